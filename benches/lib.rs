@@ -1,0 +1,1 @@
+//! Benchmarks of pilotage (see README.md).

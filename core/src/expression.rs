@@ -1,0 +1,492 @@
+//! The expression language of calculated indicators: a small, safe formula over other
+//! indicators of the same period.
+//!
+//! ```text
+//! expr    := term (("+" | "-") term)*
+//! term    := unary (("*" | "/") unary)*
+//! unary   := "-" unary | primary
+//! primary := number | id | "{" any id "}" | func "(" expr ("," expr)* ")" | "(" expr ")"
+//! func    := min | max | abs
+//! ```
+//!
+//! Plain ids are letters, digits, `_` and `.` (not starting with a digit); any other id is
+//! written in braces: `{qvt-absenteeism}`. A formula is parsed once into an [`Expr`]; it is
+//! at most [`MAX_LEN`] characters and [`MAX_DEPTH`] levels deep (documented limits).
+//! Evaluation never yields infinity or NaN: a division by zero, a missing input or an
+//! overflow is an [`EvalIssue`] that the engine reports as "no data" with the reason.
+//!
+//! ```
+//! use pilotage::expression::Expr;
+//! let e = Expr::parse("100 * received / max(signed, 1)").unwrap();
+//! assert_eq!(e.references(), vec!["received", "signed"]);
+//! let v = e.eval(&|id| match id { "received" => Some(30.0), "signed" => Some(120.0), _ => None });
+//! assert_eq!(v, Ok(25.0));
+//! ```
+
+use std::fmt;
+
+/// Longest formula accepted, in characters.
+pub const MAX_LEN: usize = 4096;
+/// Deepest nesting accepted (parentheses, unary minus and function calls).
+pub const MAX_DEPTH: usize = 64;
+
+/// A parsed formula.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A number.
+    Number(f64),
+    /// The value of another indicator for the same period.
+    Ref(String),
+    /// `-e`
+    Neg(Box<Expr>),
+    /// A binary operation.
+    Binary(Op, Box<Expr>, Box<Expr>),
+    /// A function call.
+    Call(Func, Vec<Expr>),
+}
+
+/// A binary operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+}
+
+/// A function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Func {
+    /// Smallest argument.
+    Min,
+    /// Largest argument.
+    Max,
+    /// Absolute value (one argument).
+    Abs,
+}
+
+/// Why a formula cannot be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("at character {position}: {message}")]
+pub struct ParseError {
+    /// 1-based character position.
+    pub position: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Why a formula gives no value for a period.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EvalIssue {
+    /// An input indicator has no value for the period.
+    #[error("{0} has no value for the period")]
+    Missing(String),
+    /// A division by zero.
+    #[error("division by zero in {0}")]
+    DivisionByZero(String),
+    /// The result is too large to be a number.
+    #[error("the result overflows")]
+    Overflow,
+}
+
+struct Parser<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    depth: usize,
+    _src: &'a str,
+}
+
+impl Expr {
+    /// Parse a formula.
+    pub fn parse(src: &str) -> Result<Expr, ParseError> {
+        if src.chars().count() > MAX_LEN {
+            return Err(ParseError {
+                position: MAX_LEN,
+                message: format!("a formula is at most {MAX_LEN} characters"),
+            });
+        }
+        let mut p = Parser { chars: src.chars().collect(), pos: 0, depth: 0, _src: src };
+        let e = p.expr()?;
+        p.skip_ws();
+        if p.pos < p.chars.len() {
+            return Err(p.error(format!("unexpected {:?}", p.chars[p.pos])));
+        }
+        Ok(e)
+    }
+
+    /// The ids the formula reads, in order of first appearance, without repeats.
+    pub fn references(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_refs(&mut out);
+        out
+    }
+
+    fn collect_refs<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Expr::Number(_) => {}
+            Expr::Ref(id) => {
+                if !out.contains(&id.as_str()) {
+                    out.push(id);
+                }
+            }
+            Expr::Neg(e) => e.collect_refs(out),
+            Expr::Binary(_, a, b) => {
+                a.collect_refs(out);
+                b.collect_refs(out);
+            }
+            Expr::Call(_, args) => args.iter().for_each(|a| a.collect_refs(out)),
+        }
+    }
+
+    /// Evaluate with the values of the referenced indicators.
+    pub fn eval(&self, lookup: &dyn Fn(&str) -> Option<f64>) -> Result<f64, EvalIssue> {
+        let v = match self {
+            Expr::Number(n) => *n,
+            Expr::Ref(id) => lookup(id).ok_or_else(|| EvalIssue::Missing(id.clone()))?,
+            Expr::Neg(e) => -e.eval(lookup)?,
+            Expr::Binary(op, a, b) => {
+                let (x, y) = (a.eval(lookup)?, b.eval(lookup)?);
+                match op {
+                    Op::Add => x + y,
+                    Op::Sub => x - y,
+                    Op::Mul => x * y,
+                    Op::Div => {
+                        if y == 0.0 {
+                            return Err(EvalIssue::DivisionByZero(self.to_string()));
+                        }
+                        x / y
+                    }
+                }
+            }
+            Expr::Call(f, args) => {
+                let mut vals = Vec::with_capacity(args.len());
+                for a in args {
+                    vals.push(a.eval(lookup)?);
+                }
+                match f {
+                    Func::Abs => vals.first().copied().unwrap_or(0.0).abs(),
+                    Func::Min => vals.iter().copied().fold(f64::INFINITY, f64::min),
+                    Func::Max => vals.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+                }
+            }
+        };
+        if v.is_finite() { Ok(v) } else { Err(EvalIssue::Overflow) }
+    }
+
+    /// The formula with each reference replaced by its value (for explanations).
+    pub fn substituted(&self, lookup: &dyn Fn(&str) -> Option<f64>) -> String {
+        match self {
+            Expr::Number(n) => fmt_num(*n),
+            Expr::Ref(id) => match lookup(id) {
+                Some(v) => fmt_num(v),
+                None => format!("{id}=?"),
+            },
+            Expr::Neg(e) => format!("-{}", e.substituted(lookup)),
+            Expr::Binary(op, a, b) => {
+                format!("({} {} {})", a.substituted(lookup), op_str(*op), b.substituted(lookup))
+            }
+            Expr::Call(f, args) => {
+                let inner: Vec<String> = args.iter().map(|a| a.substituted(lookup)).collect();
+                format!("{}({})", func_str(*f), inner.join(", "))
+            }
+        }
+    }
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+}
+
+fn op_str(op: Op) -> &'static str {
+    match op {
+        Op::Add => "+",
+        Op::Sub => "-",
+        Op::Mul => "*",
+        Op::Div => "/",
+    }
+}
+
+fn func_str(f: Func) -> &'static str {
+    match f {
+        Func::Min => "min",
+        Func::Max => "max",
+        Func::Abs => "abs",
+    }
+}
+
+fn is_plain_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && !matches!(id, "min" | "max" | "abs")
+}
+
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expr::Number(n) => f.write_str(&fmt_num(*n)),
+            Expr::Ref(id) if is_plain_id(id) => f.write_str(id),
+            Expr::Ref(id) => write!(f, "{{{id}}}"),
+            Expr::Neg(e) => write!(f, "-{e}"),
+            Expr::Binary(op, a, b) => write!(f, "({a} {} {b})", op_str(*op)),
+            Expr::Call(func, args) => {
+                write!(f, "{}(", func_str(*func))?;
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{a}")?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+impl Parser<'_> {
+    fn error(&self, message: impl Into<String>) -> ParseError {
+        ParseError { position: self.pos + 1, message: message.into() }
+    }
+
+    fn skip_ws(&mut self) {
+        while self.pos < self.chars.len() && self.chars[self.pos].is_whitespace() {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<char> {
+        self.skip_ws();
+        self.chars.get(self.pos).copied()
+    }
+
+    fn enter(&mut self) -> Result<(), ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            Err(self.error(format!("the formula is nested more than {MAX_DEPTH} levels deep")))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn expr(&mut self) -> Result<Expr, ParseError> {
+        self.enter()?;
+        let mut left = self.term()?;
+        while let Some(c @ ('+' | '-')) = self.peek() {
+            self.pos += 1;
+            let right = self.term()?;
+            left = Expr::Binary(if c == '+' { Op::Add } else { Op::Sub }, Box::new(left), Box::new(right));
+        }
+        self.depth -= 1;
+        Ok(left)
+    }
+
+    fn term(&mut self) -> Result<Expr, ParseError> {
+        let mut left = self.unary()?;
+        while let Some(c @ ('*' | '/')) = self.peek() {
+            self.pos += 1;
+            let right = self.unary()?;
+            left = Expr::Binary(if c == '*' { Op::Mul } else { Op::Div }, Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn unary(&mut self) -> Result<Expr, ParseError> {
+        if self.peek() == Some('-') {
+            self.pos += 1;
+            self.enter()?;
+            let e = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Neg(Box::new(e)));
+        }
+        self.primary()
+    }
+
+    fn primary(&mut self) -> Result<Expr, ParseError> {
+        match self.peek() {
+            None => Err(self.error("the formula ends too early")),
+            Some('(') => {
+                self.pos += 1;
+                let e = self.expr()?;
+                if self.peek() != Some(')') {
+                    return Err(self.error("expected ')'"));
+                }
+                self.pos += 1;
+                Ok(e)
+            }
+            Some('{') => {
+                self.pos += 1;
+                let start = self.pos;
+                while self.pos < self.chars.len() && self.chars[self.pos] != '}' {
+                    self.pos += 1;
+                }
+                if self.pos >= self.chars.len() {
+                    return Err(self.error("expected '}' to close the id"));
+                }
+                let id: String = self.chars[start..self.pos].iter().collect();
+                self.pos += 1;
+                if id.trim().is_empty() {
+                    return Err(self.error("an id in braces cannot be empty"));
+                }
+                Ok(Expr::Ref(id))
+            }
+            Some(c) if c.is_ascii_digit() || c == '.' => {
+                let start = self.pos;
+                while self.pos < self.chars.len()
+                    && (self.chars[self.pos].is_ascii_digit() || self.chars[self.pos] == '.')
+                {
+                    self.pos += 1;
+                }
+                // Optional exponent.
+                if self.pos < self.chars.len() && matches!(self.chars[self.pos], 'e' | 'E') {
+                    let save = self.pos;
+                    self.pos += 1;
+                    if self.pos < self.chars.len() && matches!(self.chars[self.pos], '+' | '-') {
+                        self.pos += 1;
+                    }
+                    let digits = self.pos;
+                    while self.pos < self.chars.len() && self.chars[self.pos].is_ascii_digit() {
+                        self.pos += 1;
+                    }
+                    if self.pos == digits {
+                        self.pos = save;
+                    }
+                }
+                let text: String = self.chars[start..self.pos].iter().collect();
+                match text.parse::<f64>() {
+                    Ok(n) if n.is_finite() => Ok(Expr::Number(n)),
+                    _ => {
+                        Err(ParseError { position: start + 1, message: format!("{text:?} is not a number") })
+                    }
+                }
+            }
+            Some(c) if c.is_ascii_alphabetic() || c == '_' => {
+                let start = self.pos;
+                while self.pos < self.chars.len()
+                    && (self.chars[self.pos].is_ascii_alphanumeric()
+                        || matches!(self.chars[self.pos], '_' | '.'))
+                {
+                    self.pos += 1;
+                }
+                let name: String = self.chars[start..self.pos].iter().collect();
+                let func = match name.as_str() {
+                    "min" => Some(Func::Min),
+                    "max" => Some(Func::Max),
+                    "abs" => Some(Func::Abs),
+                    _ => None,
+                };
+                match func {
+                    Some(f) if self.peek() == Some('(') => {
+                        self.pos += 1;
+                        self.enter()?;
+                        let mut args = vec![self.expr()?];
+                        while self.peek() == Some(',') {
+                            self.pos += 1;
+                            args.push(self.expr()?);
+                        }
+                        if self.peek() != Some(')') {
+                            return Err(self.error("expected ')' after the arguments"));
+                        }
+                        self.pos += 1;
+                        self.depth -= 1;
+                        let arity_ok = match f {
+                            Func::Abs => args.len() == 1,
+                            Func::Min | Func::Max => args.len() >= 2,
+                        };
+                        if !arity_ok {
+                            return Err(ParseError {
+                                position: start + 1,
+                                message: match f {
+                                    Func::Abs => "abs takes exactly one argument".into(),
+                                    _ => format!("{name} takes at least two arguments"),
+                                },
+                            });
+                        }
+                        Ok(Expr::Call(f, args))
+                    }
+                    Some(_) => Err(self.error(format!("expected '(' after {name}"))),
+                    None => Ok(Expr::Ref(name)),
+                }
+            }
+            Some(c) => Err(self.error(format!("unexpected {c:?}"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(src: &str, vals: &[(&str, f64)]) -> Result<f64, EvalIssue> {
+        let e = Expr::parse(src).unwrap();
+        e.eval(&|id| vals.iter().find(|(k, _)| *k == id).map(|(_, v)| *v))
+    }
+
+    #[test]
+    fn precedence_and_associativity() {
+        assert_eq!(ev("1 + 2 * 3", &[]), Ok(7.0));
+        assert_eq!(ev("(1 + 2) * 3", &[]), Ok(9.0));
+        assert_eq!(ev("10 - 4 - 3", &[]), Ok(3.0));
+        assert_eq!(ev("100 / 10 / 5", &[]), Ok(2.0));
+        assert_eq!(ev("-2 * -3", &[]), Ok(6.0));
+        assert_eq!(ev("1.5e2 + .5", &[]), Ok(150.5));
+    }
+
+    #[test]
+    fn references_and_functions() {
+        let v = [("a", 3.0), ("b", -8.0), ("qvt-abs", 4.0)];
+        assert_eq!(ev("max(a, b, 1)", &v), Ok(3.0));
+        assert_eq!(ev("min(a, b)", &v), Ok(-8.0));
+        assert_eq!(ev("abs(b) / {qvt-abs}", &v), Ok(2.0));
+        assert_eq!(Expr::parse("a + {qvt-abs} * a").unwrap().references(), vec!["a", "qvt-abs"]);
+    }
+
+    #[test]
+    fn division_by_zero_and_missing_inputs_are_issues_not_numbers() {
+        assert!(matches!(ev("a / b", &[("a", 1.0), ("b", 0.0)]), Err(EvalIssue::DivisionByZero(_))));
+        assert_eq!(ev("a + c", &[("a", 1.0)]), Err(EvalIssue::Missing("c".into())));
+        assert_eq!(ev("1e300 * 1e300", &[]), Err(EvalIssue::Overflow));
+    }
+
+    #[test]
+    fn malformed_formulas_give_positions() {
+        for (src, pos) in [
+            ("1 +", 4),
+            ("(a", 3),
+            ("a b", 3),
+            ("max(a)", 1),
+            ("abs(a, b)", 1),
+            ("min a", 5),
+            ("{a", 3),
+            ("", 1),
+            ("a $ b", 3),
+        ] {
+            let e = Expr::parse(src).unwrap_err();
+            assert_eq!(e.position, pos, "{src}: {e}");
+        }
+    }
+
+    #[test]
+    fn depth_and_length_are_bounded() {
+        let deep = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(Expr::parse(&deep).is_err());
+        let negs = format!("{}1", "-".repeat(100_000));
+        assert!(Expr::parse(&negs).is_err());
+        let ok = format!("{}1{}", "(".repeat(30), ")".repeat(30));
+        assert_eq!(Expr::parse(&ok).unwrap(), Expr::Number(1.0));
+    }
+
+    #[test]
+    fn substitution_shows_the_numbers() {
+        let e = Expr::parse("100 * a / max(b, 1)").unwrap();
+        let s = e.substituted(&|id| match id {
+            "a" => Some(3.0),
+            "b" => Some(12.0),
+            _ => None,
+        });
+        assert_eq!(s, "((100 * 3) / max(12, 1))");
+    }
+}

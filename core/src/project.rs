@@ -1,0 +1,172 @@
+//! Projects ("dossiers", "opérations"): the files of the portfolio, each with a dated stage
+//! history, a budget and the services that run it.
+//!
+//! The stage history is a list of dated events. A file is *registered*, may become
+//! *complete*, is *decided* (approved or rejected), then *started*, *delivered* and *closed*;
+//! it may be *abandoned* at any point. The portfolio metrics (active caseload, instruction lead
+//! time...) are computed from these dates only.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A stage of a file's life.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// The file is received and registered.
+    Registered,
+    /// The file is complete (every piece received): instruction may start from here.
+    Complete,
+    /// Decided: approved.
+    Approved,
+    /// Decided: rejected.
+    Rejected,
+    /// Work started.
+    Started,
+    /// Delivered (the operation is done).
+    Delivered,
+    /// Closed (administratively finished): the file leaves the active caseload.
+    Closed,
+    /// Abandoned, at any point: the file leaves the active caseload.
+    Abandoned,
+}
+
+impl Stage {
+    /// Every stage, in life order.
+    pub const ALL: [Stage; 8] = [
+        Stage::Registered,
+        Stage::Complete,
+        Stage::Approved,
+        Stage::Rejected,
+        Stage::Started,
+        Stage::Delivered,
+        Stage::Closed,
+        Stage::Abandoned,
+    ];
+
+    /// Position in a file's life: later stages never carry earlier dates. Approved and
+    /// rejected share a rank (both are "decided"); abandoned may follow any stage.
+    pub fn rank(self) -> u8 {
+        match self {
+            Stage::Registered => 0,
+            Stage::Complete => 1,
+            Stage::Approved | Stage::Rejected => 2,
+            Stage::Started => 3,
+            Stage::Delivered => 4,
+            Stage::Closed => 5,
+            Stage::Abandoned => 6,
+        }
+    }
+
+    /// True for approved and rejected.
+    pub fn is_decision(self) -> bool {
+        matches!(self, Stage::Approved | Stage::Rejected)
+    }
+
+    /// True for closed and abandoned: the file has left the active caseload.
+    pub fn is_terminal(self) -> bool {
+        matches!(self, Stage::Closed | Stage::Abandoned)
+    }
+
+    /// The snake_case name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Registered => "registered",
+            Stage::Complete => "complete",
+            Stage::Approved => "approved",
+            Stage::Rejected => "rejected",
+            Stage::Started => "started",
+            Stage::Delivered => "delivered",
+            Stage::Closed => "closed",
+            Stage::Abandoned => "abandoned",
+        }
+    }
+}
+
+/// One dated step of a file's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StageEvent {
+    /// The stage reached.
+    pub stage: Stage,
+    /// The day it was reached.
+    pub date: NaiveDate,
+}
+
+/// A file of the portfolio.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// Unique id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Id of the service that leads it.
+    pub lead_service: String,
+    /// Ids of the other services that work on it (transversality).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributing_services: Vec<String>,
+    /// Ids of the scorecard objectives it serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<String>,
+    /// Dated stage history, in life order.
+    #[serde(default)]
+    pub stages: Vec<StageEvent>,
+    /// Planned total cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_cost: Option<Decimal>,
+    /// Actual total cost, once known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_cost: Option<Decimal>,
+    /// Planned end (delivery) date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_end: Option<NaiveDate>,
+    /// Funds the organisation itself puts in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_funds: Option<Decimal>,
+}
+
+impl Project {
+    /// The date of the first event of `stage`, if the file reached it.
+    pub fn date_of(&self, stage: Stage) -> Option<NaiveDate> {
+        self.stages.iter().find(|e| e.stage == stage).map(|e| e.date)
+    }
+
+    /// The decision (approved or rejected) and its date, if decided.
+    pub fn decision(&self) -> Option<(Stage, NaiveDate)> {
+        self.stages.iter().find(|e| e.stage.is_decision()).map(|e| (e.stage, e.date))
+    }
+
+    /// The date the file left the active caseload (closed or abandoned), if it did.
+    pub fn exit_date(&self) -> Option<NaiveDate> {
+        self.stages.iter().filter(|e| e.stage.is_terminal()).map(|e| e.date).min()
+    }
+
+    /// The actual end date: the delivery date, when delivered.
+    pub fn actual_end(&self) -> Option<NaiveDate> {
+        self.date_of(Stage::Delivered)
+    }
+
+    /// The latest stage reached on or before `date`, if any.
+    pub fn stage_at(&self, date: NaiveDate) -> Option<Stage> {
+        self.stages
+            .iter()
+            .filter(|e| e.date <= date)
+            .max_by_key(|e| (e.date, e.stage.rank()))
+            .map(|e| e.stage)
+    }
+
+    /// Every service involved: the lead first, then the contributors (without repeats).
+    pub fn services(&self) -> Vec<&str> {
+        let mut out = vec![self.lead_service.as_str()];
+        for s in &self.contributing_services {
+            if !out.contains(&s.as_str()) {
+                out.push(s);
+            }
+        }
+        out
+    }
+}

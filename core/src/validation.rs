@@ -1,0 +1,643 @@
+//! Validation: every problem of a workspace at once, each with its path.
+//!
+//! Rules (each has a failing and a passing test in `tests/validation.rs`):
+//! - organisation: a name; a 3-letter currency; a fiscal start month in 1-12; settings in range;
+//! - ids: not empty; unique among services, projects, partners, commitments; unique across
+//!   perspectives, objectives and indicators together (they are all scorecard nodes);
+//! - references: every service, objective, partner, project, perspective and indicator id
+//!   used must exist;
+//! - money: no negative amount;
+//! - dates: between 1900 and 2100; a file's stages in life order with non-decreasing dates,
+//!   each stage at most once, starting with `registered`, at most one decision, nothing after
+//!   a rejection but closing or abandoning;
+//! - commitments: received never more than signed (when anything is signed);
+//! - weights: positive and finite; schedules in time order;
+//! - the strategy map: no cycle (the cycle is named), no link from an objective to itself;
+//! - indicators: measurements at the indicator's frequency, one per period, finite values,
+//!   numerator and denominator where the aggregation needs them; targets at the indicator's
+//!   frequency or a coarser one; scoring parameters consistent; calculated formulas that
+//!   parse, name existing indicators and form no cycle; derived indicators carry no
+//!   measurements.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::commitment::FundingStatus;
+use crate::error::Problem;
+use crate::expression::Expr;
+use crate::indicator::{IndicatorSource, TimeAggregation};
+use crate::period::{MAX_YEAR, MIN_YEAR};
+use crate::project::Stage;
+use crate::scorecard::Weight;
+use crate::scoring::ScoringMethod;
+use crate::workspace::Workspace;
+
+/// Every problem of the workspace (empty when it is valid).
+pub fn problems(ws: &Workspace) -> Vec<Problem> {
+    problems_ignoring(ws, &HashSet::new())
+}
+
+/// Like [`problems`], but references to the ids in `undecoded` (records that failed to
+/// decode and are reported already) are not reported again.
+pub fn problems_ignoring(ws: &Workspace, undecoded: &HashSet<String>) -> Vec<Problem> {
+    let mut v = Validator { out: Vec::new(), undecoded };
+    v.organisation(ws);
+    v.ids(ws);
+    v.projects(ws);
+    v.commitments(ws);
+    v.scorecard(ws);
+    v.indicators(ws);
+    v.out
+}
+
+struct Validator<'a> {
+    out: Vec<Problem>,
+    undecoded: &'a HashSet<String>,
+}
+
+fn check_date(v: &mut Validator<'_>, path: String, date: NaiveDate) {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+        v.push(path, format!("the date {date} is outside the supported years {MIN_YEAR}-{MAX_YEAR}"));
+    }
+}
+
+impl Validator<'_> {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Problem::new(path, message));
+    }
+
+    fn reference(&mut self, path: String, what: &str, id: &str, known: &HashSet<&str>) {
+        if !known.contains(id) && !self.undecoded.contains(id) {
+            self.push(path, format!("unknown {what} {id:?}"));
+        }
+    }
+
+    fn amount(&mut self, path: String, amount: Decimal) {
+        if amount.is_sign_negative() && !amount.is_zero() {
+            self.push(path, format!("the amount {amount} is negative"));
+        }
+    }
+
+    fn weight(&mut self, path: String, w: &Weight) {
+        match w {
+            Weight::Fixed(x) => {
+                if !(x.is_finite() && *x > 0.0) {
+                    self.push(path, format!("a weight must be a positive number, not {x}"));
+                }
+            }
+            Weight::Schedule(changes) => {
+                if changes.is_empty() {
+                    self.push(path.clone(), "a weight schedule needs at least one weight");
+                }
+                for (i, c) in changes.iter().enumerate() {
+                    if !(c.weight.is_finite() && c.weight > 0.0) {
+                        self.push(
+                            format!("{path}[{i}].weight"),
+                            format!("a weight must be a positive number, not {}", c.weight),
+                        );
+                    }
+                    if i > 0 && changes[i - 1].from >= c.from {
+                        self.push(format!("{path}[{i}].from"), "weight changes must be in time order");
+                    }
+                }
+            }
+        }
+    }
+
+    fn unique<'b>(&mut self, name: &str, ids: impl Iterator<Item = &'b str>) -> HashSet<&'b str> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.push(format!("{name}[{i}].id"), "the id is empty");
+            } else if !seen.insert(id) {
+                self.push(format!("{name}[{i}].id"), format!("duplicate id {id:?}"));
+            }
+        }
+        seen
+    }
+
+    fn organisation(&mut self, ws: &Workspace) {
+        if ws.organisation.trim().is_empty() {
+            self.push("organisation", "the organisation needs a name");
+        }
+        if !(ws.currency.len() == 3 && ws.currency.bytes().all(|b| b.is_ascii_uppercase())) {
+            self.push("currency", format!("{:?} is not an ISO 4217 code such as \"EUR\"", ws.currency));
+        }
+        if !(1..=12).contains(&ws.fiscal_year_start_month) {
+            self.push(
+                "fiscal_year_start_month",
+                format!("{} is not a month (1-12)", ws.fiscal_year_start_month),
+            );
+        }
+        let s = &ws.settings;
+        if !(s.thresholds.amber.is_finite()
+            && s.thresholds.green.is_finite()
+            && s.thresholds.amber <= s.thresholds.green)
+        {
+            self.push("settings.thresholds", "the amber cut-off must be a number at most the green one");
+        }
+        if !(s.stability_tolerance.is_finite() && s.stability_tolerance >= 0.0) {
+            self.push("settings.stability_tolerance", "must be a number >= 0");
+        }
+        if s.forecast_window < 2 {
+            self.push("settings.forecast_window", "a forecast needs a window of at least 2 periods");
+        }
+        if s.min_correlation_periods < 3 {
+            self.push("settings.min_correlation_periods", "a correlation needs at least 3 periods");
+        }
+    }
+
+    fn ids(&mut self, ws: &Workspace) {
+        self.unique("services", ws.services.iter().map(|s| s.id.as_str()));
+        self.unique("projects", ws.projects.iter().map(|s| s.id.as_str()));
+        self.unique("partners", ws.partners.iter().map(|s| s.id.as_str()));
+        self.unique("commitments", ws.commitments.iter().map(|s| s.id.as_str()));
+        // Scorecard nodes share one namespace.
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        let nodes = ws
+            .scorecard
+            .perspectives
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("scorecard.perspectives[{i}].id"), p.id.as_str()))
+            .chain(
+                ws.scorecard
+                    .objectives
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| (format!("scorecard.objectives[{i}].id"), o.id.as_str())),
+            )
+            .chain(
+                ws.indicators.iter().enumerate().map(|(i, o)| (format!("indicators[{i}].id"), o.id.as_str())),
+            );
+        for (path, id) in nodes {
+            if id.trim().is_empty() {
+                self.push(path, "the id is empty");
+            } else if let Some(first) = seen.get(id) {
+                self.push(path, format!("duplicate id {id:?} (also at {first}); perspectives, objectives and indicators share one set of ids"));
+            } else {
+                seen.insert(id, path);
+            }
+        }
+        for (i, p) in ws.partners.iter().enumerate() {
+            if let Some(d) = p.joined {
+                check_date(self, format!("partners[{i}].joined"), d);
+            }
+        }
+    }
+
+    fn projects(&mut self, ws: &Workspace) {
+        let services: HashSet<&str> = ws.services.iter().map(|s| s.id.as_str()).collect();
+        let objectives: HashSet<&str> = ws.scorecard.objectives.iter().map(|s| s.id.as_str()).collect();
+        for (i, p) in ws.projects.iter().enumerate() {
+            let at = format!("projects[{i}]");
+            self.reference(format!("{at}.lead_service"), "service", &p.lead_service, &services);
+            for (j, s) in p.contributing_services.iter().enumerate() {
+                self.reference(format!("{at}.contributing_services[{j}]"), "service", s, &services);
+                if *s == p.lead_service {
+                    self.push(
+                        format!("{at}.contributing_services[{j}]"),
+                        format!("{s:?} is already the lead service"),
+                    );
+                }
+            }
+            for (j, o) in p.objectives.iter().enumerate() {
+                self.reference(format!("{at}.objectives[{j}]"), "objective", o, &objectives);
+            }
+            for (name, amount) in
+                [("planned_cost", p.planned_cost), ("actual_cost", p.actual_cost), ("own_funds", p.own_funds)]
+            {
+                if let Some(a) = amount {
+                    self.amount(format!("{at}.{name}"), a);
+                }
+            }
+            if let Some(d) = p.planned_end {
+                check_date(self, format!("{at}.planned_end"), d);
+            }
+            self.stages(&at, p);
+        }
+    }
+
+    fn stages(&mut self, at: &str, p: &crate::project::Project) {
+        if p.stages.is_empty() {
+            self.push(format!("{at}.stages"), "a file needs at least its registration date");
+            return;
+        }
+        if p.stages[0].stage != Stage::Registered {
+            self.push(format!("{at}.stages[0]"), "a file's history starts with \"registered\"");
+        }
+        let mut seen = HashSet::new();
+        let mut decisions = 0;
+        let mut rejected = false;
+        for (j, e) in p.stages.iter().enumerate() {
+            let path = format!("{at}.stages[{j}]");
+            check_date(self, format!("{path}.date"), e.date);
+            if !seen.insert(e.stage) {
+                self.push(path.clone(), format!("the stage {:?} appears twice", e.stage.as_str()));
+            }
+            if e.stage.is_decision() {
+                decisions += 1;
+                if decisions == 2 {
+                    self.push(path.clone(), "a file is decided once: approved or rejected, not both");
+                }
+            }
+            if rejected && matches!(e.stage, Stage::Started | Stage::Delivered) {
+                self.push(path.clone(), format!("a rejected file cannot be {}", e.stage.as_str()));
+            }
+            if e.stage == Stage::Rejected {
+                rejected = true;
+            }
+            if j > 0 {
+                let prev = &p.stages[j - 1];
+                if e.date < prev.date {
+                    self.push(
+                        format!("{path}.date"),
+                        format!(
+                            "{} on {} is before {} on {}: stage dates are out of order",
+                            e.stage.as_str(),
+                            e.date,
+                            prev.stage.as_str(),
+                            prev.date
+                        ),
+                    );
+                }
+                if e.stage.rank() < prev.stage.rank() {
+                    self.push(
+                        path.clone(),
+                        format!("{} cannot come after {}", e.stage.as_str(), prev.stage.as_str()),
+                    );
+                }
+                if prev.stage.is_terminal() && e.stage != prev.stage {
+                    self.push(path, format!("nothing can follow {}", prev.stage.as_str()));
+                }
+            }
+        }
+    }
+
+    fn commitments(&mut self, ws: &Workspace) {
+        let partners: HashSet<&str> = ws.partners.iter().map(|s| s.id.as_str()).collect();
+        let projects: HashSet<&str> = ws.projects.iter().map(|s| s.id.as_str()).collect();
+        for (i, c) in ws.commitments.iter().enumerate() {
+            let at = format!("commitments[{i}]");
+            self.reference(format!("{at}.partner"), "partner", &c.partner, &partners);
+            if let Some(p) = &c.project {
+                self.reference(format!("{at}.project"), "project", p, &projects);
+            }
+            if c.steps.is_empty() {
+                self.push(format!("{at}.steps"), "a commitment needs at least one dated step");
+            }
+            for (j, s) in c.steps.iter().enumerate() {
+                self.amount(format!("{at}.steps[{j}].amount"), s.amount);
+                check_date(self, format!("{at}.steps[{j}].date"), s.date);
+            }
+            let signed = c.amount(FundingStatus::Signed, None);
+            let received = c.amount(FundingStatus::Received, None);
+            let has_signed = c.steps.iter().any(|s| s.status == FundingStatus::Signed);
+            if has_signed && received > signed {
+                self.push(format!("{at}.steps"), format!("received {received} is more than signed {signed}"));
+            }
+            // A status reached before the previous one was.
+            let first = |st| c.first_date(st);
+            if let (Some(p), Some(s)) = (first(FundingStatus::Pledged), first(FundingStatus::Signed)) {
+                if s < p {
+                    self.push(format!("{at}.steps"), format!("signed on {s}, before it was pledged on {p}"));
+                }
+            }
+            if let (Some(s), Some(r)) = (first(FundingStatus::Signed), first(FundingStatus::Received)) {
+                if r < s {
+                    self.push(format!("{at}.steps"), format!("received on {r}, before it was signed on {s}"));
+                }
+            }
+        }
+    }
+
+    fn scorecard(&mut self, ws: &Workspace) {
+        let sc = &ws.scorecard;
+        let perspectives: HashSet<&str> = sc.perspectives.iter().map(|p| p.id.as_str()).collect();
+        let objectives: HashSet<&str> = sc.objectives.iter().map(|p| p.id.as_str()).collect();
+        let indicators: HashSet<&str> = ws.indicators.iter().map(|p| p.id.as_str()).collect();
+        self.rollup("scorecard.rollup", &sc.rollup);
+        for (i, p) in sc.perspectives.iter().enumerate() {
+            self.weight(format!("scorecard.perspectives[{i}].weight"), &p.weight);
+            self.rollup(&format!("scorecard.perspectives[{i}].rollup"), &p.rollup);
+        }
+        for (i, o) in sc.objectives.iter().enumerate() {
+            let at = format!("scorecard.objectives[{i}]");
+            self.reference(format!("{at}.perspective"), "perspective", &o.perspective, &perspectives);
+            self.weight(format!("{at}.weight"), &o.weight);
+            self.rollup(&format!("{at}.rollup"), &o.rollup);
+            let mut linked = HashSet::new();
+            for (j, l) in o.indicators.iter().enumerate() {
+                self.reference(
+                    format!("{at}.indicators[{j}].indicator"),
+                    "indicator",
+                    &l.indicator,
+                    &indicators,
+                );
+                self.weight(format!("{at}.indicators[{j}].weight"), &l.weight);
+                if !linked.insert(l.indicator.as_str()) {
+                    self.push(
+                        format!("{at}.indicators[{j}].indicator"),
+                        format!("{:?} is linked twice", l.indicator),
+                    );
+                }
+            }
+        }
+        for (i, l) in sc.links.iter().enumerate() {
+            let at = format!("scorecard.links[{i}]");
+            self.reference(format!("{at}.from"), "objective", &l.from, &objectives);
+            self.reference(format!("{at}.to"), "objective", &l.to, &objectives);
+            if l.from == l.to {
+                self.push(at, format!("{:?} cannot be its own cause", l.from));
+            }
+        }
+        let edges: Vec<(&str, &str)> =
+            sc.links.iter().filter(|l| l.from != l.to).map(|l| (l.from.as_str(), l.to.as_str())).collect();
+        if let Some(cycle) = find_cycle(&edges) {
+            self.push("scorecard.links", format!("the strategy map has a cycle: {}", cycle.join(" -> ")));
+        }
+    }
+
+    fn rollup(&mut self, path: &str, r: &crate::scorecard::Rollup) {
+        if !(r.min_coverage.is_finite() && (0.0..=1.0).contains(&r.min_coverage)) {
+            self.push(
+                format!("{path}.min_coverage"),
+                format!("a coverage is a share between 0 and 1, not {}", r.min_coverage),
+            );
+        }
+    }
+
+    fn indicators(&mut self, ws: &Workspace) {
+        let services: HashSet<&str> = ws.services.iter().map(|s| s.id.as_str()).collect();
+        let indicator_ids: HashSet<&str> = ws.indicators.iter().map(|s| s.id.as_str()).collect();
+        let mut formula_edges: Vec<(&str, &str)> = Vec::new();
+        for (i, ind) in ws.indicators.iter().enumerate() {
+            let at = format!("indicators[{i}]");
+            if let Some(s) = &ind.service {
+                self.reference(format!("{at}.service"), "service", s, &services);
+            }
+            let freq = ind.frequency;
+            let mut periods = HashSet::new();
+            for (j, m) in ind.measurements.iter().enumerate() {
+                let mp = format!("{at}.measurements[{j}]");
+                if m.period.frequency() != freq {
+                    self.push(
+                        format!("{mp}.period"),
+                        format!(
+                            "{} is {} but the indicator is measured {}",
+                            m.period,
+                            m.period.frequency(),
+                            freq
+                        ),
+                    );
+                }
+                if !periods.insert(m.period) {
+                    self.push(format!("{mp}.period"), format!("a second measurement for {}", m.period));
+                }
+                for (name, x) in
+                    [("value", m.value), ("numerator", m.numerator), ("denominator", m.denominator)]
+                {
+                    if let Some(x) = x {
+                        if !x.is_finite() {
+                            self.push(format!("{mp}.{name}"), "must be a finite number");
+                        }
+                    }
+                }
+                if ind.aggregation == TimeAggregation::RatioOfSums
+                    && (m.numerator.is_none() || m.denominator.is_none())
+                {
+                    self.push(
+                        mp.clone(),
+                        "ratio_of_sums needs a numerator and a denominator in every measurement",
+                    );
+                }
+                if m.value.is_none() && (m.numerator.is_none() || m.denominator.is_none()) {
+                    self.push(mp.clone(), "a measurement needs a value, or a numerator and a denominator");
+                }
+                if let Some(d) = m.denominator {
+                    if d < 0.0 {
+                        self.push(format!("{mp}.denominator"), "a denominator cannot be negative");
+                    }
+                }
+            }
+            for (j, t) in ind.targets.iter().enumerate() {
+                if !t.period.frequency().is_coarser_or_equal(freq) {
+                    self.push(
+                        format!("{at}.targets[{j}].period"),
+                        format!(
+                            "the target period {} is finer than the indicator's frequency ({freq})",
+                            t.period
+                        ),
+                    );
+                }
+                if !t.value.is_finite() {
+                    self.push(format!("{at}.targets[{j}].value"), "must be a finite number");
+                }
+            }
+            if let Some(b) = &ind.baseline {
+                if !b.value.is_finite() {
+                    self.push(format!("{at}.baseline.value"), "must be a finite number");
+                }
+            }
+            if let Some(t) = &ind.trajectory {
+                let points: Vec<_> = std::iter::once(&t.from)
+                    .chain(t.milestones.iter())
+                    .chain(std::iter::once(&t.to))
+                    .collect();
+                for w in points.windows(2) {
+                    if w[0].period.first_month(ws.calendar()) >= w[1].period.first_month(ws.calendar()) {
+                        self.push(
+                            format!("{at}.trajectory"),
+                            format!(
+                                "the trajectory goes back in time ({} then {})",
+                                w[0].period, w[1].period
+                            ),
+                        );
+                    }
+                }
+                for (name, p) in [("from", &t.from), ("to", &t.to)] {
+                    if !p.period.frequency().is_coarser_or_equal(freq) {
+                        self.push(
+                            format!("{at}.trajectory.{name}.period"),
+                            format!("{} is finer than the indicator's frequency ({freq})", p.period),
+                        );
+                    }
+                }
+            }
+            if let Some(th) = &ind.thresholds {
+                if !(th.amber.is_finite() && th.green.is_finite() && th.amber <= th.green) {
+                    self.push(
+                        format!("{at}.thresholds"),
+                        "the amber cut-off must be a number at most the green one",
+                    );
+                }
+            }
+            if ind.min_group_size == Some(0) {
+                self.push(format!("{at}.min_group_size"), "a minimum group size is at least 1");
+            }
+            self.scoring(&format!("{at}.scoring"), &ind.scoring);
+            match &ind.source {
+                IndicatorSource::Measured => {}
+                IndicatorSource::Calculated { expression } => {
+                    if !ind.measurements.is_empty() {
+                        self.push(
+                            format!("{at}.measurements"),
+                            "a calculated indicator takes no measurements",
+                        );
+                    }
+                    match Expr::parse(expression) {
+                        Err(e) => self
+                            .push(format!("{at}.source.expression"), format!("cannot read the formula: {e}")),
+                        Ok(expr) => {
+                            for r in expr.references() {
+                                if !indicator_ids.contains(r) && !self.undecoded.contains(r) {
+                                    self.push(
+                                        format!("{at}.source.expression"),
+                                        format!("unknown indicator {r:?} in the formula"),
+                                    );
+                                } else if let Some(other) = ws.indicators.iter().find(|x| x.id == r) {
+                                    formula_edges.push((other.id.as_str(), ind.id.as_str()));
+                                }
+                            }
+                        }
+                    }
+                }
+                IndicatorSource::Derived { .. } => {
+                    if !ind.measurements.is_empty() {
+                        self.push(
+                            format!("{at}.measurements"),
+                            "a derived indicator takes its values from the records, not from measurements",
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(cycle) = find_cycle(&formula_edges) {
+            self.push(
+                "indicators",
+                format!("calculated indicators depend on each other in a cycle: {}", cycle.join(" -> ")),
+            );
+        }
+    }
+
+    fn scoring(&mut self, at: &str, s: &ScoringMethod) {
+        let finite = |x: f64| x.is_finite();
+        match s {
+            ScoringMethod::LinearProgress { cap, .. } | ScoringMethod::RatioToTarget { cap, .. } => {
+                if let Some(c) = cap {
+                    if !(finite(*c) && *c > 0.0) {
+                        self.push(format!("{at}.cap"), "a cap is a positive number (or null for none)");
+                    }
+                }
+            }
+            ScoringMethod::GoalRedFlag { goal, red_flag } => {
+                if !finite(*red_flag) || goal.is_some_and(|g| !finite(g)) {
+                    self.push(at, "goal and red flag must be finite numbers");
+                } else if *goal == Some(*red_flag) {
+                    self.push(at, "the goal and the red flag cannot be equal");
+                }
+            }
+            ScoringMethod::Band { low, high, tolerance } => {
+                if !(finite(*low) && finite(*high) && low <= high) {
+                    self.push(at, "a band needs low <= high");
+                }
+                if !(finite(*tolerance) && *tolerance > 0.0) {
+                    self.push(format!("{at}.tolerance"), "the tolerance must be a positive number");
+                }
+            }
+            ScoringMethod::MinMax { min, max, log } => {
+                if !(finite(*min) && finite(*max) && min < max) {
+                    self.push(at, "goalposts need min < max");
+                }
+                if *log && *min <= 0.0 {
+                    self.push(format!("{at}.min"), "on a logarithmic scale the goalposts must be > 0");
+                }
+            }
+            ScoringMethod::StatusRules { rules, otherwise_score, .. } => {
+                for (i, r) in rules.iter().enumerate() {
+                    if !finite(r.threshold) {
+                        self.push(format!("{at}.rules[{i}].threshold"), "must be a finite number");
+                    }
+                    if r.score.is_some_and(|x| !(finite(x) && (0.0..=100.0).contains(&x))) {
+                        self.push(format!("{at}.rules[{i}].score"), "a score is between 0 and 100");
+                    }
+                }
+                if otherwise_score.is_some_and(|x| !(finite(x) && (0.0..=100.0).contains(&x))) {
+                    self.push(format!("{at}.otherwise_score"), "a score is between 0 and 100");
+                }
+            }
+            ScoringMethod::ExpectedProgress { start, end, start_value, end_value, milestones, cap } => {
+                if start >= end {
+                    self.push(at, "the start date must be before the end date");
+                }
+                if !(finite(*start_value) && finite(*end_value)) {
+                    self.push(at, "start and end values must be finite numbers");
+                }
+                let mut prev = *start;
+                for (i, m) in milestones.iter().enumerate() {
+                    if m.date <= prev || m.date >= *end {
+                        self.push(
+                            format!("{at}.milestones[{i}].date"),
+                            "milestones must be in date order between start and end",
+                        );
+                    }
+                    prev = m.date;
+                }
+                if let Some(c) = cap {
+                    if !(finite(*c) && *c > 0.0) {
+                        self.push(format!("{at}.cap"), "a cap is a positive number (or null for none)");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A cycle in a directed graph, as the list of its nodes with the first repeated at the end.
+pub fn find_cycle<'a>(edges: &[(&'a str, &'a str)]) -> Option<Vec<&'a str>> {
+    let mut adj: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut nodes: Vec<&str> = Vec::new();
+    for &(a, b) in edges {
+        adj.entry(a).or_default().push(b);
+        for n in [a, b] {
+            if !nodes.contains(&n) {
+                nodes.push(n);
+            }
+        }
+    }
+    // Iterative DFS with colours: 0 = new, 1 = on the stack, 2 = done.
+    let mut colour: HashMap<&str, u8> = HashMap::new();
+    for &start in &nodes {
+        if colour.get(start).copied().unwrap_or(0) != 0 {
+            continue;
+        }
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        colour.insert(start, 1);
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let children = adj.get(node).map(|v| v.as_slice()).unwrap_or(&[]);
+            if *next < children.len() {
+                let child = children[*next];
+                *next += 1;
+                match colour.get(child).copied().unwrap_or(0) {
+                    0 => {
+                        colour.insert(child, 1);
+                        stack.push((child, 0));
+                    }
+                    1 => {
+                        let pos = stack.iter().position(|(n, _)| *n == child).unwrap_or(0);
+                        let mut cycle: Vec<&str> = stack[pos..].iter().map(|(n, _)| *n).collect();
+                        cycle.push(child);
+                        return Some(cycle);
+                    }
+                    _ => {}
+                }
+            } else {
+                colour.insert(node, 2);
+                stack.pop();
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,404 @@
+//! The workspace: everything one organisation steers, in one JSON file.
+//!
+//! Loading is lenient about *reporting* and strict about *accepting*: the whole file is read,
+//! every record that cannot be decoded is reported with its path and line/column, the records
+//! that could be decoded are validated too, and the workspace is returned only when there is
+//! no problem at all ([`Workspace::from_json`]). [`Workspace::parse_json`] decodes without
+//! validating, for tools that repair files.
+//!
+//! Money is [`Decimal`](rust_decimal::Decimal), written as JSON strings (`"15000000.00"`) so
+//! that every digit survives a load and a save; numbers are accepted on input. Measured values,
+//! targets and weights are `f64` (they are not money). Saving writes a temporary file next to
+//! the target and renames it, so an existing file is never truncated by a failed save.
+
+use std::collections::HashSet;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::commitment::Commitment;
+use crate::error::{Error, Problem, Problems, Result};
+use crate::indicator::Indicator;
+use crate::partner::Partner;
+use crate::period::Calendar;
+use crate::project::Project;
+use crate::scorecard::{CauseEffect, Objective, Perspective, Rollup, Scorecard};
+use crate::scoring::StatusThresholds;
+
+/// The version of the file format this library writes (and the newest it reads).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Largest workspace file accepted, in bytes (a documented limit: 256 MiB).
+pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// A service (org unit) of the organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// Unique id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+}
+
+/// Organisation-wide settings of the engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Default status cut-offs.
+    #[serde(default)]
+    pub thresholds: StatusThresholds,
+    /// A score change (in points, 0-100 scale) below which a trend is "stable".
+    #[serde(default = "default_stability")]
+    pub stability_tolerance: f64,
+    /// How many recent periods the least-squares forecast rests on.
+    #[serde(default = "default_forecast_window")]
+    pub forecast_window: u32,
+    /// Fewest paired periods a cause-effect correlation needs.
+    #[serde(default = "default_min_pairs")]
+    pub min_correlation_periods: u32,
+}
+
+fn default_stability() -> f64 {
+    2.0
+}
+fn default_forecast_window() -> u32 {
+    8
+}
+fn default_min_pairs() -> u32 {
+    6
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            thresholds: StatusThresholds::default(),
+            stability_tolerance: default_stability(),
+            forecast_window: default_forecast_window(),
+            min_correlation_periods: default_min_pairs(),
+        }
+    }
+}
+
+fn default_currency() -> String {
+    "EUR".to_string()
+}
+fn default_start_month() -> u8 {
+    1
+}
+
+/// Everything one organisation steers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Workspace {
+    /// Version of the file format (currently 1).
+    pub schema_version: u32,
+    /// Name of the organisation.
+    pub organisation: String,
+    /// ISO 4217 currency of every amount (EUR by default).
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    /// Month (1-12) the fiscal year starts in; fiscal year `Y` starts in calendar year `Y`.
+    #[serde(default = "default_start_month")]
+    pub fiscal_year_start_month: u8,
+    /// Engine settings.
+    #[serde(default)]
+    pub settings: Settings,
+    /// Services (org units).
+    #[serde(default)]
+    pub services: Vec<Service>,
+    /// Portfolio of projects.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    /// Partners.
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    /// Co-financing commitments.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+    /// Indicators, with their measurements and targets.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// The scorecard definition.
+    #[serde(default)]
+    pub scorecard: Scorecard,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace::new("")
+    }
+}
+
+#[derive(Deserialize)]
+struct RawScorecard<'a> {
+    #[serde(borrow, default)]
+    perspectives: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    objectives: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    links: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    rollup: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWorkspace<'a> {
+    schema_version: u32,
+    organisation: String,
+    #[serde(default = "default_currency")]
+    currency: String,
+    #[serde(default = "default_start_month")]
+    fiscal_year_start_month: u8,
+    #[serde(borrow, default)]
+    settings: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    services: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    projects: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    partners: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    commitments: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    indicators: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    scorecard: Option<&'a RawValue>,
+}
+
+/// Decodes the items of a file one by one, so that one bad record does not hide the others.
+struct Decoder<'a> {
+    input: &'a str,
+    problems: Vec<Problem>,
+    /// Ids of records that failed to decode: references to them are not reported again.
+    undecoded_ids: HashSet<String>,
+}
+
+impl<'a> Decoder<'a> {
+    fn position(&self, raw: &str, line: usize, column: usize) -> (u64, u64) {
+        let offset = (raw.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
+        let before = self.input.get(..offset).unwrap_or("");
+        let base_line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let base_col = offset - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+        if line <= 1 {
+            (base_line as u64, (base_col + column.saturating_sub(1)) as u64)
+        } else {
+            ((base_line + line - 1) as u64, column as u64)
+        }
+    }
+
+    fn one<T: DeserializeOwned>(&mut self, raw: &'a RawValue, path: &str) -> Option<T> {
+        let text = raw.get();
+        let mut de = serde_json::Deserializer::from_str(text);
+        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let inner_path = e.path().to_string();
+                let inner = e.into_inner();
+                let (line, column) = self.position(text, inner.line(), inner.column());
+                let full = if inner_path == "." || inner_path.is_empty() {
+                    path.to_string()
+                } else if inner_path.starts_with('[') {
+                    format!("{path}{inner_path}")
+                } else {
+                    format!("{path}.{inner_path}")
+                };
+                let msg = inner.to_string();
+                let msg = match msg.rfind(" at line ") {
+                    Some(i) => msg[..i].to_string(),
+                    None => msg,
+                };
+                self.problems.push(Problem::new(full, msg).at(line, Some(column)));
+                if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) {
+                    if let Some(serde_json::Value::String(id)) = map.get("id") {
+                        self.undecoded_ids.insert(id.clone());
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    fn list<T: DeserializeOwned>(&mut self, raws: &[&'a RawValue], name: &str) -> Vec<T> {
+        raws.iter().enumerate().filter_map(|(i, raw)| self.one(raw, &format!("{name}[{i}]"))).collect()
+    }
+}
+
+fn json_error(e: &serde_json::Error) -> Error {
+    let msg = e.to_string();
+    let message = match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    Error::Json { line: e.line() as u64, column: e.column() as u64, message }
+}
+
+impl Workspace {
+    /// An empty workspace for an organisation (EUR, calendar fiscal year).
+    pub fn new(organisation: impl Into<String>) -> Workspace {
+        Workspace {
+            schema_version: SCHEMA_VERSION,
+            organisation: organisation.into(),
+            currency: default_currency(),
+            fiscal_year_start_month: 1,
+            settings: Settings::default(),
+            services: Vec::new(),
+            projects: Vec::new(),
+            partners: Vec::new(),
+            commitments: Vec::new(),
+            indicators: Vec::new(),
+            scorecard: Scorecard::default(),
+        }
+    }
+
+    /// The fiscal calendar (a start month outside 1-12 falls back to January; validation
+    /// reports it).
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(self.fiscal_year_start_month).unwrap_or_default()
+    }
+
+    /// Load and validate a workspace from JSON text: every problem at once, or the workspace.
+    pub fn from_json(text: &str) -> Result<Workspace> {
+        let (ws, mut problems, undecoded) = Workspace::decode(text)?;
+        problems.extend(crate::validation::problems_ignoring(&ws, &undecoded));
+        if problems.is_empty() { Ok(ws) } else { Err(Error::Invalid(Problems(problems))) }
+    }
+
+    /// Decode JSON text into a workspace without validating it. Records that cannot be
+    /// decoded are errors (with path, line and column), all reported together.
+    pub fn parse_json(text: &str) -> Result<Workspace> {
+        let (ws, problems, _) = Workspace::decode(text)?;
+        if problems.is_empty() { Ok(ws) } else { Err(Error::Invalid(Problems(problems))) }
+    }
+
+    fn decode(text: &str) -> Result<(Workspace, Vec<Problem>, HashSet<String>)> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(Error::Argument {
+                name: "text",
+                message: format!("a workspace file is at most {MAX_FILE_BYTES} bytes"),
+            });
+        }
+        let raw: RawWorkspace<'_> = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+        let mut problems = Vec::new();
+        if raw.schema_version == 0 || raw.schema_version > SCHEMA_VERSION {
+            problems.push(Problem::new(
+                "schema_version",
+                format!(
+                    "schema_version {} is not supported: this library reads version {SCHEMA_VERSION}",
+                    raw.schema_version
+                ),
+            ));
+        }
+        let mut d = Decoder { input: text, problems, undecoded_ids: HashSet::new() };
+        let settings = match raw.settings {
+            Some(s) => d.one(s, "settings").unwrap_or_default(),
+            None => Settings::default(),
+        };
+        let scorecard = match raw.scorecard {
+            None => Scorecard::default(),
+            Some(sc) => {
+                let mut de = serde_json::Deserializer::from_str(sc.get());
+                match serde_path_to_error::deserialize::<_, RawScorecard<'_>>(&mut de) {
+                    Ok(rs) => {
+                        let perspectives: Vec<Perspective> =
+                            d.list(&rs.perspectives, "scorecard.perspectives");
+                        let objectives: Vec<Objective> = d.list(&rs.objectives, "scorecard.objectives");
+                        let links: Vec<CauseEffect> = d.list(&rs.links, "scorecard.links");
+                        let rollup: Rollup = match rs.rollup {
+                            Some(r) => d.one(r, "scorecard.rollup").unwrap_or_default(),
+                            None => Rollup::default(),
+                        };
+                        Scorecard { perspectives, objectives, links, rollup }
+                    }
+                    Err(_) => d.one::<Scorecard>(sc, "scorecard").unwrap_or_default(),
+                }
+            }
+        };
+        let ws = Workspace {
+            schema_version: raw.schema_version,
+            organisation: raw.organisation,
+            currency: raw.currency,
+            fiscal_year_start_month: raw.fiscal_year_start_month,
+            settings,
+            services: d.list(&raw.services, "services"),
+            projects: d.list(&raw.projects, "projects"),
+            partners: d.list(&raw.partners, "partners"),
+            commitments: d.list(&raw.commitments, "commitments"),
+            indicators: d.list(&raw.indicators, "indicators"),
+            scorecard,
+        };
+        Ok((ws, d.problems, d.undecoded_ids))
+    }
+
+    /// Load and validate a workspace from a reader.
+    pub fn from_reader(mut reader: impl Read) -> Result<Workspace> {
+        let mut text = String::new();
+        reader
+            .by_ref()
+            .take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_string(&mut text)
+            .map_err(|e| Error::io("read", Path::new("<reader>"), &e))?;
+        Workspace::from_json(&text)
+    }
+
+    /// Load and validate a workspace file.
+    pub fn open(path: impl AsRef<Path>) -> Result<Workspace> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
+        let mut text = String::new();
+        file.take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_string(&mut text)
+            .map_err(|e| Error::io("read", path, &e))?;
+        Workspace::from_json(&text)
+    }
+
+    /// Every problem of the workspace (empty when valid). See the `validation` module.
+    pub fn problems(&self) -> Vec<Problem> {
+        crate::validation::problems(self)
+    }
+
+    /// `Ok` when valid, else [`Error::Invalid`] with every problem.
+    pub fn validate(&self) -> Result<()> {
+        let p = self.problems();
+        if p.is_empty() { Ok(()) } else { Err(Error::Invalid(Problems(p))) }
+    }
+
+    /// The workspace as pretty-printed JSON (two-space indent, fields in a fixed order).
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::Argument {
+            name: "workspace",
+            message: format!("cannot be written as JSON: {e}"),
+        })
+    }
+
+    /// Save as pretty-printed JSON, atomically: a temporary file in the same folder is
+    /// written, flushed, then renamed over `path`.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let text = self.to_json()?;
+        write_atomically(path, text.as_bytes())
+    }
+}
+
+/// Write `bytes` to `path` through a temporary file and a rename, so that a failure never
+/// leaves a truncated file behind.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.write_all(b"\n")?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io("write", path, &e)
+    })
+}
