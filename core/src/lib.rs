@@ -5,6 +5,7 @@ pub mod commitment;
 pub mod error;
 pub mod expression;
 pub mod indicator;
+pub mod metrics;
 pub mod partner;
 pub mod period;
 pub mod project;
