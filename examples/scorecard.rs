@@ -24,8 +24,7 @@ fn usage() -> &'static str {
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args { path: None };
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
+    for a in std::env::args().skip(1) {
         match a.as_str() {
             "-h" | "--help" => return Err(usage().to_string()),
             s if s.starts_with('-') => return Err(format!("unknown option {s}\n\n{}", usage())),
