@@ -1,6 +1,8 @@
 //! Portfolio analytics on a small hand-built portfolio; every expected figure is worked out
 //! by hand in the comments.
 
+#![allow(clippy::unwrap_used)] // test helpers parse literal dates and periods
+
 use chrono::NaiveDate;
 use pilotage::metrics::series;
 use pilotage::portfolio::{
