@@ -1,7 +1,7 @@
 //! Derived indicators: the bridge from the portfolio and partnership records to the
 //! scorecard. An indicator whose source is `derived` takes, for each period, the value of a
-//! [`Metric`] computed from the raw records by the [`portfolio`](crate::portfolio) and
-//! [`partnership`](crate::partnership) modules, with an explanation that names the metric
+//! [`Metric`] computed from the raw records by the `portfolio` and `partnership`
+//! modules ([`crate::portfolio`], [`crate::partnership`]), with an explanation that names the metric
 //! and the records it counted.
 //!
 //! Periods are read on the workspace's fiscal calendar. Stocks (caseload, portfolio value,
