@@ -17,7 +17,7 @@
 //! - **A project's date for investment capacity** is its start, else its approval; its year is
 //!   the fiscal year containing that date.
 //! - Ratios are `Decimal` rounded to 4 places half away from zero
-//!   ([`round_ratio`](crate::portfolio::round_ratio)); money is never rounded.
+//!   ([`round_ratio`]); money is never rounded.
 
 use std::collections::{BTreeMap, BTreeSet};
 
