@@ -161,11 +161,11 @@ pub enum Metric {
     FundsReceived,
     /// Amount signed since the beginning, at the end of the period.
     CumulativeFundsSigned,
-    /// External funds signed per euro of own funds, for the projects decided up to the end of the period.
+    /// External funds signed per euro of own funds, for the projects approved up to the end of the period.
     Leverage,
-    /// External funds signed / total planned cost (0-100), for the projects decided up to the end of the period.
+    /// External funds signed / total planned cost (0-100), for the projects approved up to the end of the period.
     CofinancingRate,
-    /// Own plus external funds of the projects started in the period.
+    /// Own plus external funds signed of the projects started (else approved) in the period.
     InvestmentCapacity,
 }
 

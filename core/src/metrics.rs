@@ -1,12 +1,30 @@
 //! Derived indicators: the bridge from the portfolio and partnership records to the
 //! scorecard. An indicator whose source is `derived` takes, for each period, the value of a
-//! [`Metric`] computed from the raw records by the `portfolio` and `partnership` modules,
-//! with an explanation that names the metric and the records it counted.
+//! [`Metric`] computed from the raw records by the `portfolio` and `partnership`
+//! modules ([`crate::portfolio`], [`crate::partnership`]), with an explanation that names the metric
+//! and the records it counted.
+//!
+//! Periods are read on the workspace's fiscal calendar. Stocks (caseload, portfolio value,
+//! partner count, cumulative funds, leverage, co-financing) are taken on the last day of the
+//! period; flows (registrations, decisions, deliveries, funds pledged/signed/received, new
+//! and active partners) count the events dated inside it.
+//!
+//! A statistic or ratio over an empty set (a mean of no lead times, a share of no files, a
+//! leverage on zero own funds) has no value (`None`) and the detail says why. A count or a
+//! sum over an empty set is a real 0 (no delivery this quarter is a fact, not missing data),
+//! and the detail says that nothing was counted. Shares and rates are given in percent
+//! (0-100), from the `Decimal` fractions of the analytics (rounded to 4 places, so to 2
+//! decimals of a percent); money is converted from `Decimal` to `f64` only here, at the
+//! boundary with the scorecard.
 
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
 use crate::indicator::Metric;
+use crate::partnership::{self, FinanceOptions, FundsScope, ProjectScope};
 use crate::period::Period;
+use crate::portfolio::{self, LeadTimeOptions};
 use crate::workspace::Workspace;
 
 /// The value of a metric at one period, and what it rests on.
@@ -25,16 +43,261 @@ pub struct MetricPoint {
 
 /// The values of `metric` at each of `periods` (in the same order).
 pub fn series(ws: &Workspace, metric: Metric, periods: &[Period]) -> Vec<MetricPoint> {
-    periods
-        .iter()
-        .map(|&period| MetricPoint {
+    periods.iter().map(|&period| point(ws, metric, period)).collect()
+}
+
+/// The snake_case name of a metric, as written in workspace files.
+pub fn metric_name(metric: Metric) -> &'static str {
+    match metric {
+        Metric::ActiveCaseload => "active_caseload",
+        Metric::FilesRegistered => "files_registered",
+        Metric::FilesDecided => "files_decided",
+        Metric::MeanInstructionDays => "mean_instruction_days",
+        Metric::MedianInstructionDays => "median_instruction_days",
+        Metric::P90InstructionDays => "p90_instruction_days",
+        Metric::Deliveries => "deliveries",
+        Metric::OnTimeDeliveryRate => "on_time_delivery_rate",
+        Metric::PortfolioValue => "portfolio_value",
+        Metric::TransversalShare => "transversal_share",
+        Metric::PartnerCount => "partner_count",
+        Metric::NewPartners => "new_partners",
+        Metric::ActivePartners => "active_partners",
+        Metric::FundsPledged => "funds_pledged",
+        Metric::FundsSigned => "funds_signed",
+        Metric::FundsReceived => "funds_received",
+        Metric::CumulativeFundsSigned => "cumulative_funds_signed",
+        Metric::Leverage => "leverage",
+        Metric::CofinancingRate => "cofinancing_rate",
+        Metric::InvestmentCapacity => "investment_capacity",
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn money(d: Decimal) -> Option<f64> {
+    d.to_f64()
+}
+
+fn percent(fraction: Decimal) -> Option<f64> {
+    fraction.checked_mul(Decimal::ONE_HUNDRED).and_then(|d| d.to_f64())
+}
+
+fn count_point(period: Period, name: &str, ids: Vec<String>, (one, many): (&str, &str)) -> MetricPoint {
+    let detail = if ids.is_empty() {
+        format!("{name}: no {many} in {period} (counted as 0)")
+    } else {
+        format!("{name}: {} in {period}", plural(ids.len(), one, many))
+    };
+    MetricPoint { period, value: Some(ids.len() as f64), detail, records: ids }
+}
+
+fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
+    let cal = ws.calendar();
+    let end = period.end_date(cal);
+    let name = metric_name(metric);
+    match metric {
+        Metric::ActiveCaseload => {
+            let c = portfolio::caseload(ws, end);
+            let detail = if c.count == 0 {
+                format!("{name}: no active files on {end} (counted as 0)")
+            } else {
+                format!(
+                    "{name}: {} registered and not closed or abandoned on {end}",
+                    plural(c.count, "file", "files")
+                )
+            };
+            MetricPoint { period, value: Some(c.count as f64), detail, records: c.projects }
+        }
+        Metric::FilesRegistered => count_point(
             period,
-            value: None,
-            detail: format!("{metric:?} is not computed yet"),
-            records: Vec::new(),
-        })
-        .inspect(|_| {
-            let _ = ws;
-        })
-        .collect()
+            name,
+            portfolio::throughput(ws, period).registered,
+            ("file registered", "files registered"),
+        ),
+        Metric::FilesDecided => {
+            let t = portfolio::throughput(ws, period);
+            let (a, r) = (t.approved.len(), t.rejected.len());
+            let mut ids = t.approved;
+            ids.extend(t.rejected);
+            let mut p = count_point(period, name, ids, ("file decided", "files decided"));
+            if a + r > 0 {
+                p.detail = format!("{} ({a} approved, {r} rejected)", p.detail);
+            }
+            p
+        }
+        Metric::MeanInstructionDays | Metric::MedianInstructionDays | Metric::P90InstructionDays => {
+            let s = portfolio::lead_time(ws, period, LeadTimeOptions::default());
+            let records: Vec<String> = s.files.iter().map(|f| f.project.clone()).collect();
+            let (value, stat) = match metric {
+                Metric::MeanInstructionDays => (s.mean_days, "mean"),
+                Metric::MedianInstructionDays => (s.median_days, "median"),
+                _ => (s.p90_days, "90th percentile"),
+            };
+            let detail = match value {
+                None => format!("{name}: no decided files in {period}"),
+                Some(_) => format!(
+                    "{name}: {stat} of {} decided in {period}, days from registration to decision",
+                    plural(s.count, "file", "files")
+                ),
+            };
+            MetricPoint { period, value, detail, records }
+        }
+        Metric::Deliveries => count_point(
+            period,
+            name,
+            portfolio::throughput(ws, period).delivered,
+            ("project delivered", "projects delivered"),
+        ),
+        Metric::OnTimeDeliveryRate => {
+            let d = portfolio::delivery(ws, Some(period));
+            let records: Vec<String> =
+                d.projects.iter().filter(|p| p.on_time.is_some()).map(|p| p.project.clone()).collect();
+            let value = d.on_time_rate.and_then(percent);
+            let detail = match value {
+                None => format!("{name}: no projects with a planned end delivered in {period}"),
+                Some(_) => format!(
+                    "{name}: {} of {} delivered in {period} on or before the planned end (%)",
+                    d.on_time,
+                    plural(d.with_planned_end, "project", "projects")
+                ),
+            };
+            MetricPoint { period, value, detail, records }
+        }
+        Metric::PortfolioValue => {
+            let v = portfolio::portfolio_value(ws, end);
+            let mut detail = if v.projects.is_empty() {
+                format!("{name}: no active files with a planned cost on {end} (counted as 0)")
+            } else {
+                format!(
+                    "{name}: planned costs of {} active on {end}: {} {}",
+                    plural(v.projects.len(), "file", "files"),
+                    v.total,
+                    ws.currency
+                )
+            };
+            if !v.without_planned_cost.is_empty() {
+                detail.push_str(&format!("; {} without a planned cost", v.without_planned_cost.len()));
+            }
+            MetricPoint { period, value: money(v.total), detail, records: v.projects }
+        }
+        Metric::TransversalShare => {
+            let t = portfolio::transversality(ws, Some(end));
+            let value = t.share.and_then(percent);
+            let detail = match value {
+                None => format!("{name}: no active files on {end}"),
+                Some(_) => format!(
+                    "{name}: {} of {} active on {end} run by two or more services (%)",
+                    t.transversal.len(),
+                    plural(t.projects, "file", "files")
+                ),
+            };
+            MetricPoint { period, value, detail, records: t.transversal }
+        }
+        Metric::PartnerCount => {
+            let c = partnership::partner_counts(ws, period);
+            let n = c.members.len();
+            let detail = if n == 0 {
+                format!("{name}: no partners had joined by {end} (counted as 0)")
+            } else {
+                format!("{name}: {} joined by {end}", plural(n, "partner", "partners"))
+            };
+            MetricPoint { period, value: Some(n as f64), detail, records: c.members }
+        }
+        Metric::NewPartners => count_point(
+            period,
+            name,
+            partnership::partner_counts(ws, period).new,
+            ("partner joined", "partners joined"),
+        ),
+        Metric::ActivePartners => count_point(
+            period,
+            name,
+            partnership::partner_counts(ws, period).active,
+            ("partner with a commitment step", "partners with a commitment step"),
+        ),
+        Metric::FundsPledged
+        | Metric::FundsSigned
+        | Metric::FundsReceived
+        | Metric::CumulativeFundsSigned => {
+            let (scope, status, when) = match metric {
+                Metric::FundsPledged => (FundsScope::Within(period), "pledged", format!("in {period}")),
+                Metric::FundsSigned => (FundsScope::Within(period), "signed", format!("in {period}")),
+                Metric::FundsReceived => (FundsScope::Within(period), "received", format!("in {period}")),
+                _ => (FundsScope::AsOf(end), "signed", format!("by {end}")),
+            };
+            let f = partnership::funds(ws, scope);
+            let amount = match status {
+                "pledged" => f.total.pledged,
+                "received" => f.total.received,
+                _ => f.total.signed,
+            };
+            let detail = if f.commitments.is_empty() {
+                format!("{name}: no commitment steps {when} (counted as 0)")
+            } else {
+                format!(
+                    "{name}: {amount} {} {status} {when}, over {}",
+                    ws.currency,
+                    plural(f.commitments.len(), "commitment", "commitments")
+                )
+            };
+            MetricPoint { period, value: money(amount), detail, records: f.commitments }
+        }
+        Metric::Leverage | Metric::CofinancingRate => {
+            let options = FinanceOptions { as_of: Some(end), ..FinanceOptions::default() };
+            let f = partnership::portfolio_finance(ws, ProjectScope::ApprovedBy(end), options);
+            let records: Vec<String> = f.projects.iter().map(|p| p.project.clone()).collect();
+            let n = plural(records.len(), "project", "projects");
+            let (value, detail) = if records.is_empty() {
+                (None, format!("{name}: no projects approved by {end}"))
+            } else if metric == Metric::Leverage {
+                match (f.leverage.value, &f.leverage.undefined_reason) {
+                    (Some(v), _) => (
+                        v.to_f64(),
+                        format!(
+                            "{name} ({}): {} external signed / {} own, {n} approved by {end}",
+                            f.leverage.formula, f.external, f.own
+                        ),
+                    ),
+                    (None, reason) => (
+                        None,
+                        format!(
+                            "{name} ({}): {n} approved by {end}: {}",
+                            f.leverage.formula,
+                            reason.as_deref().unwrap_or("undefined")
+                        ),
+                    ),
+                }
+            } else {
+                match f.cofinancing_rate.and_then(percent) {
+                    Some(v) => (
+                        Some(v),
+                        format!(
+                            "{name}: {} external signed / {} planned cost (%), {n} approved by {end}",
+                            f.external, f.planned_cost
+                        ),
+                    ),
+                    None => (None, format!("{name}: the {n} approved by {end} have no planned cost")),
+                }
+            };
+            MetricPoint { period, value, detail, records }
+        }
+        Metric::InvestmentCapacity => {
+            let c = partnership::investment_capacity(ws, period, FinanceOptions::default());
+            let detail = if c.projects.is_empty() {
+                format!(
+                    "{name}: no projects started (or approved, when not started) in {period} (counted as 0)"
+                )
+            } else {
+                format!(
+                    "{name}: {} own + {} external signed over {} started (else approved) in {period}",
+                    c.own,
+                    c.external,
+                    plural(c.projects.len(), "project", "projects")
+                )
+            };
+            MetricPoint { period, value: money(c.total), detail, records: c.projects }
+        }
+    }
 }

@@ -1,0 +1,617 @@
+//! Partnership analytics: partners, the funds they commit, and what those funds do for the
+//! projects (co-financing rate, leverage, investment capacity).
+//!
+//! Definitions (each result repeats the one it uses where several exist):
+//! - **Funds by status** add the dated steps of that status (tranches add up); "as of a date"
+//!   counts steps on or before it, "within a period" the steps dated inside it.
+//! - **Pledged not yet signed** of a commitment is `pledged - signed` when signed is below
+//!   pledged, else 0; **signed not yet received** is `signed - received` likewise. Portfolio
+//!   figures add these per-commitment gaps (an over-signed commitment never hides another's gap).
+//! - **External funds** of a project are the amounts of its commitments at the chosen
+//!   [`FinanceOptions::basis`] status (signed by default); **own funds** are the project's
+//!   `own_funds` (missing counts as 0). **Co-financing rate** = external / planned cost.
+//! - **Leverage** follows a [`LeverageDefinition`] named in every result: external / own
+//!   (default) or (own + external) / own. Zero own funds make it undefined, with the reason.
+//! - **Concentration** rests on each partner's share of the signed funds: the top-N share and
+//!   the Herfindahl index `sum(share^2)` with shares as fractions (from 1/n to 1).
+//! - **A project's date for investment capacity** is its start, else its approval; its year is
+//!   the fiscal year containing that date.
+//! - Ratios are `Decimal` rounded to 4 places half away from zero
+//!   ([`round_ratio`]); money is never rounded.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::commitment::{Commitment, FundingKind, FundingStatus};
+use crate::partner::PartnerKind;
+use crate::period::Period;
+use crate::portfolio::{ratio, round_ratio};
+use crate::project::{Project, Stage};
+use crate::workspace::Workspace;
+
+/// Partner counts of one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct KindCounts {
+    /// Members at the end of the period.
+    pub total: usize,
+    /// Joined during the period.
+    pub new: usize,
+    /// With a commitment step dated in the period.
+    pub active: usize,
+}
+
+/// Partners: members, newcomers and active ones in a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerCounts {
+    /// The period.
+    pub period: Period,
+    /// Members at the end of the period: joined on or before its last day, or without a
+    /// joining date (listed in `undated`).
+    pub members: Vec<String>,
+    /// Members without a joining date (counted as members in every period).
+    pub undated: Vec<String>,
+    /// Joined during the period.
+    pub new: Vec<String>,
+    /// With at least one commitment step dated in the period.
+    pub active: Vec<String>,
+    /// Members with no commitment at all.
+    pub without_commitment: Vec<String>,
+    /// The same counts by kind (kinds with no partner are absent).
+    pub by_kind: BTreeMap<PartnerKind, KindCounts>,
+}
+
+/// Partner counts for `period`, in workspace order.
+pub fn partner_counts(ws: &Workspace, period: Period) -> PartnerCounts {
+    let cal = ws.calendar();
+    let end = period.end_date(cal);
+    let committed: BTreeSet<&str> = ws.commitments.iter().map(|c| c.partner.as_str()).collect();
+    let active_ids: BTreeSet<&str> = ws
+        .commitments
+        .iter()
+        .filter(|c| c.steps.iter().any(|s| period.contains_date(s.date, cal)))
+        .map(|c| c.partner.as_str())
+        .collect();
+    let mut out = PartnerCounts {
+        period,
+        members: Vec::new(),
+        undated: Vec::new(),
+        new: Vec::new(),
+        active: Vec::new(),
+        without_commitment: Vec::new(),
+        by_kind: BTreeMap::new(),
+    };
+    for p in &ws.partners {
+        let member = p.joined.is_none_or(|j| j <= end);
+        let new = p.joined.is_some_and(|j| period.contains_date(j, cal));
+        let active = active_ids.contains(p.id.as_str());
+        let k = out.by_kind.entry(p.kind).or_default();
+        if member {
+            k.total += 1;
+            out.members.push(p.id.clone());
+            if p.joined.is_none() {
+                out.undated.push(p.id.clone());
+            }
+            if !committed.contains(p.id.as_str()) {
+                out.without_commitment.push(p.id.clone());
+            }
+        }
+        if new {
+            k.new += 1;
+            out.new.push(p.id.clone());
+        }
+        if active {
+            k.active += 1;
+            out.active.push(p.id.clone());
+        }
+    }
+    out.by_kind.retain(|_, k| k.total + k.new + k.active > 0);
+    out
+}
+
+/// Amounts at each status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct StatusAmounts {
+    /// Pledged.
+    pub pledged: Decimal,
+    /// Signed.
+    pub signed: Decimal,
+    /// Received.
+    pub received: Decimal,
+}
+
+impl StatusAmounts {
+    /// The amount at `status`.
+    pub fn get(&self, status: FundingStatus) -> Decimal {
+        match status {
+            FundingStatus::Pledged => self.pledged,
+            FundingStatus::Signed => self.signed,
+            FundingStatus::Received => self.received,
+        }
+    }
+
+    fn add(&mut self, status: FundingStatus, amount: Decimal) {
+        let slot = match status {
+            FundingStatus::Pledged => &mut self.pledged,
+            FundingStatus::Signed => &mut self.signed,
+            FundingStatus::Received => &mut self.received,
+        };
+        *slot = slot.saturating_add(amount);
+    }
+}
+
+/// Which steps a funds figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum FundsScope {
+    /// Every step dated on or before the day (a stock).
+    AsOf(NaiveDate),
+    /// The steps dated inside the period (a flow).
+    Within(Period),
+}
+
+/// Funds by status, by kind of support and by kind of partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Funds {
+    /// Which steps are counted.
+    pub scope: FundsScope,
+    /// Totals by status.
+    pub total: StatusAmounts,
+    /// By kind of support (kinds with no step are absent).
+    pub by_kind: BTreeMap<FundingKind, StatusAmounts>,
+    /// By kind of partner (a commitment whose partner is unknown is under `other`).
+    pub by_partner_kind: BTreeMap<PartnerKind, StatusAmounts>,
+    /// Commitments with at least one counted step, in workspace order.
+    pub commitments: Vec<String>,
+}
+
+/// Funds by status within `scope`.
+pub fn funds(ws: &Workspace, scope: FundsScope) -> Funds {
+    let cal = ws.calendar();
+    let counted = |d: NaiveDate| match scope {
+        FundsScope::AsOf(day) => d <= day,
+        FundsScope::Within(p) => p.contains_date(d, cal),
+    };
+    let mut out = Funds {
+        scope,
+        total: StatusAmounts::default(),
+        by_kind: BTreeMap::new(),
+        by_partner_kind: BTreeMap::new(),
+        commitments: Vec::new(),
+    };
+    for c in &ws.commitments {
+        let pkind = partner_kind(ws, &c.partner);
+        let mut any = false;
+        for s in c.steps.iter().filter(|s| counted(s.date)) {
+            any = true;
+            out.total.add(s.status, s.amount);
+            out.by_kind.entry(c.kind).or_default().add(s.status, s.amount);
+            out.by_partner_kind.entry(pkind).or_default().add(s.status, s.amount);
+        }
+        if any {
+            out.commitments.push(c.id.clone());
+        }
+    }
+    out
+}
+
+fn partner_kind(ws: &Workspace, id: &str) -> PartnerKind {
+    ws.partners.iter().find(|p| p.id == id).map(|p| p.kind).unwrap_or(PartnerKind::Other)
+}
+
+/// What one commitment still owes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentGap {
+    /// Commitment id.
+    pub commitment: String,
+    /// Partner id.
+    pub partner: String,
+    /// Amounts by status as of the date.
+    pub amounts: StatusAmounts,
+    /// `pledged - signed` when signed is below pledged, else 0.
+    pub pledged_not_signed: Decimal,
+    /// `signed - received` when received is below signed, else 0.
+    pub signed_not_received: Decimal,
+}
+
+/// Funds still to come as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outstanding {
+    /// The date.
+    pub as_of: NaiveDate,
+    /// Sum of the per-commitment `pledged_not_signed`.
+    pub pledged_not_signed: Decimal,
+    /// Sum of the per-commitment `signed_not_received`.
+    pub signed_not_received: Decimal,
+    /// The commitments with a gap, in workspace order.
+    pub commitments: Vec<CommitmentGap>,
+}
+
+/// Pledged-but-not-signed and signed-but-not-received as of `as_of`, per commitment and in total.
+pub fn outstanding(ws: &Workspace, as_of: NaiveDate) -> Outstanding {
+    let mut out = Outstanding {
+        as_of,
+        pledged_not_signed: Decimal::ZERO,
+        signed_not_received: Decimal::ZERO,
+        commitments: Vec::new(),
+    };
+    for c in &ws.commitments {
+        let amounts = amounts_of(c, Some(as_of));
+        let gap = |hi: Decimal, lo: Decimal| if lo < hi { hi.saturating_sub(lo) } else { Decimal::ZERO };
+        let pns = gap(amounts.pledged, amounts.signed);
+        let snr = gap(amounts.signed, amounts.received);
+        if pns.is_zero() && snr.is_zero() {
+            continue;
+        }
+        out.pledged_not_signed = out.pledged_not_signed.saturating_add(pns);
+        out.signed_not_received = out.signed_not_received.saturating_add(snr);
+        out.commitments.push(CommitmentGap {
+            commitment: c.id.clone(),
+            partner: c.partner.clone(),
+            amounts,
+            pledged_not_signed: pns,
+            signed_not_received: snr,
+        });
+    }
+    out
+}
+
+fn amounts_of(c: &Commitment, as_of: Option<NaiveDate>) -> StatusAmounts {
+    StatusAmounts {
+        pledged: c.amount(FundingStatus::Pledged, as_of),
+        signed: c.amount(FundingStatus::Signed, as_of),
+        received: c.amount(FundingStatus::Received, as_of),
+    }
+}
+
+/// How leverage is defined; every leverage result names the one it used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverageDefinition {
+    /// External funds / own funds (FEADER's "1 EUR public = 4 EUR"): the default.
+    #[default]
+    ExternalOverOwn,
+    /// (Own + external funds) / own funds.
+    TotalOverOwn,
+}
+
+impl LeverageDefinition {
+    /// The formula, in words.
+    pub fn formula(self) -> &'static str {
+        match self {
+            LeverageDefinition::ExternalOverOwn => "external funds / own funds",
+            LeverageDefinition::TotalOverOwn => "(own + external funds) / own funds",
+        }
+    }
+}
+
+/// Options of the project-finance figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinanceOptions {
+    /// The commitment status that counts as external funds (signed by default).
+    pub basis: FundingStatus,
+    /// Count commitment steps dated on or before this day only (`None`: every step).
+    pub as_of: Option<NaiveDate>,
+    /// The leverage definition.
+    pub leverage: LeverageDefinition,
+}
+
+impl Default for FinanceOptions {
+    fn default() -> Self {
+        FinanceOptions { basis: FundingStatus::Signed, as_of: None, leverage: LeverageDefinition::default() }
+    }
+}
+
+/// A leverage figure, with its definition and, when undefined, why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leverage {
+    /// The definition used.
+    pub definition: LeverageDefinition,
+    /// The formula in words (repeats the definition for readers of the JSON).
+    pub formula: String,
+    /// Own funds.
+    pub own: Decimal,
+    /// External funds.
+    pub external: Decimal,
+    /// The ratio rounded to 4 places; `None` when undefined.
+    pub value: Option<Decimal>,
+    /// Why the value is missing (zero own funds), when it is.
+    pub undefined_reason: Option<String>,
+}
+
+impl Leverage {
+    /// Leverage of `external` on `own` under `definition`.
+    pub fn compute(definition: LeverageDefinition, own: Decimal, external: Decimal) -> Leverage {
+        let numerator = match definition {
+            LeverageDefinition::ExternalOverOwn => Some(external),
+            LeverageDefinition::TotalOverOwn => own.checked_add(external),
+        };
+        let (value, undefined_reason) = if own.is_zero() {
+            (None, Some("own funds are 0: leverage is undefined (nothing to divide by)".to_string()))
+        } else {
+            match numerator.and_then(|n| n.checked_div(own)) {
+                Some(v) => (Some(round_ratio(v)), None),
+                None => (None, Some("the amounts are too large to divide".to_string())),
+            }
+        };
+        Leverage {
+            definition,
+            formula: definition.formula().to_string(),
+            own,
+            external,
+            value,
+            undefined_reason,
+        }
+    }
+}
+
+/// Finance of one project: own and external funds, co-financing rate, leverage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectFinance {
+    /// Project id.
+    pub project: String,
+    /// Planned total cost.
+    pub planned_cost: Option<Decimal>,
+    /// Own funds (0 when not recorded).
+    pub own: Decimal,
+    /// External funds at the basis status, by status for reference.
+    pub external: StatusAmounts,
+    /// The status counted as external.
+    pub basis: FundingStatus,
+    /// External (at basis) / planned cost, rounded; `None` without a positive planned cost.
+    pub cofinancing_rate: Option<Decimal>,
+    /// Leverage.
+    pub leverage: Leverage,
+    /// The project's commitments, in workspace order.
+    pub commitments: Vec<String>,
+}
+
+fn project_finance_of(ws: &Workspace, p: &Project, options: FinanceOptions) -> ProjectFinance {
+    let mut external = StatusAmounts::default();
+    let mut commitments = Vec::new();
+    for c in ws.commitments.iter().filter(|c| c.project.as_deref() == Some(p.id.as_str())) {
+        let a = amounts_of(c, options.as_of);
+        external.add(FundingStatus::Pledged, a.pledged);
+        external.add(FundingStatus::Signed, a.signed);
+        external.add(FundingStatus::Received, a.received);
+        commitments.push(c.id.clone());
+    }
+    let own = p.own_funds.unwrap_or(Decimal::ZERO);
+    let ext = external.get(options.basis);
+    ProjectFinance {
+        project: p.id.clone(),
+        planned_cost: p.planned_cost,
+        own,
+        external,
+        basis: options.basis,
+        cofinancing_rate: p.planned_cost.and_then(|cost| ratio(ext, cost)),
+        leverage: Leverage::compute(options.leverage, own, ext),
+        commitments,
+    }
+}
+
+/// Finance of the project `id`, `None` when there is no such project.
+pub fn project_finance(ws: &Workspace, id: &str, options: FinanceOptions) -> Option<ProjectFinance> {
+    ws.projects.iter().find(|p| p.id == id).map(|p| project_finance_of(ws, p, options))
+}
+
+/// Which projects a portfolio finance figure covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum ProjectScope {
+    /// Every project.
+    All,
+    /// Projects approved on or before the day (cumulative: "overall to date").
+    ApprovedBy(NaiveDate),
+    /// Projects approved inside the period ("per period").
+    ApprovedIn(Period),
+}
+
+/// Co-financing and leverage of a set of projects: sums first, then one division.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortfolioFinance {
+    /// The projects covered.
+    pub scope: ProjectScope,
+    /// Options used.
+    pub options: FinanceOptions,
+    /// Sum of planned costs of the covered projects that have one.
+    pub planned_cost: Decimal,
+    /// Sum of own funds.
+    pub own: Decimal,
+    /// Sum of external funds at the basis status.
+    pub external: Decimal,
+    /// External / planned cost over the projects with a planned cost, rounded; `None` when
+    /// their planned cost is 0.
+    pub cofinancing_rate: Option<Decimal>,
+    /// Leverage of the summed funds.
+    pub leverage: Leverage,
+    /// Each project covered, in workspace order.
+    pub projects: Vec<ProjectFinance>,
+}
+
+fn in_scope(ws: &Workspace, p: &Project, scope: ProjectScope) -> bool {
+    let cal = ws.calendar();
+    match scope {
+        ProjectScope::All => true,
+        ProjectScope::ApprovedBy(d) => p.date_of(Stage::Approved).is_some_and(|a| a <= d),
+        ProjectScope::ApprovedIn(per) => {
+            p.date_of(Stage::Approved).is_some_and(|a| per.contains_date(a, cal))
+        }
+    }
+}
+
+/// Co-financing rate and leverage of the projects in `scope`.
+pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOptions) -> PortfolioFinance {
+    let projects: Vec<ProjectFinance> = ws
+        .projects
+        .iter()
+        .filter(|p| in_scope(ws, p, scope))
+        .map(|p| project_finance_of(ws, p, options))
+        .collect();
+    let (mut cost, mut own, mut external, mut ext_costed) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for pf in &projects {
+        let ext = pf.external.get(options.basis);
+        own = own.saturating_add(pf.own);
+        external = external.saturating_add(ext);
+        if let Some(c) = pf.planned_cost {
+            cost = cost.saturating_add(c);
+            ext_costed = ext_costed.saturating_add(ext);
+        }
+    }
+    PortfolioFinance {
+        scope,
+        options,
+        planned_cost: cost,
+        own,
+        external,
+        cofinancing_rate: ratio(ext_costed, cost),
+        leverage: Leverage::compute(options.leverage, own, external),
+        projects,
+    }
+}
+
+/// One partner's share of the signed funds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerShare {
+    /// Partner id.
+    pub partner: String,
+    /// Signed funds.
+    pub amount: Decimal,
+    /// amount / total, rounded.
+    pub share: Decimal,
+}
+
+/// How concentrated the signed funds are on few partners.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concentration {
+    /// Steps on or before this day (`None`: every step).
+    pub as_of: Option<NaiveDate>,
+    /// Total signed funds.
+    pub total: Decimal,
+    /// Partners with signed funds, largest first (ties by id).
+    pub partners: Vec<PartnerShare>,
+    /// N of the top-N share.
+    pub top_n: usize,
+    /// Share of the N largest partners (fraction, rounded); `None` when nothing is signed.
+    pub top_share: Option<Decimal>,
+    /// Herfindahl index: sum of squared shares (fractions), from unrounded shares, rounded.
+    pub herfindahl: Option<Decimal>,
+}
+
+/// Concentration of signed funds: top-`top_n` share and Herfindahl index.
+pub fn concentration(ws: &Workspace, top_n: usize, as_of: Option<NaiveDate>) -> Concentration {
+    let mut by_partner: BTreeMap<&str, Decimal> = BTreeMap::new();
+    for c in &ws.commitments {
+        let a = c.amount(FundingStatus::Signed, as_of);
+        if a > Decimal::ZERO {
+            let e = by_partner.entry(c.partner.as_str()).or_insert(Decimal::ZERO);
+            *e = e.saturating_add(a);
+        }
+    }
+    let total = by_partner.values().fold(Decimal::ZERO, |t, a| t.saturating_add(*a));
+    let mut list: Vec<(&str, Decimal)> = by_partner.into_iter().collect();
+    list.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+    let (top_share, herfindahl) = if total.is_zero() {
+        (None, None)
+    } else {
+        let top = list.iter().take(top_n).fold(Decimal::ZERO, |t, (_, a)| t.saturating_add(*a));
+        let hhi = list.iter().try_fold(Decimal::ZERO, |h, (_, a)| {
+            let s = a.checked_div(total)?;
+            h.checked_add(s.checked_mul(s)?)
+        });
+        (ratio(top, total), hhi.map(round_ratio))
+    };
+    Concentration {
+        as_of,
+        partners: list
+            .into_iter()
+            .map(|(p, a)| PartnerShare {
+                partner: p.to_string(),
+                amount: a,
+                share: ratio(a, total).unwrap_or(Decimal::ZERO),
+            })
+            .collect(),
+        total,
+        top_n,
+        top_share,
+        herfindahl,
+    }
+}
+
+/// The date that places a project in a period for investment capacity: its start, else its
+/// approval (`None` when it has neither).
+pub fn project_date(p: &Project) -> Option<NaiveDate> {
+    p.date_of(Stage::Started).or_else(|| p.date_of(Stage::Approved))
+}
+
+/// Investment carried in a period: own plus external funds of the projects dated in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvestmentCapacity {
+    /// The period (usually a fiscal year).
+    pub period: Period,
+    /// The status counted as external funds.
+    pub basis: FundingStatus,
+    /// Sum of own funds.
+    pub own: Decimal,
+    /// Sum of external funds.
+    pub external: Decimal,
+    /// own + external.
+    pub total: Decimal,
+    /// Projects whose [`project_date`] falls in the period, in workspace order.
+    pub projects: Vec<String>,
+}
+
+/// Investment capacity of `period`: own plus external funds (at `options.basis`, steps up to
+/// `options.as_of`) of the projects whose start, else approval, falls in the period.
+pub fn investment_capacity(ws: &Workspace, period: Period, options: FinanceOptions) -> InvestmentCapacity {
+    let cal = ws.calendar();
+    let mut out = InvestmentCapacity {
+        period,
+        basis: options.basis,
+        own: Decimal::ZERO,
+        external: Decimal::ZERO,
+        total: Decimal::ZERO,
+        projects: Vec::new(),
+    };
+    for p in &ws.projects {
+        if !project_date(p).is_some_and(|d| period.contains_date(d, cal)) {
+            continue;
+        }
+        let pf = project_finance_of(ws, p, options);
+        out.own = out.own.saturating_add(pf.own);
+        out.external = out.external.saturating_add(pf.external.get(options.basis));
+        out.projects.push(p.id.clone());
+    }
+    out.total = out.own.saturating_add(out.external);
+    out
+}
+
+/// Investment capacity of two periods compared: later / earlier (2 means "multiplied by 2").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CapacityComparison {
+    /// The earlier period.
+    pub earlier: InvestmentCapacity,
+    /// The later period.
+    pub later: InvestmentCapacity,
+    /// later total / earlier total, rounded; `None` when the earlier total is 0.
+    pub ratio: Option<Decimal>,
+    /// Why there is no ratio, when there is none.
+    pub note: Option<String>,
+}
+
+/// Compare the investment capacity of `earlier` and `later`.
+pub fn compare_capacity(
+    ws: &Workspace,
+    earlier: Period,
+    later: Period,
+    options: FinanceOptions,
+) -> CapacityComparison {
+    let e = investment_capacity(ws, earlier, options);
+    let l = investment_capacity(ws, later, options);
+    let r = ratio(l.total, e.total);
+    let note = r.is_none().then(|| format!("no investment in {earlier}: no ratio"));
+    CapacityComparison { earlier: e, later: l, ratio: r, note }
+}

@@ -1,0 +1,686 @@
+//! Portfolio analytics: the flow of files through their stages, computed from the dated
+//! stage histories of the projects only.
+//!
+//! Every function takes the [`Workspace`] and a date or a [`Period`] (read on the workspace's
+//! fiscal calendar) and returns plain serialisable data that lists the ids it counted.
+//!
+//! Definitions used throughout:
+//! - **Active** at a date: registered on or before the date, and neither closed nor abandoned
+//!   on or before it (a file abandoned on day `d` is no longer active on `d`).
+//! - **Lead time**: calendar days from a start event to a stop event ([`LeadTimeOptions`]);
+//!   a file counts in the period its stop event falls in. Day statistics are `f64`.
+//! - **Percentiles**: linear interpolation between closest ranks (Hyndman & Fan type 7, the
+//!   default of NumPy and of Excel's `PERCENTILE.INC`), see [`percentile`]; the median is
+//!   the 50th percentile, so it is the usual median (mean of the middle two for an even count).
+//! - **Ratios and shares** are `Decimal` fractions (0.25, not 25 %) rounded to
+//!   [`RATIO_DECIMALS`] places, half away from zero ([`round_ratio`]); money is never rounded.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use crate::period::Period;
+use crate::project::{Project, Stage};
+use crate::workspace::Workspace;
+
+/// Decimal places kept in every ratio or share (co-financing rate, leverage, shares...).
+pub const RATIO_DECIMALS: u32 = 4;
+
+/// Round a ratio to [`RATIO_DECIMALS`] places, half away from zero (0.12345 -> 0.1235).
+pub fn round_ratio(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(RATIO_DECIMALS, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// `numerator / denominator` rounded by [`round_ratio`]; `None` when the denominator is zero
+/// (or the quotient overflows).
+pub fn ratio(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    if denominator.is_zero() {
+        return None;
+    }
+    numerator.checked_div(denominator).map(round_ratio)
+}
+
+/// The `p`-th quantile (`p` in 0..=1) of `sorted` (ascending), by linear interpolation
+/// between closest ranks (Hyndman & Fan type 7): with `h = (n - 1) p`, the value is
+/// `x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h])` (0-based ranks).
+/// `None` for an empty slice or a `p` outside 0..=1 (or not a number).
+///
+/// ```
+/// use pilotage::portfolio::percentile;
+/// assert_eq!(percentile(&[10.0, 20.0], 0.5), Some(15.0));
+/// assert_eq!(percentile(&[10.0, 20.0], 0.9), Some(19.0));
+/// assert_eq!(percentile(&[7.0], 0.9), Some(7.0));
+/// assert_eq!(percentile(&[], 0.5), None);
+/// ```
+pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() || !(0.0..=1.0).contains(&p) {
+        return None;
+    }
+    let h = (sorted.len() - 1) as f64 * p;
+    let lo = h.floor();
+    let i = lo as usize;
+    let below = *sorted.get(i)?;
+    let above = sorted.get(i + 1).copied().unwrap_or(below);
+    Some(below + (h - lo) * (above - below))
+}
+
+/// The day a file was registered (its first `registered` event).
+fn registered(p: &Project) -> Option<NaiveDate> {
+    p.date_of(Stage::Registered)
+}
+
+/// True when the file is active on `date`: registered on or before it, and not closed or
+/// abandoned on or before it.
+pub fn is_active(p: &Project, date: NaiveDate) -> bool {
+    registered(p).is_some_and(|r| r <= date) && p.exit_date().is_none_or(|x| x > date)
+}
+
+/// The files active on `date`, in workspace order.
+pub fn active_projects(ws: &Workspace, date: NaiveDate) -> Vec<&Project> {
+    ws.projects.iter().filter(|p| is_active(p, date)).collect()
+}
+
+/// The active caseload at a date and its splits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Caseload {
+    /// The date.
+    pub date: NaiveDate,
+    /// Number of active files.
+    pub count: usize,
+    /// Their ids, in workspace order.
+    pub projects: Vec<String>,
+    /// Count by the stage each file is in on the date.
+    pub by_stage: BTreeMap<Stage, usize>,
+    /// Count by lead service id.
+    pub by_lead_service: BTreeMap<String, usize>,
+    /// Count by objective id; a file serving two objectives counts under each, so this
+    /// split may add up to more than `count`.
+    pub by_objective: BTreeMap<String, usize>,
+    /// Active files that serve no objective.
+    pub without_objective: usize,
+}
+
+/// The active caseload ("file active") on `date`.
+pub fn caseload(ws: &Workspace, date: NaiveDate) -> Caseload {
+    let active = active_projects(ws, date);
+    let mut by_stage = BTreeMap::new();
+    let mut by_lead_service = BTreeMap::new();
+    let mut by_objective = BTreeMap::new();
+    let mut without_objective = 0;
+    for p in &active {
+        if let Some(stage) = p.stage_at(date) {
+            *by_stage.entry(stage).or_insert(0) += 1;
+        }
+        *by_lead_service.entry(p.lead_service.clone()).or_insert(0) += 1;
+        if p.objectives.is_empty() {
+            without_objective += 1;
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for o in &p.objectives {
+            if !seen.contains(&o.as_str()) {
+                seen.push(o);
+                *by_objective.entry(o.clone()).or_insert(0) += 1;
+            }
+        }
+    }
+    Caseload {
+        date,
+        count: active.len(),
+        projects: active.iter().map(|p| p.id.clone()).collect(),
+        by_stage,
+        by_lead_service,
+        by_objective,
+        without_objective,
+    }
+}
+
+/// An event of a file's life that a lead time can start or stop at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Milestone {
+    /// Registration.
+    Registered,
+    /// The file became complete.
+    Complete,
+    /// The decision, approved or rejected.
+    Decision,
+    /// Approval only.
+    Approved,
+    /// Work started.
+    Started,
+    /// Delivery.
+    Delivered,
+    /// Administrative closing.
+    Closed,
+}
+
+impl Milestone {
+    /// The day the file reached this milestone, if it did.
+    pub fn date(self, p: &Project) -> Option<NaiveDate> {
+        match self {
+            Milestone::Registered => p.date_of(Stage::Registered),
+            Milestone::Complete => p.date_of(Stage::Complete),
+            Milestone::Decision => p.decision().map(|(_, d)| d),
+            Milestone::Approved => p.date_of(Stage::Approved),
+            Milestone::Started => p.date_of(Stage::Started),
+            Milestone::Delivered => p.date_of(Stage::Delivered),
+            Milestone::Closed => p.date_of(Stage::Closed),
+        }
+    }
+
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Milestone::Registered => "registered",
+            Milestone::Complete => "complete",
+            Milestone::Decision => "decision",
+            Milestone::Approved => "approved",
+            Milestone::Started => "started",
+            Milestone::Delivered => "delivered",
+            Milestone::Closed => "closed",
+        }
+    }
+}
+
+/// Which events a lead time runs between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadTimeOptions {
+    /// Where the clock starts (registration by default; `complete` for the French practice
+    /// of counting from the complete file).
+    pub start: Milestone,
+    /// Where it stops (the decision by default); a file counts in the period of this event.
+    pub stop: Milestone,
+}
+
+impl Default for LeadTimeOptions {
+    fn default() -> Self {
+        LeadTimeOptions { start: Milestone::Registered, stop: Milestone::Decision }
+    }
+}
+
+/// The lead time of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileLeadTime {
+    /// Project id.
+    pub project: String,
+    /// Day of the start event.
+    pub start: NaiveDate,
+    /// Day of the stop event.
+    pub stop: NaiveDate,
+    /// Calendar days between them (0 when both fall on the same day).
+    pub days: i64,
+}
+
+/// A file whose stop event fell in the period but that has no lead time, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excluded {
+    /// Project id.
+    pub project: String,
+    /// Why it is left out.
+    pub reason: String,
+}
+
+/// Lead-time statistics of the files whose stop event falls in a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeadTimeStats {
+    /// The period.
+    pub period: Period,
+    /// The events measured between.
+    pub options: LeadTimeOptions,
+    /// Number of files measured.
+    pub count: usize,
+    /// Mean days (sum of days / count), `None` when no file.
+    pub mean_days: Option<f64>,
+    /// Median days ([`percentile`] 0.5).
+    pub median_days: Option<f64>,
+    /// 90th percentile of days ([`percentile`] 0.9).
+    pub p90_days: Option<f64>,
+    /// Longest lead time.
+    pub max_days: Option<i64>,
+    /// Each file measured, shortest first (ties by id).
+    pub files: Vec<FileLeadTime>,
+    /// Files stopped in the period that could not be measured (no start event, or a start
+    /// after the stop).
+    pub excluded: Vec<Excluded>,
+}
+
+/// Instruction lead time of the files whose stop event (the decision, by default) falls in
+/// `period`. Files never decided are not in the statistics.
+pub fn lead_time(ws: &Workspace, period: Period, options: LeadTimeOptions) -> LeadTimeStats {
+    let cal = ws.calendar();
+    let mut files = Vec::new();
+    let mut excluded = Vec::new();
+    for p in &ws.projects {
+        let Some(stop) = options.stop.date(p) else { continue };
+        if !period.contains_date(stop, cal) {
+            continue;
+        }
+        match options.start.date(p) {
+            None => excluded.push(Excluded {
+                project: p.id.clone(),
+                reason: format!("no {} date", options.start.as_str()),
+            }),
+            Some(start) if start > stop => excluded.push(Excluded {
+                project: p.id.clone(),
+                reason: format!(
+                    "{} on {start} is after {} on {stop}",
+                    options.start.as_str(),
+                    options.stop.as_str()
+                ),
+            }),
+            Some(start) => files.push(FileLeadTime {
+                project: p.id.clone(),
+                start,
+                stop,
+                days: (stop - start).num_days(),
+            }),
+        }
+    }
+    files.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.project.cmp(&b.project)));
+    let days: Vec<f64> = files.iter().map(|f| f.days as f64).collect();
+    let mean_days = (!days.is_empty()).then(|| days.iter().sum::<f64>() / days.len() as f64);
+    LeadTimeStats {
+        period,
+        options,
+        count: files.len(),
+        mean_days,
+        median_days: percentile(&days, 0.5),
+        p90_days: percentile(&days, 0.9),
+        max_days: files.iter().map(|f| f.days).max(),
+        files,
+        excluded,
+    }
+}
+
+/// Lead times of two periods compared: earlier / later (4 means "divided by 4").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeadTimeComparison {
+    /// The earlier period's statistics.
+    pub earlier: LeadTimeStats,
+    /// The later period's statistics.
+    pub later: LeadTimeStats,
+    /// Earlier mean / later mean; `None` when either is missing or the later mean is 0.
+    pub mean_ratio: Option<f64>,
+    /// Earlier median / later median; `None` likewise.
+    pub median_ratio: Option<f64>,
+    /// Why a ratio is missing, when one is.
+    pub note: Option<String>,
+}
+
+fn day_ratio(earlier: Option<f64>, later: Option<f64>, what: &str, notes: &mut Vec<String>) -> Option<f64> {
+    match (earlier, later) {
+        (Some(e), Some(l)) if l > 0.0 => Some(e / l),
+        (Some(_), Some(_)) => {
+            notes.push(format!("the later {what} is 0 days: no ratio"));
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Compare the lead times of `earlier` and `later` (the city's "instruction time divided by 4").
+pub fn compare_lead_times(
+    ws: &Workspace,
+    earlier: Period,
+    later: Period,
+    options: LeadTimeOptions,
+) -> LeadTimeComparison {
+    let e = lead_time(ws, earlier, options);
+    let l = lead_time(ws, later, options);
+    let mut notes = Vec::new();
+    for (stats, p) in [(&e, earlier), (&l, later)] {
+        if stats.count == 0 {
+            notes.push(format!("no files reached {} in {p}", options.stop.as_str()));
+        }
+    }
+    let mean_ratio = day_ratio(e.mean_days, l.mean_days, "mean", &mut notes);
+    let median_ratio = day_ratio(e.median_days, l.median_days, "median", &mut notes);
+    let note = (!notes.is_empty()).then(|| notes.join("; "));
+    LeadTimeComparison { earlier: e, later: l, mean_ratio, median_ratio, note }
+}
+
+/// What flowed through the portfolio in a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Throughput {
+    /// The period.
+    pub period: Period,
+    /// Files registered in the period.
+    pub registered: Vec<String>,
+    /// Files approved in the period.
+    pub approved: Vec<String>,
+    /// Files rejected in the period.
+    pub rejected: Vec<String>,
+    /// Projects delivered in the period.
+    pub delivered: Vec<String>,
+}
+
+impl Throughput {
+    /// Decisions of the period (approved plus rejected).
+    pub fn decisions(&self) -> usize {
+        self.approved.len() + self.rejected.len()
+    }
+}
+
+/// Registrations, decisions (approved / rejected) and deliveries in `period`.
+pub fn throughput(ws: &Workspace, period: Period) -> Throughput {
+    let cal = ws.calendar();
+    let ids = |stage: Stage| -> Vec<String> {
+        ws.projects
+            .iter()
+            .filter(|p| p.date_of(stage).is_some_and(|d| period.contains_date(d, cal)))
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    Throughput {
+        period,
+        registered: ids(Stage::Registered),
+        approved: ids(Stage::Approved),
+        rejected: ids(Stage::Rejected),
+        delivered: ids(Stage::Delivered),
+    }
+}
+
+/// The active files on a date grouped by the stage they are in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkInProgress {
+    /// The date.
+    pub date: NaiveDate,
+    /// Active file ids by current stage (stages with no file are absent).
+    pub by_stage: BTreeMap<Stage, Vec<String>>,
+}
+
+/// Work in progress by stage on `date` (active files only).
+pub fn work_in_progress(ws: &Workspace, date: NaiveDate) -> WorkInProgress {
+    let mut by_stage: BTreeMap<Stage, Vec<String>> = BTreeMap::new();
+    for p in active_projects(ws, date) {
+        if let Some(stage) = p.stage_at(date) {
+            by_stage.entry(stage).or_default().push(p.id.clone());
+        }
+    }
+    WorkInProgress { date, by_stage }
+}
+
+/// How long one open file has waited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileAge {
+    /// Project id.
+    pub project: String,
+    /// Day it was registered.
+    pub registered: NaiveDate,
+    /// Stage it is in on the date.
+    pub stage: Stage,
+    /// Day it reached that stage.
+    pub stage_since: NaiveDate,
+    /// Days since registration.
+    pub days_since_registration: i64,
+    /// Days since it reached its current stage.
+    pub days_in_stage: i64,
+}
+
+/// Ageing of the open (active) files on `date`, oldest registration first (ties by id).
+pub fn ageing(ws: &Workspace, date: NaiveDate) -> Vec<FileAge> {
+    let mut out: Vec<FileAge> = active_projects(ws, date)
+        .into_iter()
+        .filter_map(|p| {
+            let reg = registered(p)?;
+            let last = p.stages.iter().filter(|e| e.date <= date).max_by_key(|e| (e.date, e.stage.rank()))?;
+            Some(FileAge {
+                project: p.id.clone(),
+                registered: reg,
+                stage: last.stage,
+                stage_since: last.date,
+                days_since_registration: (date - reg).num_days(),
+                days_in_stage: (date - last.date).num_days(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.days_since_registration.cmp(&a.days_since_registration).then_with(|| a.project.cmp(&b.project))
+    });
+    out
+}
+
+/// Delivery of one project: timeliness and budget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectDelivery {
+    /// Project id.
+    pub project: String,
+    /// Day delivered.
+    pub delivered: NaiveDate,
+    /// Planned end, if set.
+    pub planned_end: Option<NaiveDate>,
+    /// Delivered on or before the planned end; `None` without a planned end.
+    pub on_time: Option<bool>,
+    /// Days after the planned end (negative when early).
+    pub days_late: Option<i64>,
+    /// Planned cost.
+    pub planned_cost: Option<Decimal>,
+    /// Actual cost.
+    pub actual_cost: Option<Decimal>,
+    /// Actual - planned, when both are known.
+    pub variance: Option<Decimal>,
+    /// (actual - planned) / planned, rounded by [`round_ratio`]; `None` for a zero plan.
+    pub relative_variance: Option<Decimal>,
+}
+
+/// On-time and on-budget delivery of delivered projects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeliveryReport {
+    /// The period of delivery considered (`None`: every delivered project).
+    pub period: Option<Period>,
+    /// Each delivered project, by delivery date then id.
+    pub projects: Vec<ProjectDelivery>,
+    /// Projects with a planned end (the denominator of the on-time rate).
+    pub with_planned_end: usize,
+    /// Of those, delivered on or before the planned end.
+    pub on_time: usize,
+    /// `on_time / with_planned_end` rounded by [`round_ratio`]; `None` when no project has
+    /// a planned end.
+    pub on_time_rate: Option<Decimal>,
+    /// Sum of planned costs of the projects with both costs known.
+    pub planned_total: Decimal,
+    /// Sum of their actual costs.
+    pub actual_total: Decimal,
+    /// `actual_total - planned_total`.
+    pub variance_total: Decimal,
+    /// `variance_total / planned_total` rounded; `None` when the planned total is 0.
+    pub relative_variance_total: Option<Decimal>,
+}
+
+/// Delivery report of the projects delivered in `period` (every delivered project for `None`).
+pub fn delivery(ws: &Workspace, period: Option<Period>) -> DeliveryReport {
+    let cal = ws.calendar();
+    let mut projects: Vec<ProjectDelivery> = ws
+        .projects
+        .iter()
+        .filter_map(|p| {
+            let delivered = p.actual_end()?;
+            if period.is_some_and(|per| !per.contains_date(delivered, cal)) {
+                return None;
+            }
+            let variance = match (p.planned_cost, p.actual_cost) {
+                (Some(plan), Some(act)) => act.checked_sub(plan),
+                _ => None,
+            };
+            Some(ProjectDelivery {
+                project: p.id.clone(),
+                delivered,
+                planned_end: p.planned_end,
+                on_time: p.planned_end.map(|e| delivered <= e),
+                days_late: p.planned_end.map(|e| (delivered - e).num_days()),
+                planned_cost: p.planned_cost,
+                actual_cost: p.actual_cost,
+                variance,
+                relative_variance: variance.zip(p.planned_cost).and_then(|(v, plan)| ratio(v, plan)),
+            })
+        })
+        .collect();
+    projects.sort_by(|a, b| a.delivered.cmp(&b.delivered).then_with(|| a.project.cmp(&b.project)));
+    let with_planned_end = projects.iter().filter(|d| d.on_time.is_some()).count();
+    let on_time = projects.iter().filter(|d| d.on_time == Some(true)).count();
+    let (mut planned_total, mut actual_total) = (Decimal::ZERO, Decimal::ZERO);
+    for d in &projects {
+        if let (Some(plan), Some(act)) = (d.planned_cost, d.actual_cost) {
+            planned_total = planned_total.saturating_add(plan);
+            actual_total = actual_total.saturating_add(act);
+        }
+    }
+    let variance_total = actual_total.saturating_sub(planned_total);
+    DeliveryReport {
+        period,
+        with_planned_end,
+        on_time,
+        on_time_rate: ratio(Decimal::from(on_time), Decimal::from(with_planned_end)),
+        planned_total,
+        actual_total,
+        variance_total,
+        relative_variance_total: ratio(variance_total, planned_total),
+        projects,
+    }
+}
+
+/// The value of the active portfolio: planned costs of active files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PortfolioValue {
+    /// The date.
+    pub date: NaiveDate,
+    /// Sum of planned costs of the active files.
+    pub total: Decimal,
+    /// Active files whose planned cost is counted.
+    pub projects: Vec<String>,
+    /// Active files without a planned cost (not in the total).
+    pub without_planned_cost: Vec<String>,
+    /// Total by lead service.
+    pub by_lead_service: BTreeMap<String, Decimal>,
+    /// Total by objective; a file serving two objectives counts fully under each, so this
+    /// split may add up to more than `total`.
+    pub by_objective: BTreeMap<String, Decimal>,
+    /// Planned cost of active files serving no objective.
+    pub without_objective: Decimal,
+}
+
+/// Value of the portfolio on `date` (planned costs of the active files), and its splits.
+pub fn portfolio_value(ws: &Workspace, date: NaiveDate) -> PortfolioValue {
+    let mut v = PortfolioValue {
+        date,
+        total: Decimal::ZERO,
+        projects: Vec::new(),
+        without_planned_cost: Vec::new(),
+        by_lead_service: BTreeMap::new(),
+        by_objective: BTreeMap::new(),
+        without_objective: Decimal::ZERO,
+    };
+    for p in active_projects(ws, date) {
+        let Some(cost) = p.planned_cost else {
+            v.without_planned_cost.push(p.id.clone());
+            continue;
+        };
+        v.projects.push(p.id.clone());
+        v.total = v.total.saturating_add(cost);
+        let s = v.by_lead_service.entry(p.lead_service.clone()).or_insert(Decimal::ZERO);
+        *s = s.saturating_add(cost);
+        if p.objectives.is_empty() {
+            v.without_objective = v.without_objective.saturating_add(cost);
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for o in &p.objectives {
+            if !seen.contains(&o.as_str()) {
+                seen.push(o);
+                let e = v.by_objective.entry(o.clone()).or_insert(Decimal::ZERO);
+                *e = e.saturating_add(cost);
+            }
+        }
+    }
+    v
+}
+
+/// Two services that work together on some projects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServicePair {
+    /// The first service id (the smaller in byte order).
+    pub a: String,
+    /// The second service id.
+    pub b: String,
+    /// The projects both work on.
+    pub projects: Vec<String>,
+}
+
+/// Transversality: projects run by several services, and who works with whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transversality {
+    /// The date of the active files considered (`None`: every project).
+    pub date: Option<NaiveDate>,
+    /// Projects considered.
+    pub projects: usize,
+    /// Those led by two or more services (the lead plus at least one other contributor).
+    pub transversal: Vec<String>,
+    /// `transversal / projects` rounded by [`round_ratio`]; `None` without projects.
+    pub share: Option<Decimal>,
+    /// Every pair of services that share a project, most shared projects first, then by
+    /// `(a, b)`.
+    pub pairs: Vec<ServicePair>,
+}
+
+/// Transversality of the files active on `date` (of every project for `None`).
+pub fn transversality(ws: &Workspace, date: Option<NaiveDate>) -> Transversality {
+    let considered: Vec<&Project> = match date {
+        Some(d) => active_projects(ws, d),
+        None => ws.projects.iter().collect(),
+    };
+    let mut transversal = Vec::new();
+    let mut pairs: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for p in &considered {
+        let services = p.services();
+        if services.len() >= 2 {
+            transversal.push(p.id.clone());
+        }
+        for (i, a) in services.iter().enumerate() {
+            for b in services.iter().skip(i + 1) {
+                let key =
+                    if a <= b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+                pairs.entry(key).or_default().push(p.id.clone());
+            }
+        }
+    }
+    let mut pairs: Vec<ServicePair> =
+        pairs.into_iter().map(|((a, b), projects)| ServicePair { a, b, projects }).collect();
+    pairs.sort_by(|x, y| {
+        y.projects.len().cmp(&x.projects.len()).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+    });
+    Transversality {
+        date,
+        projects: considered.len(),
+        share: ratio(Decimal::from(transversal.len()), Decimal::from(considered.len())),
+        transversal,
+        pairs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentile_interpolates_between_ranks() {
+        // 10 values 10..100: h = 9 * 0.9 = 8.1 -> x[8] + 0.1 (x[9] - x[8]) = 90 + 1 = 91.
+        let ten: Vec<f64> = (1..=10).map(|i| i as f64 * 10.0).collect();
+        assert_eq!(percentile(&ten, 0.9), Some(91.0));
+        // Median of an even count: h = 4.5 -> 50 + 0.5 * 10 = 55.
+        assert_eq!(percentile(&ten, 0.5), Some(55.0));
+        assert_eq!(percentile(&ten, 0.0), Some(10.0));
+        assert_eq!(percentile(&ten, 1.0), Some(100.0));
+        assert_eq!(percentile(&ten, 1.5), None);
+        assert_eq!(percentile(&ten, f64::NAN), None);
+    }
+
+    #[test]
+    fn ratios_round_half_away_from_zero() {
+        assert_eq!(round_ratio(Decimal::new(12345, 5)), Decimal::new(1235, 4));
+        assert_eq!(round_ratio(Decimal::new(-12345, 5)), Decimal::new(-1235, 4));
+        // 1 / 3 = 0.3333...
+        assert_eq!(ratio(Decimal::ONE, Decimal::from(3)), Some(Decimal::new(3333, 4)));
+        assert_eq!(ratio(Decimal::ONE, Decimal::ZERO), None);
+    }
+}
