@@ -4,6 +4,7 @@
 pub mod commitment;
 pub mod error;
 pub mod expression;
+pub mod headline;
 pub mod indicator;
 pub mod metrics;
 pub mod partner;

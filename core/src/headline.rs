@@ -1,0 +1,129 @@
+//! The headline figures of a reporting period — the numbers the city reports (active
+//! caseload, instruction time and its ratio to an earlier period, funds raised, leverage,
+//! partners, investment capacity), gathered in one result from the `portfolio` and
+//! `partnership` modules so that the main job, the notebook, the widget and the report show
+//! the same numbers.
+//!
+//! Stocks are taken on the last day of the period; flows (decisions, new partners) within it.
+//! The comparison period defaults to the period of the same kind in the earliest year that
+//! has decided files (for `2025-Q4`, `2019-Q4` if the first decision is in 2019) — the city's
+//! "divided by 4" compares its first year with its last.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::partnership::{
+    self, CapacityComparison, Concentration, FinanceOptions, Funds, FundsScope, LeverageDefinition,
+    Outstanding, PartnerCounts, PortfolioFinance, ProjectScope,
+};
+use crate::period::{Frequency, Period};
+use crate::portfolio::{self, LeadTimeComparison, LeadTimeOptions, Transversality};
+use crate::workspace::Workspace;
+
+/// What to compute the headline figures for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineOptions {
+    /// The period lead times, capacity and partner flows are compared against (default: see
+    /// the module doc).
+    pub compare_with: Option<Period>,
+    /// How many partners the top list and its share cover.
+    pub top_partners: usize,
+    /// The leverage definition.
+    pub leverage: LeverageDefinition,
+    /// Lead-time start and stop events.
+    pub lead_time: LeadTimeOptions,
+}
+
+impl Default for HeadlineOptions {
+    fn default() -> Self {
+        HeadlineOptions {
+            compare_with: None,
+            top_partners: 5,
+            leverage: LeverageDefinition::default(),
+            lead_time: LeadTimeOptions::default(),
+        }
+    }
+}
+
+/// The headline figures of one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    /// The period reported.
+    pub period: Period,
+    /// Its last day: stocks are taken on it.
+    pub as_of: NaiveDate,
+    /// The period compared against, if any could be chosen.
+    pub compared_with: Option<Period>,
+    /// Files registered and not closed or abandoned at `as_of`.
+    pub active_caseload: usize,
+    /// Planned cost of the active files at `as_of`.
+    pub portfolio_value: Decimal,
+    /// Instruction lead times of the files decided in the comparison period and in `period`,
+    /// and their ratio (earlier / later: "divided by N").
+    pub lead_time: LeadTimeComparison,
+    /// Funds pledged, signed and received up to `as_of`.
+    pub funds: Funds,
+    /// What is pledged but not signed, and signed but not received, at `as_of`.
+    pub outstanding: Outstanding,
+    /// Co-financing and leverage of the approved projects at `as_of` (signed funds).
+    pub finance: PortfolioFinance,
+    /// Partners: members, new and active in `period`.
+    pub partners: PartnerCounts,
+    /// Share of the top partners in signed funds, and the Herfindahl index.
+    pub concentration: Concentration,
+    /// Investment capacity of the fiscal year containing `as_of` against the comparison year.
+    pub investment_capacity: Option<CapacityComparison>,
+    /// Share of active files run by two or more services.
+    pub transversality: Transversality,
+}
+
+/// The period of `period`'s kind in the earliest fiscal year that has a decided file.
+pub fn default_comparison(ws: &Workspace, period: Period) -> Option<Period> {
+    let cal = ws.calendar();
+    let first = ws.projects.iter().filter_map(|p| p.decision().map(|(_, d)| d)).min()?;
+    let first_year = Period::containing(first, Frequency::Yearly, cal).ok()?.year_label();
+    let years_back = period.year_label() - first_year;
+    if years_back <= 0 {
+        return None;
+    }
+    period.offset(-(years_back as i64) * period.frequency().per_year() as i64).ok()
+}
+
+/// The headline figures of `period`.
+pub fn headline(ws: &Workspace, period: Period, options: HeadlineOptions) -> Result<Headline> {
+    if options.top_partners == 0 {
+        return Err(Error::Argument { name: "top_partners", message: "must be at least 1".into() });
+    }
+    let cal = ws.calendar();
+    let as_of = period.end_date(cal);
+    let compared_with = options.compare_with.or_else(|| default_comparison(ws, period));
+    let earlier = compared_with.unwrap_or(period);
+    let finance_options =
+        FinanceOptions { as_of: Some(as_of), leverage: options.leverage, ..FinanceOptions::default() };
+    let year = Period::containing(as_of, Frequency::Yearly, cal)?;
+    let investment_capacity = match compared_with {
+        Some(c) => {
+            let earlier_year = Period::containing(c.end_date(cal), Frequency::Yearly, cal)?;
+            (earlier_year != year)
+                .then(|| partnership::compare_capacity(ws, earlier_year, year, FinanceOptions::default()))
+        }
+        None => None,
+    };
+    Ok(Headline {
+        period,
+        as_of,
+        compared_with,
+        active_caseload: portfolio::caseload(ws, as_of).count,
+        portfolio_value: portfolio::portfolio_value(ws, as_of).total,
+        lead_time: portfolio::compare_lead_times(ws, earlier, period, options.lead_time),
+        funds: partnership::funds(ws, FundsScope::AsOf(as_of)),
+        outstanding: partnership::outstanding(ws, as_of),
+        finance: partnership::portfolio_finance(ws, ProjectScope::ApprovedBy(as_of), finance_options),
+        partners: partnership::partner_counts(ws, period),
+        concentration: partnership::concentration(ws, options.top_partners, Some(as_of)),
+        investment_capacity,
+        transversality: portfolio::transversality(ws, Some(as_of)),
+    })
+}

@@ -1,0 +1,111 @@
+//! The headline figures on a hand-built city: every number worked out by hand.
+
+use pilotage::headline::{HeadlineOptions, default_comparison, headline};
+use pilotage::{Period, Workspace};
+use rust_decimal::Decimal;
+
+fn city() -> Workspace {
+    Workspace::from_json(
+        r#"{
+  "schema_version": 1,
+  "organisation": "Ville test",
+  "services": [{"id": "s1", "name": "DADI"}, {"id": "s2", "name": "Urbanisme"}],
+  "projects": [
+    {"id": "a", "title": "A", "lead_service": "s1", "planned_cost": "1000", "own_funds": "100",
+     "stages": [{"stage": "registered", "date": "2019-01-10"}, {"stage": "approved", "date": "2019-05-20"},
+                {"stage": "started", "date": "2019-06-01"}]},
+    {"id": "b", "title": "B", "lead_service": "s1",
+     "stages": [{"stage": "registered", "date": "2019-03-01"}, {"stage": "rejected", "date": "2019-06-29"}]},
+    {"id": "c", "title": "C", "lead_service": "s1", "contributing_services": ["s2"], "planned_cost": "2000", "own_funds": "200",
+     "stages": [{"stage": "registered", "date": "2025-01-10"}, {"stage": "approved", "date": "2025-02-09"},
+                {"stage": "started", "date": "2025-03-01"}]},
+    {"id": "d", "title": "D", "lead_service": "s2",
+     "stages": [{"stage": "registered", "date": "2025-06-01"}, {"stage": "approved", "date": "2025-07-01"}]},
+    {"id": "e", "title": "E", "lead_service": "s2",
+     "stages": [{"stage": "registered", "date": "2025-09-01"}, {"stage": "abandoned", "date": "2025-10-01"}]}
+  ],
+  "partners": [
+    {"id": "p1", "name": "Région", "kind": "region", "joined": "2019-01-01"},
+    {"id": "p2", "name": "Mécène", "kind": "company", "joined": "2025-03-01"}
+  ],
+  "commitments": [
+    {"id": "k1", "partner": "p1", "project": "a", "kind": "grant", "steps": [
+      {"status": "signed", "date": "2019-04-01", "amount": "500"},
+      {"status": "received", "date": "2019-09-01", "amount": "200"},
+      {"status": "received", "date": "2020-01-01", "amount": "300"}]},
+    {"id": "k2", "partner": "p2", "project": "c", "kind": "sponsorship", "steps": [
+      {"status": "pledged", "date": "2025-03-05", "amount": "1200"},
+      {"status": "signed", "date": "2025-04-01", "amount": "1000"}]}
+  ]
+}"#,
+    )
+    .unwrap()
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn the_city_headline_figures_from_raw_records() {
+    let ws = city();
+    let year: Period = "2025".parse().unwrap();
+    let h = headline(&ws, year, HeadlineOptions::default()).unwrap();
+    // The first decision is in 2019, so 2025 compares with 2019.
+    assert_eq!(h.compared_with, Some("2019".parse().unwrap()));
+    // Active on 2025-12-31: a, b (rejected but not closed), c, d; e was abandoned.
+    assert_eq!(h.active_caseload, 4);
+    // Planned cost of the active files: a 1000 + c 2000.
+    assert_eq!(h.portfolio_value, d("3000"));
+    // 2019: a 130 days (21 + 28 + 31 + 30 + 20), b 120 days (30 + 30 + 31 + 29): mean 125.
+    // 2025: c 30 days (21 + 9), d 30 days: mean 30. Divided by 125 / 30 = 4.1667.
+    assert_eq!(h.lead_time.earlier.mean_days, Some(125.0));
+    assert_eq!(h.lead_time.later.mean_days, Some(30.0));
+    assert!((h.lead_time.mean_ratio.unwrap() - 125.0 / 30.0).abs() < 1e-3);
+    // Funds up to 2025-12-31: pledged 1200, signed 500 + 1000, received 200 + 300.
+    assert_eq!(h.funds.total.pledged, d("1200"));
+    assert_eq!(h.funds.total.signed, d("1500"));
+    assert_eq!(h.funds.total.received, d("500"));
+    // Approved projects a, c, d: own 100 + 200 + 0, external 500 + 1000: leverage 1500 / 300 = 5.
+    assert_eq!(h.finance.own, d("300"));
+    assert_eq!(h.finance.external, d("1500"));
+    assert_eq!(h.finance.leverage.value, Some(d("5")));
+    // Two members; p2 joined in 2025.
+    assert_eq!(h.partners.members.len(), 2);
+    assert_eq!(h.partners.new, vec!["p2".to_string()]);
+    // Signed shares: p2 1000/1500, p1 500/1500; HHI = 4/9 + 1/9 = 0.5556.
+    assert_eq!(h.concentration.partners[0].partner, "p2");
+    assert_eq!(h.concentration.herfindahl, Some(d("0.5556")));
+    // Capacity 2019: a (started 2019) 100 + 500 = 600; 2025: c 200 + 1000 + d 0 = 1200; x2.
+    let cap = h.investment_capacity.unwrap();
+    assert_eq!(cap.earlier.total, d("600"));
+    assert_eq!(cap.later.total, d("1200"));
+    assert_eq!(cap.ratio, Some(d("2")));
+    // One active file of four is run by two services.
+    assert_eq!(h.transversality.share, Some(d("0.25")));
+}
+
+#[test]
+fn comparison_defaults_to_the_same_period_of_the_first_year_with_decisions() {
+    let ws = city();
+    let q: Period = "2025-Q3".parse().unwrap();
+    assert_eq!(default_comparison(&ws, q), Some("2019-Q3".parse().unwrap()));
+    // In the first year itself there is nothing earlier to compare with.
+    assert_eq!(default_comparison(&ws, "2019".parse().unwrap()), None);
+    let h = headline(&ws, "2019".parse().unwrap(), HeadlineOptions::default()).unwrap();
+    assert_eq!(h.compared_with, None);
+    assert!(h.investment_capacity.is_none());
+}
+
+#[test]
+fn an_explicit_comparison_period_and_bad_options() {
+    let ws = city();
+    let opts =
+        HeadlineOptions { compare_with: Some("2019-Q2".parse().unwrap()), ..HeadlineOptions::default() };
+    let h = headline(&ws, "2025-Q1".parse().unwrap(), opts).unwrap();
+    // 2019-Q2 decided a (130 days, 20 May) and b (120 days, 29 June); 2025-Q1 decided c (30).
+    assert_eq!(h.lead_time.earlier.count, 2);
+    assert_eq!(h.lead_time.later.count, 1);
+    let bad = HeadlineOptions { top_partners: 0, ..HeadlineOptions::default() };
+    assert!(headline(&ws, "2025".parse().unwrap(), bad).is_err());
+}
