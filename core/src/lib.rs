@@ -4,11 +4,13 @@
 pub mod commitment;
 pub mod error;
 pub mod expression;
+pub mod import;
 pub mod indicator;
 pub mod metrics;
 pub mod partner;
 pub mod period;
 pub mod project;
+pub mod schema;
 pub mod scorecard;
 pub mod scoring;
 pub mod validation;
