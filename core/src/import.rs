@@ -346,7 +346,7 @@ impl Cells<'_> {
         let s = self.numeric_text(column)?;
         match s.parse::<f64>() {
             Ok(x) if x.is_finite() => Some(x),
-            Ok(_) if !s.to_ascii_lowercase().contains(['i', 'n']) => {
+            Ok(_) if looks_numeric(&s) => {
                 self.fail(column, format!("{raw:?} is beyond the range of numbers"));
                 None
             }
@@ -368,7 +368,7 @@ impl Cells<'_> {
                 None
             }
             Ok(d) => Some(d),
-            Err(_) if s.parse::<f64>().is_ok_and(f64::is_finite) => {
+            Err(_) if looks_numeric(&s) => {
                 self.fail(column, format!("{raw:?} does not fit an amount (at most 28 significant digits)"));
                 None
             }
@@ -403,6 +403,13 @@ impl Cells<'_> {
             }
         }
     }
+}
+
+/// Digits with an optional sign, point and exponent: a number, even if out of range.
+fn looks_numeric(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+        && s.parse::<f64>().is_ok()
 }
 
 fn summary(source: &str, rows: usize, added: usize, replaced: usize) -> ImportSummary {
