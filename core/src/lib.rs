@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+mod amount;
 pub mod commitment;
 pub mod error;
 pub mod expression;
