@@ -1,10 +1,12 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+mod amount;
 pub mod commitment;
 pub mod error;
 pub mod expression;
 pub mod headline;
+pub mod import;
 pub mod indicator;
 pub mod metrics;
 pub mod partner;
@@ -12,6 +14,7 @@ pub mod partnership;
 pub mod period;
 pub mod portfolio;
 pub mod project;
+pub mod schema;
 pub mod scorecard;
 pub mod scoring;
 pub mod validation;

@@ -28,7 +28,7 @@ use crate::commitment::FundingStatus;
 use crate::error::Problem;
 use crate::expression::Expr;
 use crate::indicator::{IndicatorSource, TimeAggregation};
-use crate::period::{MAX_YEAR, MIN_YEAR};
+use crate::period::{Calendar, MAX_YEAR, MIN_YEAR};
 use crate::project::Stage;
 use crate::scorecard::Weight;
 use crate::scoring::ScoringMethod;
@@ -80,7 +80,7 @@ impl Validator<'_> {
         }
     }
 
-    fn weight(&mut self, path: String, w: &Weight) {
+    fn weight(&mut self, path: String, w: &Weight, calendar: Calendar) {
         match w {
             Weight::Fixed(x) => {
                 if !(x.is_finite() && *x > 0.0) {
@@ -98,8 +98,16 @@ impl Validator<'_> {
                             format!("a weight must be a positive number, not {}", c.weight),
                         );
                     }
-                    if i > 0 && changes[i - 1].from >= c.from {
-                        self.push(format!("{path}[{i}].from"), "weight changes must be in time order");
+                    // Compared by start month under the workspace's fiscal calendar (as
+                    // `Weight::at` reads them): two changes starting the same month are
+                    // ambiguous, and `2025-Q1` starts after `2025-03` when the fiscal year
+                    // starts in April.
+                    let starts = |k: usize| changes.get(k).map(|c| c.from.first_month(calendar));
+                    if i > 0 && starts(i - 1) >= starts(i) {
+                        self.push(
+                            format!("{path}[{i}].from"),
+                            "weight changes must be in time order, each starting in a later month",
+                        );
                     }
                 }
             }
@@ -315,18 +323,19 @@ impl Validator<'_> {
 
     fn scorecard(&mut self, ws: &Workspace) {
         let sc = &ws.scorecard;
+        let calendar = ws.calendar();
         let perspectives: HashSet<&str> = sc.perspectives.iter().map(|p| p.id.as_str()).collect();
         let objectives: HashSet<&str> = sc.objectives.iter().map(|p| p.id.as_str()).collect();
         let indicators: HashSet<&str> = ws.indicators.iter().map(|p| p.id.as_str()).collect();
         self.rollup("scorecard.rollup", &sc.rollup);
         for (i, p) in sc.perspectives.iter().enumerate() {
-            self.weight(format!("scorecard.perspectives[{i}].weight"), &p.weight);
+            self.weight(format!("scorecard.perspectives[{i}].weight"), &p.weight, calendar);
             self.rollup(&format!("scorecard.perspectives[{i}].rollup"), &p.rollup);
         }
         for (i, o) in sc.objectives.iter().enumerate() {
             let at = format!("scorecard.objectives[{i}]");
             self.reference(format!("{at}.perspective"), "perspective", &o.perspective, &perspectives);
-            self.weight(format!("{at}.weight"), &o.weight);
+            self.weight(format!("{at}.weight"), &o.weight, calendar);
             self.rollup(&format!("{at}.rollup"), &o.rollup);
             let mut linked = HashSet::new();
             for (j, l) in o.indicators.iter().enumerate() {
@@ -336,7 +345,7 @@ impl Validator<'_> {
                     &l.indicator,
                     &indicators,
                 );
-                self.weight(format!("{at}.indicators[{j}].weight"), &l.weight);
+                self.weight(format!("{at}.indicators[{j}].weight"), &l.weight, calendar);
                 if !linked.insert(l.indicator.as_str()) {
                     self.push(
                         format!("{at}.indicators[{j}].indicator"),
