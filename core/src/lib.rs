@@ -14,6 +14,7 @@ pub mod partnership;
 pub mod period;
 pub mod portfolio;
 pub mod project;
+pub mod report;
 pub mod schema;
 pub mod scorecard;
 pub mod scoring;

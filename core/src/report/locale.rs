@@ -1,0 +1,468 @@
+//! Labels and number, money, date and period formatting in French and English.
+//!
+//! No i18n crate: every UI string of the report is one arm of [`Label`]'s `match`, which the
+//! compiler checks is complete in both languages. Formatting decisions (CLDR-like):
+//!
+//! | | French ([`Locale::Fr`]) | English ([`Locale::En`]) |
+//! |---|---|---|
+//! | number | `1 234,5` (U+202F narrow no-break space, decimal comma) | `1,234.5` |
+//! | money | `15 000 000 €` (U+202F groups, U+00A0 before `€`) | `€15,000,000` |
+//! | compact money (axes) | `1,5 M€`, `250 k€` | `€1.5M`, `€250k` |
+//! | percent | `45,5 %` (U+202F before `%`) | `45.5%` |
+//! | date | `25/11/2026` | `25 Nov 2026` (day first, month as a word: never ambiguous) |
+//! | period | `T4 2025`, `nov. 2025`, `2025` | `Q4 2025`, `Nov 2025`, `2025` |
+//! | days | `45 j` | `45 d` |
+//!
+//! Money is formatted from [`Decimal`] without any float: whole amounts show no decimals,
+//! others exactly two (rounded half away from zero). The minus sign is ASCII `-` in both
+//! languages. A value that is not finite prints as an en dash `–`.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use crate::period::Period;
+use crate::scoring::Status;
+
+/// U+202F NARROW NO-BREAK SPACE (French digit groups, before `%`).
+pub const NNBSP: char = '\u{202f}';
+/// U+00A0 NO-BREAK SPACE (before a unit or a currency sign).
+pub const NBSP: char = '\u{a0}';
+
+/// The language and formatting conventions of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Locale {
+    /// French (the sample city's language).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+/// Every fixed string of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum Label {
+    Report,
+    Contents,
+    GeneratedOn,
+    Overview,
+    StrategyMap,
+    IndicatorCards,
+    Portfolio,
+    Partnerships,
+    Explanations,
+    Perspective,
+    Objective,
+    Indicator,
+    Score,
+    Status,
+    Trend,
+    Coverage,
+    Improving,
+    Stable,
+    Worsening,
+    TrendUnknown,
+    Actual,
+    Target,
+    LatestValue,
+    Thresholds,
+    ActiveCaseload,
+    Files,
+    LeadTime,
+    Median,
+    Mean,
+    DividedBy,
+    MultipliedBy,
+    Ageing,
+    OpenFiles,
+    DaysOrMore,
+    Pledged,
+    Signed,
+    Received,
+    FundsOverTime,
+    Leverage,
+    Definition,
+    ExternalFunds,
+    OwnFunds,
+    TopPartners,
+    Links,
+    Positive,
+    Negative,
+    Lag,
+    Periods,
+    Agreement,
+    NoPerspective,
+    Legend,
+    Cause,
+    Effect,
+    Unit,
+    NoLinks,
+    Value,
+    Partner,
+    Amount,
+    Sign,
+    PartnerCount,
+}
+
+impl Label {
+    fn texts(self) -> (&'static str, &'static str) {
+        use Label::*;
+        match self {
+            Report => ("Tableau de bord prospectif", "Balanced scorecard"),
+            Contents => ("Sommaire", "Contents"),
+            GeneratedOn => ("Édité le", "Produced on"),
+            Overview => ("Vue d’ensemble", "Overview"),
+            StrategyMap => ("Carte stratégique", "Strategy map"),
+            IndicatorCards => ("Fiches indicateurs", "Indicator cards"),
+            Portfolio => ("Portefeuille de projets", "Project portfolio"),
+            Partnerships => ("Partenariats", "Partnerships"),
+            Explanations => ("Explication des résultats", "How each result was obtained"),
+            Perspective => ("Axe", "Perspective"),
+            Objective => ("Objectif", "Objective"),
+            Indicator => ("Indicateur", "Indicator"),
+            Score => ("Score", "Score"),
+            Status => ("Statut", "Status"),
+            Trend => ("Tendance", "Trend"),
+            Coverage => ("Couverture", "Coverage"),
+            Improving => ("en progrès", "improving"),
+            Stable => ("stable", "stable"),
+            Worsening => ("en recul", "worsening"),
+            TrendUnknown => ("tendance inconnue", "trend unknown"),
+            Actual => ("Réalisé", "Actual"),
+            Target => ("Cible", "Target"),
+            LatestValue => ("Dernière valeur", "Latest value"),
+            Thresholds => ("Seuils", "Thresholds"),
+            ActiveCaseload => ("File active", "Active caseload"),
+            Files => ("dossiers", "files"),
+            LeadTime => ("Délai d’instruction", "Instruction lead time"),
+            Median => ("médiane", "median"),
+            Mean => ("moyenne", "mean"),
+            DividedBy => ("divisé par", "divided by"),
+            MultipliedBy => ("multiplié par", "multiplied by"),
+            Ageing => ("Ancienneté des dossiers ouverts", "Ageing of open files"),
+            OpenFiles => ("dossiers ouverts", "open files"),
+            DaysOrMore => ("et plus", "or more"),
+            Pledged => ("Promis", "Pledged"),
+            Signed => ("Signé", "Signed"),
+            Received => ("Encaissé", "Received"),
+            FundsOverTime => ("Fonds des partenaires par période", "Partner funds by period"),
+            Leverage => ("Effet de levier", "Leverage"),
+            Definition => ("Définition", "Definition"),
+            ExternalFunds => ("Fonds extérieurs", "External funds"),
+            OwnFunds => ("Fonds propres", "Own funds"),
+            TopPartners => ("Principaux partenaires", "Top partners"),
+            Links => ("Liens de cause à effet", "Cause-effect links"),
+            Positive => ("positif", "positive"),
+            Negative => ("négatif", "negative"),
+            Lag => ("décalage", "lag"),
+            Periods => ("période(s)", "period(s)"),
+            Agreement => ("concordance observée", "observed agreement"),
+            NoPerspective => ("Sans axe", "No perspective"),
+            Legend => ("Légende", "Legend"),
+            Cause => ("Cause", "Cause"),
+            Effect => ("Effet", "Effect"),
+            Unit => ("Unité", "Unit"),
+            NoLinks => ("Aucun lien déclaré.", "No link declared."),
+            Value => ("Valeur", "Value"),
+            Partner => ("Partenaire", "Partner"),
+            Amount => ("Montant", "Amount"),
+            Sign => ("Signe", "Sign"),
+            PartnerCount => ("partenaires engagés", "partners committed"),
+        }
+    }
+}
+
+/// Inserts `sep` every three digits from the right of a string of ASCII digits.
+fn group(digits: &str, sep: char) -> String {
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+const MONTHS_FR: [&str; 12] =
+    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+const MONTHS_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+impl Locale {
+    /// The BCP 47 tag (`fr`, `en`) for the HTML `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr",
+            Locale::En => "en",
+        }
+    }
+
+    /// The text of a label.
+    pub fn label(self, label: Label) -> &'static str {
+        let (fr, en) = label.texts();
+        match self {
+            Locale::Fr => fr,
+            Locale::En => en,
+        }
+    }
+
+    fn group_sep(self) -> char {
+        match self {
+            Locale::Fr => NNBSP,
+            Locale::En => ',',
+        }
+    }
+
+    fn decimal_sep(self) -> char {
+        match self {
+            Locale::Fr => ',',
+            Locale::En => '.',
+        }
+    }
+
+    /// Joins a signed integer-part digit string and a fraction digit string.
+    fn join(self, negative: bool, int: &str, frac: &str) -> String {
+        let mut out = String::new();
+        if negative {
+            out.push('-');
+        }
+        out.push_str(&group(int, self.group_sep()));
+        if !frac.is_empty() {
+            out.push(self.decimal_sep());
+            out.push_str(frac);
+        }
+        out
+    }
+
+    /// `x` with exactly `decimals` decimals: `1 234,5` / `1,234.5`; `–` when not finite.
+    ///
+    /// ```
+    /// use pilotage::report::Locale;
+    /// assert_eq!(Locale::Fr.number(1234.5, 1), "1\u{202f}234,5");
+    /// assert_eq!(Locale::En.number(1234.5, 1), "1,234.5");
+    /// ```
+    pub fn number(self, x: f64, decimals: usize) -> String {
+        if !x.is_finite() {
+            return "–".to_string();
+        }
+        let s = format!("{:.*}", decimals.min(12), x.abs());
+        let (int, frac) = s.split_once('.').unwrap_or((s.as_str(), ""));
+        let zero = s.bytes().all(|b| b == b'0' || b == b'.');
+        self.join(x < 0.0 && !zero, int, frac)
+    }
+
+    /// A fraction as a percentage with `decimals` decimals: `0.455` -> `45,5 %` / `45.5%`.
+    pub fn percent(self, fraction: f64, decimals: usize) -> String {
+        let n = self.number(fraction * 100.0, decimals);
+        match self {
+            Locale::Fr => format!("{n}{NNBSP}%"),
+            Locale::En => format!("{n}%"),
+        }
+    }
+
+    /// Exact money in euros from a [`Decimal`]: `15 000 000 €` / `€15,000,000`; amounts with
+    /// cents show two decimals (`1 234,50 €`), rounded half away from zero.
+    ///
+    /// ```
+    /// use pilotage::report::Locale;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Locale::Fr.money(Decimal::new(15_000_000, 0)), "15\u{202f}000\u{202f}000\u{a0}€");
+    /// assert_eq!(Locale::En.money(Decimal::new(15_000_000, 0)), "€15,000,000");
+    /// ```
+    pub fn money(self, amount: Decimal) -> String {
+        let rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let negative = rounded.is_sign_negative() && !rounded.is_zero();
+        let abs = rounded.abs();
+        let text = if abs.fract().is_zero() {
+            abs.trunc().normalize().to_string()
+        } else {
+            let mut two = abs;
+            two.rescale(2);
+            two.to_string()
+        };
+        let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+        let digits = self.join(false, int, frac);
+        self.with_currency(negative, &digits, "")
+    }
+
+    fn with_currency(self, negative: bool, digits: &str, scale: &str) -> String {
+        let sign = if negative { "-" } else { "" };
+        match self {
+            Locale::Fr => format!("{sign}{digits}{NBSP}{scale}€"),
+            Locale::En => format!("{sign}€{digits}{scale}"),
+        }
+    }
+
+    /// Short money for chart axes and bar labels: `1,5 M€` / `€1.5M`, `250 k€` / `€250k`
+    /// (one decimal at most, trailing zero dropped); below a thousand, as [`Locale::money`].
+    pub fn money_compact(self, amount: Decimal) -> String {
+        let abs = amount.abs();
+        let (divisor, scale) = if abs >= Decimal::new(1_000_000, 0) {
+            (Decimal::new(1_000_000, 0), "M")
+        } else if abs >= Decimal::new(1_000, 0) {
+            (Decimal::new(1_000, 0), "k")
+        } else {
+            return self.money(amount);
+        };
+        let scaled =
+            (abs / divisor).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero).normalize();
+        let text = scaled.to_string();
+        let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+        let digits = self.join(false, int, frac);
+        let negative = amount.is_sign_negative() && !scaled.is_zero();
+        self.with_currency(negative, &digits, scale)
+    }
+
+    /// A date: `25/11/2026` / `25 Nov 2026`.
+    pub fn date(self, date: NaiveDate) -> String {
+        match self {
+            Locale::Fr => format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year()),
+            Locale::En => {
+                let m = MONTHS_EN.get(date.month0() as usize).copied().unwrap_or("");
+                format!("{} {m} {:04}", date.day(), date.year())
+            }
+        }
+    }
+
+    /// A period: `T4 2025`, `nov. 2025`, `2025` / `Q4 2025`, `Nov 2025`, `2025`.
+    /// (Quarters and years are those of the workspace's fiscal calendar.)
+    pub fn period(self, period: Period) -> String {
+        match (self, period) {
+            (_, Period::Year(y)) => format!("{y}"),
+            (Locale::Fr, Period::Quarter { year, quarter }) => format!("T{quarter}{NBSP}{year}"),
+            (Locale::En, Period::Quarter { year, quarter }) => format!("Q{quarter}{NBSP}{year}"),
+            (Locale::Fr, Period::Month { year, month }) => {
+                let m = MONTHS_FR.get(usize::from(month.saturating_sub(1))).copied().unwrap_or("?");
+                format!("{m}{NBSP}{year}")
+            }
+            (Locale::En, Period::Month { year, month }) => {
+                let m = MONTHS_EN.get(usize::from(month.saturating_sub(1))).copied().unwrap_or("?");
+                format!("{m}{NBSP}{year}")
+            }
+        }
+    }
+
+    /// A number of days: `45 j` / `45 d` (`decimals` decimals).
+    pub fn days(self, days: f64, decimals: usize) -> String {
+        let unit = match self {
+            Locale::Fr => "j",
+            Locale::En => "d",
+        };
+        format!("{}{NBSP}{unit}", self.number(days, decimals))
+    }
+
+    /// The word of a status: `Atteint` / `On target`, ...
+    pub fn status(self, status: Status) -> &'static str {
+        let (fr, en) = match status {
+            Status::Green => ("Atteint", "On target"),
+            Status::Amber => ("Vigilance", "Caution"),
+            Status::Red => ("Hors cible", "Off target"),
+            Status::NoData => ("Sans donnée", "No data"),
+            Status::Suppressed => ("Masqué (petit effectif)", "Suppressed (small group)"),
+        };
+        match self {
+            Locale::Fr => fr,
+            Locale::En => en,
+        }
+    }
+}
+
+/// The shape that marks a status where colour is not seen (black and white print, colour
+/// blindness): `✓` green, `!` amber, `✗` red, `–` no data, `⊘` suppressed.
+pub fn status_symbol(status: Status) -> &'static str {
+    match status {
+        Status::Green => "✓",
+        Status::Amber => "!",
+        Status::Red => "✗",
+        Status::NoData => "–",
+        Status::Suppressed => "⊘",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(Locale::Fr.number(1234.5, 1), "1\u{202f}234,5");
+        assert_eq!(Locale::En.number(1234.5, 1), "1,234.5");
+        assert_eq!(Locale::Fr.number(1_234_567.0, 0), "1\u{202f}234\u{202f}567");
+        assert_eq!(Locale::En.number(999.0, 0), "999");
+        assert_eq!(Locale::En.number(1000.0, 0), "1,000");
+        assert_eq!(Locale::En.number(-1234.56, 1), "-1,234.6");
+        // -0.04 rounds to 0.0: no "-0.0".
+        assert_eq!(Locale::En.number(-0.04, 1), "0.0");
+        assert_eq!(Locale::Fr.number(f64::NAN, 1), "–");
+        assert_eq!(Locale::Fr.number(0.5, 0), "0"); // Rust rounds half to even in formatting
+        assert_eq!(Locale::Fr.number(82.46, 0), "82");
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(Locale::Fr.percent(0.455, 1), "45,5\u{202f}%");
+        assert_eq!(Locale::En.percent(0.455, 1), "45.5%");
+        assert_eq!(Locale::Fr.percent(1.0, 0), "100\u{202f}%");
+        assert_eq!(Locale::En.percent(2.0 / 3.0, 0), "67%");
+    }
+
+    #[test]
+    fn money_is_exact() {
+        assert_eq!(Locale::Fr.money(d("15000000")), "15\u{202f}000\u{202f}000\u{a0}€");
+        assert_eq!(Locale::En.money(d("15000000")), "€15,000,000");
+        assert_eq!(Locale::Fr.money(d("213000.00")), "213\u{202f}000\u{a0}€");
+        assert_eq!(Locale::Fr.money(d("1234.5")), "1\u{202f}234,50\u{a0}€");
+        assert_eq!(Locale::En.money(d("-1234.5")), "-€1,234.50");
+        // 0.005 rounds half away from zero to 0.01; a float would not hold these exactly.
+        assert_eq!(Locale::En.money(d("0.005")), "€0.01");
+        assert_eq!(Locale::En.money(d("12345678901234567.89")), "€12,345,678,901,234,567.89");
+        assert_eq!(Locale::Fr.money(d("-0.001")), "0\u{a0}€");
+        assert_eq!(Locale::En.money(Decimal::ZERO), "€0");
+    }
+
+    #[test]
+    fn compact_money() {
+        assert_eq!(Locale::Fr.money_compact(d("1500000")), "1,5\u{a0}M€");
+        assert_eq!(Locale::En.money_compact(d("1500000")), "€1.5M");
+        assert_eq!(Locale::Fr.money_compact(d("15000000")), "15\u{a0}M€");
+        assert_eq!(Locale::En.money_compact(d("250000")), "€250k");
+        // 1 249 999 / 1e6 = 1.249999 -> 1.2
+        assert_eq!(Locale::En.money_compact(d("1249999")), "€1.2M");
+        assert_eq!(Locale::Fr.money_compact(d("999")), "999\u{a0}€");
+        assert_eq!(Locale::En.money_compact(d("-2000")), "-€2k");
+    }
+
+    #[test]
+    fn dates_and_periods() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        assert_eq!(Locale::Fr.date(date), "25/11/2026");
+        assert_eq!(Locale::En.date(date), "25 Nov 2026");
+        let first = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default();
+        assert_eq!(Locale::Fr.date(first), "05/01/2026");
+        assert_eq!(Locale::En.date(first), "5 Jan 2026");
+        assert_eq!(Locale::Fr.period(Period::Quarter { year: 2025, quarter: 4 }), "T4\u{a0}2025");
+        assert_eq!(Locale::En.period(Period::Quarter { year: 2025, quarter: 4 }), "Q4\u{a0}2025");
+        assert_eq!(Locale::Fr.period(Period::Month { year: 2025, month: 2 }), "févr.\u{a0}2025");
+        assert_eq!(Locale::En.period(Period::Month { year: 2025, month: 12 }), "Dec\u{a0}2025");
+        assert_eq!(Locale::Fr.period(Period::Year(2026)), "2026");
+        assert_eq!(Locale::Fr.days(45.0, 0), "45\u{a0}j");
+        assert_eq!(Locale::En.days(11.25, 1), "11.2\u{a0}d");
+    }
+
+    #[test]
+    fn labels_and_statuses_differ_by_language() {
+        assert_eq!(Locale::Fr.label(Label::ActiveCaseload), "File active");
+        assert_eq!(Locale::En.label(Label::ActiveCaseload), "Active caseload");
+        assert_eq!(Locale::Fr.status(Status::Red), "Hors cible");
+        assert_eq!(Locale::En.status(Status::NoData), "No data");
+        assert_eq!(status_symbol(Status::Green), "✓");
+    }
+}

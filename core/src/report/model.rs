@@ -1,0 +1,313 @@
+//! The report's input view-models: plain serialisable data, one per section.
+//!
+//! The renderers read only these types, never the engine's results, so that the scorecard
+//! engine, the portfolio and the partnership analytics each need only a thin adapter to be
+//! drawn. Every string here comes from a workspace and is escaped by the renderers. Money is
+//! [`Decimal`]; scores (0-100), values and coverages are `f64`; periods are [`Period`] and
+//! are formatted by the [`Locale`](super::Locale).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::period::Period;
+use crate::scorecard::Sign;
+use crate::scoring::Status;
+
+/// Direction of a node's performance since the previous period (already corrected for
+/// polarity: `Improving` for a lower-is-better indicator means the value went down).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    /// Better than the previous period.
+    Improving,
+    /// About the same.
+    Stable,
+    /// Worse than the previous period.
+    Worsening,
+    /// No previous value to compare with.
+    #[default]
+    Unknown,
+}
+
+/// Everything the HTML report shows.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportView {
+    /// The organisation (e.g. `Ville de Romans-sur-Isère`).
+    pub organisation: String,
+    /// The day the report was produced (shown in the header), if known.
+    #[serde(default)]
+    pub generated_on: Option<NaiveDate>,
+    /// Scorecard overview (its title and period are the report's).
+    pub overview: OverviewView,
+    /// Strategy map.
+    pub strategy_map: StrategyMapView,
+    /// One card per indicator, in display order.
+    #[serde(default)]
+    pub cards: Vec<IndicatorCardView>,
+    /// Portfolio flow, when the workspace has projects.
+    #[serde(default)]
+    pub portfolio: Option<PortfolioView>,
+    /// Partnership finance, when the workspace has commitments.
+    #[serde(default)]
+    pub partnership: Option<PartnershipView>,
+}
+
+/// The scorecard at one period: perspectives and their objectives.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct OverviewView {
+    /// Title of the scorecard.
+    pub title: String,
+    /// The period shown.
+    pub period: Option<Period>,
+    /// Perspectives, in display order.
+    pub perspectives: Vec<PerspectiveRow>,
+}
+
+/// One perspective of the overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PerspectiveRow {
+    /// Node id (shared id space with objectives and indicators).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Score 0-100, `None` when there is no data.
+    pub score: Option<f64>,
+    /// Status.
+    pub status: Status,
+    /// Trend since the previous period.
+    pub trend: Trend,
+    /// Share of weight that had data, 0-1.
+    pub coverage: f64,
+    /// How the score was obtained, one sentence a line.
+    #[serde(default)]
+    pub explanation: Vec<String>,
+    /// Objectives, in display order.
+    pub objectives: Vec<ObjectiveRow>,
+}
+
+/// One objective of the overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObjectiveRow {
+    /// Node id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Score 0-100, `None` when there is no data.
+    pub score: Option<f64>,
+    /// Status.
+    pub status: Status,
+    /// Trend since the previous period.
+    pub trend: Trend,
+    /// Share of weight that had data, 0-1.
+    pub coverage: f64,
+    /// How the score was obtained, one sentence a line.
+    #[serde(default)]
+    pub explanation: Vec<String>,
+}
+
+/// The strategy map: objectives by perspective and cause-effect links.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct StrategyMapView {
+    /// Perspectives, one row each, top to bottom in this order.
+    pub perspectives: Vec<MapPerspective>,
+    /// Objectives, left to right in this order within their row.
+    pub objectives: Vec<MapObjective>,
+    /// Cause-effect links (links naming an unknown objective are not drawn).
+    pub links: Vec<MapLink>,
+}
+
+/// A row of the strategy map.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MapPerspective {
+    /// Perspective id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// A box of the strategy map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapObjective {
+    /// Objective id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Id of its perspective (objectives naming an unknown one go to a last row).
+    pub perspective: String,
+    /// Status.
+    pub status: Status,
+    /// Score 0-100.
+    pub score: Option<f64>,
+}
+
+/// An arrow of the strategy map.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MapLink {
+    /// Cause objective id.
+    pub from: String,
+    /// Effect objective id.
+    pub to: String,
+    /// Expected sign.
+    pub sign: Sign,
+    /// Periods between cause and effect.
+    pub lag: u32,
+    /// Observed agreement between the cause's and the effect's movements (-1 to 1), when
+    /// computed.
+    #[serde(default)]
+    pub agreement: Option<f64>,
+}
+
+/// One point of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SeriesPoint {
+    /// The period.
+    pub period: Period,
+    /// The value, `None` for a gap.
+    pub value: Option<f64>,
+}
+
+/// A horizontal zone of an indicator chart, in value units; an open end reaches the edge of
+/// the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Band {
+    /// Lower edge (`None`: below everything).
+    pub low: Option<f64>,
+    /// Upper edge (`None`: above everything).
+    pub high: Option<f64>,
+    /// The status of values in the zone.
+    pub status: Status,
+}
+
+/// The latest scored value of an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LatestView {
+    /// The period.
+    pub period: Period,
+    /// The value, `None` when missing or suppressed.
+    pub value: Option<f64>,
+    /// Score 0-100.
+    pub score: Option<f64>,
+    /// Status.
+    pub status: Status,
+}
+
+/// An indicator card: series against target, thresholds as bands, status, explanation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct IndicatorCardView {
+    /// Node id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Unit (e.g. `jours`, `%`, `€`).
+    pub unit: String,
+    /// Decimals to show for values.
+    #[serde(default)]
+    pub decimals: u8,
+    /// Actual values, in period order.
+    pub series: Vec<SeriesPoint>,
+    /// Target or trajectory, in period order (may be empty).
+    #[serde(default)]
+    pub targets: Vec<SeriesPoint>,
+    /// Threshold zones.
+    #[serde(default)]
+    pub bands: Vec<Band>,
+    /// Latest status.
+    pub latest: Option<LatestView>,
+    /// How the latest score was obtained, one sentence a line.
+    #[serde(default)]
+    pub explanation: Vec<String>,
+}
+
+/// The lead times (in days) of the files decided in one period.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct LeadTimeSample {
+    /// What the sample covers (e.g. `2014` or `T4 2025`), already a label.
+    pub label: String,
+    /// One lead time per decided file, in days.
+    pub days: Vec<f64>,
+}
+
+/// A bucket of the ageing of open files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AgeingBucket {
+    /// Lowest age in days (inclusive).
+    pub min_days: u32,
+    /// Highest age in days (exclusive), `None` for the open-ended last bucket.
+    pub max_days: Option<u32>,
+    /// Number of open files in the bucket.
+    pub count: u32,
+}
+
+/// Portfolio flow: caseload, lead times of two periods, ageing.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PortfolioView {
+    /// Active caseload at the end of each period.
+    pub caseload: Vec<SeriesPoint>,
+    /// Lead times of the earlier period of the comparison.
+    pub lead_time_before: LeadTimeSample,
+    /// Lead times of the later period of the comparison.
+    pub lead_time_after: LeadTimeSample,
+    /// Ageing of the files open at the report date.
+    pub ageing: Vec<AgeingBucket>,
+    /// How these figures were obtained, one sentence a line.
+    #[serde(default)]
+    pub explanation: Vec<String>,
+}
+
+/// Partner funds by status at one period (amounts of the steps dated in the period).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FundsPoint {
+    /// The period.
+    pub period: Period,
+    /// Pledged.
+    pub pledged: Decimal,
+    /// Signed.
+    pub signed: Decimal,
+    /// Received.
+    pub received: Decimal,
+}
+
+/// Leverage with the definition it uses.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct LeverageView {
+    /// The ratio (e.g. 5.0 for "1 to 5"), `None` when undefined (no own funds).
+    pub value: Option<f64>,
+    /// The numerator (e.g. external funds).
+    pub numerator: Decimal,
+    /// The denominator (e.g. own funds).
+    pub denominator: Decimal,
+    /// The definition in words (e.g. `fonds extérieurs / fonds propres`).
+    pub definition: String,
+}
+
+/// A partner and its contribution.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PartnerAmount {
+    /// Partner id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Kind, already a label (e.g. `Région`).
+    #[serde(default)]
+    pub kind: String,
+    /// Amount (signed or received, as the adapter chooses and the explanation says).
+    pub amount: Decimal,
+}
+
+/// Partnership finance.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PartnershipView {
+    /// Funds by status over time.
+    pub funds: Vec<FundsPoint>,
+    /// Leverage.
+    pub leverage: Option<LeverageView>,
+    /// Top partners, largest first.
+    pub top_partners: Vec<PartnerAmount>,
+    /// Number of partners.
+    #[serde(default)]
+    pub partner_count: Option<u32>,
+    /// How these figures were obtained, one sentence a line.
+    #[serde(default)]
+    pub explanation: Vec<String>,
+}

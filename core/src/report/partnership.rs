@@ -1,0 +1,110 @@
+//! Partnership pictures: funds pledged, signed and received by period (grouped bars), the
+//! leverage with its definition, and the top partners (horizontal bars). Amounts are
+//! written from [`Decimal`](rust_decimal::Decimal) exactly; floats only place the bars.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::locale::{Label, Locale};
+use super::model::PartnershipView;
+use super::svg::{BarSeries, HBar, Svg, bar_chart, hbars, stack, wrap};
+
+/// Width of the partnership pictures.
+pub const PARTNERSHIP_WIDTH: f64 = 900.0;
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// Funds by status over time, as grouped bars (three lightnesses: readable in grey).
+pub fn funds_svg(view: &PartnershipView, locale: Locale) -> String {
+    let categories: Vec<String> = view.funds.iter().map(|p| locale.period(p.period)).collect();
+    let make =
+        |name: &'static str, fill: &'static str, get: fn(&super::model::FundsPoint) -> Decimal| BarSeries {
+            name,
+            fill,
+            values: view.funds.iter().map(|p| f(get(p))).collect(),
+            labels: view.funds.iter().map(|p| locale.money(get(p))).collect(),
+        };
+    let series = [
+        make(locale.label(Label::Pledged), "#dbeafe", |p| p.pledged),
+        make(locale.label(Label::Signed), "#60a5fa", |p| p.signed),
+        make(locale.label(Label::Received), "#1e3a8a", |p| p.received),
+    ];
+    let format =
+        move |v: f64| locale.money_compact(Decimal::from_f64_retain(v).unwrap_or_default().round_dp(0));
+    let title = locale.label(Label::FundsOverTime);
+    bar_chart(PARTNERSHIP_WIDTH, 260.0, title, title, &categories, &series, &format)
+}
+
+/// The leverage sentence: `Effet de levier : 1 pour 5,0 (15 000 000 € / 3 000 000 €)`;
+/// `None` when the view has no leverage.
+pub fn leverage_text(view: &PartnershipView, locale: Locale) -> Option<String> {
+    let l = view.leverage.as_ref()?;
+    let colon = if locale == Locale::Fr { "\u{a0}:" } else { ":" };
+    let ratio = match l.value {
+        Some(v) => match locale {
+            Locale::Fr => format!("1 pour {}", locale.number(v, 1)),
+            Locale::En => format!("1 to {}", locale.number(v, 1)),
+        },
+        None => "–".to_string(),
+    };
+    Some(format!(
+        "{}{colon} {ratio} ({} / {})",
+        locale.label(Label::Leverage),
+        locale.money(l.numerator),
+        locale.money(l.denominator)
+    ))
+}
+
+/// The leverage and its definition, as a small SVG text block.
+pub fn leverage_svg(view: &PartnershipView, locale: Locale) -> String {
+    let headline = leverage_text(view, locale).unwrap_or_else(|| locale.label(Label::Leverage).to_string());
+    let definition = view
+        .leverage
+        .as_ref()
+        .map(|l| format!("{} : {}", locale.label(Label::Definition), l.definition))
+        .unwrap_or_default();
+    let lines = wrap(&definition, PARTNERSHIP_WIDTH - 20.0, 12.0);
+    let height = 34.0 + 16.0 * lines.len() as f64 + 8.0;
+    let mut svg = Svg::new(PARTNERSHIP_WIDTH, height, &headline, &definition);
+    svg.text(10.0, 24.0, "start", "fill=\"#1d2939\" font-size=\"16\" font-weight=\"bold\"", &headline);
+    let mut y = 44.0;
+    for l in &lines {
+        svg.text(10.0, y, "start", "fill=\"#475467\" font-size=\"12\"", l);
+        y += 16.0;
+    }
+    svg.finish()
+}
+
+/// The top partners, largest first, as horizontal bars.
+pub fn top_partners_svg(view: &PartnershipView, locale: Locale) -> String {
+    let bars: Vec<HBar> = view
+        .top_partners
+        .iter()
+        .map(|p| HBar {
+            label: if p.kind.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.kind) },
+            value: f(p.amount),
+            value_label: locale.money(p.amount),
+        })
+        .collect();
+    hbars(
+        PARTNERSHIP_WIDTH,
+        locale.label(Label::TopPartners),
+        locale.label(Label::TopPartners),
+        &bars,
+        "#60a5fa",
+    )
+}
+
+/// The partnership pictures stacked in one SVG.
+pub fn partnership_svg(view: &PartnershipView, locale: Locale) -> String {
+    let parts = [funds_svg(view, locale), leverage_svg(view, locale), top_partners_svg(view, locale)];
+    stack(
+        PARTNERSHIP_WIDTH,
+        locale.label(Label::Partnerships),
+        locale.label(Label::Partnerships),
+        &parts,
+        20.0,
+    )
+}
