@@ -9,6 +9,7 @@ pub mod metrics;
 pub mod partner;
 pub mod period;
 pub mod project;
+pub mod sample;
 pub mod scorecard;
 pub mod scoring;
 pub mod validation;
