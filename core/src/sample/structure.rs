@@ -20,9 +20,9 @@ use crate::scorecard::{
 };
 use crate::scoring::{Comparison, Milestone, RuleBase, ScoringMethod, Status, StatusRule, ZeroTargetRule};
 
-/// Ids of the objectives a project may serve, and how often (citizens first).
-pub(crate) const PROJECT_OBJECTIVES: [&str; 6] =
-    ["c_attractivite", "c_projets", "c_services", "f_investissement", "p_transversalite", "a_competences"];
+/// Ids of the objectives a project may serve (drawn uniformly, one or two per project).
+pub(crate) const PROJECT_OBJECTIVES: [&str; 5] =
+    ["c_attractivite", "c_projets", "c_services", "f_investissement", "p_transversalite"];
 
 /// What the curated indicators need from the generated records.
 pub(crate) struct Inputs {
