@@ -15,6 +15,7 @@ pub mod period;
 pub mod portfolio;
 pub mod project;
 pub mod report;
+pub mod sample;
 pub mod schema;
 pub mod scorecard;
 pub mod scoring;
