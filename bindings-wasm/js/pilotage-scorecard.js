@@ -14,13 +14,26 @@
 // `pilotage-ready` (detail: { organisation, counts, period }) or `pilotage-error` (detail:
 // { error }) when a load ends.
 
-import init, { Workspace, isPilotageError } from "./pilotage_wasm.js";
+import init, { Workspace } from "./pilotage_wasm.js";
 
 let modulePromise = null;
 
+/**
+ * True for an error thrown by the package (the check `isPilotageError` makes), written here
+ * so that an error can be shown even when the WebAssembly module failed to load.
+ */
+function isPilotageError(value) {
+  return value instanceof Error && value.name === "PilotageError";
+}
+
 /** Instantiates the WebAssembly module once per page. */
 function loadModule() {
-  if (!modulePromise) modulePromise = init();
+  if (!modulePromise) {
+    modulePromise = init().catch((e) => {
+      modulePromise = null;
+      throw e;
+    });
+  }
   return modulePromise;
 }
 
@@ -47,6 +60,7 @@ const MESSAGES = {
     notJson: (src) => `Le fichier « ${src} » n'est pas du JSON valide.`,
     invalid: (n) => (n === 1 ? "L'espace de travail a 1 problème :" : `L'espace de travail a ${n} problèmes :`),
     badPeriod: "La période demandée n'est pas valide.",
+    moduleFailed: (why) => `Le module WebAssembly n'a pas pu être chargé (${why}).`,
     line: (l, c) => (c == null ? `ligne ${l}` : `ligne ${l}, colonne ${c}`),
   },
   en: {
@@ -71,6 +85,7 @@ const MESSAGES = {
     notJson: (src) => `The file "${src}" is not valid JSON.`,
     invalid: (n) => (n === 1 ? "The workspace has 1 problem:" : `The workspace has ${n} problems:`),
     badPeriod: "The requested period is not valid.",
+    moduleFailed: (why) => `The WebAssembly module could not be loaded (${why}).`,
     line: (l, c) => (c == null ? `line ${l}` : `line ${l}, column ${c}`),
   },
 };
@@ -177,8 +192,10 @@ export class PilotageScorecard extends HTMLElement {
     let workspace = null;
     let error = null;
     try {
+      await loadModule().catch((e) => {
+        throw new Error(this._messages().moduleFailed(e instanceof Error ? e.message : String(e)));
+      });
       const input = await this._readInput();
-      await loadModule();
       if (token !== this._loadToken) return;
       workspace = typeof input === "string" ? Workspace.fromJson(input) : Workspace.fromObject(input);
     } catch (e) {
