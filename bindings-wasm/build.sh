@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package of pilotage:
+#   bindings-wasm/pkg/web/   ES module for pages, with the <pilotage-scorecard> widget
+#   bindings-wasm/pkg/node/  CommonJS for Node
+#   target/web-demo/         the example page, ready for any static server
+# and prints the raw, gzip and brotli sizes, failing over the 400 KB gzip budget.
+#
+# Uses the wasm-bindgen CLI at exactly the version of the wasm-bindgen crate in Cargo.lock
+# (installed when missing or different) and wasm-opt from the npm `binaryen` package.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf -- '--- %s\n' "$*"; }
+
+# The version of the wasm-bindgen crate locked in Cargo.lock.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$WB_VERSION" ]; then
+  echo "build.sh: no wasm-bindgen package in Cargo.lock" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
+  step "installing wasm-bindgen-cli $WB_VERSION (matches Cargo.lock; takes a few minutes)"
+  # No --locked: one of the CLI's pinned dependencies is missing from the registry mirror.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+if [ ! -x "$HERE/node_modules/.bin/wasm-opt" ]; then
+  step "npm ci (binaryen, typescript, playwright-core)"
+  (cd "$HERE" && npm ci --no-audit --no-fund)
+fi
+# wasm-opt from npm's binaryen, never a system one (Debian's emits broken wasm).
+WASM_OPT="$HERE/node_modules/.bin/wasm-opt"
+
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+
+step "cargo build (wasm32-unknown-unknown, profile wasm-release)"
+cargo build --quiet -p pilotage-wasm --target wasm32-unknown-unknown --profile wasm-release
+WASM="$ROOT/target/wasm32-unknown-unknown/wasm-release/pilotage_wasm.wasm"
+
+# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
+FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+for target in web nodejs; do
+  out="$HERE/pkg/${target/nodejs/node}"
+  step "wasm-bindgen $WB_VERSION --target $target -> ${out#"$ROOT"/}"
+  rm -rf "$out"
+  wasm-bindgen "$WASM" --target "$target" --out-dir "$out"
+  "$WASM_OPT" -Oz "${FEATURES[@]}" "$out/pilotage_wasm_bg.wasm" -o "$out/pilotage_wasm_bg.wasm"
+done
+
+# The widget ships inside the web package, next to the module it imports.
+cp "$HERE/js/pilotage-scorecard.js" "$HERE/js/pilotage-scorecard.d.ts" "$HERE/pkg/web/"
+
+step "sizes"
+node "$HERE/tools/size.cjs" "$HERE/pkg/web" "$ROOT/target/wasm-size.json"
+
+# The demo folder: what a static server needs for examples/web/index.html.
+DEMO="$ROOT/target/web-demo"
+step "demo folder -> ${DEMO#"$ROOT"/}"
+rm -rf "$DEMO"
+mkdir -p "$DEMO/pilotage" "$DEMO/data"
+cp "$ROOT/examples/web/index.html" "$DEMO/"
+cp "$HERE/pkg/web/"* "$DEMO/pilotage/"
+if [ -f "$ROOT/examples/data/sample-city.json" ]; then
+  cp "$ROOT/examples/data/sample-city.json" "$DEMO/data/workspace.json"
+  echo "workspace: examples/data/sample-city.json"
+else
+  cp "$HERE/tests/fixtures/small-city.json" "$DEMO/data/workspace.json"
+  echo "workspace: bindings-wasm/tests/fixtures/small-city.json (the sample city is not there yet)"
+fi
+echo "serve it with: python3 -m http.server --bind 127.0.0.1 --directory target/web-demo 8000"

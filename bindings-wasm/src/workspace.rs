@@ -1,0 +1,190 @@
+//! The `Workspace` class: a workspace loaded by the core, kept on the Rust side, with
+//! accessors that convert and delegate. Later phases add the scorecard evaluation, the
+//! portfolio and partnership metrics and the renderings as further methods here.
+
+use pilotage::Workspace;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{ProblemArray, WorkspaceCountsValue, WorkspaceJsonValue, from_js_object, to_js_as};
+use crate::error::{Failure, Origin};
+use crate::period::PeriodInfo;
+
+/// How many records of each kind a workspace holds (TypeScript `WorkspaceCounts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct WorkspaceCounts {
+    /// Services.
+    pub services: usize,
+    /// Projects.
+    pub projects: usize,
+    /// Partners.
+    pub partners: usize,
+    /// Commitments.
+    pub commitments: usize,
+    /// Indicators.
+    pub indicators: usize,
+    /// Measurements, over every indicator.
+    pub measurements: usize,
+    /// Scorecard perspectives.
+    pub perspectives: usize,
+    /// Scorecard objectives.
+    pub objectives: usize,
+    /// Cause-effect links of the strategy map.
+    pub links: usize,
+}
+
+impl WorkspaceCounts {
+    /// The counts of `ws`.
+    pub fn of(ws: &Workspace) -> WorkspaceCounts {
+        WorkspaceCounts {
+            services: ws.services.len(),
+            projects: ws.projects.len(),
+            partners: ws.partners.len(),
+            commitments: ws.commitments.len(),
+            indicators: ws.indicators.len(),
+            measurements: ws.indicators.iter().map(|i| i.measurements.len()).sum(),
+            perspectives: ws.scorecard.perspectives.len(),
+            objectives: ws.scorecard.objectives.len(),
+            links: ws.scorecard.links.len(),
+        }
+    }
+}
+
+/// A workspace: everything one organisation steers. Open one with `fromJson` or
+/// `fromObject` (validated: throws a `PilotageError` listing every problem), or with
+/// `parseJson` / `parseObject` (decoded only, for tools that show or repair problems).
+#[wasm_bindgen(js_name = Workspace)]
+pub struct JsWorkspace {
+    inner: Workspace,
+}
+
+impl JsWorkspace {
+    /// The core workspace.
+    pub fn inner(&self) -> &Workspace {
+        &self.inner
+    }
+}
+
+impl From<Workspace> for JsWorkspace {
+    fn from(inner: Workspace) -> JsWorkspace {
+        JsWorkspace { inner }
+    }
+}
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// Load and validate a workspace from JSON text. Throws a `PilotageError`: kind `json`
+    /// (with `line` and `column`) for malformed text, kind `invalid` with every problem.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<JsWorkspace, Failure> {
+        Ok(Workspace::from_json(text)?.into())
+    }
+
+    /// Decode a workspace from JSON text without validating it (`problems()` tells what is
+    /// wrong). Throws only when records cannot be decoded at all.
+    #[wasm_bindgen(js_name = parseJson)]
+    pub fn parse_json(text: &str) -> Result<JsWorkspace, Failure> {
+        Ok(Workspace::parse_json(text)?.into())
+    }
+
+    /// Load and validate a workspace from a parsed object (as `fromJson`; problems carry
+    /// no line or column).
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(object: &WorkspaceJsonValue) -> Result<JsWorkspace, Failure> {
+        let text = from_js_object(object, "object")?;
+        Workspace::from_json(&text).map(Into::into).map_err(|e| Failure::new(&e, Origin::Object))
+    }
+
+    /// Decode a workspace from a parsed object without validating it.
+    #[wasm_bindgen(js_name = parseObject)]
+    pub fn parse_object(object: &WorkspaceJsonValue) -> Result<JsWorkspace, Failure> {
+        let text = from_js_object(object, "object")?;
+        Workspace::parse_json(&text).map(Into::into).map_err(|e| Failure::new(&e, Origin::Object))
+    }
+
+    /// Throws a `PilotageError` of kind `invalid` listing every problem, unless valid.
+    pub fn validate(&self) -> Result<(), Failure> {
+        Ok(self.inner.validate()?)
+    }
+
+    /// Every problem of the workspace (empty when valid).
+    pub fn problems(&self) -> Result<ProblemArray, Failure> {
+        to_js_as(&self.inner.problems())
+    }
+
+    /// The workspace as pretty-printed JSON (two-space indent, fields in a fixed order;
+    /// money as strings).
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> Result<String, Failure> {
+        Ok(self.inner.to_json()?)
+    }
+
+    /// The workspace as a plain object: `JSON.parse(ws.toJson())`, without the text.
+    #[wasm_bindgen(js_name = toObject)]
+    pub fn to_object(&self) -> Result<WorkspaceJsonValue, Failure> {
+        to_js_as(&self.inner)
+    }
+
+    /// Name of the organisation.
+    #[wasm_bindgen(getter)]
+    pub fn organisation(&self) -> String {
+        self.inner.organisation.clone()
+    }
+
+    /// ISO 4217 currency of every amount.
+    #[wasm_bindgen(getter)]
+    pub fn currency(&self) -> String {
+        self.inner.currency.clone()
+    }
+
+    /// Version of the file format.
+    #[wasm_bindgen(getter, js_name = schemaVersion)]
+    pub fn schema_version(&self) -> u32 {
+        self.inner.schema_version
+    }
+
+    /// Month (1-12) the fiscal year starts in.
+    #[wasm_bindgen(getter, js_name = fiscalYearStartMonth)]
+    pub fn fiscal_year_start_month(&self) -> u8 {
+        self.inner.fiscal_year_start_month
+    }
+
+    /// How many records of each kind the workspace holds.
+    #[wasm_bindgen(getter)]
+    pub fn counts(&self) -> Result<WorkspaceCountsValue, Failure> {
+        to_js_as(&WorkspaceCounts::of(&self.inner))
+    }
+
+    /// Understand a period string, dated in this workspace's fiscal calendar.
+    #[wasm_bindgen(js_name = parsePeriod)]
+    pub fn parse_period(&self, text: &str) -> Result<crate::convert::PeriodInfoValue, Failure> {
+        to_js_as(&PeriodInfo::parse(text, self.inner.calendar())?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_count_every_kind_of_record() {
+        let ws = Workspace::from_json(include_str!("../tests/fixtures/small-city.json")).unwrap();
+        let c = WorkspaceCounts::of(&ws);
+        // The fixture, by hand: 2 services, 3 projects, 2 partners, 2 commitments,
+        // 2 indicators with 4 + 2 = 6 measurements, 2 perspectives, 2 objectives, 1 link.
+        assert_eq!(
+            c,
+            WorkspaceCounts {
+                services: 2,
+                projects: 3,
+                partners: 2,
+                commitments: 2,
+                indicators: 2,
+                measurements: 6,
+                perspectives: 2,
+                objectives: 2,
+                links: 1,
+            }
+        );
+    }
+}

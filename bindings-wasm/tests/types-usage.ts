@@ -1,0 +1,153 @@
+// A typed use of the package, checked by `tsc -p bindings-wasm/tests/tsconfig.json` (strict,
+// never run): it fails to compile when a declaration is missing, too loose (`any`) or wrong.
+import init, {
+  Workspace,
+  isPilotageError,
+  parsePeriod,
+  version,
+  type ErrorKind,
+  type Frequency,
+  type IndicatorSource,
+  type Money,
+  type PeriodInfo,
+  type PilotageError,
+  type Problem,
+  type ScoringMethod,
+  type Weight,
+  type WorkspaceCounts,
+  type WorkspaceJson,
+} from "../pkg/web/pilotage_wasm.js";
+import { PilotageScorecard, type PilotageReadyDetail } from "../pkg/web/pilotage-scorecard.js";
+
+/** Compiles only when `T` is exactly `U` (and neither is `any`). */
+type Equal<T, U> = (<G>() => G extends T ? 1 : 2) extends <G>() => G extends U ? 1 : 2 ? true : false;
+function assertType<T extends true>(_proof?: T): void {}
+
+export async function usage(text: string): Promise<void> {
+  await init();
+  const v: string = version();
+
+  const minimal: WorkspaceJson = { schema_version: 1, organisation: "Ville d'exemple" };
+  const full: WorkspaceJson = {
+    schema_version: 1,
+    organisation: "Ville de Valmont",
+    currency: "EUR",
+    fiscal_year_start_month: 1,
+    services: [{ id: "s", name: "Service" }],
+    projects: [
+      {
+        id: "p",
+        title: "Projet",
+        lead_service: "s",
+        stages: [{ stage: "registered", date: "2025-01-15" }],
+        planned_cost: "1250000.10",
+      },
+    ],
+    partners: [{ id: "r", name: "Région", kind: "region" }],
+    commitments: [
+      { id: "c", partner: "r", kind: "grant", steps: [{ status: "signed", date: "2025-04-01", amount: "0.10" }] },
+    ],
+    indicators: [
+      {
+        id: "i",
+        name: "Indicateur",
+        frequency: "quarterly",
+        source: { kind: "derived", metric: "active_partners" },
+        scoring: { method: "goal_red_flag", goal: 30, red_flag: 60 },
+        measurements: [{ period: "2025-Q1", value: 11 }],
+      },
+    ],
+    scorecard: {
+      perspectives: [{ id: "a", name: "Axe", weight: [{ from: "2025-Q1", weight: 2 }] }],
+      objectives: [{ id: "o", name: "Objectif", perspective: "a", indicators: [{ indicator: "i" }] }],
+      links: [],
+      rollup: { missing: { carry_forward: { max_periods: 2 } } },
+    },
+  };
+
+  const ws: Workspace = Workspace.fromJson(text);
+  const fromObject: Workspace = Workspace.fromObject(full);
+  const parsed: Workspace = Workspace.parseObject(minimal);
+  const parsedText: Workspace = Workspace.parseJson(text);
+  const organisation: string = ws.organisation;
+  const currency: string = ws.currency;
+  const schema: number = ws.schemaVersion;
+  const month: number = ws.fiscalYearStartMonth;
+  const counts: WorkspaceCounts = ws.counts;
+  const measurements: number = counts.measurements;
+  const json: string = ws.toJson();
+  const object: WorkspaceJson = ws.toObject();
+  const cost: Money | undefined = object.projects?.[0]?.planned_cost;
+  const problems: Problem[] = parsed.problems();
+  const line: number | undefined = problems[0]?.line;
+  const nothing: void = ws.validate();
+  const q4: PeriodInfo = ws.parsePeriod("2025-Q4");
+  const fiscal: PeriodInfo = parsePeriod("2025", 4);
+  const calendar: PeriodInfo = parsePeriod("2025-03");
+  const frequency: Frequency = q4.frequency;
+  const start: string = fiscal.start;
+
+  // Results are precise, not `any`.
+  assertType<Equal<typeof counts, WorkspaceCounts>>(true);
+  assertType<Equal<ReturnType<Workspace["problems"]>, Problem[]>>(true);
+  assertType<Equal<ReturnType<typeof parsePeriod>, PeriodInfo>>(true);
+  assertType<Equal<ReturnType<Workspace["toObject"]>, WorkspaceJson>>(true);
+  assertType<Equal<Frequency, "monthly" | "quarterly" | "yearly">>(true);
+
+  // Tagged unions narrow on their tag.
+  const scoring: ScoringMethod | undefined = object.indicators?.[0]?.scoring;
+  if (scoring?.method === "band") {
+    const width: number = scoring.high - scoring.low;
+    void width;
+  }
+  const source: IndicatorSource | undefined = object.indicators?.[0]?.source;
+  if (source?.kind === "calculated") {
+    const expression: string = source.expression;
+    void expression;
+  }
+  const weight: Weight | undefined = object.scorecard?.perspectives?.[0]?.weight;
+  if (typeof weight === "number") {
+    const w: number = weight;
+    void w;
+  }
+
+  try {
+    Workspace.fromJson("{");
+  } catch (e: unknown) {
+    if (isPilotageError(e)) {
+      const err: PilotageError = e;
+      const kind: ErrorKind = err.kind;
+      const list: Problem[] = err.problems;
+      const where: number | undefined = err.line;
+      const message: string = err.message;
+      void [kind, list, where, message];
+    }
+  }
+
+  // The widget.
+  const element = document.createElement("pilotage-scorecard");
+  const typed: PilotageScorecard = element;
+  typed.workspace = full;
+  typed.workspace = json;
+  typed.workspace = null;
+  const state: "loading" | "ready" | "error" = typed.state;
+  typed.addEventListener("pilotage-ready", (event) => {
+    const detail: PilotageReadyDetail = event.detail;
+    const shown: number = detail.counts.projects;
+    const period: string | undefined = detail.period?.text;
+    void [shown, period];
+  });
+
+  // @ts-expect-error money is a string, never a number
+  const wrongMoney: WorkspaceJson = { schema_version: 1, organisation: "X", projects: [{ id: "p", title: "t", lead_service: "s", planned_cost: 12 }] };
+  // @ts-expect-error unknown partner kind
+  const wrongKind: WorkspaceJson = { schema_version: 1, organisation: "X", partners: [{ id: "p", name: "n", kind: "nowhere" }] };
+  // @ts-expect-error the organisation is required
+  const missing: WorkspaceJson = { schema_version: 1 };
+  // @ts-expect-error parsePeriod takes a string
+  parsePeriod(2025);
+
+  void [v, fromObject, parsedText, organisation, currency, schema, month, measurements, cost, line, nothing];
+  void [calendar, frequency, start, state, wrongMoney, wrongKind, missing];
+  ws.free();
+}
