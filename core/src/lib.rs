@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod commitment;
+pub mod edit;
 pub mod error;
 pub mod expression;
 pub mod indicator;
