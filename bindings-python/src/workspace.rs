@@ -346,7 +346,7 @@ impl PyWorkspace {
                 let key: String = k.extract()?;
                 if !pilotage::Stage::ALL.iter().any(|s| s.as_str() == key) {
                     return Err(PyTypeError::new_err(format!(
-                        "add_project() got an unexpected keyword argument {key:?} (stage keywords are: \
+                        "add_project() got an unexpected keyword argument '{key}' (stage keywords are: \
                          registered, complete, approved, rejected, started, delivered, closed, abandoned)"
                     )));
                 }
