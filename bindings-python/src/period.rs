@@ -25,6 +25,14 @@ use crate::errors::period_error;
 /// True
 /// >>> sorted([Period("2025-Q2"), Period("2024-Q4")])
 /// [Period('2024-Q4'), Period('2025-Q2')]
+///
+/// With a fiscal year starting in April, May 2025 is in the first quarter of 2025:
+///
+/// >>> import datetime
+/// >>> Period.containing(datetime.date(2025, 5, 2), "quarterly", fiscal_year_start_month=4)
+/// Period('2025-Q1')
+/// >>> Period("2025-Q1").end_date(fiscal_year_start_month=4)
+/// datetime.date(2025, 6, 30)
 #[pyclass(frozen, eq, ord, hash, str, module = "pilotage", name = "Period")]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PyPeriod {
@@ -87,10 +95,6 @@ impl PyPeriod {
     }
 
     /// The period of `frequency` (`"monthly"`, `"quarterly"`, `"yearly"`) containing `date`.
-    ///
-    /// >>> import datetime
-    /// >>> str(Period.containing(datetime.date(2025, 5, 2), "quarterly", fiscal_year_start_month=4))
-    /// '2025-Q1'
     #[staticmethod]
     #[pyo3(signature = (date, frequency, *, fiscal_year_start_month=1))]
     fn containing(

@@ -209,3 +209,22 @@ def test_table_repr_and_rows(city: Workspace) -> None:
     assert repr(t).startswith("Table('services', [{'id': 'urb'")
     assert t.rows() == list(t)
     assert len(city.commitments().rows()) == 3
+
+
+@pytest.mark.parametrize(("module", "method"), [("pandas", "to_pandas"), ("polars", "to_polars")])
+def test_missing_dataframe_library_is_named(
+    city: Workspace, monkeypatch: pytest.MonkeyPatch, module: str, method: str
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, module, None)  # makes `import <module>` fail
+    with pytest.raises(ImportError, match=f"{method}\\(\\) needs {module}: pip install {module}"):
+        getattr(city.projects(), method)()
+
+
+def test_tables_pickle(city: Workspace) -> None:
+    import pickle
+
+    t = city.commitments()
+    back = pickle.loads(pickle.dumps(t))
+    assert isinstance(back, Table) and back.kind == "commitments" and back == t

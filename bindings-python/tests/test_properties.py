@@ -117,3 +117,39 @@ def test_any_text_gives_a_clean_error_or_a_workspace(text: str) -> None:
         Workspace.from_json(text)
     except ValueError:
         pass
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=20),
+    st.binary(max_size=8),
+    st.decimals(),
+    st.dates(),
+    st.datetimes(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["planned_cost", "planned_end", "contributing_services", "stages", "registered"]), anything)
+def test_any_argument_gives_a_clean_error_or_is_accepted(field: str, value: object) -> None:
+    ws = Workspace("R")
+    try:
+        ws.add_project("p", "P", "s", **{field: value})  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        assert ws.projects() == []  # nothing half-added
+    for call in (
+        lambda: ws.add_measurement("i", value, 1),  # type: ignore[arg-type]
+        lambda: ws.add_indicator("i", "I", "yearly", value),  # type: ignore[arg-type]
+        lambda: ws.add_commitment_step("c", "signed", "2025-01-01", value),  # type: ignore[arg-type]
+        lambda: ws.add_partner("a", "A", value),  # type: ignore[arg-type]
+        lambda: Period(value),  # type: ignore[arg-type]
+    ):
+        try:
+            call()
+        except (TypeError, ValueError, LookupError):
+            pass

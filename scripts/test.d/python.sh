@@ -34,8 +34,9 @@ cd "$PKG"
 PYTEST_OPTS=(-p no:cacheprovider -q)
 echo "--> pytest (tests, strict)"
 python -m pytest "${PYTEST_OPTS[@]}" tests
-echo "--> doctests of the installed package"
+echo "--> doctests of the installed package and of the README"
 python -m pytest "${PYTEST_OPTS[@]}" --doctest-modules --pyargs pilotage
+python -m pytest "${PYTEST_OPTS[@]}" --doctest-glob=README.md README.md
 echo "--> stubtest (the .pyi against the built module)"
 python -m mypy.stubtest pilotage._pilotage
 echo "--> mypy over the tests (the stubs as users see them)"

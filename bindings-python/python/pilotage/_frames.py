@@ -119,7 +119,10 @@ class Table(list):  # type: ignore[type-arg]
     def to_pandas(self) -> Any:
         """A pandas DataFrame, one row per record (per step for commitments). Money stays
         ``Decimal`` and dates ``datetime.date`` (object columns), so nothing is rounded."""
-        import pandas as pd
+        try:
+            import pandas as pd
+        except ImportError as e:
+            raise ImportError("to_pandas() needs pandas: pip install pandas") from e
 
         return pd.DataFrame.from_records(self.rows(), columns=list(COLUMNS.get(self.kind, ())) or None)
 
@@ -128,7 +131,7 @@ class Table(list):  # type: ignore[type-arg]
         ``Date``; configuration dicts (scoring, rollup...) are kept as JSON text."""
         try:
             import polars as pl
-        except ImportError as e:  # pragma: no cover - depends on the environment
+        except ImportError as e:
             raise ImportError("to_polars() needs polars: pip install polars") from e
         import json
 
