@@ -443,3 +443,45 @@ def test_heavy_calls_run_in_threads(city: Workspace, tmp_path: Path) -> None:
         t.join()
     assert errors == []
     assert sorted(os.listdir(tmp_path)) == [f"w{i}.json" for i in range(4)]
+
+
+def test_weights_and_rollups(city: Workspace) -> None:
+    city.add_perspective("people", "Personnel", weight=0.5, rollup={"aggregation": "worst", "min_coverage": 0.5})
+    city.add_objective(
+        "qvt",
+        "Qualité de vie au travail",
+        "people",
+        indicators=[("lead_time", 3), {"indicator": "funds"}],
+        rollup={"aggregation": "weighted_geometric_mean", "missing": {"carry_forward": {"max_periods": 2}}},
+    )
+    people = city.perspectives()[2]
+    assert people["weight"] == 0.5
+    assert people["rollup"] == {"aggregation": "worst", "missing": "exclude", "min_coverage": 0.5}
+    qvt = city.objectives()[2]
+    assert qvt["indicators"] == [{"indicator": "lead_time", "weight": 3.0}, {"indicator": "funds", "weight": 1.0}]
+    assert qvt["rollup"]["missing"] == {"carry_forward": {"max_periods": 2}}
+    city.validate()
+    # Out-of-range weights are accepted by the edit and reported by validation, with paths.
+    city.link_indicator("qvt", "funds", weight=-1)
+    city.add_objective("later", "Plus tard", "people", weight=[("2026", 1), ("2025", 2)])
+    assert [p.path for p in city.problems()] == [
+        "scorecard.objectives[2].indicators[1].weight",
+        "scorecard.objectives[3].weight[1].from",
+    ]
+    with pytest.raises(ValueError, match="perspective: rollup.colour: unknown field `colour`, expected one of `aggregation`"):
+        city.add_perspective("x", "X", rollup={"colour": "red"})
+    with pytest.raises(ValueError, match="objective: "):
+        city.add_objective("y", "Y", "people", weight="heavy")
+    with pytest.raises(ValueError, match="link: sign: unknown variant `maybe`, expected `positive` or `negative`"):
+        city.add_link("qvt", "raise", sign="maybe")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="dict keys are str"):
+        city.add_perspective("z", "Z", rollup={1: "worst"})  # type: ignore[dict-item]
+
+
+def test_settings_and_organisation_fields_are_validated() -> None:
+    ws = Workspace("R")
+    ws.currency = "euro"
+    ws.fiscal_year_start_month = 13
+    assert [p.path for p in ws.problems()] == ["currency", "fiscal_year_start_month"]
+    with pytest.raises(OverflowError):
+        ws.fiscal_year_start_month = 300

@@ -190,15 +190,15 @@ def frame_rows(frame: Any, kind: str) -> list[tuple[str, dict[str, Any]]]:
     """
     required = _REQUIRED[kind]
     module = type(frame).__module__.split(".")[0]
-    if module == "pandas" and hasattr(frame, "to_dict"):
+    if module == "pandas" and hasattr(frame, "columns") and hasattr(frame, "index"):
         columns = [str(c) for c in frame.columns]
         labels = [repr(label) for label in frame.index.tolist()]
         records = frame.to_dict(orient="records")
-    elif module == "polars" and hasattr(frame, "iter_rows"):
+    elif module == "polars" and hasattr(frame, "iter_rows") and hasattr(frame, "columns"):
         columns = list(frame.columns)
         records = list(frame.iter_rows(named=True))
         labels = [repr(i) for i in range(len(records))]
-    elif isinstance(frame, Iterable) and not isinstance(frame, (str, bytes, Mapping)):
+    elif isinstance(frame, Iterable) and not isinstance(frame, (str, bytes, Mapping)) and module not in ("pandas", "polars"):
         records = list(frame)
         for i, r in enumerate(records):
             if not isinstance(r, Mapping):
