@@ -3,6 +3,7 @@
 
 mod amount;
 pub mod commitment;
+pub mod edit;
 pub mod error;
 pub mod expression;
 pub mod headline;

@@ -1,0 +1,44 @@
+"""pilotage: steer a public organisation with a Balanced Scorecard over its projects, partners
+and staff — from Python, with pandas.
+
+The computing is done by the Rust library ``pilotage`` (compiled into ``pilotage._pilotage``);
+this package re-exports it and adds the pandas/polars conversions (``pilotage._frames``).
+
+>>> import pilotage
+>>> ws = pilotage.Workspace("Romans-sur-Isère")
+>>> ws.add_service("urb", "Urbanisme")
+>>> ws.services().to_pandas()
+    id       name
+0  urb  Urbanisme
+>>> pilotage.Period("2025-Q1").next()
+Period('2025-Q2')
+
+Money is ``decimal.Decimal`` (a ``float`` is refused), dates are ``datetime.date``, periods
+are ``Period`` objects or strings such as ``"2025-03"``, ``"2025-Q1"``, ``"2025"``.
+"""
+
+from pilotage._frames import Table
+from pilotage._pilotage import (
+    SCHEMA_VERSION,
+    NotFoundError,
+    ParseError,
+    Period,
+    PeriodError,
+    Problem,
+    ValidationError,
+    Workspace,
+    __version__,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "NotFoundError",
+    "ParseError",
+    "Period",
+    "PeriodError",
+    "Problem",
+    "Table",
+    "ValidationError",
+    "Workspace",
+    "__version__",
+]

@@ -1,0 +1,33 @@
+//! The compiled half of the `pilotage` Python package (`pilotage._pilotage`).
+//!
+//! A thin layer: newtypes over the core types (`Workspace`, `Period`, `Problem`), one
+//! error mapper (`errors`), value conversions that refuse lossy input (`convert`: no float
+//! money, no datetime for a date), record builders shared by keyword methods and DataFrame
+//! imports (`records`), and plain-dict views (`views`). Everything computed is computed by
+//! the core crate `pilotage`; heavy core calls run with the GIL released. The pure-Python
+//! half (`python/pilotage/`) holds the pandas/polars helpers.
+
+mod convert;
+mod errors;
+mod period;
+mod records;
+mod views;
+mod workspace;
+
+use pyo3::prelude::*;
+
+/// The compiled module; import `pilotage`, which re-exports everything here.
+#[pymodule]
+fn _pilotage(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SCHEMA_VERSION", pilotage::SCHEMA_VERSION)?;
+    m.add_class::<workspace::PyWorkspace>()?;
+    m.add_class::<period::PyPeriod>()?;
+    m.add_class::<errors::PyProblem>()?;
+    m.add("ValidationError", py.get_type::<errors::ValidationError>())?;
+    m.add("ParseError", py.get_type::<errors::ParseError>())?;
+    m.add("PeriodError", py.get_type::<errors::PeriodError>())?;
+    m.add("NotFoundError", py.get_type::<errors::NotFoundError>())?;
+    Ok(())
+}

@@ -1,0 +1,276 @@
+//! Building core records from a Python mapping of field name to value: one builder per
+//! record kind, shared by the keyword methods (`Workspace.add_project(...)`) and the
+//! DataFrame imports (`Workspace.add_projects(df)`), so both accept exactly the same values.
+//! A builder returns every bad field of the record, each with its field name.
+
+use pilotage::{
+    Commitment, CommitmentStep, FundingKind, FundingStatus, Measurement, Partner, PartnerKind, Project,
+    Stage, StageEvent,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyMapping, PySequence, PyString};
+
+use crate::convert::{self, ArgError};
+
+/// The bad fields of one record: (field, what is wrong).
+pub type FieldErrors = Vec<(String, ArgError)>;
+
+/// A mapping of field name to value, where a missing key and `None` both mean "not given".
+pub struct Fields<'a, 'py> {
+    row: &'a Bound<'py, PyDict>,
+    errors: FieldErrors,
+}
+
+impl<'a, 'py> Fields<'a, 'py> {
+    pub fn new(row: &'a Bound<'py, PyDict>) -> Self {
+        Fields { row, errors: Vec::new() }
+    }
+
+    pub fn get(&self, key: &str) -> Option<Bound<'py, PyAny>> {
+        self.row.get_item(key).ok().flatten().filter(|v| !v.is_none())
+    }
+
+    fn record<T>(&mut self, key: &str, r: convert::Conv<T>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push((key.to_string(), e));
+                None
+            }
+        }
+    }
+
+    /// A field that must be given, converted by `f`.
+    pub fn required<T>(
+        &mut self,
+        key: &str,
+        f: impl FnOnce(&Bound<'py, PyAny>) -> convert::Conv<T>,
+    ) -> Option<T> {
+        match self.get(key) {
+            Some(v) => {
+                let r = f(&v);
+                self.record(key, r)
+            }
+            None => {
+                self.errors
+                    .push((key.to_string(), ArgError { type_error: false, message: "is required".into() }));
+                None
+            }
+        }
+    }
+
+    /// An optional field, converted by `f` (`None` when not given or on error).
+    pub fn optional<T>(
+        &mut self,
+        key: &str,
+        f: impl FnOnce(Option<&Bound<'py, PyAny>>) -> convert::Conv<Option<T>>,
+    ) -> Option<T> {
+        let v = self.get(key);
+        let r = f(v.as_ref());
+        self.record(key, r).flatten()
+    }
+
+    /// The errors, or `value` when there are none.
+    pub fn finish<T>(self, value: Option<T>) -> Result<T, FieldErrors> {
+        match value {
+            Some(v) if self.errors.is_empty() => Ok(v),
+            _ => Err(self.errors),
+        }
+    }
+}
+
+fn stage_events(obj: &Bound<'_, PyAny>) -> convert::Conv<Vec<StageEvent>> {
+    let mut out = Vec::new();
+    if let Ok(m) = obj.cast::<PyMapping>() {
+        let items = m.items().map_err(|e| ArgError { type_error: false, message: e.to_string() })?;
+        for item in items.iter() {
+            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
+                item.extract().map_err(|e: PyErr| ArgError { type_error: false, message: e.to_string() })?;
+            out.push(StageEvent { stage: convert::name(&k)?, date: convert::date(&v)? });
+        }
+        return Ok(out);
+    }
+    if obj.is_instance_of::<PyString>() || obj.cast::<PySequence>().is_err() {
+        return Err(ArgError {
+            type_error: true,
+            message: "stages are a dict {stage: date} or a list of (stage, date) pairs".into(),
+        });
+    }
+    for item in obj.try_iter().map_err(|e| ArgError { type_error: false, message: e.to_string() })? {
+        let item = item.map_err(|e| ArgError { type_error: false, message: e.to_string() })?;
+        if let Ok(d) = item.cast::<PyDict>() {
+            let f = Fields::new(d);
+            match (f.get("stage"), f.get("date")) {
+                (Some(s), Some(dt)) => {
+                    out.push(StageEvent { stage: convert::name(&s)?, date: convert::date(&dt)? })
+                }
+                _ => {
+                    return Err(ArgError {
+                        type_error: false,
+                        message: "a stage entry needs \"stage\" and \"date\"".into(),
+                    });
+                }
+            }
+        } else {
+            let (s, dt): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| ArgError {
+                type_error: true,
+                message: "stages are a dict {stage: date} or a list of (stage, date) pairs".into(),
+            })?;
+            out.push(StageEvent { stage: convert::name(&s)?, date: convert::date(&dt)? });
+        }
+    }
+    Ok(out)
+}
+
+/// A project from its fields; stage dates come from `stages` and from fields named after
+/// stages (`registered=date(...)`), and are put in life order.
+pub fn project(row: &Bound<'_, PyDict>) -> Result<Project, FieldErrors> {
+    let mut f = Fields::new(row);
+    let id = f.required("id", convert::text);
+    let title = f.required("title", convert::text);
+    let lead_service = f.required("lead_service", convert::text);
+    let contributing_services = f.optional("contributing_services", |o| convert::ids(o).map(Some));
+    let objectives = f.optional("objectives", |o| convert::ids(o).map(Some));
+    let mut stages = f.optional("stages", |o| o.map(stage_events).transpose()).unwrap_or_default();
+    for stage in Stage::ALL {
+        let name = stage.as_str();
+        if let Some(date) = f.optional(name, convert::opt_date) {
+            if stages.iter().any(|e| e.stage == stage) {
+                f.record::<()>(
+                    name,
+                    Err(ArgError {
+                        type_error: false,
+                        message: format!("the stage {name:?} is given twice"),
+                    }),
+                );
+            }
+            stages.push(StageEvent { stage, date });
+        }
+    }
+    stages.sort_by_key(|e| (e.stage.rank(), e.date));
+    let planned_cost = f.optional("planned_cost", convert::opt_money);
+    let actual_cost = f.optional("actual_cost", convert::opt_money);
+    let planned_end = f.optional("planned_end", convert::opt_date);
+    let own_funds = f.optional("own_funds", convert::opt_money);
+    let value = match (id, title, lead_service) {
+        (Some(id), Some(title), Some(lead_service)) => Some(Project {
+            id,
+            title,
+            lead_service,
+            contributing_services: contributing_services.unwrap_or_default(),
+            objectives: objectives.unwrap_or_default(),
+            stages,
+            planned_cost,
+            actual_cost,
+            planned_end,
+            own_funds,
+        }),
+        _ => None,
+    };
+    f.finish(value)
+}
+
+/// A partner from its fields.
+pub fn partner(row: &Bound<'_, PyDict>) -> Result<Partner, FieldErrors> {
+    let mut f = Fields::new(row);
+    let id = f.required("id", convert::text);
+    let name = f.required("name", convert::text);
+    let kind: Option<PartnerKind> = f.required("kind", convert::name);
+    let joined = f.optional("joined", convert::opt_date);
+    let value = match (id, name, kind) {
+        (Some(id), Some(name), Some(kind)) => Some(Partner { id, name, kind, joined }),
+        _ => None,
+    };
+    f.finish(value)
+}
+
+/// One commitment step from its fields (`status`, `date`, `amount`).
+pub fn step(row: &Bound<'_, PyDict>) -> Result<CommitmentStep, FieldErrors> {
+    let mut f = Fields::new(row);
+    let status: Option<FundingStatus> = f.required("status", convert::name);
+    let date = f.required("date", convert::date);
+    let amount = f.required("amount", convert::money);
+    let value = match (status, date, amount) {
+        (Some(status), Some(date), Some(amount)) => Some(CommitmentStep { status, date, amount }),
+        _ => None,
+    };
+    f.finish(value)
+}
+
+fn steps(obj: &Bound<'_, PyAny>) -> convert::Conv<Vec<CommitmentStep>> {
+    let bad = || ArgError {
+        type_error: true,
+        message: "steps are a list of dicts {status, date, amount} or of (status, date, amount) tuples"
+            .into(),
+    };
+    if obj.is_instance_of::<PyString>() || obj.cast::<PySequence>().is_err() {
+        return Err(bad());
+    }
+    let py = obj.py();
+    let mut out = Vec::new();
+    for (i, item) in obj.try_iter().map_err(|_| bad())?.enumerate() {
+        let item = item.map_err(|_| bad())?;
+        let d = match item.cast::<PyDict>() {
+            Ok(d) => d.clone(),
+            Err(_) => {
+                let (s, dt, a): (Bound<'_, PyAny>, Bound<'_, PyAny>, Bound<'_, PyAny>) =
+                    item.extract().map_err(|_| bad())?;
+                let d = PyDict::new(py);
+                let set = d.set_item("status", s).and(d.set_item("date", dt)).and(d.set_item("amount", a));
+                set.map_err(|e| ArgError { type_error: false, message: e.to_string() })?;
+                d
+            }
+        };
+        match step(&d) {
+            Ok(s) => out.push(s),
+            Err(errors) => {
+                let (field, e) = errors.into_iter().next().unwrap_or_else(|| {
+                    ("step".to_string(), ArgError { type_error: false, message: "is not valid".into() })
+                });
+                return Err(ArgError {
+                    type_error: e.type_error,
+                    message: format!("[{i}].{field}: {}", e.message),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A commitment from its fields (`steps` optional).
+pub fn commitment(row: &Bound<'_, PyDict>) -> Result<Commitment, FieldErrors> {
+    let mut f = Fields::new(row);
+    let id = f.required("id", convert::text);
+    let partner = f.required("partner", convert::text);
+    let kind: Option<FundingKind> = f.required("kind", convert::name);
+    let project = f.optional("project", convert::opt_text);
+    let steps = f.optional("steps", |o| o.map(steps).transpose()).unwrap_or_default();
+    let value = match (id, partner, kind) {
+        (Some(id), Some(partner), Some(kind)) => Some(Commitment { id, partner, project, kind, steps }),
+        _ => None,
+    };
+    f.finish(value)
+}
+
+/// A measurement from its fields (`period` required; the value or numerator and
+/// denominator are checked by validation, as in a file).
+pub fn measurement(row: &Bound<'_, PyDict>) -> Result<Measurement, FieldErrors> {
+    let mut f = Fields::new(row);
+    let period = f.required("period", convert::period);
+    let value = f.optional("value", convert::opt_number);
+    let numerator = f.optional("numerator", convert::opt_number);
+    let denominator = f.optional("denominator", convert::opt_number);
+    let respondents = f.optional("respondents", convert::opt_count);
+    let comment = f.optional("comment", convert::opt_text);
+    let source = f.optional("source", convert::opt_text);
+    let value = period.map(|period| Measurement {
+        period,
+        value,
+        numerator,
+        denominator,
+        respondents,
+        comment,
+        source,
+    });
+    f.finish(value)
+}

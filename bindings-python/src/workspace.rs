@@ -1,0 +1,831 @@
+//! `pilotage.Workspace`: a newtype over the core [`Workspace`]. Loading, validating and saving
+//! run in the core with the GIL released; editing calls the core's `edit` methods; views are
+//! plain dicts (see `views`).
+
+use std::path::PathBuf;
+
+use pilotage::{CauseEffect, Indicator, IndicatorLink, Objective, Perspective, Problem, Service, Workspace};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use crate::convert::{self, ArgError, ArgResult};
+use crate::errors::{IntoPyResult, PyProblem, validation_error};
+use crate::period::period_arg;
+use crate::records::{self, FieldErrors};
+use crate::views;
+
+/// Everything one organisation steers: services, projects, partners, commitments,
+/// indicators and the scorecard. Build it from Python, or open a workspace file.
+///
+/// >>> import datetime
+/// >>> from decimal import Decimal
+/// >>> from pilotage import Workspace
+/// >>> ws = Workspace("Romans-sur-Isère")
+/// >>> ws.add_service("urb", "Urbanisme")
+/// >>> ws.add_project("p1", "Halles", "urb", planned_cost=Decimal("1200000.00"),
+/// ...                registered=datetime.date(2025, 1, 6), approved=datetime.date(2025, 3, 3))
+/// >>> ws.projects()[0]["planned_cost"]
+/// Decimal('1200000.00')
+/// >>> ws.validate()
+/// >>> Workspace.from_json(ws.to_json()) == ws
+/// True
+#[pyclass(eq, module = "pilotage", name = "Workspace")]
+#[derive(Clone, PartialEq)]
+pub struct PyWorkspace {
+    pub(crate) inner: Workspace,
+}
+
+/// Turn a kind's record builder errors into one exception for a keyword call: the first
+/// error raised as `TypeError`/`ValueError` naming the argument.
+fn raise_fields<T>(r: Result<T, FieldErrors>) -> PyResult<T> {
+    r.map_err(|errors| {
+        let type_error = errors.iter().any(|(_, e)| e.type_error);
+        let message =
+            errors.iter().map(|(k, e)| format!("{k}: {}", e.message)).collect::<Vec<_>>().join("; ");
+        if type_error { PyTypeError::new_err(message) } else { PyValueError::new_err(message) }
+    })
+}
+
+fn kwargs_row<'py>(
+    py: Python<'py>,
+    pairs: &[(&str, Option<&Bound<'py, PyAny>>)],
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    for (k, v) in pairs {
+        if let Some(v) = v {
+            d.set_item(*k, v)?;
+        }
+    }
+    Ok(d)
+}
+
+static FRAME_ROWS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// The rows of a DataFrame (pandas or polars) or of a list of dicts, as (label, dict), by
+/// the pure-Python helper `pilotage._frames.frame_rows` (which checks the required columns).
+fn frame_rows<'py>(frame: &Bound<'py, PyAny>, kind: &str) -> PyResult<Vec<(String, Bound<'py, PyDict>)>> {
+    let py = frame.py();
+    let f = FRAME_ROWS
+        .get_or_try_init(py, || py.import("pilotage._frames")?.getattr("frame_rows").map(Bound::unbind))?;
+    let rows = f.bind(py).call1((frame, kind))?;
+    let mut out = Vec::new();
+    for item in rows.try_iter()? {
+        let (label, row): (String, Bound<'py, PyDict>) = item?.extract()?;
+        out.push((label, row));
+    }
+    Ok(out)
+}
+
+fn cell_problems(label: &str, errors: FieldErrors, out: &mut Vec<Problem>) {
+    for (col, e) in errors {
+        out.push(Problem::new(format!("row {label}, column '{col}'"), e.message));
+    }
+}
+
+fn row_problem(label: &str, e: pilotage::Error) -> Problem {
+    Problem::new(format!("row {label}"), e.to_string())
+}
+
+impl PyWorkspace {
+    /// Build records from frame rows, then add them all to a copy of the workspace: the
+    /// workspace changes only when every row is good, else a `ValidationError` names each
+    /// bad row and column.
+    fn import<'py, T>(
+        &mut self,
+        py: Python<'py>,
+        rows: Vec<(String, Bound<'py, PyDict>)>,
+        build: impl Fn(&Bound<'py, PyDict>) -> Result<T, FieldErrors>,
+        add: impl Fn(&mut Workspace, T) -> pilotage::Result<()>,
+    ) -> PyResult<usize> {
+        let mut problems = Vec::new();
+        let mut built = Vec::new();
+        for (label, row) in rows {
+            match build(&row) {
+                Ok(r) => built.push((label, r)),
+                Err(errors) => cell_problems(&label, errors, &mut problems),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(validation_error(py, problems));
+        }
+        let n = built.len();
+        let mut ws = self.inner.clone();
+        for (label, record) in built {
+            if let Err(e) = add(&mut ws, record) {
+                problems.push(row_problem(&label, e));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(validation_error(py, problems));
+        }
+        self.inner = ws;
+        Ok(n)
+    }
+}
+
+#[pymethods]
+impl PyWorkspace {
+    /// An empty workspace for an organisation.
+    #[new]
+    #[pyo3(signature = (organisation="", *, currency="EUR", fiscal_year_start_month=1))]
+    fn new(organisation: &str, currency: &str, fiscal_year_start_month: u8) -> Self {
+        let mut inner = Workspace::new(organisation);
+        inner.currency = currency.to_string();
+        inner.fiscal_year_start_month = fiscal_year_start_month;
+        PyWorkspace { inner }
+    }
+
+    /// Load and validate a workspace file (every problem at once in a `ValidationError`).
+    #[staticmethod]
+    fn open(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let r = py.detach(|| Workspace::open(&path));
+        Ok(PyWorkspace { inner: r.py(py)? })
+    }
+
+    /// Load a workspace from JSON text; `validate=False` only decodes it (for repairs).
+    #[staticmethod]
+    #[pyo3(signature = (text, *, validate=true))]
+    fn from_json(py: Python<'_>, text: String, validate: bool) -> PyResult<Self> {
+        let r =
+            py.detach(|| if validate { Workspace::from_json(&text) } else { Workspace::parse_json(&text) });
+        Ok(PyWorkspace { inner: r.py(py)? })
+    }
+
+    /// The workspace as pretty-printed JSON (the file format).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let ws = &self.inner;
+        py.detach(|| ws.to_json()).py(py)
+    }
+
+    /// Save as a workspace file, atomically (a failed save never truncates the old file).
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        let ws = &self.inner;
+        py.detach(|| ws.save(&path)).py(py)
+    }
+
+    /// Raise `ValidationError` with every problem, or return None when valid.
+    fn validate(&self, py: Python<'_>) -> PyResult<()> {
+        let ws = &self.inner;
+        py.detach(|| ws.validate()).py(py)
+    }
+
+    /// Every problem of the workspace (an empty list when it is valid).
+    fn problems(&self, py: Python<'_>) -> Vec<PyProblem> {
+        let ws = &self.inner;
+        py.detach(|| ws.problems()).into_iter().map(|inner| PyProblem { inner }).collect()
+    }
+
+    /// Version of the file format.
+    #[getter]
+    fn schema_version(&self) -> u32 {
+        self.inner.schema_version
+    }
+
+    /// Name of the organisation.
+    #[getter]
+    fn get_organisation(&self) -> &str {
+        &self.inner.organisation
+    }
+
+    #[setter]
+    fn set_organisation(&mut self, value: String) {
+        self.inner.organisation = value;
+    }
+
+    /// ISO 4217 currency of every amount.
+    #[getter]
+    fn get_currency(&self) -> &str {
+        &self.inner.currency
+    }
+
+    #[setter]
+    fn set_currency(&mut self, value: String) {
+        self.inner.currency = value;
+    }
+
+    /// Month (1-12) the fiscal year starts in.
+    #[getter]
+    fn get_fiscal_year_start_month(&self) -> u8 {
+        self.inner.fiscal_year_start_month
+    }
+
+    #[setter]
+    fn set_fiscal_year_start_month(&mut self, value: u8) {
+        self.inner.fiscal_year_start_month = value;
+    }
+
+    /// Engine settings, in their JSON form.
+    #[getter]
+    fn settings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::json_form(py, &self.inner.settings)
+    }
+
+    /// Services, as a Table of dicts (id, name).
+    fn services<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows = self.inner.services.iter().map(|s| views::service(py, s)).collect::<PyResult<_>>()?;
+        views::table(py, "services", rows)
+    }
+
+    /// Projects, as a Table of dicts (stages as a list of {stage, date}).
+    fn projects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows = self.inner.projects.iter().map(|p| views::project(py, p)).collect::<PyResult<_>>()?;
+        views::table(py, "projects", rows)
+    }
+
+    /// Partners, as a Table of dicts.
+    fn partners<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows = self.inner.partners.iter().map(|p| views::partner(py, p)).collect::<PyResult<_>>()?;
+        views::table(py, "partners", rows)
+    }
+
+    /// Commitments, as a Table of dicts (steps as a list of {status, date, amount}).
+    fn commitments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows =
+            self.inner.commitments.iter().map(|c| views::commitment(py, c)).collect::<PyResult<_>>()?;
+        views::table(py, "commitments", rows)
+    }
+
+    /// Indicators, as a Table of dicts (configuration in its JSON form; `measurements` is
+    /// their number: see `measurements()`).
+    fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows = self.inner.indicators.iter().map(|i| views::indicator(py, i)).collect::<PyResult<_>>()?;
+        views::table(py, "indicators", rows)
+    }
+
+    /// Measurements of every indicator (or of one), as a Table of dicts.
+    #[pyo3(signature = (indicator=None))]
+    fn measurements<'py>(&self, py: Python<'py>, indicator: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        if let Some(id) = indicator {
+            if !self.inner.indicators.iter().any(|i| i.id == id) {
+                return Err(crate::errors::to_py_err(
+                    py,
+                    pilotage::Error::NotFound { what: "indicator", id: id.to_string() },
+                ));
+            }
+        }
+        views::table(py, "measurements", views::measurements(py, &self.inner, indicator)?)
+    }
+
+    /// Perspectives, as a Table of dicts.
+    fn perspectives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows = self
+            .inner
+            .scorecard
+            .perspectives
+            .iter()
+            .map(|p| views::perspective(py, p))
+            .collect::<PyResult<_>>()?;
+        views::table(py, "perspectives", rows)
+    }
+
+    /// Objectives, as a Table of dicts (with their indicator links).
+    fn objectives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows = self
+            .inner
+            .scorecard
+            .objectives
+            .iter()
+            .map(|o| views::objective(py, o))
+            .collect::<PyResult<_>>()?;
+        views::table(py, "objectives", rows)
+    }
+
+    /// Cause-effect links of the strategy map, as a Table of dicts (cause, effect, sign, lag).
+    fn links<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows =
+            self.inner.scorecard.links.iter().map(|l| views::cause_effect(py, l)).collect::<PyResult<_>>()?;
+        views::table(py, "links", rows)
+    }
+
+    /// Add a service.
+    fn add_service(&mut self, py: Python<'_>, id: String, name: String) -> PyResult<()> {
+        self.inner.add_service(Service { id, name }).py(py)
+    }
+
+    /// Add a project. Stage dates come as `stages={"registered": date, ...}` (or a list of
+    /// (stage, date) pairs) and/or as keywords named after the stages (`registered=`,
+    /// `complete=`, `approved=`, `rejected=`, `started=`, `delivered=`, `closed=`,
+    /// `abandoned=`). Money is `Decimal` or `int`.
+    #[pyo3(signature = (id, title, lead_service, *, contributing_services=None, objectives=None, stages=None,
+                        planned_cost=None, actual_cost=None, planned_end=None, own_funds=None, **stage_dates))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_project<'py>(
+        &mut self,
+        py: Python<'py>,
+        id: &Bound<'py, PyAny>,
+        title: &Bound<'py, PyAny>,
+        lead_service: &Bound<'py, PyAny>,
+        contributing_services: Option<&Bound<'py, PyAny>>,
+        objectives: Option<&Bound<'py, PyAny>>,
+        stages: Option<&Bound<'py, PyAny>>,
+        planned_cost: Option<&Bound<'py, PyAny>>,
+        actual_cost: Option<&Bound<'py, PyAny>>,
+        planned_end: Option<&Bound<'py, PyAny>>,
+        own_funds: Option<&Bound<'py, PyAny>>,
+        stage_dates: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<()> {
+        let row = kwargs_row(
+            py,
+            &[
+                ("id", Some(id)),
+                ("title", Some(title)),
+                ("lead_service", Some(lead_service)),
+                ("contributing_services", contributing_services),
+                ("objectives", objectives),
+                ("stages", stages),
+                ("planned_cost", planned_cost),
+                ("actual_cost", actual_cost),
+                ("planned_end", planned_end),
+                ("own_funds", own_funds),
+            ],
+        )?;
+        if let Some(extra) = stage_dates {
+            for (k, v) in extra.iter() {
+                let key: String = k.extract()?;
+                if !pilotage::Stage::ALL.iter().any(|s| s.as_str() == key) {
+                    return Err(PyTypeError::new_err(format!(
+                        "add_project() got an unexpected keyword argument '{key}' (stage keywords are: \
+                         registered, complete, approved, rejected, started, delivered, closed, abandoned)"
+                    )));
+                }
+                row.set_item(key, v)?;
+            }
+        }
+        let project = raise_fields(records::project(&row))?;
+        self.inner.add_project(project).py(py)
+    }
+
+    /// Add a partner (`kind`: "state", "region", "department", "intercommunality", "eu",
+    /// "public_agency", "company", "association", "foundation", "bank" or "other").
+    #[pyo3(signature = (id, name, kind, *, joined=None))]
+    fn add_partner<'py>(
+        &mut self,
+        py: Python<'py>,
+        id: &Bound<'py, PyAny>,
+        name: &Bound<'py, PyAny>,
+        kind: &Bound<'py, PyAny>,
+        joined: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<()> {
+        let row = kwargs_row(
+            py,
+            &[("id", Some(id)), ("name", Some(name)), ("kind", Some(kind)), ("joined", joined)],
+        )?;
+        let partner = raise_fields(records::partner(&row))?;
+        self.inner.add_partner(partner).py(py)
+    }
+
+    /// Add a commitment (`kind`: "grant", "sponsorship", "investment", "loan", "in_kind"),
+    /// with its steps as dicts {status, date, amount} or (status, date, amount) tuples;
+    /// `status` is "pledged", "signed" or "received", `amount` a Decimal or int.
+    #[pyo3(signature = (id, partner, kind, *, project=None, steps=None))]
+    fn add_commitment<'py>(
+        &mut self,
+        py: Python<'py>,
+        id: &Bound<'py, PyAny>,
+        partner: &Bound<'py, PyAny>,
+        kind: &Bound<'py, PyAny>,
+        project: Option<&Bound<'py, PyAny>>,
+        steps: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<()> {
+        let row = kwargs_row(
+            py,
+            &[
+                ("id", Some(id)),
+                ("partner", Some(partner)),
+                ("kind", Some(kind)),
+                ("project", project),
+                ("steps", steps),
+            ],
+        )?;
+        let c = raise_fields(records::commitment(&row))?;
+        self.inner.add_commitment(c).py(py)
+    }
+
+    /// Add a dated step (a tranche) to a commitment.
+    fn add_commitment_step<'py>(
+        &mut self,
+        py: Python<'py>,
+        commitment: &str,
+        status: &Bound<'py, PyAny>,
+        date: &Bound<'py, PyAny>,
+        amount: &Bound<'py, PyAny>,
+    ) -> PyResult<()> {
+        let row =
+            kwargs_row(py, &[("status", Some(status)), ("date", Some(date)), ("amount", Some(amount))])?;
+        let step = raise_fields(records::step(&row))?;
+        self.inner.add_commitment_step(commitment, step).py(py)
+    }
+
+    /// Add an indicator. `scoring`, `source`, `baseline`, `targets`, `trajectory` and
+    /// `thresholds` are given in their JSON form, e.g. `scoring={"method": "ratio_to_target"}`,
+    /// `baseline={"period": "2024", "value": 40}`.
+    #[pyo3(signature = (id, name, frequency, scoring, *, unit="", polarity="higher_is_better", aggregation="last",
+                        description=None, source=None, baseline=None, targets=None, trajectory=None,
+                        thresholds=None, min_group_size=None, service=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_indicator<'py>(
+        &mut self,
+        py: Python<'py>,
+        id: &Bound<'py, PyAny>,
+        name: &Bound<'py, PyAny>,
+        frequency: &Bound<'py, PyAny>,
+        scoring: &Bound<'py, PyAny>,
+        unit: &str,
+        polarity: &str,
+        aggregation: &str,
+        description: Option<&Bound<'py, PyAny>>,
+        source: Option<&Bound<'py, PyAny>>,
+        baseline: Option<&Bound<'py, PyAny>>,
+        targets: Option<&Bound<'py, PyAny>>,
+        trajectory: Option<&Bound<'py, PyAny>>,
+        thresholds: Option<&Bound<'py, PyAny>>,
+        min_group_size: Option<&Bound<'py, PyAny>>,
+        service: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<()> {
+        let d = kwargs_row(
+            py,
+            &[
+                ("id", Some(id)),
+                ("name", Some(name)),
+                ("frequency", Some(frequency)),
+                ("scoring", Some(scoring)),
+                ("description", description),
+                ("source", source),
+                ("baseline", baseline),
+                ("targets", targets),
+                ("trajectory", trajectory),
+                ("thresholds", thresholds),
+                ("min_group_size", min_group_size),
+                ("service", service),
+            ],
+        )?;
+        d.set_item("unit", unit)?;
+        d.set_item("polarity", polarity)?;
+        d.set_item("aggregation", aggregation)?;
+        let indicator: Indicator = convert::from_json_form(d.as_any()).arg("indicator")?;
+        self.inner.add_indicator(indicator).py(py)
+    }
+
+    /// Add a measurement of an indicator at a period (a `Period` or "2025-Q1"). With
+    /// `replace=True` an existing measurement for the period is overwritten; otherwise that
+    /// is a ValueError.
+    #[pyo3(signature = (indicator, period, value=None, *, numerator=None, denominator=None, respondents=None,
+                        comment=None, source=None, replace=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_measurement<'py>(
+        &mut self,
+        py: Python<'py>,
+        indicator: &str,
+        period: &Bound<'py, PyAny>,
+        value: Option<&Bound<'py, PyAny>>,
+        numerator: Option<&Bound<'py, PyAny>>,
+        denominator: Option<&Bound<'py, PyAny>>,
+        respondents: Option<&Bound<'py, PyAny>>,
+        comment: Option<&Bound<'py, PyAny>>,
+        source: Option<&Bound<'py, PyAny>>,
+        replace: bool,
+    ) -> PyResult<()> {
+        let p = period_arg(period, "period")?;
+        let row = kwargs_row(
+            py,
+            &[
+                ("value", value),
+                ("numerator", numerator),
+                ("denominator", denominator),
+                ("respondents", respondents),
+                ("comment", comment),
+                ("source", source),
+            ],
+        )?;
+        row.set_item("period", p.to_string())?;
+        let m = raise_fields(records::measurement(&row))?;
+        self.inner.put_measurement(indicator, m, replace).py(py)
+    }
+
+    /// Remove an indicator's measurement for a period.
+    fn remove_measurement(
+        &mut self,
+        py: Python<'_>,
+        indicator: &str,
+        period: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let p = period_arg(period, "period")?;
+        self.inner.remove_measurement(indicator, p).py(py).map(drop)
+    }
+
+    /// Set the explicit target of an indicator for a period (replacing any there was).
+    fn set_target(
+        &mut self,
+        py: Python<'_>,
+        indicator: &str,
+        period: &Bound<'_, PyAny>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let p = period_arg(period, "period")?;
+        let v = convert::number(value).arg("value")?;
+        self.inner.set_target(indicator, p, v).py(py)
+    }
+
+    /// Remove the explicit target of an indicator for a period.
+    fn remove_target(&mut self, py: Python<'_>, indicator: &str, period: &Bound<'_, PyAny>) -> PyResult<()> {
+        let p = period_arg(period, "period")?;
+        self.inner.remove_target(indicator, p).py(py).map(drop)
+    }
+
+    /// Add a perspective. `weight` is a number, or a schedule of (period, weight) pairs;
+    /// `rollup` is its JSON form (`{"aggregation": "worst"}`).
+    #[pyo3(signature = (id, name, *, weight=None, rollup=None))]
+    fn add_perspective<'py>(
+        &mut self,
+        py: Python<'py>,
+        id: &Bound<'py, PyAny>,
+        name: &Bound<'py, PyAny>,
+        weight: Option<&Bound<'py, PyAny>>,
+        rollup: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<()> {
+        let d = kwargs_row(
+            py,
+            &[("id", Some(id)), ("name", Some(name)), ("weight", weight), ("rollup", rollup)],
+        )?;
+        let p: Perspective = convert::from_json_form(d.as_any()).arg("perspective")?;
+        self.inner.add_perspective(p).py(py)
+    }
+
+    /// Add an objective in a perspective. `indicators` lists indicator ids (or
+    /// {indicator, weight} dicts, or (indicator, weight) pairs).
+    #[pyo3(signature = (id, name, perspective, *, weight=None, indicators=None, rollup=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_objective<'py>(
+        &mut self,
+        py: Python<'py>,
+        id: &Bound<'py, PyAny>,
+        name: &Bound<'py, PyAny>,
+        perspective: &Bound<'py, PyAny>,
+        weight: Option<&Bound<'py, PyAny>>,
+        indicators: Option<&Bound<'py, PyAny>>,
+        rollup: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<()> {
+        let links = PyList::empty(py);
+        if let Some(list) = indicators {
+            for item in list.try_iter()? {
+                let item = item?;
+                if item.is_instance_of::<pyo3::types::PyString>() {
+                    let d = PyDict::new(py);
+                    d.set_item("indicator", item)?;
+                    links.append(d)?;
+                } else if let Ok(t) = item.cast::<PyTuple>() {
+                    let d = PyDict::new(py);
+                    d.set_item("indicator", t.get_item(0)?)?;
+                    d.set_item("weight", t.get_item(1)?)?;
+                    links.append(d)?;
+                } else {
+                    links.append(item)?;
+                }
+            }
+        }
+        let d = kwargs_row(
+            py,
+            &[
+                ("id", Some(id)),
+                ("name", Some(name)),
+                ("perspective", Some(perspective)),
+                ("weight", weight),
+                ("rollup", rollup),
+            ],
+        )?;
+        d.set_item("indicators", links)?;
+        let o: Objective = convert::from_json_form(d.as_any()).arg("objective")?;
+        self.inner.add_objective(o).py(py)
+    }
+
+    /// Put an indicator under an objective with a weight (or change its weight).
+    #[pyo3(signature = (objective, indicator, *, weight=None))]
+    fn link_indicator(
+        &mut self,
+        py: Python<'_>,
+        objective: &str,
+        indicator: &Bound<'_, PyAny>,
+        weight: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let d = kwargs_row(py, &[("indicator", Some(indicator)), ("weight", weight)])?;
+        let link: IndicatorLink = convert::from_json_form(d.as_any()).arg("link")?;
+        self.inner.link_indicator(objective, link).py(py)
+    }
+
+    /// Take an indicator out of an objective.
+    fn unlink_indicator(&mut self, py: Python<'_>, objective: &str, indicator: &str) -> PyResult<()> {
+        self.inner.unlink_indicator(objective, indicator).py(py).map(drop)
+    }
+
+    /// Add a cause-effect link of the strategy map, from the cause objective to the effect
+    /// objective (`sign`: "positive" or "negative"; `lag` in periods).
+    #[pyo3(signature = (cause, effect, *, sign=None, lag=None))]
+    fn add_link<'py>(
+        &mut self,
+        py: Python<'py>,
+        cause: &Bound<'py, PyAny>,
+        effect: &Bound<'py, PyAny>,
+        sign: Option<&Bound<'py, PyAny>>,
+        lag: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<()> {
+        let d = kwargs_row(py, &[("from", Some(cause)), ("to", Some(effect)), ("sign", sign), ("lag", lag)])?;
+        let link: CauseEffect = convert::from_json_form(d.as_any()).arg("link")?;
+        self.inner.add_cause_effect(link).py(py)
+    }
+
+    /// Remove the cause-effect link from `cause` to `effect`.
+    fn remove_link(&mut self, py: Python<'_>, cause: &str, effect: &str) -> PyResult<()> {
+        self.inner.remove_cause_effect(cause, effect).py(py).map(drop)
+    }
+
+    /// Remove the service with this id.
+    fn remove_service(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.inner.remove_service(id).py(py).map(drop)
+    }
+
+    /// Remove the project with this id.
+    fn remove_project(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.inner.remove_project(id).py(py).map(drop)
+    }
+
+    /// Remove the partner with this id.
+    fn remove_partner(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.inner.remove_partner(id).py(py).map(drop)
+    }
+
+    /// Remove the commitment with this id.
+    fn remove_commitment(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.inner.remove_commitment(id).py(py).map(drop)
+    }
+
+    /// Remove the indicator with this id (with its measurements and targets).
+    fn remove_indicator(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.inner.remove_indicator(id).py(py).map(drop)
+    }
+
+    /// Remove the objective with this id.
+    fn remove_objective(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.inner.remove_objective(id).py(py).map(drop)
+    }
+
+    /// Remove the perspective with this id.
+    fn remove_perspective(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.inner.remove_perspective(id).py(py).map(drop)
+    }
+
+    /// Add measurements from a DataFrame (pandas or polars) or a list of dicts with columns
+    /// `indicator`, `period`, `value` and optionally `numerator`, `denominator`,
+    /// `respondents`, `comment`, `source`. All rows or none: a `ValidationError` names each
+    /// bad row (by index label) and column. Returns the number of rows added.
+    #[pyo3(signature = (frame, *, replace=false))]
+    fn add_measurements(
+        &mut self,
+        py: Python<'_>,
+        frame: &Bound<'_, PyAny>,
+        replace: bool,
+    ) -> PyResult<usize> {
+        let rows = frame_rows(frame, "measurements")?;
+        self.import(
+            py,
+            rows,
+            |row| {
+                let mut f = records::Fields::new(row);
+                let indicator = f.required("indicator", convert::text);
+                let m = records::measurement(row);
+                match (indicator, m, f.finish(Some(()))) {
+                    (Some(i), Ok(m), Ok(())) => Ok((i, m)),
+                    (_, m, f) => {
+                        let mut errors = f.err().unwrap_or_default();
+                        errors.extend(m.err().unwrap_or_default());
+                        Err(errors)
+                    }
+                }
+            },
+            |ws, (indicator, m)| ws.put_measurement(&indicator, m, replace),
+        )
+    }
+
+    /// Add projects from a DataFrame or a list of dicts: columns `id`, `title`,
+    /// `lead_service`, optional `contributing_services`, `objectives`, `planned_cost`,
+    /// `actual_cost`, `planned_end`, `own_funds`, and one date column per stage reached
+    /// (`registered`, `complete`, `approved`, ...). All rows or none.
+    fn add_projects(&mut self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let rows = frame_rows(frame, "projects")?;
+        self.import(py, rows, records::project, |ws, p| ws.add_project(p))
+    }
+
+    /// Add partners from a DataFrame or a list of dicts: columns `id`, `name`, `kind`,
+    /// optional `joined`. All rows or none.
+    fn add_partners(&mut self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let rows = frame_rows(frame, "partners")?;
+        self.import(py, rows, records::partner, |ws, p| ws.add_partner(p))
+    }
+
+    /// Add commitments from a DataFrame or a list of dicts with one row per step: columns
+    /// `id`, `partner`, `kind`, `status`, `date`, `amount`, optional `project`. Rows of one
+    /// id make one commitment (its steps in row order). Returns the number of commitments.
+    fn add_commitments(&mut self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let rows = frame_rows(frame, "commitments")?;
+        let built = self.import_commitment_rows(py, rows)?;
+        let n = built.len();
+        let mut ws = self.inner.clone();
+        let mut problems = Vec::new();
+        for (label, c) in built {
+            if let Err(e) = ws.add_commitment(c) {
+                problems.push(row_problem(&label, e));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(validation_error(py, problems));
+        }
+        self.inner = ws;
+        Ok(n)
+    }
+
+    fn __getstate__(&self, py: Python<'_>) -> PyResult<String> {
+        self.to_json(py)
+    }
+
+    fn __setstate__(&mut self, py: Python<'_>, state: String) -> PyResult<()> {
+        self.inner = py.detach(|| Workspace::parse_json(&state)).py(py)?;
+        Ok(())
+    }
+
+    fn __getnewargs__(&self) -> (String,) {
+        (self.inner.organisation.clone(),)
+    }
+
+    fn __copy__(&self) -> Self {
+        self.clone()
+    }
+
+    fn __deepcopy__(&self, _memo: &Bound<'_, PyAny>) -> Self {
+        self.clone()
+    }
+
+    fn __repr__(&self) -> String {
+        let ws = &self.inner;
+        let measurements: usize = ws.indicators.iter().map(|i| i.measurements.len()).sum();
+        format!(
+            "<Workspace {:?}: {} services, {} projects, {} partners, {} commitments, {} perspectives, \
+             {} objectives, {} indicators, {} measurements>",
+            ws.organisation,
+            ws.services.len(),
+            ws.projects.len(),
+            ws.partners.len(),
+            ws.commitments.len(),
+            ws.scorecard.perspectives.len(),
+            ws.scorecard.objectives.len(),
+            ws.indicators.len(),
+            measurements
+        )
+    }
+}
+
+impl PyWorkspace {
+    /// Group commitment rows by id (first appearance order); every bad cell is reported.
+    fn import_commitment_rows(
+        &self,
+        py: Python<'_>,
+        rows: Vec<(String, Bound<'_, PyDict>)>,
+    ) -> PyResult<Vec<(String, pilotage::Commitment)>> {
+        let mut problems = Vec::new();
+        let mut out: Vec<(String, pilotage::Commitment)> = Vec::new();
+        for (label, row) in rows {
+            let head = records::commitment(&row);
+            let step = records::step(&row);
+            match (head, step) {
+                (Ok(mut c), Ok(s)) => match out.iter_mut().find(|(_, x)| x.id == c.id) {
+                    Some((_, existing)) => {
+                        if existing.partner != c.partner
+                            || existing.kind != c.kind
+                            || existing.project != c.project
+                        {
+                            problems.push(Problem::new(
+                                format!("row {label}"),
+                                format!(
+                                    "commitment {:?} appears on an earlier row with another partner, kind or project",
+                                    c.id
+                                ),
+                            ));
+                        } else {
+                            existing.steps.push(s);
+                        }
+                    }
+                    None => {
+                        c.steps.push(s);
+                        out.push((label, c));
+                    }
+                },
+                (h, s) => {
+                    let mut errors: Vec<(String, ArgError)> = h.err().unwrap_or_default();
+                    errors.extend(s.err().unwrap_or_default());
+                    cell_problems(&label, errors, &mut problems);
+                }
+            }
+        }
+        if problems.is_empty() { Ok(out) } else { Err(validation_error(py, problems)) }
+    }
+}
