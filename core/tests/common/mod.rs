@@ -33,7 +33,11 @@ pub fn simple(id: &str, values: &[(&str, f64)]) -> Value {
     json!({
         "id": id, "name": id, "frequency": "monthly",
         "baseline": { "period": "2024-12", "value": 0.0 },
-        "targets": [{ "period": "2025", "value": 100.0 }, { "period": "2026", "value": 100.0 }],
+        "targets": [
+            { "period": "2024", "value": 100.0 },
+            { "period": "2025", "value": 100.0 },
+            { "period": "2026", "value": 100.0 }
+        ],
         "scoring": { "method": "linear_progress" },
         "measurements": values.iter().map(|(p, v)| json!({ "period": p, "value": v })).collect::<Vec<_>>()
     })
