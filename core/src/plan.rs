@@ -205,10 +205,19 @@ fn invalid(path: &str, message: String) -> Error {
 }
 
 impl Engine {
-    /// Compile a workspace. The workspace is validated first ([`Error::Invalid`] with every
-    /// problem otherwise).
+    /// Compile a workspace.
+    ///
+    /// A loaded workspace is validated already ([`Workspace::from_json`]); for one built in
+    /// code, call [`Workspace::validate`] first. Compiling does not repeat the full validation
+    /// (it costs more than an evaluation at scale) but checks what the numbers rest on, and
+    /// returns [`Error::Invalid`] with every such problem: weights positive and finite,
+    /// minimum coverages between 0 and 1, references that exist, no cycle between calculated
+    /// indicators. Non-finite measurement values count as absent.
     pub fn new(ws: &Workspace) -> Result<Engine, Error> {
-        ws.validate()?;
+        let problems = numeric_problems(ws);
+        if !problems.is_empty() {
+            return Err(Error::Invalid(Problems(problems)));
+        }
         let calendar = ws.calendar();
         let sc = &ws.scorecard;
         let np = sc.perspectives.len();
@@ -458,46 +467,11 @@ impl Engine {
             values: vec![f64::NAN; cells],
         };
         let mut derived: Vec<Option<Vec<MetricPoint>>> = vec![None; self.indicators.len()];
-        let mut suppressed_cell = vec![false; self.indicators.len() * t_n];
-
         for &i in &self.order {
             let Some(ind) = self.indicators.get(i) else { continue };
             let row = ind.node * t_n;
-            let irow = i * t_n;
-            // 1. the value of each period
             match &ind.source {
-                SourcePlan::Measured => {
-                    let slots = self.values.get(ind.offset..ind.offset + ind.len).unwrap_or(&[]);
-                    let (nums, dens) = match ind.ratio_offset {
-                        Some(r) => (
-                            self.numerators.get(r..r + ind.len).unwrap_or(&[]),
-                            self.denominators.get(r..r + ind.len).unwrap_or(&[]),
-                        ),
-                        None => (&[][..], &[][..]),
-                    };
-                    for (t, &(fm, lm)) in months.iter().enumerate() {
-                        let (lo, hi) = window(ind.frequency, report, fm, lm, cal);
-                        if !ind.suppressed.is_empty() && ind.suppressed.iter().any(|&s| lo <= s && s < hi) {
-                            suppressed_cell[irow + t] = true;
-                            table.statuses[row + t] = Status::Suppressed;
-                            continue;
-                        }
-                        let a = (lo - ind.base).clamp(0, ind.len as i64) as usize;
-                        let b = (hi - ind.base).clamp(0, ind.len as i64) as usize;
-                        let win = slots.get(a..b).unwrap_or(&[]);
-                        let (wn, wd) = if nums.is_empty() {
-                            (&[][..], &[][..])
-                        } else {
-                            (nums.get(a..b).unwrap_or(&[]), dens.get(a..b).unwrap_or(&[]))
-                        };
-                        if let Some(v) = crate::aggregation::aggregate(ind.aggregation, win, wn, wd) {
-                            table.values[row + t] = v;
-                            let expected = (hi - lo).max(1) as f64;
-                            let present = win.iter().filter(|x| !x.is_nan()).count() as f64;
-                            table.coverage[row + t] = present / expected;
-                        }
-                    }
-                }
+                SourcePlan::Measured => self.measured_values(ind, report, &months, &mut table, row),
                 SourcePlan::Derived(metric) => {
                     if let Some(ws) = &self.records {
                         let points = crate::metrics::series(ws, *metric, &periods);
@@ -507,24 +481,27 @@ impl Engine {
                                 table.coverage[row + t] = 1.0;
                             }
                         }
-                        derived[i] = Some(points);
+                        if let Some(d) = derived.get_mut(i) {
+                            *d = Some(points);
+                        }
                     }
                 }
                 SourcePlan::Calculated { expr, refs } => {
+                    let rows: Vec<usize> = refs
+                        .iter()
+                        .filter_map(|(_, k)| self.indicators.get(*k))
+                        .map(|o| o.node * t_n)
+                        .collect();
                     for t in 0..t_n {
-                        if refs
-                            .iter()
-                            .any(|(_, k)| suppressed_cell.get(k * t_n + t).copied().unwrap_or(false))
-                        {
-                            suppressed_cell[irow + t] = true;
+                        if rows.iter().any(|r| table.statuses.get(r + t) == Some(&Status::Suppressed)) {
                             table.statuses[row + t] = Status::Suppressed;
                             continue;
                         }
                         let get = |id: &str| {
                             refs.iter()
-                                .find(|(r, _)| r == id)
-                                .and_then(|(_, k)| self.indicators.get(*k))
-                                .and_then(|other| table.values.get(other.node * t_n + t))
+                                .position(|(r, _)| r == id)
+                                .and_then(|k| rows.get(k))
+                                .and_then(|r| table.values.get(r + t))
                                 .copied()
                                 .filter(|v| !v.is_nan())
                         };
@@ -535,44 +512,47 @@ impl Engine {
                     }
                 }
             }
-            // 2. target, score and status of each period
-            for t in 0..t_n {
-                let target = periods.get(t).and_then(|&p| ind.targets.at(p)).map(|x| x.value);
-                if suppressed_cell[irow + t] {
-                    continue;
-                }
-                let a = table.values[row + t];
+            // target, score and status of each period with a value
+            let baseline = ind.baseline.map(|b| b.value);
+            let scores = table.scores.get_mut(row..row + t_n).unwrap_or(&mut []);
+            let statuses = table.statuses.get_mut(row..row + t_n).unwrap_or(&mut []);
+            let values = table.values.get(row..row + t_n).unwrap_or(&[]);
+            for (t, ((&a, score), status)) in
+                values.iter().zip(scores.iter_mut()).zip(statuses.iter_mut()).enumerate()
+            {
                 if a.is_nan() {
                     continue;
                 }
+                let (Some(&period), Some(&(fm, lm))) = (periods.get(t), months.get(t)) else { continue };
                 let input = ScoreInput {
                     actual: a,
-                    target,
-                    baseline: ind.baseline.map(|b| b.value),
+                    target: ind.targets.at_months(period, fm, lm).map(|x| x.value),
+                    baseline,
                     polarity: ind.polarity,
                     date: dates.get(t).copied().unwrap_or_default(),
                 };
                 if let Ok(s) = ind.scoring.score(&input) {
-                    if let Some(score) = s.score {
-                        table.scores[row + t] = score;
-                        table.statuses[row + t] = s.status.unwrap_or_else(|| ind.thresholds.status(score));
+                    if let Some(x) = s.score {
+                        *score = x;
+                        *status = s.status.unwrap_or_else(|| ind.thresholds.status(x));
                     }
                 }
             }
         }
 
-        // 3. roll-ups: objectives, then perspectives, then the root
+        // roll-ups: objectives, then perspectives, then the root
         let thresholds = self.settings.thresholds;
         let mut scratch: Vec<ChildInput> = Vec::new();
-        let mut weights: Vec<Vec<f64>> = Vec::new();
+        let mut scheduled: Vec<f64> = Vec::new();
         for node in (0..self.first_indicator_node).rev() {
             let Some(def) = self.nodes.get(node) else { continue };
-            weights.clear();
-            for (_, w) in &def.children {
-                weights.push(match w {
-                    Weight::Fixed(x) => vec![*x],
-                    Weight::Schedule(_) => periods.iter().map(|&p| w.at(p, cal)).collect(),
-                });
+            // weights in force: fixed ones once, schedules resolved per period (child-major)
+            scheduled.clear();
+            let has_schedule = def.children.iter().any(|(_, w)| matches!(w, Weight::Schedule(_)));
+            if has_schedule {
+                for (_, w) in &def.children {
+                    scheduled.extend(periods.iter().map(|&p| w.at(p, cal)));
+                }
             }
             let max_back = match def.rollup.missing {
                 MissingPolicy::CarryForward { max_periods } => max_periods as usize,
@@ -580,7 +560,7 @@ impl Engine {
             };
             for t in 0..t_n {
                 scratch.clear();
-                for (k, (c, _)) in def.children.iter().enumerate() {
+                for (k, (c, w)) in def.children.iter().enumerate() {
                     let crow = c * t_n;
                     let score = table.scores.get(crow + t).copied().filter(|s| !s.is_nan());
                     let carried = if score.is_none() && max_back > 0 {
@@ -595,18 +575,95 @@ impl Engine {
                     } else {
                         None
                     };
-                    let w = weights.get(k).and_then(|v| v.get(t).or(v.first())).copied().unwrap_or(1.0);
-                    scratch.push(ChildInput { weight: w, score, carried });
+                    let weight = match w {
+                        Weight::Fixed(x) => *x,
+                        Weight::Schedule(_) => scheduled.get(k * t_n + t).copied().unwrap_or(1.0),
+                    };
+                    scratch.push(ChildInput { weight, score, carried });
                 }
                 let c = combine(&def.rollup, &scratch);
-                table.coverage[node * t_n + t] = c.coverage;
+                let cell = node * t_n + t;
+                if let Some(x) = table.coverage.get_mut(cell) {
+                    *x = c.coverage;
+                }
                 if let Ok(s) = c.score {
-                    table.scores[node * t_n + t] = s;
-                    table.statuses[node * t_n + t] = thresholds.status(s);
+                    if let (Some(x), Some(st)) = (table.scores.get_mut(cell), table.statuses.get_mut(cell)) {
+                        *x = s;
+                        *st = thresholds.status(s);
+                    }
                 }
             }
         }
         Ok(Grid { periods, table, derived })
+    }
+
+    /// Fill the values (and coverage, and suppressed statuses) of a measured indicator.
+    fn measured_values(
+        &self,
+        ind: &IndPlan,
+        report: Frequency,
+        months: &[(MonthIndex, MonthIndex)],
+        table: &mut ScoreTable,
+        row: usize,
+    ) {
+        let t_n = months.len();
+        let cal = self.calendar;
+        let slots = self.values.get(ind.offset..ind.offset + ind.len).unwrap_or(&[]);
+        let values = table.values.get_mut(row..row + t_n).unwrap_or(&mut []);
+        let coverage = table.coverage.get_mut(row..row + t_n).unwrap_or(&mut []);
+        let statuses = table.statuses.get_mut(row..row + t_n).unwrap_or(&mut []);
+        // fast path: measured at the reporting frequency, nothing suppressed: one slot per period
+        if ind.frequency == report
+            && ind.suppressed.is_empty()
+            && (ind.aggregation != TimeAggregation::RatioOfSums || ind.ratio_offset.is_none())
+        {
+            let Some(&(first, _)) = months.first() else { return };
+            let shift = ordinal_of_month(first, report, cal) - ind.base;
+            for (t, (v, c)) in values.iter_mut().zip(coverage.iter_mut()).enumerate() {
+                let slot = shift + t as i64;
+                if slot >= 0 {
+                    if let Some(&x) = slots.get(slot as usize) {
+                        if !x.is_nan() {
+                            *v = x;
+                            *c = 1.0;
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        let (nums, dens) = match ind.ratio_offset {
+            Some(r) => (
+                self.numerators.get(r..r + ind.len).unwrap_or(&[]),
+                self.denominators.get(r..r + ind.len).unwrap_or(&[]),
+            ),
+            None => (&[][..], &[][..]),
+        };
+        for (t, &(fm, lm)) in months.iter().enumerate() {
+            let (lo, hi) = window(ind.frequency, report, fm, lm, cal);
+            if !ind.suppressed.is_empty() && ind.suppressed.iter().any(|&s| lo <= s && s < hi) {
+                if let Some(st) = statuses.get_mut(t) {
+                    *st = Status::Suppressed;
+                }
+                continue;
+            }
+            let a = (lo - ind.base).clamp(0, ind.len as i64) as usize;
+            let b = (hi - ind.base).clamp(0, ind.len as i64) as usize;
+            let win = slots.get(a..b).unwrap_or(&[]);
+            let (wn, wd) = if nums.is_empty() {
+                (&[][..], &[][..])
+            } else {
+                (nums.get(a..b).unwrap_or(&[]), dens.get(a..b).unwrap_or(&[]))
+            };
+            if let Some(v) = crate::aggregation::aggregate(ind.aggregation, win, wn, wd) {
+                let expected = (hi - lo).max(1) as f64;
+                let present = win.iter().filter(|x| !x.is_nan()).count() as f64;
+                if let (Some(x), Some(c)) = (values.get_mut(t), coverage.get_mut(t)) {
+                    *x = v;
+                    *c = present / expected;
+                }
+            }
+        }
     }
 }
 
@@ -643,9 +700,11 @@ fn compile_measurements(
             continue;
         }
         if let Some(v) = values.get_mut(offset + slot) {
-            *v = m.effective_value().unwrap_or(f64::NAN);
+            *v = m.effective_value().filter(|x| x.is_finite()).unwrap_or(f64::NAN);
         }
-        if let (Some(r), Some(n), Some(d)) = (ratio_offset, m.numerator, m.denominator) {
+        if let (Some(r), Some(n), Some(d)) =
+            (ratio_offset, m.numerator.filter(|x| x.is_finite()), m.denominator.filter(|x| x.is_finite()))
+        {
             if let (Some(x), Some(y)) = (numerators.get_mut(r + slot), denominators.get_mut(r + slot)) {
                 *x = n;
                 *y = d;
@@ -710,4 +769,53 @@ fn evaluation_order(indicators: &[IndPlan]) -> Result<Vec<usize>, Error> {
         return Err(invalid("indicators", "calculated indicators depend on each other in a cycle".into()));
     }
     Ok(order)
+}
+
+/// The problems an evaluation's numbers would rest on (see [`Engine::new`]).
+fn numeric_problems(ws: &Workspace) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut weight = |path: String, w: &Weight| {
+        for (k, x) in w.values().into_iter().enumerate() {
+            if !(x.is_finite() && x > 0.0) {
+                let at = if matches!(w, Weight::Schedule(_)) {
+                    format!("{path}[{k}].weight")
+                } else {
+                    path.clone()
+                };
+                out.push(Problem::new(at, format!("a weight must be a positive number, not {x}")));
+            }
+        }
+    };
+    let sc = &ws.scorecard;
+    for (i, p) in sc.perspectives.iter().enumerate() {
+        weight(format!("scorecard.perspectives[{i}].weight"), &p.weight);
+    }
+    for (i, o) in sc.objectives.iter().enumerate() {
+        weight(format!("scorecard.objectives[{i}].weight"), &o.weight);
+        for (j, l) in o.indicators.iter().enumerate() {
+            weight(format!("scorecard.objectives[{i}].indicators[{j}].weight"), &l.weight);
+        }
+    }
+    let rollups = std::iter::once(("scorecard.rollup".to_string(), &sc.rollup))
+        .chain(
+            sc.perspectives
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("scorecard.perspectives[{i}].rollup"), &p.rollup)),
+        )
+        .chain(
+            sc.objectives
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (format!("scorecard.objectives[{i}].rollup"), &o.rollup)),
+        );
+    for (path, r) in rollups {
+        if !(r.min_coverage.is_finite() && (0.0..=1.0).contains(&r.min_coverage)) {
+            out.push(Problem::new(
+                format!("{path}.min_coverage"),
+                format!("a coverage is a share between 0 and 1, not {}", r.min_coverage),
+            ));
+        }
+    }
+    out
 }

@@ -92,6 +92,7 @@ pub struct Combined {
 }
 
 /// The treatment of a child under `policy`, and the score it contributes (if any).
+#[inline]
 pub fn treatment(policy: MissingPolicy, child: &ChildInput) -> (Treatment, Option<f64>) {
     match (child.score, policy) {
         (Some(s), _) => (Treatment::Used, Some(s)),
@@ -106,6 +107,7 @@ pub fn treatment(policy: MissingPolicy, child: &ChildInput) -> (Treatment, Optio
 }
 
 /// Roll the children up (see the module formulas).
+#[inline]
 pub fn combine(rollup: &Rollup, children: &[ChildInput]) -> Combined {
     let (mut total, mut covered, mut weight_sum) = (0.0, 0.0, 0.0);
     let (mut mean_acc, mut log_acc, mut worst, mut any_nonpositive) = (0.0, 0.0, f64::INFINITY, false);
@@ -123,13 +125,17 @@ pub fn combine(rollup: &Rollup, children: &[ChildInput]) -> Combined {
         }
         if let Some(s) = s {
             weight_sum += c.weight;
-            mean_acc += c.weight * s;
-            if s <= 0.0 {
-                any_nonpositive = true;
-            } else {
-                log_acc += c.weight * s.ln();
+            match rollup.aggregation {
+                Aggregation::WeightedMean => mean_acc += c.weight * s,
+                Aggregation::WeightedGeometricMean => {
+                    if s <= 0.0 {
+                        any_nonpositive = true;
+                    } else {
+                        log_acc += c.weight * s.ln();
+                    }
+                }
+                Aggregation::Worst => worst = worst.min(s),
             }
-            worst = worst.min(s);
         }
     }
     let coverage = if total > 0.0 { covered / total } else { 0.0 };

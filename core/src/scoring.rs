@@ -396,6 +396,7 @@ impl ScoringMethod {
     /// (right side of zero: 100 when `a` is at or beyond `t`, else 0); ratio to target reads
     /// "inside a band" as higher-is-better; goal/red flag uses the target in force when no
     /// goal is given.
+    #[inline]
     pub fn score(&self, input: &ScoreInput) -> Result<Scored, NoScore> {
         use crate::indicator::Polarity;
         let a = input.actual;

@@ -100,7 +100,16 @@ impl TargetPlan {
 
     /// The target in force at `period` (see the module rules), or `None`.
     pub fn at(&self, period: Period) -> Option<TargetInForce> {
-        let (first, last) = (period.first_month(self.calendar), period.last_month(self.calendar));
+        self.at_months(period, period.first_month(self.calendar), period.last_month(self.calendar))
+    }
+
+    /// [`at`](TargetPlan::at) with the period's first and last months already known (the
+    /// engine computes them once per run).
+    #[inline]
+    pub fn at_months(&self, period: Period, first: MonthIndex, last: MonthIndex) -> Option<TargetInForce> {
+        if self.explicit.is_empty() {
+            return self.trajectory_at(last);
+        }
         let mut coarser: Option<&(PeriodValue, MonthIndex, MonthIndex)> = None;
         let mut finer_count = 0u32;
         let mut finer_first: Option<Period> = None;
@@ -154,6 +163,7 @@ impl TargetPlan {
         self.trajectory_at(last)
     }
 
+    #[inline]
     fn trajectory_at(&self, month: MonthIndex) -> Option<TargetInForce> {
         let (first, end) = (self.trajectory.first()?, self.trajectory.last()?);
         if month < first.1 {
