@@ -290,7 +290,8 @@ impl Engine {
     /// Evaluate one period.
     pub fn evaluate(&self, period: Period) -> Result<Evaluation, Error> {
         let (start, _) = self.span(period, period)?;
-        let grid = self.run(period.frequency(), start, period.ordinal())?;
+        let grid =
+            self.run(period.frequency(), start, period.ordinal(), crate::plan::ScoreTable::empty(period))?;
         let t = grid.periods.len().saturating_sub(1);
         Ok(self.build(&grid, t))
     }
@@ -299,7 +300,8 @@ impl Engine {
     /// the rich rows of each period.
     pub fn evaluate_range(&self, first: Period, last: Period) -> Result<Vec<Evaluation>, Error> {
         let (start, n) = self.span(first, last)?;
-        let grid = self.run(first.frequency(), start, last.ordinal())?;
+        let grid =
+            self.run(first.frequency(), start, last.ordinal(), crate::plan::ScoreTable::empty(first))?;
         let skip = (first.ordinal() - start) as usize;
         Ok((skip..skip + n).map(|t| self.build(&grid, t)).collect())
     }

@@ -34,7 +34,7 @@ use crate::expression::Expr;
 use crate::indicator::{Indicator, IndicatorSource, Metric, PeriodValue, Polarity, TimeAggregation};
 use crate::metrics::MetricPoint;
 use crate::period::{Calendar, Frequency, MonthIndex, Period};
-use crate::rollup::{ChildInput, combine};
+use crate::rollup::{Accumulator, ChildInput};
 use crate::scorecard::{MissingPolicy, Rollup, Sign, Weight};
 use crate::scoring::{ScoreInput, ScoringMethod, Status, StatusThresholds};
 use crate::target::TargetPlan;
@@ -139,6 +139,19 @@ pub struct ScoreTable {
 }
 
 impl ScoreTable {
+    /// A table with no cell, starting at `first`.
+    pub fn empty(first: Period) -> ScoreTable {
+        ScoreTable {
+            first,
+            periods: 0,
+            nodes: 0,
+            scores: Vec::new(),
+            statuses: Vec::new(),
+            coverage: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+
     /// The score of a node at column `t`.
     pub fn score(&self, node: usize, t: usize) -> Option<f64> {
         self.scores.get(node * self.periods + t).copied().filter(|s| !s.is_nan())
@@ -389,13 +402,23 @@ impl Engine {
     /// Dense scores, statuses, coverage and values of every node for every period from
     /// `first` to `last` (same frequency), in one pass, without building any string.
     pub fn score_table(&self, first: Period, last: Period) -> Result<ScoreTable, Error> {
+        let mut table = ScoreTable::empty(first);
+        self.score_table_into(first, last, &mut table)?;
+        Ok(table)
+    }
+
+    /// [`score_table`](Engine::score_table) into an existing table, reusing its buffers
+    /// (for batch jobs that evaluate many times: no fresh memory, no page faults).
+    pub fn score_table_into(&self, first: Period, last: Period, out: &mut ScoreTable) -> Result<(), Error> {
         let (start, n) = self.span(first, last)?;
-        let grid = self.run(first.frequency(), start, last.ordinal())?;
+        let lent = std::mem::replace(out, ScoreTable::empty(first));
+        let grid = self.run(first.frequency(), start, last.ordinal(), lent)?;
         let skip = (first.ordinal() - start) as usize;
         if skip == 0 {
-            return Ok(grid.table);
+            *out = grid.table;
+            return Ok(());
         }
-        let t_all = grid.table.periods;
+        let t_all = grid.table.periods.max(1);
         let cut = |v: &[f64]| -> Vec<f64> {
             let mut out = Vec::with_capacity(grid.table.nodes * n);
             for row in v.chunks(t_all) {
@@ -407,7 +430,7 @@ impl Engine {
         for row in grid.table.statuses.chunks(t_all) {
             statuses.extend_from_slice(row.get(skip..).unwrap_or(&[]));
         }
-        Ok(ScoreTable {
+        *out = ScoreTable {
             first,
             periods: n,
             nodes: grid.table.nodes,
@@ -415,7 +438,8 @@ impl Engine {
             statuses,
             coverage: cut(&grid.table.coverage),
             values: cut(&grid.table.values),
-        })
+        };
+        Ok(())
     }
 
     /// Check a range and find where its run starts (the earliest measured period, so that
@@ -445,7 +469,14 @@ impl Engine {
     }
 
     /// The dense computation over reporting ordinals `start..=end` of `report` frequency.
-    pub(crate) fn run(&self, report: Frequency, start: i64, end: i64) -> Result<Grid, Error> {
+    /// `reuse` lends its buffers (they are resized and overwritten).
+    pub(crate) fn run(
+        &self,
+        report: Frequency,
+        start: i64,
+        end: i64,
+        reuse: ScoreTable,
+    ) -> Result<Grid, Error> {
         let t_n = (end - start + 1).max(0) as usize;
         let mut periods = Vec::with_capacity(t_n);
         for o in start..=end {
@@ -457,15 +488,15 @@ impl Engine {
         let dates: Vec<chrono::NaiveDate> = periods.iter().map(|p| p.end_date(cal)).collect();
         let n_nodes = self.nodes.len();
         let cells = n_nodes * t_n;
-        let mut table = ScoreTable {
-            first: periods.first().copied().unwrap_or(Period::Year(crate::period::MIN_YEAR)),
-            periods: t_n,
-            nodes: n_nodes,
-            scores: vec![f64::NAN; cells],
-            statuses: vec![Status::NoData; cells],
-            coverage: vec![0.0; cells],
-            values: vec![f64::NAN; cells],
-        };
+        let mut table = reuse;
+        table.first = periods.first().copied().unwrap_or(Period::Year(crate::period::MIN_YEAR));
+        table.periods = t_n;
+        table.nodes = n_nodes;
+        refill(&mut table.scores, cells, f64::NAN);
+        refill(&mut table.statuses, cells, Status::NoData);
+        refill(&mut table.coverage, cells, 0.0);
+        refill(&mut table.values, cells, f64::NAN);
+        let mut targets = vec![f64::NAN; t_n];
         let mut derived: Vec<Option<Vec<MetricPoint>>> = vec![None; self.indicators.len()];
         for &i in &self.order {
             let Some(ind) = self.indicators.get(i) else { continue };
@@ -517,19 +548,19 @@ impl Engine {
             let scores = table.scores.get_mut(row..row + t_n).unwrap_or(&mut []);
             let statuses = table.statuses.get_mut(row..row + t_n).unwrap_or(&mut []);
             let values = table.values.get(row..row + t_n).unwrap_or(&[]);
-            for (t, ((&a, score), status)) in
-                values.iter().zip(scores.iter_mut()).zip(statuses.iter_mut()).enumerate()
-            {
+            ind.targets.fill(&periods, &months, &mut targets);
+            let cells =
+                values.iter().zip(scores.iter_mut()).zip(statuses.iter_mut()).zip(&targets).zip(&dates);
+            for ((((&a, score), status), &target), &date) in cells {
                 if a.is_nan() {
                     continue;
                 }
-                let (Some(&period), Some(&(fm, lm))) = (periods.get(t), months.get(t)) else { continue };
                 let input = ScoreInput {
                     actual: a,
-                    target: ind.targets.at_months(period, fm, lm).map(|x| x.value),
+                    target: (!target.is_nan()).then_some(target),
                     baseline,
                     polarity: ind.polarity,
-                    date: dates.get(t).copied().unwrap_or_default(),
+                    date,
                 };
                 if let Ok(s) = ind.scoring.score(&input) {
                     if let Some(x) = s.score {
@@ -542,55 +573,48 @@ impl Engine {
 
         // roll-ups: objectives, then perspectives, then the root
         let thresholds = self.settings.thresholds;
-        let mut scratch: Vec<ChildInput> = Vec::new();
-        let mut scheduled: Vec<f64> = Vec::new();
+        let mut accs: Vec<Accumulator> = Vec::with_capacity(t_n);
         for node in (0..self.first_indicator_node).rev() {
             let Some(def) = self.nodes.get(node) else { continue };
-            // weights in force: fixed ones once, schedules resolved per period (child-major)
-            scheduled.clear();
-            let has_schedule = def.children.iter().any(|(_, w)| matches!(w, Weight::Schedule(_)));
-            if has_schedule {
-                for (_, w) in &def.children {
-                    scheduled.extend(periods.iter().map(|&p| w.at(p, cal)));
-                }
-            }
-            let max_back = match def.rollup.missing {
+            let rollup = &def.rollup;
+            let max_back = match rollup.missing {
                 MissingPolicy::CarryForward { max_periods } => max_periods as usize,
                 _ => 0,
             };
-            for t in 0..t_n {
-                scratch.clear();
-                for (k, (c, w)) in def.children.iter().enumerate() {
-                    let crow = c * t_n;
-                    let score = table.scores.get(crow + t).copied().filter(|s| !s.is_nan());
-                    let carried = if score.is_none() && max_back > 0 {
-                        (1..=max_back.min(t)).find_map(|age| {
-                            table
-                                .scores
-                                .get(crow + t - age)
-                                .copied()
-                                .filter(|s| !s.is_nan())
-                                .map(|s| (s, age as u32))
-                        })
-                    } else {
-                        None
-                    };
+            accs.clear();
+            accs.resize(t_n, Accumulator::default());
+            // child by child, each child's row read contiguously
+            for (c, w) in &def.children {
+                let Some(row) = table.scores.get(c * t_n..(c + 1) * t_n) else { continue };
+                let mut last_seen: Option<(f64, usize)> = None;
+                for (t, (acc, &s)) in accs.iter_mut().zip(row).enumerate() {
                     let weight = match w {
                         Weight::Fixed(x) => *x,
-                        Weight::Schedule(_) => scheduled.get(k * t_n + t).copied().unwrap_or(1.0),
+                        Weight::Schedule(_) => periods.get(t).map_or(1.0, |&p| w.at(p, cal)),
                     };
-                    scratch.push(ChildInput { weight, score, carried });
-                }
-                let c = combine(&def.rollup, &scratch);
-                let cell = node * t_n + t;
-                if let Some(x) = table.coverage.get_mut(cell) {
-                    *x = c.coverage;
-                }
-                if let Ok(s) = c.score {
-                    if let (Some(x), Some(st)) = (table.scores.get_mut(cell), table.statuses.get_mut(cell)) {
-                        *x = s;
-                        *st = thresholds.status(s);
+                    let score = (!s.is_nan()).then_some(s);
+                    let carried = match (score, last_seen) {
+                        (None, Some((v, at))) if max_back > 0 && t - at <= max_back => {
+                            Some((v, (t - at) as u32))
+                        }
+                        _ => None,
+                    };
+                    if score.is_some() {
+                        last_seen = Some((s, t));
                     }
+                    acc.add(rollup, &ChildInput { weight, score, carried });
+                }
+            }
+            let cov = table.coverage.get_mut(node * t_n..(node + 1) * t_n).unwrap_or(&mut []);
+            for (acc, x) in accs.iter().zip(cov.iter_mut()) {
+                *x = acc.finish(rollup).coverage;
+            }
+            let scores = table.scores.get_mut(node * t_n..(node + 1) * t_n).unwrap_or(&mut []);
+            let statuses = table.statuses.get_mut(node * t_n..(node + 1) * t_n).unwrap_or(&mut []);
+            for ((acc, x), st) in accs.iter().zip(scores.iter_mut()).zip(statuses.iter_mut()) {
+                if let Ok(s) = acc.finish(rollup).score {
+                    *x = s;
+                    *st = thresholds.status(s);
                 }
             }
         }
@@ -818,4 +842,10 @@ fn numeric_problems(ws: &Workspace) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// Resize `v` to `n` and set every element to `x`, reusing its allocation.
+fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
 }

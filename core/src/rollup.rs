@@ -106,61 +106,108 @@ pub fn treatment(policy: MissingPolicy, child: &ChildInput) -> (Treatment, Optio
     }
 }
 
-/// Roll the children up (see the module formulas).
-#[inline]
-pub fn combine(rollup: &Rollup, children: &[ChildInput]) -> Combined {
-    let (mut total, mut covered, mut weight_sum) = (0.0, 0.0, 0.0);
-    let (mut mean_acc, mut log_acc, mut worst, mut any_nonpositive) = (0.0, 0.0, f64::INFINITY, false);
-    let (mut any_data, mut any_missing_nodata) = (false, false);
-    for c in children {
-        total += c.weight;
+/// A roll-up in progress: children are added one at a time (in any order), then
+/// [`finish`](Accumulator::finish) gives the result. [`combine`] is a fold with it; the
+/// engine keeps one per period and adds children child by child, so both paths share the
+/// same arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Accumulator {
+    children: u32,
+    total: f64,
+    covered: f64,
+    weight_sum: f64,
+    mean_acc: f64,
+    log_acc: f64,
+    worst: f64,
+    any_nonpositive: bool,
+    any_data: bool,
+    any_missing_nodata: bool,
+}
+
+impl Default for Accumulator {
+    fn default() -> Self {
+        Accumulator {
+            children: 0,
+            total: 0.0,
+            covered: 0.0,
+            weight_sum: 0.0,
+            mean_acc: 0.0,
+            log_acc: 0.0,
+            worst: f64::INFINITY,
+            any_nonpositive: false,
+            any_data: false,
+            any_missing_nodata: false,
+        }
+    }
+}
+
+impl Accumulator {
+    /// Add one child.
+    #[inline]
+    pub fn add(&mut self, rollup: &Rollup, c: &ChildInput) {
+        self.children += 1;
+        self.total += c.weight;
         let (t, s) = treatment(rollup.missing, c);
         match t {
             Treatment::Used | Treatment::CarriedForward { .. } => {
-                covered += c.weight;
-                any_data = true;
+                self.covered += c.weight;
+                self.any_data = true;
             }
-            Treatment::MakesParentNoData => any_missing_nodata = true,
+            Treatment::MakesParentNoData => self.any_missing_nodata = true,
             Treatment::Excluded | Treatment::CountedAsZero => {}
         }
         if let Some(s) = s {
-            weight_sum += c.weight;
+            self.weight_sum += c.weight;
             match rollup.aggregation {
-                Aggregation::WeightedMean => mean_acc += c.weight * s,
+                Aggregation::WeightedMean => self.mean_acc += c.weight * s,
                 Aggregation::WeightedGeometricMean => {
                     if s <= 0.0 {
-                        any_nonpositive = true;
+                        self.any_nonpositive = true;
                     } else {
-                        log_acc += c.weight * s.ln();
+                        self.log_acc += c.weight * s.ln();
                     }
                 }
-                Aggregation::Worst => worst = worst.min(s),
+                Aggregation::Worst => self.worst = self.worst.min(s),
             }
         }
     }
-    let coverage = if total > 0.0 { covered / total } else { 0.0 };
-    let score = if children.is_empty() || total <= 0.0 {
-        Err(NoDataReason::NoChildren)
-    } else if !any_data {
-        Err(NoDataReason::AllChildrenMissing)
-    } else if any_missing_nodata {
-        Err(NoDataReason::ChildMissing)
-    } else if coverage < rollup.min_coverage {
-        Err(NoDataReason::BelowMinCoverage)
-    } else {
-        Ok(match rollup.aggregation {
-            Aggregation::WeightedMean => mean_acc / weight_sum,
-            Aggregation::WeightedGeometricMean => {
-                if any_nonpositive {
-                    0.0
-                } else {
-                    (log_acc / weight_sum).exp()
+
+    /// The result (see the module formulas).
+    #[inline]
+    pub fn finish(&self, rollup: &Rollup) -> Combined {
+        let coverage = if self.total > 0.0 { self.covered / self.total } else { 0.0 };
+        let score = if self.children == 0 || self.total <= 0.0 {
+            Err(NoDataReason::NoChildren)
+        } else if !self.any_data {
+            Err(NoDataReason::AllChildrenMissing)
+        } else if self.any_missing_nodata {
+            Err(NoDataReason::ChildMissing)
+        } else if coverage < rollup.min_coverage {
+            Err(NoDataReason::BelowMinCoverage)
+        } else {
+            Ok(match rollup.aggregation {
+                Aggregation::WeightedMean => self.mean_acc / self.weight_sum,
+                Aggregation::WeightedGeometricMean => {
+                    if self.any_nonpositive {
+                        0.0
+                    } else {
+                        (self.log_acc / self.weight_sum).exp()
+                    }
                 }
-            }
-            Aggregation::Worst => worst,
-        })
-    };
-    Combined { score, coverage }
+                Aggregation::Worst => self.worst,
+            })
+        };
+        Combined { score, coverage }
+    }
+}
+
+/// Roll the children up (see the module formulas).
+pub fn combine(rollup: &Rollup, children: &[ChildInput]) -> Combined {
+    let mut acc = Accumulator::default();
+    for c in children {
+        acc.add(rollup, c);
+    }
+    acc.finish(rollup)
 }
 
 /// The effective weight of each child (its share of the result): `w_i / sum(w_j)` over the

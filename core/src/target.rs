@@ -193,6 +193,42 @@ impl TargetPlan {
         None
     }
 
+    /// The value of the target in force at each period of a run (NaN when none), the same
+    /// as [`at_months`](TargetPlan::at_months) per period but walking the trajectory once:
+    /// `periods` and `months` (first and last month of each period) are consecutive.
+    pub fn fill(&self, periods: &[Period], months: &[(MonthIndex, MonthIndex)], out: &mut [f64]) {
+        if !self.explicit.is_empty() {
+            for ((o, &p), &(f, l)) in out.iter_mut().zip(periods).zip(months) {
+                *o = self.at_months(p, f, l).map_or(f64::NAN, |t| t.value);
+            }
+            return;
+        }
+        let points = &self.trajectory;
+        let (Some(first), Some(end)) = (points.first(), points.last()) else {
+            out.iter_mut().for_each(|o| *o = f64::NAN);
+            return;
+        };
+        let mut seg = 0usize;
+        for (o, &(_, m)) in out.iter_mut().zip(months) {
+            *o = if m < first.1 {
+                f64::NAN
+            } else if m >= end.1 {
+                end.0.value
+            } else {
+                while points.get(seg + 1).is_some_and(|b| b.1 < m) {
+                    seg += 1;
+                }
+                match (points.get(seg), points.get(seg + 1)) {
+                    (Some(a), Some(b)) if b.1 > a.1 => {
+                        a.0.value + (b.0.value - a.0.value) * (m - a.1) as f64 / (b.1 - a.1) as f64
+                    }
+                    (_, Some(b)) => b.0.value,
+                    _ => end.0.value,
+                }
+            };
+        }
+    }
+
     /// The target date of the indicator: the later of the last explicit target and the
     /// trajectory's end (by last month), with its value.
     pub fn target_date(&self) -> Option<PeriodValue> {

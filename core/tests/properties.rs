@@ -203,6 +203,15 @@ proptest! {
             let single = evaluate(&ws, p("2025-01").offset(i as i64).unwrap()).unwrap();
             prop_assert_eq!(serde_json::to_string(e).unwrap(), serde_json::to_string(&single).unwrap());
         }
+        // the dense pass and the explanation agree: each roll-up formula ends with the score
+        for e in &range {
+            for n in e.nodes.iter().filter(|n| n.kind != pilotage::NodeKind::Indicator) {
+                if let Some(s) = n.score {
+                    let f = n.explanation.formula.clone().unwrap_or_default();
+                    prop_assert!(f.ends_with(&format!("= {}", pilotage::scoring::fmt_num(s))), "{}: {f} vs {s}", n.id);
+                }
+            }
+        }
         let again = evaluate_range(&ws, p("2025-01"), p("2025-06")).unwrap();
         prop_assert_eq!(serde_json::to_string(&range).unwrap(), serde_json::to_string(&again).unwrap());
         // scaling every weight by k changes no score
