@@ -36,7 +36,7 @@ use crate::metrics::MetricPoint;
 use crate::period::{Calendar, Frequency, MonthIndex, Period};
 use crate::rollup::{Accumulator, ChildInput};
 use crate::scorecard::{MissingPolicy, Rollup, Sign, Weight};
-use crate::scoring::{ScoreInput, ScoringMethod, Status, StatusThresholds};
+use crate::scoring::{ScoringMethod, Status, StatusThresholds};
 use crate::target::TargetPlan;
 use crate::workspace::{Settings, Workspace};
 
@@ -549,26 +549,16 @@ impl Engine {
             let statuses = table.statuses.get_mut(row..row + t_n).unwrap_or(&mut []);
             let values = table.values.get(row..row + t_n).unwrap_or(&[]);
             ind.targets.fill(&periods, &months, &mut targets);
-            let cells =
-                values.iter().zip(scores.iter_mut()).zip(statuses.iter_mut()).zip(&targets).zip(&dates);
-            for ((((&a, score), status), &target), &date) in cells {
-                if a.is_nan() {
-                    continue;
-                }
-                let input = ScoreInput {
-                    actual: a,
-                    target: (!target.is_nan()).then_some(target),
-                    baseline,
-                    polarity: ind.polarity,
-                    date,
-                };
-                if let Ok(s) = ind.scoring.score(&input) {
-                    if let Some(x) = s.score {
-                        *score = x;
-                        *status = s.status.unwrap_or_else(|| ind.thresholds.status(x));
-                    }
-                }
-            }
+            ind.scoring.score_series(
+                values,
+                &targets,
+                &dates,
+                baseline,
+                ind.polarity,
+                &ind.thresholds,
+                scores,
+                statuses,
+            );
         }
 
         // roll-ups: objectives, then perspectives, then the root

@@ -385,7 +385,64 @@ fn linear(a: f64, b: f64, t: f64, polarity: crate::indicator::Polarity) -> f64 {
     if t == b { if at_or_beyond(a, t, polarity) { 100.0 } else { 0.0 } } else { 100.0 * (a - b) / (t - b) }
 }
 
+/// Linear progress, capped and (optionally) floored: the arithmetic of
+/// [`ScoringMethod::LinearProgress`], shared by the single and the series paths.
+#[inline]
+fn linear_progress(
+    a: f64,
+    b: f64,
+    t: f64,
+    polarity: crate::indicator::Polarity,
+    cap: Option<f64>,
+    floor: bool,
+) -> f64 {
+    let s = capped(linear(a, b, t, polarity), cap);
+    if floor { s.max(0.0) } else { s }
+}
+
 impl ScoringMethod {
+    /// Score a series of periods at once (the engine's dense path): `actual[i]` (NaN when
+    /// absent) against `targets[i]` (NaN when none) on `dates[i]`; writes `scores[i]` and
+    /// `statuses[i]` (from the rules, else from `thresholds`) where a score exists and leaves
+    /// the other cells untouched. Same results as [`score`](ScoringMethod::score) per period;
+    /// the method is matched once, not per value.
+    #[allow(clippy::too_many_arguments)]
+    pub fn score_series(
+        &self,
+        actual: &[f64],
+        targets: &[f64],
+        dates: &[NaiveDate],
+        baseline: Option<f64>,
+        polarity: crate::indicator::Polarity,
+        thresholds: &StatusThresholds,
+        scores: &mut [f64],
+        statuses: &mut [Status],
+    ) {
+        let cells = actual.iter().zip(targets).zip(scores.iter_mut()).zip(statuses.iter_mut());
+        if let (ScoringMethod::LinearProgress { cap, floor_at_zero }, Some(b)) = (self, baseline) {
+            for (((&a, &t), score), status) in cells {
+                if a.is_nan() || t.is_nan() {
+                    continue;
+                }
+                let s = linear_progress(a, b, t, polarity, *cap, *floor_at_zero);
+                *score = s;
+                *status = thresholds.status(s);
+            }
+            return;
+        }
+        for ((((&a, &t), score), status), &date) in cells.zip(dates) {
+            if a.is_nan() {
+                continue;
+            }
+            let input =
+                ScoreInput { actual: a, target: (!t.is_nan()).then_some(t), baseline, polarity, date };
+            if let Ok(Scored { score: Some(s), status: given, .. }) = self.score(&input) {
+                *score = s;
+                *status = given.unwrap_or_else(|| thresholds.status(s));
+            }
+        }
+    }
+
     /// The score of an actual value, with the formula of each method as documented on its
     /// variant. Caps apply after the formula; linear progress floors at 0 unless
     /// `floor_at_zero` is false; every other method floors at 0.
@@ -405,11 +462,7 @@ impl ScoringMethod {
             ScoringMethod::LinearProgress { cap, floor_at_zero } => {
                 let t = input.target.ok_or(NoScore::NoTarget)?;
                 let b = input.baseline.ok_or(NoScore::NoBaseline)?;
-                let mut s = capped(linear(a, b, t, input.polarity), *cap);
-                if *floor_at_zero {
-                    s = s.max(0.0);
-                }
-                plain(s)
+                plain(linear_progress(a, b, t, input.polarity, *cap, *floor_at_zero))
             }
             ScoringMethod::RatioToTarget { cap, zero_target } => {
                 let t = input.target.ok_or(NoScore::NoTarget)?;

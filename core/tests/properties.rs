@@ -111,6 +111,34 @@ proptest! {
     }
 
     #[test]
+    fn the_series_path_scores_like_the_single_path(
+        m in method(),
+        cells in prop::collection::vec((prop::option::of(-1e3..1e3f64), prop::option::of(-1e3..1e3f64)), 1..12),
+        b in prop::option::of(-1e3..1e3f64),
+        pol in polarity(),
+    ) {
+        let actual: Vec<f64> = cells.iter().map(|c| c.0.unwrap_or(f64::NAN)).collect();
+        let targets: Vec<f64> = cells.iter().map(|c| c.1.unwrap_or(f64::NAN)).collect();
+        let dates: Vec<NaiveDate> = (0..cells.len()).map(|i| NaiveDate::from_ymd_opt(2025, 1 + i as u32 % 12, 28).unwrap()).collect();
+        let th = pilotage::StatusThresholds::default();
+        let mut scores = vec![f64::NAN; cells.len()];
+        let mut statuses = vec![pilotage::Status::NoData; cells.len()];
+        m.score_series(&actual, &targets, &dates, b, pol, &th, &mut scores, &mut statuses);
+        for (i, c) in cells.iter().enumerate() {
+            let single = c.0.and_then(|a| {
+                m.score(&ScoreInput { actual: a, target: c.1, baseline: b, polarity: pol, date: dates[i] }).ok()
+            });
+            let expected = single.and_then(|s| s.score);
+            prop_assert_eq!(expected, (!scores[i].is_nan()).then_some(scores[i]));
+            let status = match (single, expected) {
+                (Some(s), Some(x)) => s.status.unwrap_or_else(|| th.status(x)),
+                _ => pilotage::Status::NoData,
+            };
+            prop_assert_eq!(status, statuses[i]);
+        }
+    }
+
+    #[test]
     fn scaling_every_weight_changes_nothing(
         children in prop::collection::vec((0.1..10.0f64, prop::option::of(0.0..100.0f64), prop::option::of((0.0..100.0f64, 1u32..4))), 1..8),
         k in 0.01..100.0f64,
