@@ -9,7 +9,42 @@
 //!
 //! Staff data: a suppressed measurement's value is never copied into the engine, so it
 //! appears in no value, score, input, formula, trend, forecast or correlation; the
-//! indicator's status is `suppressed` and its parents count it as missing.
+//! indicator's status is `suppressed` and its parents count it as missing. A reporting
+//! period that contains a suppressed measurement (a quarter with one suppressed month) is
+//! suppressed as a whole: an aggregate without that month would let a reader work it out.
+//! A calculated indicator that reads a suppressed one is suppressed too.
+//!
+//! ```
+//! use pilotage::{Status, Workspace, evaluate, explain};
+//!
+//! let ws = Workspace::from_json(r#"{
+//!   "schema_version": 1, "organisation": "Ville exemple",
+//!   "indicators": [{
+//!     "id": "lead-time", "name": "Instruction lead time", "unit": "days",
+//!     "frequency": "monthly", "aggregation": "mean", "polarity": "lower_is_better",
+//!     "baseline": { "period": "2024-12", "value": 120 },
+//!     "targets": [{ "period": "2025", "value": 30 }],
+//!     "scoring": { "method": "linear_progress" },
+//!     "measurements": [
+//!       { "period": "2025-01", "value": 90 }, { "period": "2025-02", "value": 80 },
+//!       { "period": "2025-03", "value": 70 }
+//!     ]
+//!   }],
+//!   "scorecard": {
+//!     "perspectives": [{ "id": "process", "name": "Internal processes" }],
+//!     "objectives": [{ "id": "faster", "name": "Decide faster", "perspective": "process",
+//!                      "indicators": [{ "indicator": "lead-time" }] }]
+//!   }
+//! }"#)?;
+//! let q1 = evaluate(&ws, "2025-Q1".parse()?)?;
+//! let lead = q1.node("lead-time").unwrap();
+//! // mean of 90, 80, 70 = 80 days; 100 * (80 - 120) / (30 - 120) = 44.44: amber
+//! assert_eq!(lead.value, Some(80.0));
+//! assert_eq!(lead.status, Status::Amber);
+//! assert_eq!(q1.node("scorecard").unwrap().score, lead.score);
+//! assert!(explain(&q1, "lead-time")?.contains("100 * (80 - 120) / (30 - 120)"));
+//! # Ok::<(), pilotage::Error>(())
+//! ```
 
 use serde::{Deserialize, Serialize};
 

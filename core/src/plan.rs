@@ -2,28 +2,41 @@
 //!
 //! Design, for speed from the first line (10,000 indicators x 120 months evaluated in one
 //! pass):
-//! - **Compile once.** Every node (scorecard root, perspectives, objectives, indicators, in
-//!   that order and in definition order) gets a dense index; ids are interned once and never
-//!   looked up again. Children are index lists with their [`Weight`]s; calculated formulas
-//!   are parsed once and their references resolved to indicator indices; targets are
-//!   compiled into [`TargetPlan`]s.
+//! - **Compile once** ([`Engine::new`]). Every node (scorecard root, perspectives,
+//!   objectives, indicators, in that order and in definition order) gets a dense index; ids
+//!   are interned once (a sorted table used only at compile time and by
+//!   [`Engine::node_index`]). Children are index lists with their [`Weight`]s; calculated
+//!   formulas are parsed once and their references resolved to indicator indices, in
+//!   dependency order; targets are compiled into [`TargetPlan`]s.
 //! - **Measurements live in one contiguous arena** (`Vec<f64>`): each indicator owns the slice
 //!   `[offset, offset + len)`, indexed by `ordinal - base` at its own frequency; an absent
 //!   measurement is NaN. Numerators and denominators have arenas of their own, filled only
 //!   for indicators that carry them. Suppressed measurements are **never copied** into the
 //!   plan: their slot is NaN and their ordinal sits in a small sorted list per indicator, so
 //!   no later stage can leak the value.
-//! - **Walk periods in one pass.** A run over reporting periods `start..=end` (the
-//!   frequency of the period asked) fills dense node-major arrays (`node * T + t`) of values,
-//!   targets, scores, statuses and coverage: indicators first (measured and derived, then
-//!   calculated in dependency order), then objectives, perspectives and the root. A
-//!   reporting period maps to a window of measurement slots by integer arithmetic on month
-//!   indices (`t * k` for a finer indicator), with no hashing, no strings and no allocation
-//!   per value; weights in force are resolved per (edge, period) once per run. The run starts
-//!   at the earliest measured period, so carry-forward, trends, forecasts and correlations see
-//!   the history.
+//! - **Walk the periods in one pass** (`run`). Over reporting periods `start..=end` (the
+//!   frequency of the period asked) it fills dense node-major arrays (`node * T + t`) of
+//!   values, scores, statuses and coverage ([`ScoreTable`]), indicator by indicator, each
+//!   row contiguous:
+//!   values (a reporting period maps to a window of slots by integer arithmetic on month
+//!   indices; same frequency is a straight copy), targets (the trajectory walked once per
+//!   row), scores ([`ScoringMethod::score_series`]: the method is matched once per row, not
+//!   per value); then objectives, perspectives and the root, child by child into one
+//!   [`Accumulator`] per period (the same arithmetic as [`crate::rollup::combine`]), with
+//!   carry-forward tracked while walking the child's row. No hashing, no strings, no
+//!   allocation per value; weights are looked up per period only for schedules.
+//! - **Memory is reused on demand**: [`Engine::score_table_into`] overwrites an existing
+//!   table, so batch jobs pay no page faults for fresh output arrays.
+//! - **History is seen.** A run starts at the workspace's history anchor (earliest
+//!   measurement, or earliest record date when some indicator is derived), so carry-forward,
+//!   trends, forecasts and correlations see the past, and a period gives the same result
+//!   whatever range it is evaluated in.
 //! - **Rich results are built afterwards**, only when asked ([`Engine::evaluate_range`]), from
 //!   the dense arrays plus the plan: strings and explanations never enter the hot loop.
+//!
+//! Measured on the development machine (2 shared cores, loaded), 10,000 indicators x 120
+//! months (1.18 M measurements): compile about 120 ms; a 120-month score table about 30 ms
+//! with fresh arrays and 17 ms with reused ones (`tests/scale.rs`, run on demand).
 //!
 //! A derived indicator's values come from [`crate::metrics::series`], which reads the
 //! records: the engine keeps a copy of the workspace's records (not its indicators) only when
@@ -116,6 +129,9 @@ pub struct Engine {
     /// Sorted (id, node index), for look-ups by id outside the hot loop.
     pub(crate) by_id: Vec<(String, usize)>,
     pub(crate) records: Option<Box<Workspace>>,
+    /// The first month with data: the earliest measurement, and, when some indicator is
+    /// derived, the earliest date in the records. Runs start there.
+    pub(crate) history_month: Option<MonthIndex>,
 }
 
 /// Dense results of a run: one row per node (in [`Engine::node_ids`] order), one column per
@@ -368,7 +384,24 @@ impl Engine {
             r.settings = ws.settings.clone();
             r
         });
+        let measured = indicators
+            .iter()
+            .filter(|i| i.len > 0)
+            .filter_map(|i| Period::from_ordinal(i.frequency, i.base).ok())
+            .map(|p| p.first_month(calendar))
+            .min();
+        let recorded = records.as_ref().and_then(|r| {
+            let projects = r.projects.iter().flat_map(|p| p.stages.iter().map(|s| s.date));
+            let steps = r.commitments.iter().flat_map(|c| c.steps.iter().map(|s| s.date));
+            let joined = r.partners.iter().filter_map(|p| p.joined);
+            projects.chain(steps).chain(joined).min().map(crate::period::month_index_of_date)
+        });
+        let history_month = match (measured, recorded) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         Ok(Engine {
+            history_month,
             organisation: ws.organisation.clone(),
             calendar,
             settings: ws.settings.clone(),
@@ -442,8 +475,9 @@ impl Engine {
         Ok(())
     }
 
-    /// Check a range and find where its run starts (the earliest measured period, so that
-    /// history is seen): `(start ordinal, number of periods asked)`.
+    /// Check a range and find where its run starts (the history anchor of the workspace, so
+    /// that history is seen and every range gives the same results for the same period):
+    /// `(start ordinal, number of periods asked)`.
     pub(crate) fn span(&self, first: Period, last: Period) -> Result<(i64, usize), Error> {
         if first.frequency() != last.frequency() {
             return Err(Error::Argument {
@@ -456,14 +490,10 @@ impl Engine {
         }
         let report = first.frequency();
         let mut start = first.ordinal();
-        for ind in &self.indicators {
-            if ind.len == 0 {
-                continue;
-            }
-            let month = Period::from_ordinal(ind.frequency, ind.base).map(|p| p.first_month(self.calendar));
-            if let Ok(m) = month {
-                start = start.min(ordinal_of_month(m, report, self.calendar));
-            }
+        if let Some(m) = self.history_month {
+            // never before the first whole period of the supported years
+            let floor = ordinal_of_month(crate::period::MIN_YEAR as i64 * 12 + 12, report, self.calendar);
+            start = start.min(ordinal_of_month(m, report, self.calendar).max(floor));
         }
         Ok((start, (last.ordinal() - first.ordinal() + 1) as usize))
     }

@@ -513,3 +513,25 @@ fn bad_ranges_are_typed_errors() {
     assert!(matches!(evaluate_range(&ws, p("2025-02"), p("2025-01")), Err(Error::Argument { .. })));
     assert!(matches!(evaluate_range(&ws, p("2025-01"), p("2025-Q1")), Err(Error::Argument { .. })));
 }
+
+#[test]
+fn an_evaluation_reads_back_from_its_json() {
+    let ws = three_children(json!({ "missing": { "carry_forward": { "max_periods": 1 } } }));
+    let e = evaluate(&ws, p("2025-Q1")).unwrap();
+    let text = serde_json::to_string(&e).unwrap();
+    let back: pilotage::Evaluation = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, e);
+    assert_eq!(serde_json::to_string(&back).unwrap(), text);
+}
+
+#[test]
+fn invalid_weights_are_refused_when_compiling() {
+    let mut ws = two_children(json!({}));
+    ws.scorecard.objectives[0].indicators[0].weight = pilotage::Weight::Fixed(-1.0);
+    match Engine::new(&ws) {
+        Err(Error::Invalid(problems)) => {
+            assert_eq!(problems.0[0].path, "scorecard.objectives[0].indicators[0].weight");
+        }
+        other => panic!("{other:?}"),
+    }
+}
