@@ -11,6 +11,17 @@
 //! - min / max: the smallest / largest
 //! - ratio of sums: `(n_1 + ... + n_n) / (d_1 + ... + d_n)` over the numerators and
 //!   denominators present (never a mean of ratios); no value when the denominators sum to 0.
+//!
+//! Which measurements a reporting period reads (the reporting frequency is the frequency of
+//! the period asked):
+//! - an indicator measured at the same or a finer frequency reads its periods inside the
+//!   reporting period (the months of a quarter, the quarters of a fiscal year);
+//! - an indicator measured at a **coarser** frequency (a yearly survey in a quarterly
+//!   report) reads the most recent of its periods that ended on or before the end of the
+//!   reporting period; by construction that period ended less than one of its own periods
+//!   before, so a value never goes stale by more than its own frequency. With a yearly
+//!   survey, 2024 feeds 2024-Q4 to 2025-Q3, and 2025-Q4 reads 2025 (no data if it is
+//!   missing). The explanation names the period used.
 
 use crate::indicator::TimeAggregation;
 

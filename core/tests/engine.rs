@@ -535,3 +535,60 @@ fn invalid_weights_are_refused_when_compiling() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn goal_red_flag_reports_its_native_score() {
+    let ind = json!({
+        "id": "a", "name": "a", "frequency": "monthly",
+        "scoring": { "method": "goal_red_flag", "goal": 80.0, "red_flag": 50.0 },
+        "measurements": [{ "period": "2025-01", "value": 65.0 }]
+    });
+    let ws = workspace(json!([objective("o", &[("a", 1.0)], json!({}))]), json!([ind]));
+    let a = evaluate(&ws, p("2025-01")).unwrap().node("a").unwrap().clone();
+    // 10/3 * ((65 - 50) / (80 - 50) + 1) = 5 on 0-10, 50 on 0-100: amber
+    assert!(close(a.native_score, 5.0));
+    assert!(close(a.score, 50.0));
+    assert_eq!(a.status, Status::Amber);
+}
+
+#[test]
+fn a_fiscal_year_starting_in_april_sums_april_to_march() {
+    let mut ws = workspace(
+        json!([objective("o", &[("a", 1.0)], json!({}))]),
+        json!([{
+            "id": "a", "name": "a", "frequency": "monthly", "aggregation": "sum",
+            "targets": [{ "period": "2025", "value": 40.0 }],
+            "scoring": { "method": "ratio_to_target" },
+            "measurements": [
+                { "period": "2025-03", "value": 1000.0 },
+                { "period": "2025-04", "value": 10.0 },
+                { "period": "2026-03", "value": 20.0 },
+                { "period": "2026-04", "value": 1000.0 }
+            ]
+        }]),
+    );
+    ws.fiscal_year_start_month = 4;
+    let fy = evaluate(&ws, p("2025")).unwrap();
+    let a = fy.node("a").unwrap();
+    // fiscal 2025 = April 2025 .. March 2026: 10 + 20 = 30; 100 * 30 / 40 = 75
+    assert!(close(a.value, 30.0));
+    assert!(close(a.score, 75.0));
+    assert_eq!(a.explanation.time_aggregation.as_ref().unwrap().periods.len(), 12);
+    // fiscal 2025-Q1 is April to June 2025: 10
+    assert!(close(evaluate(&ws, p("2025-Q1")).unwrap().node("a").unwrap().value, 10.0));
+}
+
+#[test]
+fn a_quarterly_indicator_in_a_monthly_report_waits_for_the_quarter_to_end() {
+    let ind = json!({
+        "id": "q", "name": "q", "frequency": "quarterly",
+        "targets": [{ "period": "2025", "value": 100.0 }],
+        "scoring": { "method": "ratio_to_target" },
+        "measurements": [{ "period": "2024-Q4", "value": 40.0 }, { "period": "2025-Q1", "value": 60.0 }]
+    });
+    let ws = workspace(json!([objective("o", &[("q", 1.0)], json!({}))]), json!([ind]));
+    let all = evaluate_range(&ws, p("2025-01"), p("2025-06")).unwrap();
+    let values: Vec<Option<f64>> = all.iter().map(|e| e.node("q").unwrap().value).collect();
+    // Jan, Feb: Q1 has not ended, Q4 2024 holds; Mar, Apr, May: Q1; June: Q2 ended, missing
+    assert_eq!(values, vec![Some(40.0), Some(40.0), Some(60.0), Some(60.0), Some(60.0), None]);
+}
