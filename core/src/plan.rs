@@ -34,9 +34,11 @@
 //! - **Rich results are built afterwards**, only when asked ([`Engine::evaluate_range`]), from
 //!   the dense arrays plus the plan: strings and explanations never enter the hot loop.
 //!
-//! Measured on the development machine (2 shared cores, loaded), 10,000 indicators x 120
-//! months (1.18 M measurements): compile about 120 ms; a 120-month score table about 30 ms
-//! with fresh arrays and 17 ms with reused ones (`tests/scale.rs`, run on demand).
+//! Measured on the development machine (2 cores shared with other jobs), 10,000 indicators
+//! x 120 months (1.18 M measurements, trajectories, linear progress, 1,000 objectives):
+//! compile 85-120 ms; a 120-month score table 23-30 ms with fresh arrays and 12-17 ms with
+//! reused ones; rich results about 45-60 ms per period for 11,000 nodes (`tests/scale.rs`,
+//! run on demand; the benches measure properly).
 //!
 //! A derived indicator's values come from [`crate::metrics::series`], which reads the
 //! records: the engine keeps a copy of the workspace's records (not its indicators) only when

@@ -109,4 +109,8 @@ fn timing_at_benchmark_scale() {
     let one = engine.evaluate(last).unwrap();
     println!("evaluate one period (rich): {:?}", t.elapsed());
     assert_eq!(one.nodes.len(), engine.node_ids().len());
+    let t = Instant::now();
+    let year = engine.evaluate_range(Period::month(2024, 1).unwrap(), last).unwrap();
+    println!("evaluate_range 12 months (rich): {:?}", t.elapsed());
+    assert_eq!(year.len(), 12);
 }
