@@ -673,15 +673,37 @@ impl ScoringMethod {
     }
 }
 
-/// A number for explanations: integers without decimals, others with at most 4 decimals.
+/// A number for explanations: integers without decimals, others rounded to at most 4
+/// decimals (`56.6667`); `?` for a non-finite number.
 pub fn fmt_num(x: f64) -> String {
     if !x.is_finite() {
         return "?".to_string();
     }
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        return format!("{}", x as i64);
+    // round to 4 decimals, then print the shortest form (fast, and never more than 4 decimals)
+    let r = if x.abs() < 1e11 { (x * 1e4).round() / 1e4 } else { x };
+    if r == 0.0 {
+        return "0".to_string();
     }
-    let s = format!("{x:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_string() } else { s.to_string() }
+    if r.fract() == 0.0 && r.abs() < 1e15 {
+        return format!("{}", r as i64);
+    }
+    format!("{r}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_num;
+
+    #[test]
+    fn numbers_for_explanations() {
+        assert_eq!(fmt_num(60.0), "60");
+        assert_eq!(fmt_num(170.0 / 3.0), "56.6667");
+        assert_eq!(fmt_num(0.1), "0.1");
+        assert_eq!(fmt_num(-2.5), "-2.5");
+        assert_eq!(fmt_num(0.00001), "0");
+        assert_eq!(fmt_num(-0.00001), "0");
+        assert_eq!(fmt_num(123.456), "123.456");
+        assert_eq!(fmt_num(1e12 + 0.5), "1000000000000.5");
+        assert_eq!(fmt_num(f64::NAN), "?");
+    }
 }
