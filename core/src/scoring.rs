@@ -249,3 +249,461 @@ impl ScoringMethod {
         ) || matches!(self, ScoringMethod::StatusRules { rules, .. } if rules.iter().any(|r| r.relative_to == RuleBase::TargetFraction))
     }
 }
+
+/// What a scoring method needs besides its parameters: the actual value, the target in
+/// force, the baseline, the polarity and the last day of the reporting period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreInput {
+    /// The actual value `a` of the period.
+    pub actual: f64,
+    /// The target in force `t`, if any.
+    pub target: Option<f64>,
+    /// The baseline `b`, if any.
+    pub baseline: Option<f64>,
+    /// Which direction is good.
+    pub polarity: crate::indicator::Polarity,
+    /// The last day of the reporting period (expected progress reads its path there).
+    pub date: NaiveDate,
+}
+
+/// The score a method gives: 0-100 (up to the cap), plus the native 0-10 score of the
+/// goal/red-flag method and the status given directly by status rules.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// The score on the common scale (0-100, above 100 only when a cap allows it).
+    pub score: Option<f64>,
+    /// The goal/red-flag score on its own 0-10 scale.
+    pub native: Option<f64>,
+    /// The status given directly (status rules), else `None` (derived from the score).
+    pub status: Option<Status>,
+}
+
+/// Why a method gives no score for a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoScore {
+    /// The method needs a target and none is in force for the period.
+    NoTarget,
+    /// Linear progress needs a baseline (or a trajectory start) and there is none.
+    NoBaseline,
+    /// The target is zero and the zero-target rule says "no score".
+    ZeroTarget,
+    /// The goal equals the red flag: the bands have no width.
+    GoalEqualsRedFlag,
+    /// A logarithmic min-max score needs a value above zero.
+    NotPositiveForLog,
+    /// A status rule matched whose status is "no data" or "suppressed".
+    RuleGivesNoScore,
+}
+
+impl std::fmt::Display for NoScore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NoScore::NoTarget => "no target is in force for the period",
+            NoScore::NoBaseline => "linear progress needs a baseline and there is none",
+            NoScore::ZeroTarget => "the target is zero and the zero-target rule gives no score",
+            NoScore::GoalEqualsRedFlag => "the goal equals the red flag",
+            NoScore::NotPositiveForLog => "a logarithmic score needs a value above zero",
+            NoScore::RuleGivesNoScore => "the matching status rule gives no score",
+        })
+    }
+}
+
+impl StatusThresholds {
+    /// The status of a score: green from `green`, amber from `amber`, red below.
+    pub fn status(&self, score: f64) -> Status {
+        if score >= self.green {
+            Status::Green
+        } else if score >= self.amber {
+            Status::Amber
+        } else {
+            Status::Red
+        }
+    }
+}
+
+fn capped(score: f64, cap: Option<f64>) -> f64 {
+    match cap {
+        Some(c) => score.min(c),
+        None => score,
+    }
+}
+
+/// True when `a` is at or beyond `t` in the good direction of `polarity` (inside a band:
+/// equal).
+pub fn at_or_beyond(a: f64, t: f64, polarity: crate::indicator::Polarity) -> bool {
+    use crate::indicator::Polarity;
+    match polarity {
+        Polarity::HigherIsBetter => a >= t,
+        Polarity::LowerIsBetter => a <= t,
+        Polarity::InsideBand => a == t,
+    }
+}
+
+/// The value an expected-progress path has on `date`: linear between the dated points
+/// `(start, start_value)`, the milestones and `(end, end_value)`; before the start it is
+/// `start_value`, after the end `end_value`.
+pub fn expected_at(
+    start: NaiveDate,
+    end: NaiveDate,
+    start_value: f64,
+    end_value: f64,
+    milestones: &[Milestone],
+    date: NaiveDate,
+) -> f64 {
+    let mut prev = (start, start_value);
+    if date <= start {
+        return start_value;
+    }
+    let points = milestones.iter().map(|m| (m.date, m.value)).chain(std::iter::once((end, end_value)));
+    for (d, v) in points {
+        if date <= d {
+            let span = (d - prev.0).num_days() as f64;
+            if span <= 0.0 {
+                return v;
+            }
+            let x = (date - prev.0).num_days() as f64 / span;
+            return prev.1 + x * (v - prev.1);
+        }
+        prev = (d, v);
+    }
+    end_value
+}
+
+fn default_rule_score(status: Status) -> Option<f64> {
+    match status {
+        Status::Green => Some(100.0),
+        Status::Amber => Some(50.0),
+        Status::Red => Some(0.0),
+        Status::NoData | Status::Suppressed => None,
+    }
+}
+
+/// Linear progress with the target-equals-baseline rule: `100 * (a - b) / (t - b)`; when
+/// `t == b` the score is 100 if `a` is at or beyond `t` in the good direction, else 0.
+fn linear(a: f64, b: f64, t: f64, polarity: crate::indicator::Polarity) -> f64 {
+    if t == b { if at_or_beyond(a, t, polarity) { 100.0 } else { 0.0 } } else { 100.0 * (a - b) / (t - b) }
+}
+
+/// Linear progress, capped and (optionally) floored: the arithmetic of
+/// [`ScoringMethod::LinearProgress`], shared by the single and the series paths.
+#[inline]
+fn linear_progress(
+    a: f64,
+    b: f64,
+    t: f64,
+    polarity: crate::indicator::Polarity,
+    cap: Option<f64>,
+    floor: bool,
+) -> f64 {
+    let s = capped(linear(a, b, t, polarity), cap);
+    if floor { s.max(0.0) } else { s }
+}
+
+impl ScoringMethod {
+    /// Score a series of periods at once (the engine's dense path): `actual[i]` (NaN when
+    /// absent) against `targets[i]` (NaN when none) on `dates[i]`; writes `scores[i]` and
+    /// `statuses[i]` (from the rules, else from `thresholds`) where a score exists and leaves
+    /// the other cells untouched. Same results as [`score`](ScoringMethod::score) per period;
+    /// the method is matched once, not per value.
+    #[allow(clippy::too_many_arguments)]
+    pub fn score_series(
+        &self,
+        actual: &[f64],
+        targets: &[f64],
+        dates: &[NaiveDate],
+        baseline: Option<f64>,
+        polarity: crate::indicator::Polarity,
+        thresholds: &StatusThresholds,
+        scores: &mut [f64],
+        statuses: &mut [Status],
+    ) {
+        let cells = actual.iter().zip(targets).zip(scores.iter_mut()).zip(statuses.iter_mut());
+        if let (ScoringMethod::LinearProgress { cap, floor_at_zero }, Some(b)) = (self, baseline) {
+            for (((&a, &t), score), status) in cells {
+                if a.is_nan() || t.is_nan() {
+                    continue;
+                }
+                let s = linear_progress(a, b, t, polarity, *cap, *floor_at_zero);
+                *score = s;
+                *status = thresholds.status(s);
+            }
+            return;
+        }
+        for ((((&a, &t), score), status), &date) in cells.zip(dates) {
+            if a.is_nan() {
+                continue;
+            }
+            let input =
+                ScoreInput { actual: a, target: (!t.is_nan()).then_some(t), baseline, polarity, date };
+            if let Ok(Scored { score: Some(s), status: given, .. }) = self.score(&input) {
+                *score = s;
+                *status = given.unwrap_or_else(|| thresholds.status(s));
+            }
+        }
+    }
+
+    /// The score of an actual value, with the formula of each method as documented on its
+    /// variant. Caps apply after the formula; linear progress floors at 0 unless
+    /// `floor_at_zero` is false; every other method floors at 0.
+    ///
+    /// Edge rules: linear progress with `t == b` gives 100 when `a` is at or beyond the
+    /// target in the good direction, else 0; ratio to target with a zero denominator (`t`
+    /// for higher-is-better, `a` for lower-is-better) follows [`ZeroTargetRule`]
+    /// (right side of zero: 100 when `a` is at or beyond `t`, else 0); ratio to target reads
+    /// "inside a band" as higher-is-better; goal/red flag uses the target in force when no
+    /// goal is given.
+    #[inline]
+    pub fn score(&self, input: &ScoreInput) -> Result<Scored, NoScore> {
+        use crate::indicator::Polarity;
+        let a = input.actual;
+        let plain = |s: f64| Ok(Scored { score: Some(s), native: None, status: None });
+        match self {
+            ScoringMethod::LinearProgress { cap, floor_at_zero } => {
+                let t = input.target.ok_or(NoScore::NoTarget)?;
+                let b = input.baseline.ok_or(NoScore::NoBaseline)?;
+                plain(linear_progress(a, b, t, input.polarity, *cap, *floor_at_zero))
+            }
+            ScoringMethod::RatioToTarget { cap, zero_target } => {
+                let t = input.target.ok_or(NoScore::NoTarget)?;
+                let (num, den) = match input.polarity {
+                    Polarity::LowerIsBetter => (t, a),
+                    _ => (a, t),
+                };
+                let raw = if den == 0.0 {
+                    match zero_target {
+                        ZeroTargetRule::NoScore => return Err(NoScore::ZeroTarget),
+                        ZeroTargetRule::RightSideOfZero => {
+                            if at_or_beyond(a, t, input.polarity) {
+                                100.0
+                            } else {
+                                0.0
+                            }
+                        }
+                    }
+                } else {
+                    100.0 * num / den
+                };
+                plain(capped(raw, *cap).max(0.0))
+            }
+            ScoringMethod::GoalRedFlag { goal, red_flag } => {
+                let g = match goal {
+                    Some(g) => *g,
+                    None => input.target.ok_or(NoScore::NoTarget)?,
+                };
+                let d = g - red_flag;
+                if d == 0.0 {
+                    return Err(NoScore::GoalEqualsRedFlag);
+                }
+                let native = (10.0 / 3.0 * ((a - red_flag) / d + 1.0)).clamp(0.0, 10.0);
+                Ok(Scored { score: Some(native * 10.0), native: Some(native), status: None })
+            }
+            ScoringMethod::Band { low, high, tolerance } => {
+                let outside = if a < *low {
+                    low - a
+                } else if a > *high {
+                    a - high
+                } else {
+                    0.0
+                };
+                plain((100.0 * (1.0 - outside / tolerance)).clamp(0.0, 100.0))
+            }
+            ScoringMethod::MinMax { min, max, log } => {
+                let (x, lo, hi) = if *log {
+                    if a <= 0.0 || *min <= 0.0 {
+                        return Err(NoScore::NotPositiveForLog);
+                    }
+                    (a.ln(), min.ln(), max.ln())
+                } else {
+                    (a, *min, *max)
+                };
+                let s = match input.polarity {
+                    Polarity::LowerIsBetter => 100.0 * (hi - x) / (hi - lo),
+                    _ => 100.0 * (x - lo) / (hi - lo),
+                };
+                plain(s.clamp(0.0, 100.0))
+            }
+            ScoringMethod::StatusRules { rules, otherwise, otherwise_score } => {
+                for r in rules {
+                    let threshold = match r.relative_to {
+                        RuleBase::Absolute => r.threshold,
+                        RuleBase::TargetFraction => r.threshold * input.target.ok_or(NoScore::NoTarget)?,
+                    };
+                    let hit = match r.when {
+                        Comparison::AtLeast => a >= threshold,
+                        Comparison::Above => a > threshold,
+                        Comparison::AtMost => a <= threshold,
+                        Comparison::Below => a < threshold,
+                    };
+                    if hit {
+                        let score =
+                            r.score.or(default_rule_score(r.status)).ok_or(NoScore::RuleGivesNoScore)?;
+                        return Ok(Scored { score: Some(score), native: None, status: Some(r.status) });
+                    }
+                }
+                let score =
+                    otherwise_score.or(default_rule_score(*otherwise)).ok_or(NoScore::RuleGivesNoScore)?;
+                Ok(Scored { score: Some(score), native: None, status: Some(*otherwise) })
+            }
+            ScoringMethod::ExpectedProgress { start, end, start_value, end_value, milestones, cap } => {
+                let expected = expected_at(*start, *end, *start_value, *end_value, milestones, input.date);
+                let s = capped(linear(a, *start_value, expected, input.polarity), *cap).max(0.0);
+                plain(s)
+            }
+        }
+    }
+
+    /// The formula of [`score`](ScoringMethod::score) with the numbers substituted, e.g.
+    /// `100 * (42 - 30) / (50 - 30) = 60`, for explanations.
+    pub fn formula(&self, input: &ScoreInput) -> String {
+        use crate::indicator::Polarity;
+        let a = input.actual;
+        let result = match self.score(input) {
+            Ok(s) => s.score.map(fmt_num).unwrap_or_else(|| "no score".to_string()),
+            Err(e) => return format!("no score: {e}"),
+        };
+        let cap_note = |cap: &Option<f64>| match cap {
+            Some(c) => format!(", capped at {}", fmt_num(*c)),
+            None => String::new(),
+        };
+        match self {
+            ScoringMethod::LinearProgress { cap, floor_at_zero } => {
+                let (t, b) = (input.target.unwrap_or(f64::NAN), input.baseline.unwrap_or(f64::NAN));
+                let floor = if *floor_at_zero { ", floored at 0" } else { "" };
+                if t == b {
+                    format!(
+                        "target equals baseline ({}): {} is {}at or beyond it = {result}",
+                        fmt_num(t),
+                        fmt_num(a),
+                        if at_or_beyond(a, t, input.polarity) { "" } else { "not " }
+                    )
+                } else {
+                    format!(
+                        "100 * ({} - {}) / ({} - {}){}{} = {result}",
+                        fmt_num(a),
+                        fmt_num(b),
+                        fmt_num(t),
+                        fmt_num(b),
+                        cap_note(cap),
+                        floor
+                    )
+                }
+            }
+            ScoringMethod::RatioToTarget { cap, .. } => {
+                let t = input.target.unwrap_or(f64::NAN);
+                let (num, den) = match input.polarity {
+                    Polarity::LowerIsBetter => (t, a),
+                    _ => (a, t),
+                };
+                if den == 0.0 {
+                    format!(
+                        "zero denominator: right-side-of-zero rule on {} vs {} = {result}",
+                        fmt_num(a),
+                        fmt_num(t)
+                    )
+                } else {
+                    format!("100 * {} / {}{} = {result}", fmt_num(num), fmt_num(den), cap_note(cap))
+                }
+            }
+            ScoringMethod::GoalRedFlag { goal, red_flag } => {
+                let g = goal.or(input.target).unwrap_or(f64::NAN);
+                format!(
+                    "10 * clamp(10/3 * (({} - {}) / ({} - {}) + 1), 0, 10) = {result}",
+                    fmt_num(a),
+                    fmt_num(*red_flag),
+                    fmt_num(g),
+                    fmt_num(*red_flag)
+                )
+            }
+            ScoringMethod::Band { low, high, tolerance } => format!(
+                "{} against band [{}, {}] with tolerance {}: 100 * (1 - distance outside / {}) = {result}",
+                fmt_num(a),
+                fmt_num(*low),
+                fmt_num(*high),
+                fmt_num(*tolerance),
+                fmt_num(*tolerance)
+            ),
+            ScoringMethod::MinMax { min, max, log } => {
+                let f = |x: f64| if *log { format!("ln {}", fmt_num(x)) } else { fmt_num(x) };
+                match input.polarity {
+                    Polarity::LowerIsBetter => {
+                        format!("100 * ({} - {}) / ({} - {}) = {result}", f(*max), f(a), f(*max), f(*min))
+                    }
+                    _ => format!("100 * ({} - {}) / ({} - {}) = {result}", f(a), f(*min), f(*max), f(*min)),
+                }
+            }
+            ScoringMethod::StatusRules { rules, otherwise, .. } => {
+                for (i, r) in rules.iter().enumerate() {
+                    let threshold = match r.relative_to {
+                        RuleBase::Absolute => r.threshold,
+                        RuleBase::TargetFraction => r.threshold * input.target.unwrap_or(f64::NAN),
+                    };
+                    let (hit, op) = match r.when {
+                        Comparison::AtLeast => (a >= threshold, ">="),
+                        Comparison::Above => (a > threshold, ">"),
+                        Comparison::AtMost => (a <= threshold, "<="),
+                        Comparison::Below => (a < threshold, "<"),
+                    };
+                    if hit {
+                        return format!(
+                            "rule {}: {} {op} {} -> {} = {result}",
+                            i + 1,
+                            fmt_num(a),
+                            fmt_num(threshold),
+                            r.status.as_str()
+                        );
+                    }
+                }
+                format!("no rule matches {} -> otherwise {} = {result}", fmt_num(a), otherwise.as_str())
+            }
+            ScoringMethod::ExpectedProgress { start, end, start_value, end_value, milestones, cap } => {
+                let e = expected_at(*start, *end, *start_value, *end_value, milestones, input.date);
+                format!(
+                    "expected on {} = {}; 100 * ({} - {}) / ({} - {}){} = {result}",
+                    input.date,
+                    fmt_num(e),
+                    fmt_num(a),
+                    fmt_num(*start_value),
+                    fmt_num(e),
+                    fmt_num(*start_value),
+                    cap_note(cap)
+                )
+            }
+        }
+    }
+}
+
+/// A number for explanations: integers without decimals, others rounded to at most 4
+/// decimals (`56.6667`); `?` for a non-finite number.
+pub fn fmt_num(x: f64) -> String {
+    if !x.is_finite() {
+        return "?".to_string();
+    }
+    // round to 4 decimals, then print the shortest form (fast, and never more than 4 decimals)
+    let r = if x.abs() < 1e11 { (x * 1e4).round() / 1e4 } else { x };
+    if r == 0.0 {
+        return "0".to_string();
+    }
+    if r.fract() == 0.0 && r.abs() < 1e15 {
+        return format!("{}", r as i64);
+    }
+    format!("{r}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_num;
+
+    #[test]
+    fn numbers_for_explanations() {
+        assert_eq!(fmt_num(60.0), "60");
+        assert_eq!(fmt_num(170.0 / 3.0), "56.6667");
+        assert_eq!(fmt_num(0.1), "0.1");
+        assert_eq!(fmt_num(-2.5), "-2.5");
+        assert_eq!(fmt_num(0.00001), "0");
+        assert_eq!(fmt_num(-0.00001), "0");
+        assert_eq!(fmt_num(123.456), "123.456");
+        assert_eq!(fmt_num(1e12 + 0.5), "1000000000000.5");
+        assert_eq!(fmt_num(f64::NAN), "?");
+    }
+}

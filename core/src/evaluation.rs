@@ -1,0 +1,692 @@
+//! Evaluating a scorecard: the result types and [`evaluate`] / [`evaluate_range`].
+//!
+//! An [`Evaluation`] is plain data: the organisation, the period, a flat list of
+//! [`NodeResult`] rows in a fixed order (the scorecard root `"scorecard"`, then perspectives,
+//! objectives and indicators in definition order) and the strategy-map [`LinkResult`]s. Each
+//! row carries its [`Explanation`] as data. Results hold no map, so their JSON is the same
+//! on every platform. They are built from the dense run of the [`Engine`] (see the `plan`
+//! module): a range is computed in one pass, then each period's rows are read off it.
+//!
+//! Staff data: a suppressed measurement's value is never copied into the engine, so it
+//! appears in no value, score, input, formula, trend, forecast or correlation; the
+//! indicator's status is `suppressed` and its parents count it as missing. A reporting
+//! period that contains a suppressed measurement (a quarter with one suppressed month) is
+//! suppressed as a whole: an aggregate without that month would let a reader work it out.
+//! A calculated indicator that reads a suppressed one is suppressed too.
+//!
+//! ```
+//! use pilotage::{Status, Workspace, evaluate, explain};
+//!
+//! let ws = Workspace::from_json(r#"{
+//!   "schema_version": 1, "organisation": "Ville exemple",
+//!   "indicators": [{
+//!     "id": "lead-time", "name": "Instruction lead time", "unit": "days",
+//!     "frequency": "monthly", "aggregation": "mean", "polarity": "lower_is_better",
+//!     "baseline": { "period": "2024-12", "value": 120 },
+//!     "targets": [{ "period": "2025", "value": 30 }],
+//!     "scoring": { "method": "linear_progress" },
+//!     "measurements": [
+//!       { "period": "2025-01", "value": 90 }, { "period": "2025-02", "value": 80 },
+//!       { "period": "2025-03", "value": 70 }
+//!     ]
+//!   }],
+//!   "scorecard": {
+//!     "perspectives": [{ "id": "process", "name": "Internal processes" }],
+//!     "objectives": [{ "id": "faster", "name": "Decide faster", "perspective": "process",
+//!                      "indicators": [{ "indicator": "lead-time" }] }]
+//!   }
+//! }"#)?;
+//! let q1 = evaluate(&ws, "2025-Q1".parse()?)?;
+//! let lead = q1.node("lead-time").unwrap();
+//! // mean of 90, 80, 70 = 80 days; 100 * (80 - 120) / (30 - 120) = 44.44: amber
+//! assert_eq!(lead.value, Some(80.0));
+//! assert_eq!(lead.status, Status::Amber);
+//! assert_eq!(q1.node("scorecard").unwrap().score, lead.score);
+//! assert!(explain(&q1, "lead-time")?.contains("100 * (80 - 120) / (30 - 120)"));
+//! # Ok::<(), pilotage::Error>(())
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::indicator::{Metric, PeriodValue, TimeAggregation};
+use crate::period::{Frequency, Period};
+use crate::plan::{Engine, Grid, IndPlan, NodeKind, SourcePlan, ordinal_of_month, window};
+use crate::rollup::{ChildInput, NoDataReason, Treatment};
+use crate::scorecard::{MissingPolicy, Rollup, Sign, Weight};
+use crate::scoring::{ScoreInput, ScoringMethod, Status, StatusThresholds, fmt_num};
+use crate::target::TargetInForce;
+use crate::trend::Direction;
+
+/// The scorecard at one reporting period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// The organisation.
+    pub organisation: String,
+    /// The reporting period.
+    pub period: Period,
+    /// Every node: root, perspectives, objectives, indicators (definition order).
+    pub nodes: Vec<NodeResult>,
+    /// The strategy-map links and what the data says of them.
+    pub links: Vec<LinkResult>,
+}
+
+impl Evaluation {
+    /// The row of a node by id.
+    pub fn node(&self, id: &str) -> Option<&NodeResult> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+}
+
+/// One node at one period: a flat row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NodeResult {
+    /// Id (`"scorecard"` for the root).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Kind of node.
+    pub kind: NodeKind,
+    /// Ids of its parents (an indicator may sit under several objectives).
+    pub parents: Vec<String>,
+    /// The reporting period.
+    pub period: Period,
+    /// Score on 0-100 (above 100 only when a cap allows it).
+    pub score: Option<f64>,
+    /// The goal/red-flag score on its native 0-10 scale.
+    pub native_score: Option<f64>,
+    /// Status.
+    pub status: Status,
+    /// Share of weight with data (indicators: share of the measurement periods present).
+    pub coverage: f64,
+    /// The actual value (indicators).
+    pub value: Option<f64>,
+    /// The target in force (indicators).
+    pub target: Option<f64>,
+    /// The unit (indicators).
+    pub unit: Option<String>,
+    /// Change against the previous period and a year before.
+    pub trend: Trend,
+    /// Projection to the target date (indicators with one, while it is ahead).
+    pub forecast: Option<Forecast>,
+    /// Why the score is what it is.
+    pub explanation: Explanation,
+}
+
+/// Score changes of a node.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Trend {
+    /// Score at the previous period.
+    pub previous_score: Option<f64>,
+    /// `score - previous_score`.
+    pub change: Option<f64>,
+    /// Score at the same period a year before.
+    pub year_ago_score: Option<f64>,
+    /// `score - year_ago_score`.
+    pub year_change: Option<f64>,
+    /// Direction of `change` with the stability tolerance.
+    pub direction: Direction,
+}
+
+/// A least-squares projection of an indicator to its target date.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Forecast {
+    /// The target's period (last explicit target or trajectory end).
+    pub target_period: Period,
+    /// The target value there.
+    pub target: f64,
+    /// The projected value at the target period (none with fewer than two points).
+    pub projected: Option<f64>,
+    /// Slope of the fitted line, per reporting period.
+    pub slope: Option<f64>,
+    /// Number of periods the fit rests on.
+    pub points: u32,
+    /// Whether the projection meets the target in the good direction.
+    pub on_track: Option<bool>,
+}
+
+/// Where an indicator's value comes from, for this period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SourceUsed {
+    /// From measurements (see `inputs` and `time_aggregation`).
+    Measured,
+    /// From a formula over other indicators.
+    Calculated {
+        /// The formula.
+        expression: String,
+        /// The formula with the values substituted and its result.
+        substituted: Option<String>,
+    },
+    /// From the portfolio and partnership records.
+    Derived {
+        /// The metric.
+        metric: Metric,
+        /// What was computed over which records.
+        detail: String,
+        /// Ids of the records counted.
+        records: Vec<String>,
+    },
+}
+
+/// A measurement (or, for calculated indicators, another indicator's value) used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputUsed {
+    /// The other indicator's id (calculated indicators).
+    pub indicator: Option<String>,
+    /// The period of the measurement.
+    pub period: Period,
+    /// The value (none when suppressed).
+    pub value: Option<f64>,
+    /// Numerator (rates).
+    pub numerator: Option<f64>,
+    /// Denominator (rates).
+    pub denominator: Option<f64>,
+    /// Whether it is suppressed (too few respondents): its value is not shown.
+    pub suppressed: bool,
+}
+
+/// How measurements were brought to the reporting period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeAggregationUsed {
+    /// The aggregation.
+    pub method: TimeAggregation,
+    /// The indicator's frequency.
+    pub measured: Frequency,
+    /// The reporting frequency.
+    pub reported: Frequency,
+    /// The measurement periods consulted.
+    pub periods: Vec<Period>,
+    /// Those that had a (non-suppressed) measurement.
+    pub present: Vec<Period>,
+    /// The rule, in words.
+    pub rule: String,
+}
+
+/// A child of a roll-up node and what happened to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChildUsed {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Weight in force for the period (relative).
+    pub raw_weight: f64,
+    /// Its share of the result after rescaling.
+    pub effective_weight: f64,
+    /// Its own score for the period.
+    pub score: Option<f64>,
+    /// Its own status.
+    pub status: Status,
+    /// What the missing-data policy did.
+    pub treatment: Treatment,
+    /// Under carry-forward: the score used and the period it comes from.
+    pub carried_score: Option<f64>,
+    /// The period a carried score comes from.
+    pub carried_from: Option<Period>,
+}
+
+/// Why a node has the score and status it has, as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The scoring method (indicators) or roll-up aggregation (others).
+    pub method: String,
+    /// The scoring method with its parameters (indicators).
+    pub scoring: Option<ScoringMethod>,
+    /// The roll-up settings (other nodes).
+    pub rollup: Option<Rollup>,
+    /// Where the value comes from (indicators).
+    pub source: Option<SourceUsed>,
+    /// Measurements or input values used.
+    pub inputs: Vec<InputUsed>,
+    /// Time aggregation applied (measured indicators).
+    pub time_aggregation: Option<TimeAggregationUsed>,
+    /// The target in force and its origin.
+    pub target: Option<TargetInForce>,
+    /// The baseline.
+    pub baseline: Option<PeriodValue>,
+    /// The formula with the numbers substituted.
+    pub formula: Option<String>,
+    /// Children with their weights and treatment (roll-up nodes).
+    pub children: Vec<ChildUsed>,
+    /// Share of weight with data.
+    pub coverage: f64,
+    /// The status cut-offs used.
+    pub thresholds: StatusThresholds,
+    /// Why this status, in words.
+    pub status_reason: String,
+    /// Why there is no data, if there is none.
+    pub reasons: Vec<String>,
+}
+
+/// A cause-effect link and whether the data agrees with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkResult {
+    /// Cause objective id.
+    pub from: String,
+    /// Effect objective id.
+    pub to: String,
+    /// Expected sign.
+    pub sign: Sign,
+    /// Lag in periods.
+    pub lag: u32,
+    /// Pearson correlation of the cause's scores and the lagged effect's scores.
+    pub correlation: Option<f64>,
+    /// Number of paired periods it rests on.
+    pub pairs: u32,
+    /// False when pairs are fewer than `Settings::min_correlation_periods`.
+    pub enough_data: bool,
+    /// Whether the correlation has the expected sign (with enough data).
+    pub agrees: Option<bool>,
+}
+
+/// Evaluate the scorecard at one period (its frequency is the reporting frequency).
+pub fn evaluate(ws: &crate::workspace::Workspace, period: Period) -> Result<Evaluation, Error> {
+    Engine::new(ws)?.evaluate(period)
+}
+
+/// Evaluate every period from `first` to `last` (same frequency) in one pass.
+pub fn evaluate_range(
+    ws: &crate::workspace::Workspace,
+    first: Period,
+    last: Period,
+) -> Result<Vec<Evaluation>, Error> {
+    Engine::new(ws)?.evaluate_range(first, last)
+}
+
+fn opt(x: f64) -> Option<f64> {
+    (!x.is_nan()).then_some(x)
+}
+
+fn status_reason(status: Status, score: Option<f64>, th: &StatusThresholds, by_rule: bool) -> String {
+    match (status, score) {
+        (Status::Suppressed, _) => {
+            "suppressed: a measurement rests on fewer people than the minimum group size".to_string()
+        }
+        (Status::NoData, _) => "no data for the period (see the reasons)".to_string(),
+        (s, Some(_)) if by_rule => format!("{} by the first matching status rule", s.as_str()),
+        (Status::Green, Some(x)) => {
+            format!("green: score {} is at or above the green cut-off {}", fmt_num(x), fmt_num(th.green))
+        }
+        (Status::Amber, Some(x)) => format!(
+            "amber: score {} is at or above the amber cut-off {} and below the green cut-off {}",
+            fmt_num(x),
+            fmt_num(th.amber),
+            fmt_num(th.green)
+        ),
+        (Status::Red, Some(x)) => {
+            format!("red: score {} is below the amber cut-off {}", fmt_num(x), fmt_num(th.amber))
+        }
+        (s, None) => s.as_str().to_string(),
+    }
+}
+
+impl Engine {
+    /// Evaluate one period.
+    pub fn evaluate(&self, period: Period) -> Result<Evaluation, Error> {
+        let (start, _) = self.span(period, period)?;
+        let grid =
+            self.run(period.frequency(), start, period.ordinal(), crate::plan::ScoreTable::empty(period))?;
+        let t = grid.periods.len().saturating_sub(1);
+        Ok(self.build(&grid, t))
+    }
+
+    /// Evaluate every period from `first` to `last` (same frequency): one dense pass, then
+    /// the rich rows of each period.
+    pub fn evaluate_range(&self, first: Period, last: Period) -> Result<Vec<Evaluation>, Error> {
+        let (start, n) = self.span(first, last)?;
+        let grid =
+            self.run(first.frequency(), start, last.ordinal(), crate::plan::ScoreTable::empty(first))?;
+        let skip = (first.ordinal() - start) as usize;
+        Ok((skip..skip + n).map(|t| self.build(&grid, t)).collect())
+    }
+
+    fn build(&self, grid: &Grid, t: usize) -> Evaluation {
+        let period = grid.periods.get(t).copied().unwrap_or(grid.table.first);
+        let mut nodes = Vec::with_capacity(self.nodes.len());
+        for (n, def) in self.nodes.iter().enumerate() {
+            let tab = &grid.table;
+            let score = tab.score(n, t);
+            let prev = t.checked_sub(1).and_then(|p| tab.score(n, p));
+            let per_year = period.frequency().per_year() as usize;
+            let year_ago = t.checked_sub(per_year).and_then(|p| tab.score(n, p));
+            let change = score.zip(prev).map(|(a, b)| a - b);
+            let trend = Trend {
+                previous_score: prev,
+                change,
+                year_ago_score: year_ago,
+                year_change: score.zip(year_ago).map(|(a, b)| a - b),
+                direction: crate::trend::direction(change, self.settings.stability_tolerance),
+            };
+            let status = tab.status(n, t);
+            let coverage = tab.coverage(n, t);
+            let parents =
+                def.parents.iter().filter_map(|&p| self.nodes.get(p)).map(|p| p.id.clone()).collect();
+            let mut row = NodeResult {
+                id: def.id.clone(),
+                name: def.name.clone(),
+                kind: def.kind,
+                parents,
+                period,
+                score,
+                native_score: None,
+                status,
+                coverage,
+                value: None,
+                target: None,
+                unit: None,
+                trend,
+                forecast: None,
+                explanation: Explanation {
+                    method: crate::rollup::aggregation_name(def.rollup.aggregation).to_string(),
+                    scoring: None,
+                    rollup: None,
+                    source: None,
+                    inputs: Vec::new(),
+                    time_aggregation: None,
+                    target: None,
+                    baseline: None,
+                    formula: None,
+                    children: Vec::new(),
+                    coverage,
+                    thresholds: self.settings.thresholds,
+                    status_reason: String::new(),
+                    reasons: Vec::new(),
+                },
+            };
+            if def.kind == NodeKind::Indicator {
+                let i = n - self.first_indicator_node;
+                if let Some(ind) = self.indicators.get(i) {
+                    self.explain_indicator(grid, t, i, ind, &mut row);
+                }
+            } else {
+                self.explain_rollup(grid, t, n, &mut row);
+            }
+            nodes.push(row);
+        }
+        let links = self
+            .links
+            .iter()
+            .filter_map(|&(from, to, sign, lag)| {
+                let tn = grid.table.periods;
+                let cause = grid.table.scores.get(from * tn..from * tn + t + 1)?;
+                let effect = grid.table.scores.get(to * tn..to * tn + t + 1)?;
+                let (r, pairs) = crate::strategy_map::lagged_correlation(cause, effect, lag as usize);
+                let enough = pairs >= self.settings.min_correlation_periods;
+                Some(LinkResult {
+                    from: self.nodes.get(from)?.id.clone(),
+                    to: self.nodes.get(to)?.id.clone(),
+                    sign,
+                    lag,
+                    correlation: if enough { r } else { None },
+                    pairs,
+                    enough_data: enough,
+                    agrees: if enough { r.map(|r| crate::strategy_map::agrees(r, sign)) } else { None },
+                })
+            })
+            .collect();
+        Evaluation { organisation: self.organisation.clone(), period, nodes, links }
+    }
+
+    fn explain_rollup(&self, grid: &Grid, t: usize, n: usize, row: &mut NodeResult) {
+        let Some(def) = self.nodes.get(n) else { return };
+        let tab = &grid.table;
+        let period = row.period;
+        let max_back = match def.rollup.missing {
+            MissingPolicy::CarryForward { max_periods } => max_periods as usize,
+            _ => 0,
+        };
+        let inputs: Vec<ChildInput> = def
+            .children
+            .iter()
+            .map(|(c, w)| {
+                let score = tab.score(*c, t);
+                let carried = if score.is_none() && max_back > 0 {
+                    (1..=max_back.min(t)).find_map(|age| tab.score(*c, t - age).map(|s| (s, age as u32)))
+                } else {
+                    None
+                };
+                let weight = match w {
+                    Weight::Fixed(x) => *x,
+                    Weight::Schedule(_) => w.at(period, self.calendar),
+                };
+                ChildInput { weight, score, carried }
+            })
+            .collect();
+        let combined = crate::rollup::combine(&def.rollup, &inputs);
+        let eff = crate::rollup::effective_weights(&def.rollup, &inputs);
+        for (k, ((c, _), input)) in def.children.iter().zip(&inputs).enumerate() {
+            let (treatment, _) = crate::rollup::treatment(def.rollup.missing, input);
+            let carried = match treatment {
+                Treatment::CarriedForward { age } => {
+                    input.carried.map(|(s, _)| (s, period.offset(-(age as i64)).ok()))
+                }
+                _ => None,
+            };
+            row.explanation.children.push(ChildUsed {
+                id: self.nodes.get(*c).map(|x| x.id.clone()).unwrap_or_default(),
+                name: self.nodes.get(*c).map(|x| x.name.clone()).unwrap_or_default(),
+                raw_weight: input.weight,
+                effective_weight: eff.get(k).copied().unwrap_or(0.0),
+                score: input.score,
+                status: tab.status(*c, t),
+                treatment,
+                carried_score: carried.map(|c| c.0),
+                carried_from: carried.and_then(|c| c.1),
+            });
+        }
+        row.explanation.rollup = Some(def.rollup);
+        row.explanation.formula = Some(crate::rollup::formula(&def.rollup, &inputs, &combined));
+        if let Err(reason) = combined.score {
+            row.explanation.reasons.push(match reason {
+                NoDataReason::BelowMinCoverage => format!(
+                    "coverage {} is below the minimum coverage {}",
+                    fmt_num(combined.coverage),
+                    fmt_num(def.rollup.min_coverage)
+                ),
+                r => r.to_string(),
+            });
+        }
+        row.explanation.status_reason =
+            status_reason(row.status, row.score, &self.settings.thresholds, false);
+    }
+
+    fn explain_indicator(&self, grid: &Grid, t: usize, i: usize, ind: &IndPlan, row: &mut NodeResult) {
+        let tab = &grid.table;
+        let tn = tab.periods;
+        let n = ind.node;
+        let period = row.period;
+        let suppressed = row.status == Status::Suppressed;
+        let value = tab.values.get(n * tn + t).copied().and_then(opt);
+        let target = ind.targets.at(period);
+        row.value = value;
+        row.target = target.map(|x| x.value);
+        row.unit = (!ind.unit.is_empty()).then(|| ind.unit.clone());
+        let ex = &mut row.explanation;
+        ex.method = ind.scoring.name().to_string();
+        ex.scoring = Some(ind.scoring.clone());
+        ex.target = target;
+        ex.baseline = ind.baseline;
+        ex.thresholds = ind.thresholds;
+        match &ind.source {
+            SourcePlan::Measured => {
+                ex.source = Some(SourceUsed::Measured);
+                let cal = self.calendar;
+                let report = period.frequency();
+                let (lo, hi) =
+                    window(ind.frequency, report, period.first_month(cal), period.last_month(cal), cal);
+                let mut periods = Vec::new();
+                let mut present = Vec::new();
+                for o in lo..hi {
+                    let Ok(p) = Period::from_ordinal(ind.frequency, o) else { continue };
+                    periods.push(p);
+                    if ind.suppressed.binary_search(&o).is_ok() {
+                        ex.inputs.push(InputUsed {
+                            indicator: None,
+                            period: p,
+                            value: None,
+                            numerator: None,
+                            denominator: None,
+                            suppressed: true,
+                        });
+                        continue;
+                    }
+                    let slot = o - ind.base;
+                    if slot < 0 || slot >= ind.len as i64 {
+                        continue;
+                    }
+                    let slot = slot as usize;
+                    let v = self.values.get(ind.offset + slot).copied().and_then(opt);
+                    let (num, den) = match ind.ratio_offset {
+                        Some(r) => (
+                            self.numerators.get(r + slot).copied().and_then(opt),
+                            self.denominators.get(r + slot).copied().and_then(opt),
+                        ),
+                        None => (None, None),
+                    };
+                    if v.is_some() || num.is_some() {
+                        present.push(p);
+                        ex.inputs.push(InputUsed {
+                            indicator: None,
+                            period: p,
+                            value: v,
+                            numerator: num,
+                            denominator: den,
+                            suppressed: false,
+                        });
+                    }
+                }
+                let name = crate::aggregation::name(ind.aggregation);
+                let rule = if ind.frequency.months() < report.months() {
+                    format!(
+                        "{name} of the {} {} measurements present out of {} in {period}",
+                        present.len(),
+                        ind.frequency,
+                        periods.len()
+                    )
+                } else if ind.frequency.months() == report.months() {
+                    format!("the measurement of {period} itself")
+                } else {
+                    format!(
+                        "the latest {} period ended by the end of {period}: {}",
+                        ind.frequency,
+                        periods.first().map(|p| p.to_string()).unwrap_or_default()
+                    )
+                };
+                if !suppressed && value.is_none() {
+                    ex.reasons.push(if present.is_empty() {
+                        format!(
+                            "no measurement in {}",
+                            periods.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
+                        )
+                    } else {
+                        "the denominators sum to zero".to_string()
+                    });
+                }
+                ex.time_aggregation = Some(TimeAggregationUsed {
+                    method: ind.aggregation,
+                    measured: ind.frequency,
+                    reported: report,
+                    periods,
+                    present,
+                    rule,
+                });
+            }
+            SourcePlan::Derived(metric) => {
+                let point = grid.derived.get(i).and_then(|d| d.as_ref()).and_then(|d| d.get(t));
+                if value.is_none() {
+                    ex.reasons.push(match point {
+                        Some(p) => p.detail.clone(),
+                        None => "the records are not available".to_string(),
+                    });
+                }
+                ex.source = Some(SourceUsed::Derived {
+                    metric: *metric,
+                    detail: point.map(|p| p.detail.clone()).unwrap_or_default(),
+                    records: point.map(|p| p.records.clone()).unwrap_or_default(),
+                });
+            }
+            SourcePlan::Calculated { expr, refs } => {
+                let get = |id: &str| {
+                    refs.iter()
+                        .find(|(r, _)| r == id)
+                        .and_then(|(_, k)| self.indicators.get(*k))
+                        .and_then(|o| tab.values.get(o.node * tn + t))
+                        .copied()
+                        .and_then(opt)
+                };
+                let mut substituted = None;
+                if suppressed {
+                    ex.reasons.push("an input indicator is suppressed for the period".to_string());
+                } else {
+                    for (r, k) in refs {
+                        let st =
+                            self.indicators.get(*k).map(|o| tab.status(o.node, t)).unwrap_or(Status::NoData);
+                        ex.inputs.push(InputUsed {
+                            indicator: Some(r.clone()),
+                            period,
+                            value: get(r),
+                            numerator: None,
+                            denominator: None,
+                            suppressed: st == Status::Suppressed,
+                        });
+                    }
+                    match expr.eval(&get) {
+                        Ok(v) => substituted = Some(format!("{} = {}", expr.substituted(&get), fmt_num(v))),
+                        Err(e) => ex.reasons.push(e.to_string()),
+                    }
+                }
+                ex.source = Some(SourceUsed::Calculated { expression: expr.to_string(), substituted });
+            }
+        }
+        if let (Some(a), false) = (value, suppressed) {
+            let input = ScoreInput {
+                actual: a,
+                target: target.map(|x| x.value),
+                baseline: ind.baseline.map(|b| b.value),
+                polarity: ind.polarity,
+                date: period.end_date(self.calendar),
+            };
+            ex.formula = Some(ind.scoring.formula(&input));
+            match ind.scoring.score(&input) {
+                Ok(s) => row.native_score = s.native,
+                Err(e) => ex.reasons.push(e.to_string()),
+            }
+        }
+        let by_rule = matches!(ind.scoring, ScoringMethod::StatusRules { .. });
+        ex.status_reason = status_reason(row.status, row.score, &ind.thresholds, by_rule);
+        row.forecast = self.forecast(grid, t, ind, period);
+    }
+
+    fn forecast(&self, grid: &Grid, t: usize, ind: &IndPlan, period: Period) -> Option<Forecast> {
+        let goal = ind.targets.target_date()?;
+        let report = period.frequency();
+        let x_target = ordinal_of_month(goal.period.last_month(self.calendar), report, self.calendar);
+        if x_target < period.ordinal() {
+            return None;
+        }
+        let tn = grid.table.periods;
+        let w = (self.settings.forecast_window as usize).max(1);
+        let from = (t + 1).saturating_sub(w);
+        let points: Vec<(f64, f64)> = (from..=t)
+            .filter_map(|s| {
+                let v = grid.table.values.get(ind.node * tn + s).copied().and_then(opt)?;
+                Some((grid.periods.get(s)?.ordinal() as f64, v))
+            })
+            .collect();
+        let fit = crate::trend::least_squares(&points);
+        let projected = fit.map(|(a, b)| a + b * x_target as f64);
+        let on_track = match ind.polarity {
+            crate::indicator::Polarity::InsideBand => None,
+            p => projected.map(|v| crate::scoring::at_or_beyond(v, goal.value, p)),
+        };
+        Some(Forecast {
+            target_period: goal.period,
+            target: goal.value,
+            projected,
+            slope: fit.map(|f| f.1),
+            points: points.len() as u32,
+            on_track,
+        })
+    }
+}

@@ -1,0 +1,280 @@
+//! Rolling children's scores up into their parent's score, with relative weights and a
+//! missing-data policy.
+//!
+//! Each child brings its weight in force for the period (`Weight::at`), its score (none when
+//! it has no data or is suppressed: a suppressed child counts as missing) and, under
+//! carry-forward, its last score from at most `N` periods back. The node's policy decides:
+//! - exclude and rescale (default): missing children are left out; the others' weights are
+//!   rescaled to sum to 1;
+//! - zero: a missing child counts as a score of 0 with its full weight;
+//! - carry forward `N`: a missing child uses its last score if it is at most `N` periods old,
+//!   else it is excluded (and rescaled) like above;
+//! - no data: one missing child makes the parent "no data".
+//!
+//! Then, over the contributing children `i` with weights `w_i` and scores `s_i`:
+//! - weighted mean: `S = sum(w_i * s_i) / sum(w_i)`;
+//! - weighted geometric mean: `S = exp(sum(w_i * ln s_i) / sum(w_i))`, and `S = 0` as soon as
+//!   one `s_i <= 0` (no compensation for a zero, as in the HDI);
+//! - worst: `S = min(s_i)` (weights only count for coverage).
+//!
+//! Coverage is `sum(w_i over children with data, carried ones included) / sum(w_i over all)`;
+//! zero-filled children are not data. The node has no data when it has no children, when no
+//! child has data (whatever the policy), when the policy is "no data" and a child misses,
+//! or when coverage is below the node's `min_coverage`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scorecard::{Aggregation, MissingPolicy, Rollup};
+
+/// One child as the roll-up sees it for one period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChildInput {
+    /// The weight in force (relative, > 0).
+    pub weight: f64,
+    /// The child's score, `None` when it has no data or is suppressed.
+    pub score: Option<f64>,
+    /// Under carry-forward: the child's last score and how many periods back it is (only
+    /// when within the policy's limit).
+    pub carried: Option<(f64, u32)>,
+}
+
+/// What the missing-data policy did with a child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Treatment {
+    /// The child's own score was used.
+    Used,
+    /// The child had no data and was left out (weights rescaled).
+    Excluded,
+    /// The child had no data and counted as 0.
+    CountedAsZero,
+    /// The child had no data; its score from `age` periods back was used.
+    CarriedForward {
+        /// How many periods back.
+        age: u32,
+    },
+    /// The child had no data, which makes the parent "no data".
+    MakesParentNoData,
+}
+
+/// Why a node has no score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoDataReason {
+    /// The node has no children.
+    NoChildren,
+    /// None of its children has data for the period.
+    AllChildrenMissing,
+    /// A child has no data and the policy is "no data".
+    ChildMissing,
+    /// The share of weight with data is below the node's minimum coverage.
+    BelowMinCoverage,
+}
+
+impl std::fmt::Display for NoDataReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NoDataReason::NoChildren => "it has no children",
+            NoDataReason::AllChildrenMissing => "none of its children has data for the period",
+            NoDataReason::ChildMissing => "a child has no data and the missing-data policy is \"no data\"",
+            NoDataReason::BelowMinCoverage => "the share of weight with data is below the minimum coverage",
+        })
+    }
+}
+
+/// The roll-up of one node for one period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Combined {
+    /// The score, or why there is none.
+    pub score: Result<f64, NoDataReason>,
+    /// Share of weight with data (0-1).
+    pub coverage: f64,
+}
+
+/// The treatment of a child under `policy`, and the score it contributes (if any).
+#[inline]
+pub fn treatment(policy: MissingPolicy, child: &ChildInput) -> (Treatment, Option<f64>) {
+    match (child.score, policy) {
+        (Some(s), _) => (Treatment::Used, Some(s)),
+        (None, MissingPolicy::Exclude) => (Treatment::Excluded, None),
+        (None, MissingPolicy::Zero) => (Treatment::CountedAsZero, Some(0.0)),
+        (None, MissingPolicy::NoData) => (Treatment::MakesParentNoData, None),
+        (None, MissingPolicy::CarryForward { max_periods }) => match child.carried {
+            Some((s, age)) if age >= 1 && age <= max_periods => (Treatment::CarriedForward { age }, Some(s)),
+            _ => (Treatment::Excluded, None),
+        },
+    }
+}
+
+/// A roll-up in progress: children are added one at a time (in any order), then
+/// [`finish`](Accumulator::finish) gives the result. [`combine`] is a fold with it; the
+/// engine keeps one per period and adds children child by child, so both paths share the
+/// same arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Accumulator {
+    children: u32,
+    total: f64,
+    covered: f64,
+    weight_sum: f64,
+    mean_acc: f64,
+    log_acc: f64,
+    worst: f64,
+    any_nonpositive: bool,
+    any_data: bool,
+    any_missing_nodata: bool,
+}
+
+impl Default for Accumulator {
+    fn default() -> Self {
+        Accumulator {
+            children: 0,
+            total: 0.0,
+            covered: 0.0,
+            weight_sum: 0.0,
+            mean_acc: 0.0,
+            log_acc: 0.0,
+            worst: f64::INFINITY,
+            any_nonpositive: false,
+            any_data: false,
+            any_missing_nodata: false,
+        }
+    }
+}
+
+impl Accumulator {
+    /// Add one child.
+    #[inline]
+    pub fn add(&mut self, rollup: &Rollup, c: &ChildInput) {
+        self.children += 1;
+        self.total += c.weight;
+        let (t, s) = treatment(rollup.missing, c);
+        match t {
+            Treatment::Used | Treatment::CarriedForward { .. } => {
+                self.covered += c.weight;
+                self.any_data = true;
+            }
+            Treatment::MakesParentNoData => self.any_missing_nodata = true,
+            Treatment::Excluded | Treatment::CountedAsZero => {}
+        }
+        if let Some(s) = s {
+            self.weight_sum += c.weight;
+            match rollup.aggregation {
+                Aggregation::WeightedMean => self.mean_acc += c.weight * s,
+                Aggregation::WeightedGeometricMean => {
+                    if s <= 0.0 {
+                        self.any_nonpositive = true;
+                    } else {
+                        self.log_acc += c.weight * s.ln();
+                    }
+                }
+                Aggregation::Worst => self.worst = self.worst.min(s),
+            }
+        }
+    }
+
+    /// The result (see the module formulas).
+    #[inline]
+    pub fn finish(&self, rollup: &Rollup) -> Combined {
+        let coverage = if self.total > 0.0 { self.covered / self.total } else { 0.0 };
+        let score = if self.children == 0 || self.total <= 0.0 {
+            Err(NoDataReason::NoChildren)
+        } else if !self.any_data {
+            Err(NoDataReason::AllChildrenMissing)
+        } else if self.any_missing_nodata {
+            Err(NoDataReason::ChildMissing)
+        } else if coverage < rollup.min_coverage {
+            Err(NoDataReason::BelowMinCoverage)
+        } else {
+            Ok(match rollup.aggregation {
+                Aggregation::WeightedMean => self.mean_acc / self.weight_sum,
+                Aggregation::WeightedGeometricMean => {
+                    if self.any_nonpositive {
+                        0.0
+                    } else {
+                        (self.log_acc / self.weight_sum).exp()
+                    }
+                }
+                Aggregation::Worst => self.worst,
+            })
+        };
+        Combined { score, coverage }
+    }
+}
+
+/// Roll the children up (see the module formulas).
+pub fn combine(rollup: &Rollup, children: &[ChildInput]) -> Combined {
+    let mut acc = Accumulator::default();
+    for c in children {
+        acc.add(rollup, c);
+    }
+    acc.finish(rollup)
+}
+
+/// The effective weight of each child (its share of the result): `w_i / sum(w_j)` over the
+/// contributing children for the means; for "worst", 1 for the first lowest child and 0 for
+/// the others; 0 for children left out.
+pub fn effective_weights(rollup: &Rollup, children: &[ChildInput]) -> Vec<f64> {
+    let contrib: Vec<Option<f64>> = children.iter().map(|c| treatment(rollup.missing, c).1).collect();
+    match rollup.aggregation {
+        Aggregation::Worst => {
+            let mut best: Option<(usize, f64)> = None;
+            for (i, s) in contrib.iter().enumerate() {
+                if let Some(s) = s {
+                    if best.is_none_or(|b| *s < b.1) {
+                        best = Some((i, *s));
+                    }
+                }
+            }
+            (0..children.len()).map(|i| if best.map(|b| b.0) == Some(i) { 1.0 } else { 0.0 }).collect()
+        }
+        _ => {
+            let sum: f64 =
+                children.iter().zip(&contrib).filter(|(_, s)| s.is_some()).map(|(c, _)| c.weight).sum();
+            children
+                .iter()
+                .zip(&contrib)
+                .map(|(c, s)| if s.is_some() && sum > 0.0 { c.weight / sum } else { 0.0 })
+                .collect()
+        }
+    }
+}
+
+/// The roll-up formula with the numbers substituted, e.g. `(2 * 60 + 1 * 90) / 3 = 70`.
+pub fn formula(rollup: &Rollup, children: &[ChildInput], combined: &Combined) -> String {
+    use crate::scoring::fmt_num;
+    let used: Vec<(f64, f64)> =
+        children.iter().filter_map(|c| treatment(rollup.missing, c).1.map(|s| (c.weight, s))).collect();
+    let result = match combined.score {
+        Ok(s) => fmt_num(s),
+        Err(r) => return format!("no data: {r}"),
+    };
+    let wsum: f64 = used.iter().map(|u| u.0).sum();
+    match rollup.aggregation {
+        Aggregation::WeightedMean => {
+            let terms: Vec<String> =
+                used.iter().map(|(w, s)| format!("{} * {}", fmt_num(*w), fmt_num(*s))).collect();
+            format!("({}) / {} = {result}", terms.join(" + "), fmt_num(wsum))
+        }
+        Aggregation::WeightedGeometricMean => {
+            if used.iter().any(|u| u.1 <= 0.0) {
+                return format!("a child scores 0, so the geometric mean = {result}");
+            }
+            let terms: Vec<String> =
+                used.iter().map(|(w, s)| format!("{} * ln {}", fmt_num(*w), fmt_num(*s))).collect();
+            format!("exp(({}) / {}) = {result}", terms.join(" + "), fmt_num(wsum))
+        }
+        Aggregation::Worst => {
+            let terms: Vec<String> = used.iter().map(|u| fmt_num(u.1)).collect();
+            format!("min({}) = {result}", terms.join(", "))
+        }
+    }
+}
+
+/// The snake_case name of an aggregation.
+pub fn aggregation_name(a: Aggregation) -> &'static str {
+    match a {
+        Aggregation::WeightedMean => "weighted_mean",
+        Aggregation::WeightedGeometricMean => "weighted_geometric_mean",
+        Aggregation::Worst => "worst",
+    }
+}

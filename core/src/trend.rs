@@ -1,0 +1,80 @@
+//! Trends and forecasts.
+//!
+//! A trend compares a node's score with its score one period before and one year before
+//! (same period of the previous year): `change = score - previous`. Scores already point the
+//! good way (a falling lead time raises its score), so the direction follows the score:
+//! improving when `change > tolerance`, declining when `change < -tolerance`, stable in
+//! between, unknown when either score is missing. The tolerance is
+//! `Settings::stability_tolerance`, in score points.
+//!
+//! A forecast fits a least-squares line `v = alpha + beta * x` through the indicator's values
+//! over the last `Settings::forecast_window` reporting periods (`x` = period ordinal, only the
+//! periods with a value), with `beta = sum((x - mx)(v - mv)) / sum((x - mx)^2)` and
+//! `alpha = mv - beta * mx`, and projects it to the target's period. It needs two points.
+//! On track means the projection is at or beyond the target in the good direction.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a node is heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The score rose by more than the tolerance.
+    Improving,
+    /// The score moved by at most the tolerance.
+    Stable,
+    /// The score fell by more than the tolerance.
+    Declining,
+    /// A score is missing.
+    Unknown,
+}
+
+/// The direction of a score change with a stability tolerance (score points).
+pub fn direction(change: Option<f64>, tolerance: f64) -> Direction {
+    match change {
+        None => Direction::Unknown,
+        Some(c) if c > tolerance => Direction::Improving,
+        Some(c) if c < -tolerance => Direction::Declining,
+        Some(_) => Direction::Stable,
+    }
+}
+
+/// A least-squares line through `(x, v)` points: `(alpha, beta)`, or `None` with fewer than
+/// two distinct `x`.
+pub fn least_squares(points: &[(f64, f64)]) -> Option<(f64, f64)> {
+    if points.len() < 2 {
+        return None;
+    }
+    let n = points.len() as f64;
+    let mx = points.iter().map(|p| p.0).sum::<f64>() / n;
+    let mv = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxx: f64 = points.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
+    if sxx == 0.0 {
+        return None;
+    }
+    let sxv: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - mv)).sum();
+    let beta = sxv / sxx;
+    Some((mv - beta * mx, beta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directions_with_tolerance() {
+        assert_eq!(direction(Some(2.5), 2.0), Direction::Improving);
+        assert_eq!(direction(Some(2.0), 2.0), Direction::Stable);
+        assert_eq!(direction(Some(-2.5), 2.0), Direction::Declining);
+        assert_eq!(direction(None, 2.0), Direction::Unknown);
+    }
+
+    #[test]
+    fn line_through_points() {
+        // (0,1), (1,3), (2,5): v = 1 + 2x exactly
+        assert_eq!(least_squares(&[(0.0, 1.0), (1.0, 3.0), (2.0, 5.0)]), Some((1.0, 2.0)));
+        // (0,0), (1,2), (2,1): mx = 1, mv = 1, sxx = 2, sxv = (-1)(-1) + 0 + (1)(0) = 1 -> beta 0.5, alpha 0.5
+        assert_eq!(least_squares(&[(0.0, 0.0), (1.0, 2.0), (2.0, 1.0)]), Some((0.5, 0.5)));
+        assert_eq!(least_squares(&[(1.0, 1.0)]), None);
+    }
+}
