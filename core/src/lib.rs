@@ -1,8 +1,8 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
-mod amount;
 pub mod aggregation;
+mod amount;
 pub mod commitment;
 pub mod edit;
 pub mod error;
@@ -16,14 +16,13 @@ pub mod metrics;
 pub mod partner;
 pub mod partnership;
 pub mod period;
+pub mod plan;
 pub mod portfolio;
 pub mod project;
 pub mod report;
+pub mod rollup;
 pub mod sample;
 pub mod schema;
-pub mod plan;
-pub mod project;
-pub mod rollup;
 pub mod scorecard;
 pub mod scoring;
 pub mod strategy_map;
