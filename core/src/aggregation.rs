@@ -41,8 +41,7 @@ pub fn aggregate(
                 return None;
             }
             let (mut n, mut d, mut any) = (0.0, 0.0, false);
-            for i in 0..values.len() {
-                let (x, y) = (numerators[i], denominators[i]);
+            for (&x, &y) in numerators.iter().zip(denominators).take(values.len()) {
                 if !x.is_nan() && !y.is_nan() {
                     n += x;
                     d += y;

@@ -540,8 +540,8 @@ impl Engine {
                         let points = crate::metrics::series(ws, *metric, &periods);
                         for (t, p) in points.iter().enumerate().take(t_n) {
                             if let Some(v) = p.value.filter(|v| v.is_finite()) {
-                                table.values[row + t] = v;
-                                table.coverage[row + t] = 1.0;
+                                set(&mut table.values, row + t, v);
+                                set(&mut table.coverage, row + t, 1.0);
                             }
                         }
                         if let Some(d) = derived.get_mut(i) {
@@ -557,7 +557,7 @@ impl Engine {
                         .collect();
                     for t in 0..t_n {
                         if rows.iter().any(|r| table.statuses.get(r + t) == Some(&Status::Suppressed)) {
-                            table.statuses[row + t] = Status::Suppressed;
+                            set(&mut table.statuses, row + t, Status::Suppressed);
                             continue;
                         }
                         let get = |id: &str| {
@@ -569,8 +569,8 @@ impl Engine {
                                 .filter(|v| !v.is_nan())
                         };
                         if let Ok(v) = expr.eval(&get) {
-                            table.values[row + t] = v;
-                            table.coverage[row + t] = 1.0;
+                            set(&mut table.values, row + t, v);
+                            set(&mut table.coverage, row + t, 1.0);
                         }
                     }
                 }
@@ -870,4 +870,12 @@ fn numeric_problems(ws: &Workspace) -> Vec<Problem> {
 fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
     v.clear();
     v.resize(n, x);
+}
+
+/// Write one cell (a no-op outside the array, which a run never addresses).
+#[inline]
+fn set<T>(v: &mut [T], i: usize, x: T) {
+    if let Some(c) = v.get_mut(i) {
+        *c = x;
+    }
 }

@@ -592,3 +592,55 @@ fn a_quarterly_indicator_in_a_monthly_report_waits_for_the_quarter_to_end() {
     // Jan, Feb: Q1 has not ended, Q4 2024 holds; Mar, Apr, May: Q1; June: Q2 ended, missing
     assert_eq!(values, vec![Some(40.0), Some(40.0), Some(60.0), Some(60.0), Some(60.0), None]);
 }
+
+#[test]
+fn expected_progress_reads_its_path_at_the_end_of_the_period() {
+    // path 0 on 2025-01-01 -> 365 on 2026-01-01 (one per day); March 2025 ends on day 89
+    // (31 + 28 + 31 - 1 days after the start), so 89 is expected and 44.5 scores 50
+    let ind = json!({
+        "id": "a", "name": "a", "frequency": "monthly",
+        "scoring": { "method": "expected_progress", "start": "2025-01-01", "end": "2026-01-01",
+                     "start_value": 0.0, "end_value": 365.0 },
+        "measurements": [{ "period": "2025-03", "value": 44.5 }]
+    });
+    let ws = workspace(json!([objective("o", &[("a", 1.0)], json!({}))]), json!([ind]));
+    let e = evaluate(&ws, p("2025-03")).unwrap();
+    let a = e.node("a").unwrap();
+    assert!(close(a.score, 50.0));
+    assert!(a.explanation.formula.as_deref().unwrap().starts_with("expected on 2025-03-31 = 89;"));
+    // the quarter ends on the same day: same score
+    assert!(close(evaluate(&ws, p("2025-Q1")).unwrap().node("a").unwrap().score, 50.0));
+}
+
+#[test]
+fn status_rules_give_the_status_and_their_score_rolls_up() {
+    let ind = json!({
+        "id": "r", "name": "r", "frequency": "monthly",
+        "targets": [{ "period": "2025", "value": 100.0 }],
+        "scoring": { "method": "status_rules", "otherwise": "red",
+                     "rules": [{ "when": "at_least", "threshold": 1.0, "relative_to": "target_fraction", "status": "green" },
+                               { "when": "at_least", "threshold": 0.9, "relative_to": "target_fraction", "status": "amber" }] },
+        "measurements": [{ "period": "2025-01", "value": 95.0 }]
+    });
+    let ws = workspace(
+        json!([objective("o", &[("r", 1.0), ("a", 1.0)], json!({}))]),
+        json!([ind, simple("a", &[("2025-01", 90.0)])]),
+    );
+    let e = evaluate(&ws, p("2025-01")).unwrap();
+    let r = e.node("r").unwrap();
+    // 95 >= 0.9 * 100: amber, default score 50; parent (50 + 90) / 2 = 70
+    assert_eq!((r.status, r.score), (Status::Amber, Some(50.0)));
+    assert_eq!(r.explanation.status_reason, "amber by the first matching status rule");
+    assert!(close(e.node("o").unwrap().score, 70.0));
+}
+
+#[test]
+fn worst_with_missing_counted_as_zero_is_zero() {
+    // a = 40, b missing, c = 90; worst under "zero": min(40, 0, 90) = 0; under exclude: 40
+    let e = evaluate(&three_children(json!({ "aggregation": "worst", "missing": "zero" })), p("2025-01"))
+        .unwrap();
+    assert!(close(e.node("o").unwrap().score, 0.0));
+    assert_eq!(e.node("o").unwrap().status, Status::Red);
+    let e = evaluate(&three_children(json!({ "aggregation": "worst" })), p("2025-01")).unwrap();
+    assert!(close(e.node("o").unwrap().score, 40.0));
+}
