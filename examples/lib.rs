@@ -5,7 +5,10 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use pilotage::Workspace;
+use pilotage::headline::Headline;
+use pilotage::report::Locale;
+use pilotage::report::locale::status_symbol;
+use pilotage::{Evaluation, NodeKind, Status, Workspace};
 
 /// Path of the bundled sample workspace (`examples/data/sample-city.json`).
 pub fn sample_path() -> PathBuf {
@@ -63,4 +66,276 @@ pub fn file_text(ws: &Workspace) -> pilotage::Result<String> {
 /// ([`pilotage::sample::city`]) and the template ([`pilotage::sample::template`]).
 pub fn generated() -> Vec<(PathBuf, Workspace)> {
     vec![(sample_path(), pilotage::sample::city()), (template_path(), pilotage::sample::template())]
+}
+
+/// What the main job prints with `--json`: the evaluation of the period and its headline
+/// figures, exactly as the core serialises them (the bindings' results equal these).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MainJobJson {
+    /// Every node of the scorecard at the period, with its explanation.
+    pub evaluation: pilotage::Evaluation,
+    /// The portfolio and partnership figures of the period.
+    pub headline: pilotage::headline::Headline,
+}
+
+fn arrow(d: pilotage::trend::Direction) -> &'static str {
+    use pilotage::trend::Direction::*;
+    match d {
+        Improving => "↗",
+        Stable => "→",
+        Declining => "↘",
+        Unknown => "?",
+    }
+}
+
+fn cut(name: &str, width: usize) -> String {
+    let n = name.chars().count();
+    if n <= width {
+        format!("{name}{}", " ".repeat(width - n))
+    } else {
+        let mut s: String = name.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+fn label(l: Locale, fr: &'static str, en: &'static str) -> &'static str {
+    match l {
+        Locale::Fr => fr,
+        Locale::En => en,
+    }
+}
+
+/// The scorecard and the headline figures of a period as readable text.
+pub fn text_report(ws: &Workspace, ev: &Evaluation, h: &Headline, l: Locale) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} — {}",
+        label(l, "Tableau de bord", "Scorecard"),
+        l.period(ev.period),
+        ws.organisation
+    );
+    let _ = writeln!(
+        out,
+        "{}  {:>5}  {:<22} {:<12} {:>9}",
+        cut("", 54),
+        label(l, "score", "score"),
+        label(l, "statut", "status"),
+        label(l, "tendance", "trend"),
+        label(l, "couverture", "coverage")
+    );
+    for n in &ev.nodes {
+        let indent = match n.kind {
+            NodeKind::Scorecard => 0,
+            NodeKind::Perspective => 2,
+            NodeKind::Objective => 4,
+            NodeKind::Indicator => continue,
+        };
+        let name = if n.kind == NodeKind::Scorecard { label(l, "Ensemble", "Overall") } else { &n.name };
+        let score = n.score.map(|s| l.number(s, 0)).unwrap_or_else(|| "–".into());
+        let status = format!("{} {}", status_symbol(n.status), l.status(n.status));
+        let trend = match n.trend.change {
+            Some(c) => {
+                format!("{} {}{}", arrow(n.trend.direction), if c > 0.0 { "+" } else { "" }, l.number(c, 1))
+            }
+            None => arrow(n.trend.direction).to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{}{}  {:>5}  {:<22} {:<12} {:>9}",
+            " ".repeat(indent),
+            cut(name, 54 - indent),
+            score,
+            cut(&status, 22),
+            trend,
+            l.percent(n.coverage, 0)
+        );
+    }
+    let reds: Vec<&str> = ev
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Indicator && n.status == Status::Red)
+        .map(|n| n.id.as_str())
+        .collect();
+    if !reds.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {} (--explain ID)",
+            label(l, "Indicateurs hors cible :", "Indicators off target:"),
+            reds.join(", ")
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{} {} ({} {})",
+        label(l, "Portefeuille et partenariats,", "Portfolio and partnerships,"),
+        l.period(h.period),
+        label(l, "au", "as of"),
+        l.date(h.as_of)
+    );
+    let _ = writeln!(
+        out,
+        "  {:<24}{} {}, {} {}",
+        label(l, "File active", "Active caseload"),
+        h.active_caseload,
+        label(l, "dossiers", "files"),
+        l.money(h.portfolio_value),
+        label(l, "prévus", "planned")
+    );
+    let lt = &h.lead_time;
+    let stats = |s: &pilotage::portfolio::LeadTimeStats| match (s.mean_days, s.median_days, s.max_days) {
+        (Some(mean), Some(median), Some(max)) => format!(
+            "{} {} {}, {} {}, {} {}, p90 {}, max {}",
+            l.period(s.period),
+            s.count,
+            label(l, "décidés", "decided"),
+            label(l, "moyenne", "mean"),
+            l.days(mean, 1),
+            label(l, "médiane", "median"),
+            l.days(median, 1),
+            s.p90_days.map(|p| l.days(p, 0)).unwrap_or_else(|| "–".into()),
+            l.days(max as f64, 0)
+        ),
+        _ => format!("{} {}", l.period(s.period), label(l, "aucun dossier décidé", "no decided files")),
+    };
+    let _ = writeln!(
+        out,
+        "  {:<24}{}",
+        label(l, "Délai d'instruction", "Instruction lead time"),
+        stats(&lt.later)
+    );
+    if h.compared_with.is_some() {
+        let _ = writeln!(out, "  {:<24}{}", "", stats(&lt.earlier));
+        match (lt.mean_ratio, lt.median_ratio) {
+            (Some(mean), Some(median)) => {
+                let _ = writeln!(
+                    out,
+                    "  {:<24}{} {} ({}), {} ({})",
+                    "",
+                    label(l, "divisé par", "divided by"),
+                    l.number(mean, 1),
+                    label(l, "moyenne", "mean"),
+                    l.number(median, 1),
+                    label(l, "médiane", "median")
+                );
+            }
+            _ => {
+                let _ = writeln!(out, "  {:<24}{}", "", lt.note.as_deref().unwrap_or("–"));
+            }
+        }
+    }
+    if let Some(y) = &h.lead_time_by_year {
+        let _ = writeln!(out, "  {:<24}{}", "", stats(&y.later));
+        let _ = writeln!(out, "  {:<24}{}", "", stats(&y.earlier));
+        if let (Some(mean), Some(median)) = (y.mean_ratio, y.median_ratio) {
+            let _ = writeln!(
+                out,
+                "  {:<24}{} {} ({}), {} ({})",
+                "",
+                label(l, "divisé par", "divided by"),
+                l.number(mean, 1),
+                label(l, "moyenne", "mean"),
+                l.number(median, 1),
+                label(l, "médiane", "median")
+            );
+        }
+    }
+    let f = &h.funds.total;
+    let _ = writeln!(
+        out,
+        "  {:<24}{} {}, {} {}, {} {}",
+        label(l, "Fonds", "Funds"),
+        label(l, "promis", "pledged"),
+        l.money(f.pledged),
+        label(l, "signés", "signed"),
+        l.money(f.signed),
+        label(l, "reçus", "received"),
+        l.money(f.received)
+    );
+    let _ = writeln!(
+        out,
+        "  {:<24}{} {}, {} {}",
+        "",
+        label(l, "promis non signés", "pledged not signed"),
+        l.money(h.outstanding.pledged_not_signed),
+        label(l, "signés non reçus", "signed not received"),
+        l.money(h.outstanding.signed_not_received)
+    );
+    let lev = &h.finance.leverage;
+    let lev_value = match (&lev.value, &lev.undefined_reason) {
+        (Some(v), _) => format!("1 : {}", l.number(v.to_string().parse::<f64>().unwrap_or(f64::NAN), 2)),
+        (None, Some(r)) => r.clone(),
+        (None, None) => "–".into(),
+    };
+    let _ = writeln!(
+        out,
+        "  {:<24}{} ({} = {} / {})",
+        label(l, "Effet de levier", "Leverage"),
+        lev_value,
+        lev.formula,
+        l.money(lev.external),
+        l.money(lev.own)
+    );
+    if let Some(rate) = h.finance.cofinancing_rate {
+        let _ = writeln!(
+            out,
+            "  {:<24}{}",
+            label(l, "Taux de cofinancement", "Co-financing rate"),
+            l.percent(rate.to_string().parse::<f64>().unwrap_or(f64::NAN), 1)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {:<24}{} ({} {}, {} {})",
+        label(l, "Partenaires", "Partners"),
+        h.partners.members.len(),
+        h.partners.new.len(),
+        label(l, "nouveaux", "new"),
+        h.partners.active.len(),
+        label(l, "actifs dans la période", "active in the period")
+    );
+    let names =
+        |id: &str| ws.partners.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or(id.into());
+    for (i, p) in h.concentration.partners.iter().take(h.concentration.top_n).enumerate() {
+        let _ = writeln!(
+            out,
+            "  {:<24}{}. {} — {} ({})",
+            if i == 0 { label(l, "Premiers partenaires", "Top partners") } else { "" },
+            i + 1,
+            names(&p.partner),
+            l.money(p.amount),
+            l.percent(p.share.to_string().parse::<f64>().unwrap_or(f64::NAN), 1)
+        );
+    }
+    if let Some(cap) = &h.investment_capacity {
+        let ratio =
+            cap.ratio.map(|r| format!("× {}", l.number(r.to_string().parse().unwrap_or(f64::NAN), 1)));
+        let _ = writeln!(
+            out,
+            "  {:<24}{} {} {} {} {}: {}",
+            label(l, "Capacité d'invest.", "Investment capacity"),
+            l.period(cap.later.period),
+            l.money(cap.later.total),
+            label(l, "contre", "against"),
+            l.period(cap.earlier.period),
+            l.money(cap.earlier.total),
+            ratio.or(cap.note.clone()).unwrap_or_else(|| "–".into())
+        );
+    }
+    if let Some(share) = h.transversality.share {
+        let _ = writeln!(
+            out,
+            "  {:<24}{} {}",
+            label(l, "Transversalité", "Transversality"),
+            l.percent(share.to_string().parse().unwrap_or(f64::NAN), 0),
+            label(
+                l,
+                "des dossiers actifs menés par plusieurs services",
+                "of active files run by several services"
+            )
+        );
+    }
+    out
 }

@@ -1,38 +1,114 @@
-//! The main job: load a workspace (the bundled sample city by default), validate it and
-//! print a readable summary.
+//! The main job: load a workspace (the bundled sample city by default), validate it, and
+//! print its scorecard and its portfolio and partnership figures for a period.
 //!
 //! ```text
-//! cargo run --release --example scorecard [-- [PATH]]
+//! cargo run --release --example scorecard -- [PATH] [--period P] [--compare P]
+//!                                            [--lang en|fr] [--json] [--explain ID]
 //! ```
 //!
 //! Exits with status 1 and lists every problem (with its path) when the file is invalid,
 //! and with status 2 on a usage error.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use pilotage::Workspace;
+use pilotage::headline::{HeadlineOptions, headline};
+use pilotage::report::Locale;
+use pilotage::{Frequency, Period, Workspace, evaluate, explain};
+use pilotage_examples::{MainJobJson, summary, text_report};
 
 struct Args {
-    path: Option<String>,
+    path: Option<PathBuf>,
+    period: Option<Period>,
+    compare: Option<Period>,
+    lang: Locale,
+    json: bool,
+    explain: Option<String>,
 }
 
-fn usage() -> &'static str {
-    "usage: scorecard [PATH]\n\
-     \n\
-     PATH   a workspace JSON file (default: the bundled sample city)"
+const USAGE: &str =
+    "usage: scorecard [PATH] [--period P] [--compare P] [--lang en|fr] [--json] [--explain ID]
+
+  PATH          a workspace JSON file (default: the bundled sample city)
+  --period P    the reporting period: 2025-Q4, 2025-11 or 2025 (default: the latest quarter with data)
+  --compare P   the earlier period lead times and capacity are compared with
+                (default: the same period in the first year with decided files)
+  --lang L      en (default) or fr: labels, numbers, money and dates
+  --json        print the evaluation and the headline figures as JSON (see README)
+  --explain ID  print the explanation of one node (perspective, objective or indicator id)";
+
+fn parse_period(flag: &str, value: Option<String>) -> Result<Period, String> {
+    let v = value.ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"))?;
+    v.parse().map_err(|e| format!("{flag}: {e}"))
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { path: None };
-    for a in std::env::args().skip(1) {
+    let mut args =
+        Args { path: None, period: None, compare: None, lang: Locale::En, json: false, explain: None };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
         match a.as_str() {
-            "-h" | "--help" => return Err(usage().to_string()),
-            s if s.starts_with('-') => return Err(format!("unknown option {s}\n\n{}", usage())),
-            _ if args.path.is_none() => args.path = Some(a),
-            _ => return Err(format!("only one workspace file at a time\n\n{}", usage())),
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            "--period" => args.period = Some(parse_period("--period", it.next())?),
+            "--compare" => args.compare = Some(parse_period("--compare", it.next())?),
+            "--json" => args.json = true,
+            "--lang" => {
+                args.lang = match it.next().as_deref() {
+                    Some("en") => Locale::En,
+                    Some("fr") => Locale::Fr,
+                    other => return Err(format!("--lang takes en or fr, not {other:?}")),
+                }
+            }
+            "--explain" => {
+                args.explain = Some(it.next().ok_or_else(|| format!("--explain needs a node id\n\n{USAGE}"))?)
+            }
+            s if s.starts_with('-') => return Err(format!("unknown option {s}\n\n{USAGE}")),
+            _ if args.path.is_none() => args.path = Some(PathBuf::from(a)),
+            _ => return Err(format!("only one workspace file at a time\n\n{USAGE}")),
         }
     }
     Ok(args)
+}
+
+fn run(args: Args) -> Result<(), String> {
+    let path = args.path.unwrap_or_else(pilotage_examples::sample_path);
+    let ws = Workspace::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let period = match args.period.or_else(|| ws.latest_period(Frequency::Quarterly)) {
+        Some(p) => p,
+        None => {
+            // Nothing dated to report on: say what the file holds and stop.
+            return emit(&format!(
+                "{}no measurement or dated record: nothing to evaluate (give --period)",
+                summary(&ws, &path.display().to_string())
+            ));
+        }
+    };
+    let evaluation = evaluate(&ws, period).map_err(|e| e.to_string())?;
+    let options = HeadlineOptions { compare_with: args.compare, ..HeadlineOptions::default() };
+    let figures = headline(&ws, period, options).map_err(|e| e.to_string())?;
+
+    if let Some(id) = &args.explain {
+        return emit(&explain(&evaluation, id).map_err(|e| e.to_string())?);
+    }
+    if args.json {
+        let out = MainJobJson { evaluation, headline: figures };
+        return emit(&serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+    }
+    emit(&format!(
+        "{}\n{}",
+        summary(&ws, &path.display().to_string()),
+        text_report(&ws, &evaluation, &figures, args.lang)
+    ))
+}
+
+/// Print to standard output; a closed pipe (`| head`) ends the job quietly.
+fn emit(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{}", text.trim_end()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
+        _ => Ok(()),
+    }
 }
 
 fn main() -> ExitCode {
@@ -43,14 +119,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let path = args.path.map(std::path::PathBuf::from).unwrap_or_else(pilotage_examples::sample_path);
-    let ws = match Workspace::open(&path) {
-        Ok(ws) => ws,
-        Err(e) => {
-            eprintln!("{}: {e}", path.display());
-            return ExitCode::from(1);
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
         }
-    };
-    print!("{}", pilotage_examples::summary(&ws, &path.display().to_string()));
-    ExitCode::SUCCESS
+    }
 }

@@ -63,6 +63,9 @@ pub struct Headline {
     /// Instruction lead times of the files decided in the comparison period and in `period`,
     /// and their ratio (earlier / later: "divided by N").
     pub lead_time: LeadTimeComparison,
+    /// The same comparison over whole fiscal years: the year of `as_of` against the year of
+    /// the comparison period (more files, so a steadier ratio than two quarters).
+    pub lead_time_by_year: Option<LeadTimeComparison>,
     /// Funds pledged, signed and received up to `as_of`.
     pub funds: Funds,
     /// What is pledged but not signed, and signed but not received, at `as_of`.
@@ -103,14 +106,14 @@ pub fn headline(ws: &Workspace, period: Period, options: HeadlineOptions) -> Res
     let finance_options =
         FinanceOptions { as_of: Some(as_of), leverage: options.leverage, ..FinanceOptions::default() };
     let year = Period::containing(as_of, Frequency::Yearly, cal)?;
-    let investment_capacity = match compared_with {
-        Some(c) => {
-            let earlier_year = Period::containing(c.end_date(cal), Frequency::Yearly, cal)?;
-            (earlier_year != year)
-                .then(|| partnership::compare_capacity(ws, earlier_year, year, FinanceOptions::default()))
-        }
+    let earlier_year = match compared_with {
+        Some(c) => Some(Period::containing(c.end_date(cal), Frequency::Yearly, cal)?).filter(|y| *y != year),
         None => None,
     };
+    let investment_capacity = earlier_year
+        .map(|earlier| partnership::compare_capacity(ws, earlier, year, FinanceOptions::default()));
+    let lead_time_by_year =
+        earlier_year.map(|earlier| portfolio::compare_lead_times(ws, earlier, year, options.lead_time));
     Ok(Headline {
         period,
         as_of,
@@ -118,6 +121,7 @@ pub fn headline(ws: &Workspace, period: Period, options: HeadlineOptions) -> Res
         active_caseload: portfolio::caseload(ws, as_of).count,
         portfolio_value: portfolio::portfolio_value(ws, as_of).total,
         lead_time: portfolio::compare_lead_times(ws, earlier, period, options.lead_time),
+        lead_time_by_year,
         funds: partnership::funds(ws, FundsScope::AsOf(as_of)),
         outstanding: partnership::outstanding(ws, as_of),
         finance: partnership::portfolio_finance(ws, ProjectScope::ApprovedBy(as_of), finance_options),

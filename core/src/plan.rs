@@ -537,7 +537,23 @@ impl Engine {
                 SourcePlan::Measured => self.measured_values(ind, report, &months, &mut table, row),
                 SourcePlan::Derived(metric) => {
                     if let Some(ws) = &self.records {
-                        let points = crate::metrics::series(ws, *metric, &periods);
+                        // A metric is computed at the reporting period when the indicator is
+                        // as fine or finer (a quarter's flow, a quarter-end stock); for a coarser
+                        // indicator, at its own latest period ended by the end of the reporting
+                        // period (the rule measured indicators follow, see `window`).
+                        let at: Vec<Period> = if ind.frequency.months() <= report.months() {
+                            periods.clone()
+                        } else {
+                            months
+                                .iter()
+                                .zip(&periods)
+                                .map(|(&(first, last), &p)| {
+                                    let (lo, _) = window(ind.frequency, report, first, last, cal);
+                                    Period::from_ordinal(ind.frequency, lo).unwrap_or(p)
+                                })
+                                .collect()
+                        };
+                        let points = crate::metrics::series(ws, *metric, &at);
                         for (t, p) in points.iter().enumerate().take(t_n) {
                             if let Some(v) = p.value.filter(|v| v.is_finite()) {
                                 set(&mut table.values, row + t, v);

@@ -356,6 +356,23 @@ impl Workspace {
         Workspace::from_json(&text)
     }
 
+    /// The latest date the workspace has data for: the last day of its latest measured
+    /// period, or its latest project stage or commitment step, whichever is later.
+    pub fn latest_date(&self) -> Option<chrono::NaiveDate> {
+        let cal = self.calendar();
+        let measured =
+            self.indicators.iter().flat_map(|i| i.measurements.iter()).map(|m| m.period.end_date(cal));
+        let stages = self.projects.iter().flat_map(|p| p.stages.iter()).map(|e| e.date);
+        let steps = self.commitments.iter().flat_map(|c| c.steps.iter()).map(|s| s.date);
+        measured.chain(stages).chain(steps).max()
+    }
+
+    /// The period of `frequency` that holds [`latest_date`](Workspace::latest_date): the
+    /// natural default reporting period (`2025-Q4` for the sample city, quarterly).
+    pub fn latest_period(&self, frequency: crate::period::Frequency) -> Option<crate::period::Period> {
+        crate::period::Period::containing(self.latest_date()?, frequency, self.calendar()).ok()
+    }
+
     /// Every problem of the workspace (empty when valid). See the `validation` module.
     pub fn problems(&self) -> Vec<Problem> {
         crate::validation::problems(self)

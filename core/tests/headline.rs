@@ -63,6 +63,8 @@ fn the_city_headline_figures_from_raw_records() {
     assert_eq!(h.lead_time.earlier.mean_days, Some(125.0));
     assert_eq!(h.lead_time.later.mean_days, Some(30.0));
     assert!((h.lead_time.mean_ratio.unwrap() - 125.0 / 30.0).abs() < 1e-3);
+    // Reporting a year, the yearly comparison is the same one.
+    assert_eq!(h.lead_time_by_year.as_ref(), Some(&h.lead_time));
     // Funds up to 2025-12-31: pledged 1200, signed 500 + 1000, received 200 + 300.
     assert_eq!(h.funds.total.pledged, d("1200"));
     assert_eq!(h.funds.total.signed, d("1500"));
@@ -107,6 +109,10 @@ fn an_explicit_comparison_period_and_bad_options() {
     // 2019-Q2 decided a (130 days, 20 May) and b (120 days, 29 June); 2025-Q1 decided c (30).
     assert_eq!(h.lead_time.earlier.count, 2);
     assert_eq!(h.lead_time.later.count, 1);
+    // By year: 2019 (a, b: mean 125) against 2025 (c, d: mean 30).
+    let by_year = h.lead_time_by_year.unwrap();
+    assert_eq!(by_year.earlier.mean_days, Some(125.0));
+    assert_eq!(by_year.later.mean_days, Some(30.0));
     let bad = HeadlineOptions { top_partners: 0, ..HeadlineOptions::default() };
     assert!(headline(&ws, "2025".parse().unwrap(), bad).is_err());
 }

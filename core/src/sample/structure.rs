@@ -470,10 +470,10 @@ pub(crate) fn indicators(p: &Periods, inputs: &Inputs, rng: &mut Rng) -> Vec<Ind
             Band,
             Quarterly,
             Last,
-            ScoringMethod::Band { low: 60.0, high: 85.0, tolerance: 20.0 },
+            ScoringMethod::Band { low: 6.0, high: 12.0, tolerance: 4.0 },
         ),
         Metric::CofinancingRate,
-        "Cofinancements signés / coût prévisionnel des projets décidés ; à garder entre 60 % et 85 % (au-delà, la dépendance aux partenaires devient un risque).",
+        "Cofinancements signés / coût prévisionnel des projets décidés ; à garder entre 6 % et 12 % du portefeuille (en deçà, l'effet de levier s'essouffle ; au-delà, la dépendance aux partenaires devient un risque).",
     );
     out.push(i);
 

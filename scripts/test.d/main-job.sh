@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The main job, tried as a new user would: the sample prints its scorecard and figures;
+# a broken copy of the sample lists every problem with its path and exits non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=target/main-job
+mkdir -p "$out"
+cargo build --release --quiet --example scorecard
+bin=target/release/examples/scorecard
+
+"$bin" > "$out/sample.txt"
+for expected in "Scorecard Q4" "Active caseload" "divided by" "Leverage" "external funds / own funds" "Top partners"; do
+  grep -q "$expected" "$out/sample.txt" || { echo "main job output lacks: $expected"; cat "$out/sample.txt"; exit 1; }
+done
+"$bin" --lang fr --period 2024-Q2 > "$out/sample-fr.txt"
+grep -q "Tableau de bord T2" "$out/sample-fr.txt"
+"$bin" --json > "$out/sample.json"
+python3 -c "import json,sys; d=json.load(open('$out/sample.json')); assert d['evaluation']['period']=='2025-Q4'; assert d['headline']['active_caseload']>0"
+"$bin" --explain ind_absenteisme | grep -q "ratio_of_sums"
+
+# A broken copy: unknown partner, a cycle in the strategy map, a bad period, a negative amount.
+python3 - "$out/broken.json" <<'PY'
+import json, sys
+ws = json.load(open("examples/data/sample-city.json"))
+ws["commitments"][3]["partner"] = "p-inconnu"
+links = ws["scorecard"]["links"]
+links.append({"from": links[0]["to"], "to": links[0]["from"]})
+ind = next(i for i in ws["indicators"] if i.get("measurements"))
+ind["measurements"][0]["period"] = "2025-13"
+ws["projects"][12]["planned_cost"] = "-5000"
+json.dump(ws, open(sys.argv[1], "w"), ensure_ascii=False, indent=1)
+PY
+set +e
+"$bin" "$out/broken.json" > /dev/null 2> "$out/broken.txt"
+code=$?
+set -e
+[ "$code" -eq 1 ] || { echo "a broken workspace must exit 1, not $code"; exit 1; }
+for expected in "commitments[3].partner" "scorecard.links" "cycle" ".measurements[0].period" "2025-13" "projects[12].planned_cost"; do
+  grep -qF "$expected" "$out/broken.txt" || { echo "broken-file report lacks: $expected"; cat "$out/broken.txt"; exit 1; }
+done
+"$bin" --period 2025-Q9 2> /dev/null && { echo "a bad --period must fail"; exit 1; }
+echo "main job: sample, French, JSON, explain and broken-copy checks passed"
