@@ -6,6 +6,7 @@ pub mod error;
 pub mod expression;
 pub mod indicator;
 pub mod metrics;
+mod money;
 pub mod partner;
 pub mod period;
 pub mod project;
