@@ -11,7 +11,9 @@
 //!
 //! Plain ids are letters, digits, `_` and `.` (not starting with a digit); any other id is
 //! written in braces: `{qvt-absenteeism}`. A formula is parsed once into an [`Expr`]; it is
-//! at most [`MAX_LEN`] characters and [`MAX_DEPTH`] levels deep (documented limits).
+//! at most [`MAX_LEN`] characters, [`MAX_DEPTH`] levels deep and has at most
+//! [`MAX_OPERATORS`] operators (documented limits: together they bound the height of the tree,
+//! which evaluation, printing and dropping walk recursively).
 //! Evaluation never yields infinity or NaN: a division by zero, a missing input or an
 //! overflow is an [`EvalIssue`] that the engine reports as "no data" with the reason.
 //!
@@ -23,12 +25,16 @@
 //! assert_eq!(v, Ok(25.0));
 //! ```
 
+use std::collections::HashSet;
 use std::fmt;
 
 /// Longest formula accepted, in characters.
 pub const MAX_LEN: usize = 4096;
 /// Deepest nesting accepted (parentheses, unary minus and function calls).
 pub const MAX_DEPTH: usize = 64;
+/// Most binary operators (`+ - * /`) in one formula. A chain `a + b + c ...` is a tree as
+/// high as it has operators, so this bounds the recursion of evaluation and printing.
+pub const MAX_OPERATORS: usize = 256;
 
 /// A parsed formula.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +103,7 @@ struct Parser<'a> {
     chars: Vec<char>,
     pos: usize,
     depth: usize,
+    operators: usize,
     _src: &'a str,
 }
 
@@ -109,7 +116,7 @@ impl Expr {
                 message: format!("a formula is at most {MAX_LEN} characters"),
             });
         }
-        let mut p = Parser { chars: src.chars().collect(), pos: 0, depth: 0, _src: src };
+        let mut p = Parser { chars: src.chars().collect(), pos: 0, depth: 0, operators: 0, _src: src };
         let e = p.expr()?;
         p.skip_ws();
         if p.pos < p.chars.len() {
@@ -121,24 +128,24 @@ impl Expr {
     /// The ids the formula reads, in order of first appearance, without repeats.
     pub fn references(&self) -> Vec<&str> {
         let mut out = Vec::new();
-        self.collect_refs(&mut out);
+        self.collect_refs(&mut out, &mut HashSet::new());
         out
     }
 
-    fn collect_refs<'a>(&'a self, out: &mut Vec<&'a str>) {
+    fn collect_refs<'a>(&'a self, out: &mut Vec<&'a str>, seen: &mut HashSet<&'a str>) {
         match self {
             Expr::Number(_) => {}
             Expr::Ref(id) => {
-                if !out.contains(&id.as_str()) {
+                if seen.insert(id) {
                     out.push(id);
                 }
             }
-            Expr::Neg(e) => e.collect_refs(out),
+            Expr::Neg(e) => e.collect_refs(out, seen),
             Expr::Binary(_, a, b) => {
-                a.collect_refs(out);
-                b.collect_refs(out);
+                a.collect_refs(out, seen);
+                b.collect_refs(out, seen);
             }
-            Expr::Call(_, args) => args.iter().for_each(|a| a.collect_refs(out)),
+            Expr::Call(_, args) => args.iter().for_each(|a| a.collect_refs(out, seen)),
         }
     }
 
@@ -197,8 +204,26 @@ impl Expr {
     }
 }
 
+/// A number as the parser reads it back exactly: whole numbers below 10^15 as integers, others
+/// in Rust's shortest round-trip form, which switches to an exponent for very large or very
+/// small magnitudes (`1e300`, not 301 digits).
 fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n:?}") }
+}
+
+/// Binding strength: sums 1, products 2, a negation or an atom 3.
+fn precedence(e: &Expr) -> u8 {
+    match e {
+        Expr::Binary(Op::Add | Op::Sub, ..) => 1,
+        Expr::Binary(Op::Mul | Op::Div, ..) => 2,
+        Expr::Number(n) if *n < 0.0 => 2,
+        Expr::Number(_) | Expr::Ref(_) | Expr::Neg(_) | Expr::Call(..) => 3,
+    }
+}
+
+/// Writes `e`, in parentheses when it binds less tightly than `min` requires.
+fn write_operand(f: &mut fmt::Formatter<'_>, e: &Expr, min: u8) -> fmt::Result {
+    if precedence(e) < min { write!(f, "({e})") } else { write!(f, "{e}") }
 }
 
 fn op_str(op: Op) -> &'static str {
@@ -225,14 +250,26 @@ fn is_plain_id(id: &str) -> bool {
         && !matches!(id, "min" | "max" | "abs")
 }
 
+/// The formula with as few parentheses as its tree needs: the text parses back to the same
+/// tree, and is never nested deeper than the text the tree was parsed from.
 impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Expr::Number(n) => f.write_str(&fmt_num(*n)),
             Expr::Ref(id) if is_plain_id(id) => f.write_str(id),
             Expr::Ref(id) => write!(f, "{{{id}}}"),
-            Expr::Neg(e) => write!(f, "-{e}"),
-            Expr::Binary(op, a, b) => write!(f, "({a} {} {b})", op_str(*op)),
+            Expr::Neg(e) => {
+                f.write_str("-")?;
+                write_operand(f, e, 3)
+            }
+            Expr::Binary(op, a, b) => {
+                // Left-associative: the left operand may bind as loosely as the operator, the
+                // right one must bind more tightly, so that the text parses back to this tree.
+                let p = precedence(self);
+                write_operand(f, a, p)?;
+                write!(f, " {} ", op_str(*op))?;
+                write_operand(f, b, p + 1)
+            }
             Expr::Call(func, args) => {
                 write!(f, "{}(", func_str(*func))?;
                 for (i, a) in args.iter().enumerate() {
@@ -272,11 +309,25 @@ impl Parser<'_> {
         }
     }
 
+    /// Counts one more binary operator (the one just read).
+    fn operator(&mut self) -> Result<(), ParseError> {
+        self.operators += 1;
+        if self.operators > MAX_OPERATORS {
+            Err(ParseError {
+                position: self.pos,
+                message: format!("a formula has at most {MAX_OPERATORS} operators"),
+            })
+        } else {
+            Ok(())
+        }
+    }
+
     fn expr(&mut self) -> Result<Expr, ParseError> {
         self.enter()?;
         let mut left = self.term()?;
         while let Some(c @ ('+' | '-')) = self.peek() {
             self.pos += 1;
+            self.operator()?;
             let right = self.term()?;
             left = Expr::Binary(if c == '+' { Op::Add } else { Op::Sub }, Box::new(left), Box::new(right));
         }
@@ -288,6 +339,7 @@ impl Parser<'_> {
         let mut left = self.unary()?;
         while let Some(c @ ('*' | '/')) = self.peek() {
             self.pos += 1;
+            self.operator()?;
             let right = self.unary()?;
             left = Expr::Binary(if c == '*' { Op::Mul } else { Op::Div }, Box::new(left), Box::new(right));
         }
@@ -477,6 +529,79 @@ mod tests {
         assert!(Expr::parse(&negs).is_err());
         let ok = format!("{}1{}", "(".repeat(30), ")".repeat(30));
         assert_eq!(Expr::parse(&ok).unwrap(), Expr::Number(1.0));
+        // 256 operators pass; the 257th is refused at its position: 257 `+` after 257 `1`s,
+        // `1+1+...`, the 257th `+` is character 2 * 257 = 514.
+        assert!(Expr::parse(&vec!["1"; 257].join("+")).is_ok());
+        let e = Expr::parse(&vec!["1"; 258].join("+")).unwrap_err();
+        assert_eq!(e.position, 514, "{e}");
+        assert!(e.message.contains("at most 256 operators"));
+    }
+
+    #[test]
+    fn printing_keeps_only_the_parentheses_the_tree_needs() {
+        for (src, printed) in [
+            ("1+2+3", "1 + 2 + 3"),
+            ("(1 + 2) + 3", "1 + 2 + 3"),
+            ("1 + (2 + 3)", "1 + (2 + 3)"),
+            ("a - (b - c)", "a - (b - c)"),
+            ("a / (b / c)", "a / (b / c)"),
+            ("(a + b) * c", "(a + b) * c"),
+            ("a * b + c", "a * b + c"),
+            ("-(a + b)", "-(a + b)"),
+            ("-a * b", "-a * b"),
+            ("a - -b", "a - -b"),
+            ("max((a), {x-y}, abs(-2))", "max(a, {x-y}, abs(-2))"),
+            ("{min} + {2a}", "{min} + {2a}"),
+            ("1e300 + 0.5 + 1.5e-7", "1e300 + 0.5 + 1.5e-7"),
+        ] {
+            let e = Expr::parse(src).unwrap();
+            assert_eq!(e.to_string(), printed, "{src}");
+            assert_eq!(Expr::parse(printed).unwrap(), e, "{printed}");
+        }
+    }
+
+    #[test]
+    fn a_long_flat_formula_prints_flat_and_parses_back() {
+        // Regression (fuzz/regressions/expression_parse): 65 chained products printed with
+        // one pair of parentheses per operation, 65 levels deep, which the parser refused.
+        let src = vec!["a"; 200].join(" * ");
+        const { assert!(200 <= MAX_OPERATORS) };
+        let e = Expr::parse(&src).unwrap();
+        assert_eq!(e.to_string(), src);
+        assert_eq!(Expr::parse(&e.to_string()).unwrap(), e);
+        // 2^200 overflows nothing: a = 2 gives 2^200 ≈ 1.6e60.
+        assert_eq!(e.eval(&|_| Some(2.0)), Ok(2f64.powi(200)));
+    }
+
+    fn arb_expr() -> impl proptest::strategy::Strategy<Value = Expr> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            (0.0..1e20f64).prop_map(Expr::Number),
+            "[a-z_][a-z0-9_.]{0,5}"
+                .prop_filter("not a function name", |s| !matches!(s.as_str(), "min" | "max" | "abs"))
+                .prop_map(Expr::Ref),
+            "[a-z% -]{1,6}".prop_filter("not blank", |s| !s.trim().is_empty()).prop_map(Expr::Ref),
+        ];
+        leaf.prop_recursive(6, 64, 4, |inner| {
+            prop_oneof![
+                inner.clone().prop_map(|e| Expr::Neg(Box::new(e))),
+                (0..4usize, inner.clone(), inner.clone()).prop_map(|(o, a, b)| {
+                    let op = [Op::Add, Op::Sub, Op::Mul, Op::Div][o];
+                    Expr::Binary(op, Box::new(a), Box::new(b))
+                }),
+                inner.clone().prop_map(|e| Expr::Call(Func::Abs, vec![e])),
+                (any::<bool>(), proptest::collection::vec(inner, 2..4))
+                    .prop_map(|(min, args)| Expr::Call(if min { Func::Min } else { Func::Max }, args)),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_tree_prints_to_a_text_that_parses_back_to_it(e in arb_expr()) {
+            let printed = e.to_string();
+            proptest::prop_assert_eq!(Expr::parse(&printed), Ok(e), "{}", printed);
+        }
     }
 
     #[test]

@@ -2,7 +2,6 @@
 #![warn(missing_docs)]
 
 pub mod aggregation;
-mod amount;
 pub mod commitment;
 pub mod edit;
 pub mod error;
@@ -13,6 +12,7 @@ pub mod headline;
 pub mod import;
 pub mod indicator;
 pub mod metrics;
+mod money;
 pub mod partner;
 pub mod partnership;
 pub mod period;

@@ -116,16 +116,28 @@ pub struct Project {
     #[serde(default)]
     pub stages: Vec<StageEvent>,
     /// Planned total cost.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::amount::exact_opt")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::money::optional_amount"
+    )]
     pub planned_cost: Option<Decimal>,
     /// Actual total cost, once known.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::amount::exact_opt")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::money::optional_amount"
+    )]
     pub actual_cost: Option<Decimal>,
     /// Planned end (delivery) date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_end: Option<NaiveDate>,
     /// Funds the organisation itself puts in.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::amount::exact_opt")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::money::optional_amount"
+    )]
     pub own_funds: Option<Decimal>,
 }
 

@@ -506,8 +506,8 @@ impl Validator<'_> {
                                         format!("{at}.source.expression"),
                                         format!("unknown indicator {r:?} in the formula"),
                                     );
-                                } else if let Some(other) = ws.indicators.iter().find(|x| x.id == r) {
-                                    formula_edges.push((other.id.as_str(), ind.id.as_str()));
+                                } else if let Some(&other) = indicator_ids.get(r) {
+                                    formula_edges.push((other, ind.id.as_str()));
                                 }
                             }
                         }
@@ -607,11 +607,13 @@ impl Validator<'_> {
 /// A cycle in a directed graph, as the list of its nodes with the first repeated at the end.
 pub fn find_cycle<'a>(edges: &[(&'a str, &'a str)]) -> Option<Vec<&'a str>> {
     let mut adj: HashMap<&str, Vec<&str>> = HashMap::new();
+    // Nodes in order of first appearance (so the cycle reported does not depend on hashing).
     let mut nodes: Vec<&str> = Vec::new();
+    let mut known: HashSet<&str> = HashSet::new();
     for &(a, b) in edges {
         adj.entry(a).or_default().push(b);
         for n in [a, b] {
-            if !nodes.contains(&n) {
+            if known.insert(n) {
                 nodes.push(n);
             }
         }

@@ -134,6 +134,7 @@ impl Default for Workspace {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawScorecard<'a> {
     #[serde(borrow, default)]
     perspectives: Vec<&'a RawValue>,
@@ -176,14 +177,52 @@ struct Decoder<'a> {
     problems: Vec<Problem>,
     /// Ids of records that failed to decode: references to them are not reported again.
     undecoded_ids: HashSet<String>,
+    /// Where the last problem was, so that locating the next one only scans the text in
+    /// between (records are decoded in file order within each list): locating every problem
+    /// of a file costs a few passes over it, not one pass per problem.
+    cursor: LineCursor,
+}
+
+/// A byte offset of the input with its 1-based line and the offset where that line starts.
+#[derive(Debug, Clone, Copy)]
+struct LineCursor {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl LineCursor {
+    const START: LineCursor = LineCursor { offset: 0, line: 1, line_start: 0 };
+
+    /// Moves to `offset` (clamped to the input), counting the newlines passed over.
+    fn seek(&mut self, input: &[u8], offset: usize) {
+        let offset = offset.min(input.len());
+        let newline = |b: &u8| *b == b'\n';
+        if offset >= self.offset {
+            let passed = input.get(self.offset..offset).unwrap_or(&[]);
+            self.line += passed.iter().filter(|b| newline(b)).count();
+            if let Some(i) = passed.iter().rposition(newline) {
+                self.line_start = self.offset + i + 1;
+            }
+        } else {
+            let passed = input.get(offset..self.offset).unwrap_or(&[]);
+            let lines = passed.iter().filter(|b| newline(b)).count();
+            if lines > 0 {
+                self.line = self.line.saturating_sub(lines).max(1);
+                let before = input.get(..offset).unwrap_or(&[]);
+                self.line_start = before.iter().rposition(newline).map_or(0, |i| i + 1);
+            }
+        }
+        self.offset = offset;
+    }
 }
 
 impl<'a> Decoder<'a> {
-    fn position(&self, raw: &str, line: usize, column: usize) -> (u64, u64) {
+    fn position(&mut self, raw: &str, line: usize, column: usize) -> (u64, u64) {
         let offset = (raw.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
-        let before = self.input.get(..offset).unwrap_or("");
-        let base_line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let base_col = offset - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+        self.cursor.seek(self.input.as_bytes(), offset);
+        let base_line = self.cursor.line;
+        let base_col = self.cursor.offset - self.cursor.line_start + 1;
         if line <= 1 {
             (base_line as u64, (base_col + column.saturating_sub(1)) as u64)
         } else {
@@ -262,8 +301,17 @@ impl Workspace {
     }
 
     /// Load and validate a workspace from JSON text: every problem at once, or the workspace.
+    /// A text longer than [`MAX_FILE_BYTES`] is refused with [`Error::Argument`].
     pub fn from_json(text: &str) -> Result<Workspace> {
-        let (ws, mut problems, undecoded) = Workspace::decode(text)?;
+        Workspace::from_json_with_limit(text, MAX_FILE_BYTES)
+    }
+
+    /// Like [`from_json`](Workspace::from_json), with a lower size limit: a text longer than
+    /// `max_bytes` (or than [`MAX_FILE_BYTES`], whichever is smaller) is refused with
+    /// [`Error::Argument`] before it is parsed. For hosts that take files from strangers
+    /// (an intranet page, a notebook service) and want a tighter bound.
+    pub fn from_json_with_limit(text: &str, max_bytes: usize) -> Result<Workspace> {
+        let (ws, mut problems, undecoded) = Workspace::decode(text, max_bytes)?;
         problems.extend(crate::validation::problems_ignoring(&ws, &undecoded));
         if problems.is_empty() { Ok(ws) } else { Err(Error::Invalid(Problems(problems))) }
     }
@@ -271,16 +319,14 @@ impl Workspace {
     /// Decode JSON text into a workspace without validating it. Records that cannot be
     /// decoded are errors (with path, line and column), all reported together.
     pub fn parse_json(text: &str) -> Result<Workspace> {
-        let (ws, problems, _) = Workspace::decode(text)?;
+        let (ws, problems, _) = Workspace::decode(text, MAX_FILE_BYTES)?;
         if problems.is_empty() { Ok(ws) } else { Err(Error::Invalid(Problems(problems))) }
     }
 
-    fn decode(text: &str) -> Result<(Workspace, Vec<Problem>, HashSet<String>)> {
-        if text.len() > MAX_FILE_BYTES {
-            return Err(Error::Argument {
-                name: "text",
-                message: format!("a workspace file is at most {MAX_FILE_BYTES} bytes"),
-            });
+    fn decode(text: &str, max_bytes: usize) -> Result<(Workspace, Vec<Problem>, HashSet<String>)> {
+        let limit = max_bytes.min(MAX_FILE_BYTES);
+        if text.len() > limit {
+            return Err(too_large(limit, &format!("this one has {} bytes", text.len())));
         }
         let raw: RawWorkspace<'_> = serde_json::from_str(text).map_err(|e| json_error(&e))?;
         let mut problems = Vec::new();
@@ -293,7 +339,8 @@ impl Workspace {
                 ),
             ));
         }
-        let mut d = Decoder { input: text, problems, undecoded_ids: HashSet::new() };
+        let mut d =
+            Decoder { input: text, problems, undecoded_ids: HashSet::new(), cursor: LineCursor::START };
         let settings = match raw.settings {
             Some(s) => d.one(s, "settings").unwrap_or_default(),
             None => Settings::default(),
@@ -334,25 +381,35 @@ impl Workspace {
         Ok((ws, d.problems, d.undecoded_ids))
     }
 
-    /// Load and validate a workspace from a reader.
-    pub fn from_reader(mut reader: impl Read) -> Result<Workspace> {
-        let mut text = String::new();
-        reader
-            .by_ref()
-            .take(MAX_FILE_BYTES as u64 + 1)
-            .read_to_string(&mut text)
-            .map_err(|e| Error::io("read", Path::new("<reader>"), &e))?;
-        Workspace::from_json(&text)
+    /// Load and validate a workspace from a reader. At most [`MAX_FILE_BYTES`] + 1 bytes are
+    /// read: a longer input is refused with [`Error::Argument`] without reading the rest.
+    pub fn from_reader(reader: impl Read) -> Result<Workspace> {
+        Workspace::from_reader_with_limit(reader, MAX_FILE_BYTES)
     }
 
-    /// Load and validate a workspace file.
+    /// Like [`from_reader`](Workspace::from_reader), with a lower size limit (see
+    /// [`from_json_with_limit`](Workspace::from_json_with_limit)): at most `max_bytes` + 1
+    /// bytes are read.
+    pub fn from_reader_with_limit(reader: impl Read, max_bytes: usize) -> Result<Workspace> {
+        let limit = max_bytes.min(MAX_FILE_BYTES);
+        let text = read_limited(reader, limit, Path::new("<reader>"))?;
+        Workspace::from_json_with_limit(&text, limit)
+    }
+
+    /// Load and validate a workspace file. A file larger than [`MAX_FILE_BYTES`] is refused
+    /// with [`Error::Argument`] before it is read.
     pub fn open(path: impl AsRef<Path>) -> Result<Workspace> {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
-        let mut text = String::new();
-        file.take(MAX_FILE_BYTES as u64 + 1)
-            .read_to_string(&mut text)
-            .map_err(|e| Error::io("read", path, &e))?;
+        if let Ok(meta) = file.metadata() {
+            if meta.len() > MAX_FILE_BYTES as u64 {
+                return Err(too_large(
+                    MAX_FILE_BYTES,
+                    &format!("{} has {} bytes", path.display(), meta.len()),
+                ));
+            }
+        }
+        let text = read_limited(file, MAX_FILE_BYTES, path)?;
         Workspace::from_json(&text)
     }
 
@@ -399,6 +456,20 @@ impl Workspace {
         let text = self.to_json()?;
         write_atomically(path, text.as_bytes())
     }
+}
+
+fn too_large(limit: usize, detail: &str) -> Error {
+    Error::Argument { name: "text", message: format!("a workspace file is at most {limit} bytes; {detail}") }
+}
+
+/// Reads at most `limit` + 1 bytes of UTF-8 text; more than `limit` is an [`Error::Argument`].
+fn read_limited(reader: impl Read, limit: usize, path: &Path) -> Result<String> {
+    let mut text = String::new();
+    reader.take(limit as u64 + 1).read_to_string(&mut text).map_err(|e| Error::io("read", path, &e))?;
+    if text.len() > limit {
+        return Err(too_large(limit, "the input is longer"));
+    }
+    Ok(text)
 }
 
 /// Write `bytes` to `path` through a temporary file and a rename, so that a failure never
