@@ -26,13 +26,14 @@ pub fn template(py: Python<'_>) -> PyWorkspace {
     PyWorkspace { inner: py.detach(sample::template) }
 }
 
-/// `n` city-sized workspaces with their own seeds and names (a region's municipalities).
+/// `n` city-sized workspaces with their own seeds and names (a region's municipalities);
+/// the default seed is the sample city's (`pilotage::sample::CITY_SEED`).
 ///
 /// >>> import pilotage
 /// >>> [ws.organisation[:20] for ws in pilotage.sample_region(2, seed=7)]
 /// ['Ville de Valence (do', 'Ville de Montélimar ']
 #[pyfunction]
-#[pyo3(signature = (n, seed=sample::CITY_SEED))]
+#[pyo3(signature = (n, seed=2014))]
 pub fn sample_region(py: Python<'_>, n: usize, seed: u64) -> Vec<PyWorkspace> {
     py.detach(|| sample::region(n, seed)).into_iter().map(|inner| PyWorkspace { inner }).collect()
 }

@@ -180,8 +180,9 @@ class Result(Record):
         """The core's JSON of this result (money as decimal strings)."""
         return self._json
 
-    def rows(self) -> list[dict[str, Any]]:
-        """The rows of the table this result holds (see ``TABLES``)."""
+    def table_rows(self) -> list[dict[str, Any]]:
+        """The rows of the table this result holds (see ``TABLES``); attribute access reads
+        fields, so this is not called ``rows`` (an import summary has a ``rows`` field)."""
         layout = TABLES.get(self.kind)
         if layout is None:
             raise TypeError(f"a {self.kind} result is not a table; read its fields (to_dict())")
@@ -193,7 +194,7 @@ class Result(Record):
             import pandas as pd
         except ImportError as e:
             raise ImportError("to_pandas() needs pandas: pip install pandas") from e
-        rows = self.rows()
+        rows = self.table_rows()
         return pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
 
     def to_polars(self) -> Any:
@@ -202,7 +203,7 @@ class Result(Record):
             import polars as pl
         except ImportError as e:
             raise ImportError("to_polars() needs polars: pip install polars") from e
-        rows = self.rows()
+        rows = self.table_rows()
         columns = list(rows[0]) if rows else []
         return pl.DataFrame({c: [r.get(c) for r in rows] for c in columns}, strict=False, infer_schema_length=None)
 
