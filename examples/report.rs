@@ -92,8 +92,12 @@ fn expected(ws: &Workspace, period: Period, locale: Locale) -> Result<serde_json
         }));
     }
     let files = locale.label(Label::Files);
-    let ratio =
-        h.lead_time.mean_ratio.map(|r| format!("{} {}", locale.label(Label::DividedBy), locale.number(r, 1)));
+    let ratio = h
+        .lead_time_by_year
+        .as_ref()
+        .unwrap_or(&h.lead_time)
+        .mean_ratio
+        .map(|r| format!("{} {}", locale.label(Label::DividedBy), locale.number(r, 1)));
     let lev = &h.finance.leverage;
     let leverage = lev.value.map(|v| {
         let v = rust_decimal::prelude::ToPrimitive::to_f64(&v).unwrap_or(f64::NAN);
