@@ -440,6 +440,10 @@ impl PyEvaluation {
     fn node(&self, py: Python<'_>, id: &str) -> PyResult<PyNodeResult> {
         self.inner.node(id).map(|n| PyNodeResult { inner: n.clone() }).ok_or_else(|| not_found(py, id))
     }
+    /// The scorecard overview as the core renders it (SVG), for Jupyter.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        pilotage::report::evaluation_overview_svg(&self.inner, pilotage::report::Locale::En).py(py)
+    }
     /// Why a node has its score and status, in a few lines (`NotFoundError` for an unknown id).
     fn explain(&self, py: Python<'_>, id: &str) -> PyResult<String> {
         pilotage::explain(&self.inner, id).py(py)

@@ -14,6 +14,7 @@ mod errors;
 mod evaluation;
 mod period;
 mod records;
+mod render;
 mod sample;
 mod topy;
 mod views;
@@ -31,6 +32,7 @@ fn _pilotage(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<period::PyPeriod>()?;
     m.add_class::<errors::PyProblem>()?;
     m.add_class::<evaluation::PyEvaluation>()?;
+    m.add_class::<render::PyHtml>()?;
     m.add_class::<evaluation::PyEvaluationRange>()?;
     m.add_class::<evaluation::PyNodeResult>()?;
     m.add_class::<evaluation::PyTrend>()?;

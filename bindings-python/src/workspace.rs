@@ -1115,6 +1115,40 @@ impl PyWorkspace {
         self.clone()
     }
 
+    /// The scorecard overview of the latest quarter as the core renders it (SVG), for
+    /// Jupyter; `None` (plain text display) when the workspace has no dated data.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        let ws = &self.inner;
+        let Some(p) = ws.latest_period(pilotage::Frequency::Quarterly) else { return Ok(None) };
+        py.detach(|| pilotage::report::overview_svg_for(ws, p, pilotage::report::Locale::En)).py(py).map(Some)
+    }
+
+    /// The self-contained HTML report of a period (default: the latest quarter with data),
+    /// in English (`lang="en"`) or French (`lang="fr"`).
+    #[pyo3(signature = (period=None, *, lang="en"))]
+    fn report_html(&self, py: Python<'_>, period: Option<&Bound<'_, PyAny>>, lang: &str) -> PyResult<String> {
+        let (p, l) = (analytics::period_or_latest(&self.inner, period)?, crate::render::locale(lang)?);
+        let ws = &self.inner;
+        let options = pilotage::report::ReportOptions::default();
+        py.detach(|| pilotage::report::html_report(ws, p, l, &options)).py(py)
+    }
+
+    /// One indicator's card at a period (default: the latest quarter): its series against
+    /// its target, the thresholds and the explanation of its score, as rendered by the core.
+    #[pyo3(signature = (indicator_id, period=None, *, lang="en"))]
+    fn indicator_card(
+        &self,
+        py: Python<'_>,
+        indicator_id: &str,
+        period: Option<&Bound<'_, PyAny>>,
+        lang: &str,
+    ) -> PyResult<crate::render::PyHtml> {
+        let (p, l) = (analytics::period_or_latest(&self.inner, period)?, crate::render::locale(lang)?);
+        let ws = &self.inner;
+        let html = py.detach(|| pilotage::report::indicator_card_for(ws, p, indicator_id, l)).py(py)?;
+        Ok(crate::render::PyHtml { html })
+    }
+
     fn __repr__(&self) -> String {
         let ws = &self.inner;
         let measurements: usize = ws.indicators.iter().map(|i| i.measurements.len()).sum();

@@ -21,6 +21,7 @@ from pilotage._frames import Table
 from pilotage._pilotage import (
     SCHEMA_VERSION,
     Evaluation,
+    Html,
     EvaluationRange,
     Forecast,
     NodeResult,
@@ -43,6 +44,7 @@ from pilotage._results import Record, Result
 __all__ = [
     "SCHEMA_VERSION",
     "Evaluation",
+    "Html",
     "EvaluationRange",
     "Forecast",
     "NodeResult",

@@ -157,24 +157,11 @@ fn node<'a>(ev: &'a Evaluation, id: &str) -> Result<&'a NodeResult> {
     ev.node(id).ok_or_else(|| Error::NotFound { what: "node", id: id.to_string() })
 }
 
-fn overview(ws: &Workspace, ev: &Evaluation) -> Result<OverviewView> {
-    let mut perspectives = Vec::with_capacity(ws.scorecard.perspectives.len());
-    for p in &ws.scorecard.perspectives {
-        let n = node(ev, &p.id)?;
-        let mut objectives = Vec::new();
-        for o in ws.scorecard.objectives.iter().filter(|o| o.perspective == p.id) {
-            let m = node(ev, &o.id)?;
-            objectives.push(ObjectiveRow {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                score: m.score,
-                status: m.status,
-                trend: trend(m.trend.direction),
-                coverage: m.coverage,
-                explanation: explanation_lines(ev, &m.id)?,
-            });
-        }
-        perspectives.push(PerspectiveRow {
+/// The overview of an evaluation: perspectives in order, each with the objectives whose
+/// parent it is (the evaluation's rows already follow the definition order).
+fn overview(ev: &Evaluation) -> Result<OverviewView> {
+    let row = |n: &NodeResult| -> Result<ObjectiveRow> {
+        Ok(ObjectiveRow {
             id: n.id.clone(),
             name: n.name.clone(),
             score: n.score,
@@ -182,10 +169,35 @@ fn overview(ws: &Workspace, ev: &Evaluation) -> Result<OverviewView> {
             trend: trend(n.trend.direction),
             coverage: n.coverage,
             explanation: explanation_lines(ev, &n.id)?,
+        })
+    };
+    let mut perspectives = Vec::new();
+    for p in ev.nodes.iter().filter(|n| n.kind == NodeKind::Perspective) {
+        let objectives = ev
+            .nodes
+            .iter()
+            .filter(|o| o.kind == NodeKind::Objective && o.parents.contains(&p.id))
+            .map(row)
+            .collect::<Result<Vec<_>>>()?;
+        let r = row(p)?;
+        perspectives.push(PerspectiveRow {
+            id: r.id,
+            name: r.name,
+            score: r.score,
+            status: r.status,
+            trend: r.trend,
+            coverage: r.coverage,
+            explanation: r.explanation,
             objectives,
         });
     }
     Ok(OverviewView { title: String::new(), period: Some(ev.period), perspectives })
+}
+
+/// The scorecard overview of an evaluation as an SVG fragment (what a notebook shows for an
+/// evaluation result; it needs no workspace).
+pub fn evaluation_overview_svg(ev: &Evaluation, locale: Locale) -> Result<String> {
+    Ok(super::overview_svg(&overview(ev)?, locale))
 }
 
 fn strategy_map(ws: &Workspace, ev: &Evaluation) -> Result<StrategyMapView> {
@@ -661,7 +673,7 @@ pub fn report_view(
     Ok(ReportView {
         organisation: ws.organisation.clone(),
         generated_on: options.generated_on,
-        overview: overview(ws, latest)?,
+        overview: overview(latest)?,
         strategy_map: strategy_map(ws, latest)?,
         cards,
         portfolio: (!ws.projects.is_empty()).then(|| portfolio_view(ws, &periods, &h, options, locale)),
@@ -686,7 +698,7 @@ pub fn overview_svg_for(ws: &Workspace, period: Period, locale: Locale) -> Resul
     let ev = range
         .last()
         .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })?;
-    Ok(super::overview_svg(&overview(ws, ev)?, locale))
+    Ok(super::overview_svg(&overview(ev)?, locale))
 }
 
 /// The strategy map of `period` as an SVG fragment.

@@ -29,8 +29,8 @@ pub mod svg;
 pub(crate) mod fixture;
 
 pub use adapter::{
-    History, ReportOptions, html_report, indicator_card_for, overview_svg_for, report_view,
-    strategy_map_svg_for,
+    History, ReportOptions, evaluation_overview_svg, html_report, indicator_card_for, overview_svg_for,
+    report_view, strategy_map_svg_for,
 };
 pub use card::indicator_card_svg;
 pub use html::html;
