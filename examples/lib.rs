@@ -184,7 +184,6 @@ pub fn text_report(ws: &Workspace, ev: &Evaluation, h: &Headline, l: Locale) -> 
         l.money(h.portfolio_value),
         label(l, "prévus", "planned")
     );
-    let lt = &h.lead_time;
     let stats = |s: &pilotage::portfolio::LeadTimeStats| match (s.mean_days, s.median_days, s.max_days) {
         (Some(mean), Some(median), Some(max)) => format!(
             "{} {} {}, {} {}, {} {}, p90 {}, max {}",
@@ -200,47 +199,34 @@ pub fn text_report(ws: &Workspace, ev: &Evaluation, h: &Headline, l: Locale) -> 
         ),
         _ => format!("{} {}", l.period(s.period), label(l, "aucun dossier décidé", "no decided files")),
     };
-    let _ = writeln!(
-        out,
-        "  {:<24}{}",
-        label(l, "Délai d'instruction", "Instruction lead time"),
-        stats(&lt.later)
-    );
-    if h.compared_with.is_some() {
-        let _ = writeln!(out, "  {:<24}{}", "", stats(&lt.earlier));
-        match (lt.mean_ratio, lt.median_ratio) {
-            (Some(mean), Some(median)) => {
-                let _ = writeln!(
-                    out,
-                    "  {:<24}{} {} ({}), {} ({})",
-                    "",
-                    label(l, "divisé par", "divided by"),
-                    l.number(mean, 1),
-                    label(l, "moyenne", "mean"),
-                    l.number(median, 1),
-                    label(l, "médiane", "median")
-                );
-            }
-            _ => {
-                let _ = writeln!(out, "  {:<24}{}", "", lt.note.as_deref().unwrap_or("–"));
-            }
-        }
-    }
-    if let Some(y) = &h.lead_time_by_year {
-        let _ = writeln!(out, "  {:<24}{}", "", stats(&y.later));
-        let _ = writeln!(out, "  {:<24}{}", "", stats(&y.earlier));
-        if let (Some(mean), Some(median)) = (y.mean_ratio, y.median_ratio) {
-            let _ = writeln!(
-                out,
-                "  {:<24}{} {} ({}), {} ({})",
-                "",
+    // The period against the comparison period, then whole years: later, earlier, ratio.
+    let mut first = true;
+    let comparisons = [h.compared_with.map(|_| &h.lead_time), h.lead_time_by_year.as_ref()];
+    for cmp in comparisons.into_iter().flatten() {
+        let head = if first { label(l, "Délai d'instruction", "Instruction lead time") } else { "" };
+        first = false;
+        let _ = writeln!(out, "  {:<24}{}", head, stats(&cmp.later));
+        let _ = writeln!(out, "  {:<24}{}", "", stats(&cmp.earlier));
+        let ratio = match (cmp.mean_ratio, cmp.median_ratio) {
+            (Some(mean), Some(median)) => format!(
+                "{} {} ({}), {} ({})",
                 label(l, "divisé par", "divided by"),
                 l.number(mean, 1),
                 label(l, "moyenne", "mean"),
                 l.number(median, 1),
                 label(l, "médiane", "median")
-            );
-        }
+            ),
+            _ => cmp.note.clone().unwrap_or_else(|| "–".into()),
+        };
+        let _ = writeln!(out, "  {:<24}{}", "", ratio);
+    }
+    if first {
+        let _ = writeln!(
+            out,
+            "  {:<24}{}",
+            label(l, "Délai d'instruction", "Instruction lead time"),
+            stats(&h.lead_time.later)
+        );
     }
     let f = &h.funds.total;
     let _ = writeln!(

@@ -19,7 +19,7 @@
 //! - Ratios are `Decimal` rounded to 4 places half away from zero
 //!   ([`round_ratio`]); money is never rounded.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -181,8 +181,9 @@ pub fn funds(ws: &Workspace, scope: FundsScope) -> Funds {
         by_partner_kind: BTreeMap::new(),
         commitments: Vec::new(),
     };
+    let kinds: HashMap<&str, PartnerKind> = ws.partners.iter().map(|p| (p.id.as_str(), p.kind)).collect();
     for c in &ws.commitments {
-        let pkind = partner_kind(ws, &c.partner);
+        let pkind = kinds.get(c.partner.as_str()).copied().unwrap_or(PartnerKind::Other);
         let mut any = false;
         for s in c.steps.iter().filter(|s| counted(s.date)) {
             any = true;
@@ -195,10 +196,6 @@ pub fn funds(ws: &Workspace, scope: FundsScope) -> Funds {
         }
     }
     out
-}
-
-fn partner_kind(ws: &Workspace, id: &str) -> PartnerKind {
-    ws.partners.iter().find(|p| p.id == id).map(|p| p.kind).unwrap_or(PartnerKind::Other)
 }
 
 /// What one commitment still owes.
@@ -368,15 +365,27 @@ pub struct ProjectFinance {
     pub commitments: Vec<String>,
 }
 
-fn project_finance_of(ws: &Workspace, p: &Project, options: FinanceOptions) -> ProjectFinance {
+/// The commitments of each project, in workspace order: built once per call so that
+/// per-project figures cost one pass over the commitments, not one pass per project.
+fn commitments_by_project(ws: &Workspace) -> HashMap<&str, Vec<&Commitment>> {
+    let mut out: HashMap<&str, Vec<&Commitment>> = HashMap::new();
+    for c in &ws.commitments {
+        if let Some(p) = c.project.as_deref() {
+            out.entry(p).or_default().push(c);
+        }
+    }
+    out
+}
+
+fn project_finance_of(p: &Project, commitments: &[&Commitment], options: FinanceOptions) -> ProjectFinance {
     let mut external = StatusAmounts::default();
-    let mut commitments = Vec::new();
-    for c in ws.commitments.iter().filter(|c| c.project.as_deref() == Some(p.id.as_str())) {
+    let mut ids = Vec::new();
+    for c in commitments {
         let a = amounts_of(c, options.as_of);
         external.add(FundingStatus::Pledged, a.pledged);
         external.add(FundingStatus::Signed, a.signed);
         external.add(FundingStatus::Received, a.received);
-        commitments.push(c.id.clone());
+        ids.push(c.id.clone());
     }
     let own = p.own_funds.unwrap_or(Decimal::ZERO);
     let ext = external.get(options.basis);
@@ -388,13 +397,16 @@ fn project_finance_of(ws: &Workspace, p: &Project, options: FinanceOptions) -> P
         basis: options.basis,
         cofinancing_rate: p.planned_cost.and_then(|cost| ratio(ext, cost)),
         leverage: Leverage::compute(options.leverage, own, ext),
-        commitments,
+        commitments: ids,
     }
 }
 
 /// Finance of the project `id`, `None` when there is no such project.
 pub fn project_finance(ws: &Workspace, id: &str, options: FinanceOptions) -> Option<ProjectFinance> {
-    ws.projects.iter().find(|p| p.id == id).map(|p| project_finance_of(ws, p, options))
+    let p = ws.projects.iter().find(|p| p.id == id)?;
+    let commitments: Vec<&Commitment> =
+        ws.commitments.iter().filter(|c| c.project.as_deref() == Some(id)).collect();
+    Some(project_finance_of(p, &commitments, options))
 }
 
 /// Which projects a portfolio finance figure covers.
@@ -444,11 +456,12 @@ fn in_scope(ws: &Workspace, p: &Project, scope: ProjectScope) -> bool {
 
 /// Co-financing rate and leverage of the projects in `scope`.
 pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOptions) -> PortfolioFinance {
+    let by_project = commitments_by_project(ws);
     let projects: Vec<ProjectFinance> = ws
         .projects
         .iter()
         .filter(|p| in_scope(ws, p, scope))
-        .map(|p| project_finance_of(ws, p, options))
+        .map(|p| project_finance_of(p, by_project.get(p.id.as_str()).map_or(&[][..], Vec::as_slice), options))
         .collect();
     let (mut cost, mut own, mut external, mut ext_costed) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
@@ -576,11 +589,12 @@ pub fn investment_capacity(ws: &Workspace, period: Period, options: FinanceOptio
         total: Decimal::ZERO,
         projects: Vec::new(),
     };
+    let by_project = commitments_by_project(ws);
     for p in &ws.projects {
         if !project_date(p).is_some_and(|d| period.contains_date(d, cal)) {
             continue;
         }
-        let pf = project_finance_of(ws, p, options);
+        let pf = project_finance_of(p, by_project.get(p.id.as_str()).map_or(&[][..], Vec::as_slice), options);
         out.own = out.own.saturating_add(pf.own);
         out.external = out.external.saturating_add(pf.external.get(options.basis));
         out.projects.push(p.id.clone());
