@@ -1,6 +1,6 @@
 //! Property: a staff value suppressed by the minimum group size never appears in any output
-//! (evaluations at every frequency, their JSON, every explanation, the headline figures),
-//! nor does anything computed from it (a coarser period's sum or mean, a calculated
+//! (evaluations at every frequency, their JSON, every explanation, the headline figures, the
+//! HTML report of `report::html_report` in both languages), nor does anything computed from it (a coarser period's sum or mean, a calculated
 //! indicator).
 //!
 //! The readable values are small (1 to 10) and the suppressed ones huge (500000 to 999999),
@@ -8,13 +8,16 @@
 //! 10000 (a year's mean: 500000 / 12 > 41666), while every legitimate figure stays below
 //! 10000 (values and sums at most 10 * 12 = 120, doubled 240; scores 0-100; years 2024-2025).
 //! The check is then exact: no integer part (a run of digits not after a `.`) of 10000 or
-//! more in any output.
+//! more in any output. In the report, the text between tags is read with the digit-group
+//! separators of both locales removed (`654 321,5`, `654,321.5`), and tags are skipped (SVG
+//! coordinates are not figures).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
 use common::*;
 use pilotage::headline::{HeadlineOptions, headline};
+use pilotage::report::{Locale, ReportOptions, html_report};
 use pilotage::{Status, Workspace, evaluate_range, explain};
 use proptest::prelude::*;
 use serde_json::json;
@@ -40,6 +43,52 @@ fn big_integers(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The text of an HTML document without its tags, digit groups joined: `6 543,5` (French,
+/// with a space, a no-break space or a narrow no-break space) and `6,543.5` become `6543,5`
+/// and `6543.5`.
+fn report_text(html: &str) -> String {
+    // the style sheet is not text (its colours are hex digits)
+    let html = match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
+        _ => html.to_string(),
+    };
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        // a separator between a digit and a group of exactly three digits (`T4 2025` is a
+        // quarter, not 42025)
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+        if between_digits && matches!(c, ' ' | '\u{a0}' | '\u{202f}' | ',') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn report_text_joins_digit_groups_and_skips_tags() {
+    assert_eq!(report_text("<td x=\"12345\">654\u{202f}321,5</td>"), " 654321,5 ");
+    assert_eq!(big_integers(&report_text("<p>654,321.5 and 7,5</p>")), vec!["654321"]);
+    assert!(big_integers(&report_text("<style>a{color:#101828}</style><p>T4 2025</p>")).is_empty());
 }
 
 #[test]
@@ -134,6 +183,12 @@ proptest! {
             let h = headline(&ws, p(period), HeadlineOptions::default()).unwrap();
             outputs.push((format!("headline {period}"), serde_json::to_string(&h).unwrap()));
         }
+        for locale in [Locale::Fr, Locale::En] {
+            for period in ["2025-Q4", "2025-12", "2025"] {
+                let html = html_report(&ws, p(period), locale, &ReportOptions::default()).unwrap();
+                outputs.push((format!("report {period} {locale:?}"), report_text(&html)));
+            }
+        }
         for (what, text) in &outputs {
             let big = big_integers(text);
             prop_assert!(big.is_empty(), "{}: {:?} in {}", what, big, text);
@@ -153,4 +208,8 @@ fn the_check_sees_a_value_that_is_not_suppressed() {
         big_integers(&serde_json::to_string(&e[0]).unwrap()).first().map(String::as_str),
         Some("654321")
     );
+    for locale in [Locale::Fr, Locale::En] {
+        let html = html_report(&ws, p("2024-Q2"), locale, &ReportOptions::default()).unwrap();
+        assert!(big_integers(&report_text(&html)).iter().any(|b| b == "654321"), "{locale:?}");
+    }
 }
