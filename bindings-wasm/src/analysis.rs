@@ -120,7 +120,7 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = latestPeriod)]
     pub fn latest_period(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Frequency | null")] frequency: Option<FrequencyValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Frequency")] frequency: Option<FrequencyValue>,
     ) -> Result<Option<String>, Failure> {
         let frequency = frequency_arg(frequency.as_deref()).map_err(|r| Failure::from_report(&r))?;
         Ok(self.inner().latest_period(frequency).map(|p| p.to_string()))
@@ -130,7 +130,7 @@ impl JsWorkspace {
     /// `latestPeriod`, oldest first: the choices of a period selector.
     pub fn periods(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Frequency | null")] frequency: Option<FrequencyValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Frequency")] frequency: Option<FrequencyValue>,
     ) -> Result<PeriodTextArray, Failure> {
         let frequency = frequency_arg(frequency.as_deref()).map_err(|r| Failure::from_report(&r))?;
         let texts: Vec<String> = periods(self.inner(), frequency).iter().map(Period::to_string).collect();
@@ -144,7 +144,7 @@ impl JsWorkspace {
     pub fn headline(
         &self,
         period: &str,
-        #[wasm_bindgen(unchecked_param_type = "HeadlineOptions | null")] options: Option<
+        #[wasm_bindgen(unchecked_optional_param_type = "HeadlineOptions")] options: Option<
             HeadlineOptionsValue,
         >,
     ) -> Result<HeadlineValue, Failure> {

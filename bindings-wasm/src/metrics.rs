@@ -95,7 +95,7 @@ impl JsWorkspace {
     pub fn lead_time(
         &self,
         period: &str,
-        #[wasm_bindgen(unchecked_param_type = "LeadTimeOptions | null")] options: Option<
+        #[wasm_bindgen(unchecked_optional_param_type = "LeadTimeOptions")] options: Option<
             LeadTimeOptionsValue,
         >,
     ) -> Result<LeadTimeStatsValue, Failure> {
@@ -109,7 +109,7 @@ impl JsWorkspace {
         &self,
         earlier: &str,
         later: &str,
-        #[wasm_bindgen(unchecked_param_type = "LeadTimeOptions | null")] options: Option<
+        #[wasm_bindgen(unchecked_optional_param_type = "LeadTimeOptions")] options: Option<
             LeadTimeOptionsValue,
         >,
     ) -> Result<LeadTimeComparisonValue, Failure> {
@@ -180,7 +180,7 @@ impl JsWorkspace {
     pub fn portfolio_finance(
         &self,
         #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
-        #[wasm_bindgen(unchecked_param_type = "FinanceArgs | null")] options: Option<FinanceOptionsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "FinanceArgs")] options: Option<FinanceOptionsValue>,
     ) -> Result<PortfolioFinanceValue, Failure> {
         let args: FinanceArgs = options_from_js(options.as_deref(), "options")?;
         let as_of = self.optional_date(as_of)?;
@@ -195,7 +195,7 @@ impl JsWorkspace {
         &self,
         id: &str,
         #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
-        #[wasm_bindgen(unchecked_param_type = "FinanceArgs | null")] options: Option<FinanceOptionsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "FinanceArgs")] options: Option<FinanceOptionsValue>,
     ) -> Result<ProjectFinanceValue, Failure> {
         let args: FinanceArgs = options_from_js(options.as_deref(), "options")?;
         let options = args.options(self.optional_date(as_of)?);
@@ -224,7 +224,7 @@ impl JsWorkspace {
     pub fn investment_capacity(
         &self,
         period: &str,
-        #[wasm_bindgen(unchecked_param_type = "FinanceArgs | null")] options: Option<FinanceOptionsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "FinanceArgs")] options: Option<FinanceOptionsValue>,
     ) -> Result<InvestmentCapacityValue, Failure> {
         let args: FinanceArgs = options_from_js(options.as_deref(), "options")?;
         to_js_as(&partnership::investment_capacity(self.inner(), period_arg(period)?, args.options(None)))
@@ -236,7 +236,7 @@ impl JsWorkspace {
         &self,
         earlier: &str,
         later: &str,
-        #[wasm_bindgen(unchecked_param_type = "FinanceArgs | null")] options: Option<FinanceOptionsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "FinanceArgs")] options: Option<FinanceOptionsValue>,
     ) -> Result<CompareCapacityValue, Failure> {
         let args: FinanceArgs = options_from_js(options.as_deref(), "options")?;
         let (earlier, later) = (period_arg(earlier)?, period_arg(later)?);
