@@ -7,9 +7,11 @@ export declare class PilotageScorecard extends HTMLElement {
   workspace: WorkspaceJson | string | null;
   /** Where the element is: loading, showing a workspace, or showing an error. */
   readonly state: "loading" | "ready" | "error";
+  /** The period shown (`"2025-Q4"`), or null before a workspace is shown. */
+  readonly period: string | null;
 }
 
-/** Detail of the `pilotage-ready` event. */
+/** Detail of the `pilotage-ready` event, fired each time a period is shown. */
 export interface PilotageReadyDetail {
   organisation: string;
   counts: WorkspaceCounts;

@@ -5,14 +5,23 @@
 //   <pilotage-scorecard src="data/workspace.json" period="2025-Q4" lang="fr"></pilotage-scorecard>
 //
 // The workspace comes from the `src` attribute (fetched) or the `workspace` property (a
-// parsed object or JSON text). Every computation is the WebAssembly core's; this file only
-// builds the DOM. Every string from the workspace is inserted as text (textContent), never
-// as HTML. A failure (file missing, invalid workspace, bad period) is shown as a readable
-// message inside the element, announced to screen readers, never as a blank box.
+// parsed object or JSON text). Every number is the WebAssembly core's (`evaluate`,
+// `headline`, `explain`); this file only formats them and builds the DOM. Every string from
+// the workspace is inserted as text (textContent), never as HTML; the only markup inserted is
+// the core's own SVG renderings, which escape every workspace string. A failure (file
+// missing, invalid workspace, bad period) is shown as a readable message inside the
+// element, announced to screen readers, never as a blank box.
+//
+// Layout: a header (organisation, period and a period selector), the scorecard as a table
+// (perspectives and their objectives: score, status as symbol + word + colour, trend arrow
+// with its words, coverage), a detail region (the card and the explanation of the chosen
+// objective or indicator), and the portfolio and partnership headline figures.
+// Keyboard: Tab reaches the selector and every row button; Up/Down/Home/End move between
+// rows; Enter or Space opens a row's detail.
 //
 // The element reflects its state in `data-state` ("loading", "ready" or "error") and fires
-// `pilotage-ready` (detail: { organisation, counts, period }) or `pilotage-error` (detail:
-// { error }) when a load ends.
+// `pilotage-ready` (detail: { organisation, counts, period }) when a period is shown and
+// `pilotage-error` (detail: { error }) when an error is.
 
 import init, { Workspace } from "./pilotage_wasm.js";
 
@@ -40,78 +49,223 @@ function loadModule() {
 const MESSAGES = {
   fr: {
     loading: "Chargement du tableau de bord…",
-    scorecard: "Tableau de bord",
+    scorecard: "Tableau de bord prospectif",
     period: "Période",
     from: "du",
     to: "au",
-    counts: "Contenu de l'espace de travail",
-    services: "services",
-    projects: "projets",
-    partners: "partenaires",
-    commitments: "engagements",
-    indicators: "indicateurs",
-    measurements: "mesures",
-    perspectives: "axes",
-    objectives: "objectifs",
-    links: "liens de cause à effet",
+    overall: "Score global",
+    table: "Axes et objectifs",
+    name: "Axe / objectif",
+    score: "Score",
+    status: "Statut",
+    trend: "Tendance",
+    coverage: "Couverture",
+    perspective: "Axe",
+    objective: "Objectif",
+    indicator: "Indicateur",
+    indicators: "Indicateurs",
+    value: "Valeur",
+    target: "Cible",
+    detail: "Détail",
+    detailHint: "Choisissez un axe, un objectif ou un indicateur pour voir son détail et l'explication de son score.",
+    explanation: "Explication du score",
+    close: "Fermer le détail",
+    statuses: {
+      green: "Atteint",
+      amber: "Vigilance",
+      red: "Hors cible",
+      no_data: "Sans donnée",
+      suppressed: "Masqué (petit effectif)",
+    },
+    trends: { improving: "en progrès", stable: "stable", declining: "en recul", unknown: "tendance inconnue" },
+    vsPrevious: "par rapport à la période précédente",
+    figures: "Portefeuille et partenariats",
+    asOf: (d) => `au ${d}`,
+    caseload: "File active",
+    files: (n) => (n === 1 ? "dossier" : "dossiers"),
+    leadTime: "Délai d'instruction moyen",
+    days: "j",
+    dividedBy: (r) => `divisé par ${r}`,
+    multipliedBy: (r) => `multiplié par ${r}`,
+    comparedWith: (p) => `par rapport à ${p}`,
+    byYear: (a, b) => `sur l'année ${b} par rapport à ${a}`,
+    noLeadTime: "aucun dossier décidé sur la période",
+    fundsSigned: "Fonds signés",
+    fundsReceived: "Fonds reçus",
+    pledged: "promis",
+    leverage: "Effet de levier",
+    leverageDefinitions: {
+      external_over_own: "fonds extérieurs / fonds propres",
+      total_over_own: "(fonds propres + extérieurs) / fonds propres",
+    },
+    leverageUndefined: "non défini (aucun fonds propre)",
+    partners: "Partenaires",
+    members: "membres",
+    newPartners: "nouveaux sur la période",
+    activePartners: "actifs sur la période",
+    topPartners: (n) => `Principaux partenaires (${n} premiers, fonds signés)`,
+    topShare: (s) => `soit ${s} des fonds signés`,
+    capacity: "Capacité d'investissement",
+    transversal: "Dossiers transversaux",
     errorTitle: "Le tableau de bord ne peut pas être affiché",
     noSource: "Aucun espace de travail : donnez l'attribut src ou la propriété workspace.",
     fetchFailed: (src, why) => `Le fichier « ${src} » n'a pas pu être chargé (${why}).`,
     notJson: (src) => `Le fichier « ${src} » n'est pas du JSON valide.`,
     invalid: (n) => (n === 1 ? "L'espace de travail a 1 problème :" : `L'espace de travail a ${n} problèmes :`),
     badPeriod: "La période demandée n'est pas valide.",
+    noPeriod: "L'espace de travail ne contient aucune donnée datée : aucune période à afficher.",
     moduleFailed: (why) => `Le module WebAssembly n'a pas pu être chargé (${why}).`,
     line: (l, c) => (c == null ? `ligne ${l}` : `ligne ${l}, colonne ${c}`),
+    shown: (p) => `Tableau de bord affiché pour ${p}.`,
   },
   en: {
     loading: "Loading the scorecard…",
-    scorecard: "Scorecard",
+    scorecard: "Balanced scorecard",
     period: "Period",
     from: "from",
     to: "to",
-    counts: "Contents of the workspace",
-    services: "services",
-    projects: "projects",
-    partners: "partners",
-    commitments: "commitments",
-    indicators: "indicators",
-    measurements: "measurements",
-    perspectives: "perspectives",
-    objectives: "objectives",
-    links: "cause-effect links",
+    overall: "Overall score",
+    table: "Perspectives and objectives",
+    name: "Perspective / objective",
+    score: "Score",
+    status: "Status",
+    trend: "Trend",
+    coverage: "Coverage",
+    perspective: "Perspective",
+    objective: "Objective",
+    indicator: "Indicator",
+    indicators: "Indicators",
+    value: "Value",
+    target: "Target",
+    detail: "Detail",
+    detailHint: "Choose a perspective, an objective or an indicator to see its detail and why it has its score.",
+    explanation: "How the score was obtained",
+    close: "Close the detail",
+    statuses: {
+      green: "On target",
+      amber: "Caution",
+      red: "Off target",
+      no_data: "No data",
+      suppressed: "Suppressed (small group)",
+    },
+    trends: { improving: "improving", stable: "stable", declining: "worsening", unknown: "trend unknown" },
+    vsPrevious: "against the previous period",
+    figures: "Portfolio and partnerships",
+    asOf: (d) => `at ${d}`,
+    caseload: "Active caseload",
+    files: (n) => (n === 1 ? "file" : "files"),
+    leadTime: "Mean instruction lead time",
+    days: "d",
+    dividedBy: (r) => `divided by ${r}`,
+    multipliedBy: (r) => `multiplied by ${r}`,
+    comparedWith: (p) => `compared with ${p}`,
+    byYear: (a, b) => `over the year ${b} compared with ${a}`,
+    noLeadTime: "no file decided in the period",
+    fundsSigned: "Funds signed",
+    fundsReceived: "Funds received",
+    pledged: "pledged",
+    leverage: "Leverage",
+    leverageDefinitions: {
+      external_over_own: "external funds / own funds",
+      total_over_own: "(own + external funds) / own funds",
+    },
+    leverageUndefined: "undefined (no own funds)",
+    partners: "Partners",
+    members: "members",
+    newPartners: "new in the period",
+    activePartners: "active in the period",
+    topPartners: (n) => `Top partners (first ${n}, signed funds)`,
+    topShare: (s) => `${s} of the signed funds`,
+    capacity: "Investment capacity",
+    transversal: "Cross-service files",
     errorTitle: "The scorecard cannot be shown",
     noSource: "No workspace: set the src attribute or the workspace property.",
     fetchFailed: (src, why) => `The file "${src}" could not be loaded (${why}).`,
     notJson: (src) => `The file "${src}" is not valid JSON.`,
     invalid: (n) => (n === 1 ? "The workspace has 1 problem:" : `The workspace has ${n} problems:`),
     badPeriod: "The requested period is not valid.",
+    noPeriod: "The workspace holds no dated data: there is no period to show.",
     moduleFailed: (why) => `The WebAssembly module could not be loaded (${why}).`,
     line: (l, c) => (c == null ? `line ${l}` : `line ${l}, column ${c}`),
+    shown: (p) => `Scorecard shown for ${p}.`,
   },
 };
 
-const COUNT_KEYS = [
-  "perspectives",
-  "objectives",
-  "indicators",
-  "measurements",
-  "links",
-  "projects",
-  "partners",
-  "commitments",
-  "services",
-];
+/** The shape of each status, readable without colour (the same as the core's reports). */
+const SYMBOLS = { green: "✓", amber: "!", red: "✗", no_data: "–", suppressed: "⊘" };
+const ARROWS = { improving: "↗", stable: "→", declining: "↘", unknown: "·" };
 
 const STYLE = `
-:host { display: block; font: 14px/1.4 system-ui, sans-serif; color: #1d2733; }
+:host { display: block; min-width: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2733; }
 :host([hidden]) { display: none; }
-.box { border: 1px solid #c8d1dc; border-radius: 6px; padding: 12px 16px; background: #fff; }
-h2 { font-size: 1.15em; margin: 0 0 4px; }
-.period { margin: 0 0 10px; color: #46566a; }
-dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(9em, 1fr)); gap: 6px 12px; margin: 0; }
-dl div { display: flex; flex-direction: column-reverse; }
-dt { color: #46566a; }
-dd { margin: 0; font-size: 1.3em; font-weight: 600; }
+* { box-sizing: border-box; }
+.box { border: 1px solid #d0d7e2; border-radius: 10px; background: #fff; overflow: hidden;
+  box-shadow: 0 1px 2px rgba(16, 24, 40, .06); }
+.loading, .error { padding: 16px 20px; }
+.head { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-end; justify-content: space-between;
+  padding: 14px 20px 12px; background: #f6f8fb; border-bottom: 1px solid #e3e8ef; }
+h2 { font-size: 1.15em; margin: 0; line-height: 1.3; }
+h3 { font-size: 1em; margin: 0 0 8px; color: #1f3a5f; }
+.period { margin: 2px 0 0; color: #475467; font-size: .93em; }
+label.select { display: flex; flex-direction: column; font-size: .85em; color: #475467; gap: 2px; }
+select { font: inherit; font-size: 1.05em; padding: 4px 8px; border: 1px solid #98a2b3; border-radius: 6px;
+  background: #fff; color: #1d2733; min-width: 9em; }
+.body { padding: 14px 20px 18px; display: grid; gap: 18px; }
+.table-wrap { overflow-x: auto; margin-top: 12px; }
+.overall { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
+.overall .big { font-size: 2em; font-weight: 700; line-height: 1; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; color: #1f3a5f; padding-bottom: 6px; }
+th, td { padding: 5px 7px; border-bottom: 1px solid #eaecf0; text-align: left; vertical-align: middle; }
+thead th { font-size: .8em; text-transform: uppercase; letter-spacing: .03em; color: #667085; font-weight: 600;
+  border-bottom: 1px solid #d0d7e2; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tr.perspective th, tr.perspective td { background: #f6f8fb; font-weight: 600; }
+tr.objective th { padding-left: 22px; font-weight: 400; }
+tr.selected th, tr.selected td { background: #e8f0fb; }
+tr.selected th { box-shadow: inset 3px 0 0 #1849a9; }
+button.node { all: unset; cursor: pointer; color: #1849a9; border-radius: 3px; }
+button.node:hover { text-decoration: underline; }
+button.node:focus-visible, select:focus-visible, button.close:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
+.badge { display: inline-flex; align-items: center; gap: 5px; padding: 1px 8px 1px 6px; border-radius: 999px;
+  border: 1px solid; font-size: .85em; white-space: nowrap; font-weight: 600; }
+.badge .sym { font-weight: 700; }
+.s-green { color: #1b7a3a; background: #dcf2e3; border-color: #1b7a3a; }
+.s-amber { color: #a45a00; background: #fdebc8; border-color: #a45a00; }
+.s-red { color: #b42318; background: #fadcd9; border-color: #b42318; }
+.s-no_data { color: #475467; background: #f2f4f7; border-color: #667085; border-style: dashed; }
+.s-suppressed { color: #475467; background: #e4e7ec; border-color: #475467; border-style: dotted; }
+.trend { white-space: nowrap; }
+.trend .arrow { font-weight: 700; margin-right: 4px; }
+.t-improving .arrow { color: #1b7a3a; } .t-declining .arrow { color: #b42318; } .t-stable .arrow { color: #475467; }
+.trend .words { color: #475467; font-size: .85em; }
+.detail { border: 1px solid #d0d7e2; border-radius: 8px; padding: 12px 14px; background: #fcfcfd; }
+.detail:focus { outline: 3px solid #2e90fa; outline-offset: 2px; }
+.detail .hint { margin: 0; color: #667085; }
+.detail-head { display: flex; justify-content: space-between; gap: 8px; align-items: flex-start; }
+.detail-head p { margin: 2px 0 0; color: #475467; }
+button.close { font: inherit; font-size: .85em; border: 1px solid #98a2b3; background: #fff; border-radius: 6px;
+  padding: 2px 8px; cursor: pointer; }
+.facts { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 10px 0; }
+.facts span strong { font-variant-numeric: tabular-nums; }
+.card-svg svg { max-width: 100%; height: auto; display: block; }
+ul.children { list-style: none; margin: 6px 0 10px; padding: 0; display: grid; gap: 4px; }
+ul.children li { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+pre.explanation { white-space: pre-wrap; margin: 6px 0 0; padding: 10px 12px; background: #f2f4f7; border-radius: 6px;
+  font: 12.5px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: #1d2733; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 10px; margin: 0; }
+.figure { border: 1px solid #e3e8ef; border-radius: 8px; padding: 10px 12px; background: #fff; display: flex;
+  flex-direction: column; gap: 2px; }
+.figure dt { color: #475467; font-size: .85em; order: 0; }
+.figure dd { margin: 0; }
+.figure .main { font-size: 1.45em; font-weight: 700; font-variant-numeric: tabular-nums; color: #1d2733; }
+.figure .note { color: #475467; font-size: .85em; }
+.figure .accent { color: #1b7a3a; font-weight: 600; font-size: .9em; }
+.figure.wide { grid-column: span 2; }
+ol.top { margin: 4px 0 0; padding-left: 1.3em; font-size: .9em; }
+ol.top li { margin: 1px 0; }
+ol.top .share { color: #475467; font-variant-numeric: tabular-nums; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .error { border-color: #b42318; background: #fff5f4; }
 .error h2 { color: #b42318; }
 .error ul { margin: 6px 0 0; padding-left: 1.2em; }
@@ -138,9 +292,12 @@ export class PilotageScorecard extends HTMLElement {
     this._id = `pilotage-${++nextId}`;
     this._workspaceInput = null;
     this._workspace = null;
+    this._names = null;
     this._error = null;
     this._loadToken = 0;
     this._connected = false;
+    this._period = null;
+    this._selected = null;
   }
 
   /** The workspace given as a property: a parsed object or JSON text (overrides `src`). */
@@ -158,6 +315,11 @@ export class PilotageScorecard extends HTMLElement {
     return this.dataset.state ?? "loading";
   }
 
+  /** The period shown (`"2025-Q4"`), or null before a workspace is shown. */
+  get period() {
+    return this._period;
+  }
+
   connectedCallback() {
     this._connected = true;
     this._load();
@@ -173,6 +335,7 @@ export class PilotageScorecard extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this._connected || oldValue === newValue) return;
     if (name === "src") this._load();
+    else if (name === "period" && newValue && this._workspace && !this._error && this._select) this._choosePeriod(newValue);
     else this._render();
   }
 
@@ -207,7 +370,9 @@ export class PilotageScorecard extends HTMLElement {
     }
     if (this._workspace) this._workspace.free();
     this._workspace = workspace;
+    this._names = null;
     this._error = error;
+    this._selected = null;
     this._render();
   }
 
@@ -235,6 +400,7 @@ export class PilotageScorecard extends HTMLElement {
     this._root.replaceChildren(el("style", {}, STYLE));
     const box = el("section", { class: `box ${className}` });
     this._root.append(box);
+    this._select = null;
     return box;
   }
 
@@ -244,6 +410,84 @@ export class PilotageScorecard extends HTMLElement {
     box.append(el("p", { role: "status", "aria-live": "polite" }, this._messages().loading));
   }
 
+  // ---- formatting (numbers come from the core; only their spelling is done here) ----
+
+  _number(x, digits = 1) {
+    return new Intl.NumberFormat(this._locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  }
+
+  _score(x) {
+    return x == null ? "–" : this._number(x, 1);
+  }
+
+  _percent(fraction, digits = 0) {
+    return new Intl.NumberFormat(this._locale(), {
+      style: "percent",
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(Number(fraction));
+  }
+
+  /** Money given by the core as an exact decimal string, shown to the euro. */
+  _money(amount) {
+    const currency = this._workspace?.currency || "EUR";
+    // Intl formats a decimal string without going through a float (ES2023 Intl.NumberFormat v3).
+    return new Intl.NumberFormat(this._locale(), { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
+  }
+
+  _day(iso) {
+    return new Intl.DateTimeFormat(this._locale(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  }
+
+  /** A label's colon: French puts a no-break space before it. */
+  _colon() {
+    return this._locale() === "fr-FR" ? "\u00a0: " : ": ";
+  }
+
+  /** Marks the rows of `ids` as the current selection (class and aria-current on the button). */
+  _mark(ids) {
+    for (const tr of this._body.querySelectorAll("tr[data-node]")) {
+      const on = ids.includes(tr.dataset.node);
+      tr.classList.toggle("selected", on);
+      const b = tr.querySelector("button.node");
+      if (on) b.setAttribute("aria-current", "true");
+      else b.removeAttribute("aria-current");
+    }
+  }
+
+  _badge(status) {
+    const m = this._messages();
+    const badge = el("span", { class: `badge s-${status}`, "data-status": status });
+    badge.append(el("span", { class: "sym", "aria-hidden": "true" }, SYMBOLS[status] ?? "?"), el("span", {}, m.statuses[status] ?? status));
+    return badge;
+  }
+
+  _trend(trend) {
+    const m = this._messages();
+    const span = el("span", { class: `trend t-${trend.direction}`, "data-direction": trend.direction });
+    const change = trend.change == null ? "" : ` (${trend.change > 0 ? "+" : ""}${this._number(trend.change, 1)})`;
+    span.append(
+      el("span", { class: "arrow", "aria-hidden": "true" }, ARROWS[trend.direction] ?? "·"),
+      el("span", { class: "words" }, `${m.trends[trend.direction] ?? trend.direction}${change}`),
+    );
+    span.title = m.vsPrevious;
+    return span;
+  }
+
+  /** Partner and project names by id (workspace strings, shown as text). */
+  _nameOf(kind, id) {
+    if (!this._names) {
+      const o = this._workspace.toObject();
+      this._names = {
+        partner: new Map((o.partners ?? []).map((p) => [p.id, p.name])),
+        project: new Map((o.projects ?? []).map((p) => [p.id, p.title])),
+      };
+    }
+    return this._names[kind].get(id) ?? id;
+  }
+
+  // ---- rendering ----
+
   _render() {
     if (this._error) {
       this._showError(this._error);
@@ -252,49 +496,345 @@ export class PilotageScorecard extends HTMLElement {
     if (!this._workspace) return;
     const m = this._messages();
     const ws = this._workspace;
-    let period = null;
-    const periodText = this.getAttribute("period");
-    if (periodText) {
+    const requested = this.getAttribute("period");
+    let frequency = "quarterly";
+    if (requested) {
       try {
-        period = ws.parsePeriod(periodText);
+        frequency = ws.parsePeriod(requested).frequency;
       } catch (e) {
         this._showError(e, m.badPeriod);
         return;
       }
     }
+    const period = requested ? ws.parsePeriod(requested).text : ws.latestPeriod(frequency);
+    if (!period) {
+      this._showError(new Error(m.noPeriod));
+      return;
+    }
+    const choices = ws.periods(frequency);
+    if (!choices.includes(period)) choices.push(period);
+    choices.sort().reverse();
+
     const box = this._frame("ready");
     const titleId = `${this._id}-title`;
     box.setAttribute("role", "region");
     box.setAttribute("aria-labelledby", titleId);
     box.setAttribute("lang", this._locale().slice(0, 2));
-    box.append(el("h2", { id: titleId, class: "organisation" }, ws.organisation));
-    if (period) {
-      const format = new Intl.DateTimeFormat(this._locale(), { dateStyle: "long", timeZone: "UTC" });
-      const day = (iso) => format.format(new Date(`${iso}T00:00:00Z`));
-      box.append(
-        el(
-          "p",
-          { class: "period" },
-          `${m.scorecard} — ${m.period} ${period.text} (${m.from} ${day(period.start)} ${m.to} ${day(period.end)})`,
-        ),
-      );
+
+    const head = el("header", { class: "head" });
+    const titles = el("div");
+    titles.append(el("h2", { id: titleId, class: "organisation" }, ws.organisation));
+    this._periodLine = el("p", { class: "period" });
+    titles.append(this._periodLine);
+    const label = el("label", { class: "select" });
+    label.append(document.createTextNode(m.period));
+    this._select = el("select", { class: "period-select" });
+    for (const p of choices) this._select.append(el("option", { value: p }, p));
+    // The choice is reflected in the attribute, whose change shows the period.
+    this._select.addEventListener("change", () => this.setAttribute("period", this._select.value));
+    label.append(this._select);
+    head.append(titles, label);
+
+    this._live = el("p", { class: "sr", "aria-live": "polite", role: "status" });
+    this._body = el("div", { class: "body" });
+    box.append(head, this._live, this._body);
+    this._choosePeriod(period);
+  }
+
+  /**
+   * Shows `period` (the attribute, set by the page or by the selector). A period outside the
+   * selector's list (another frequency) rebuilds the frame; errors show in the element.
+   */
+  _choosePeriod(text) {
+    const m = this._messages();
+    let info;
+    try {
+      info = this._workspace.parsePeriod(text);
+    } catch (e) {
+      this._showError(e, m.badPeriod);
+      return;
     }
-    const counts = ws.counts;
-    const list = el("dl", { class: "counts", "aria-label": m.counts });
-    for (const key of COUNT_KEYS) {
-      const item = el("div", { "data-count": key });
-      item.append(el("dt", {}, m[key]), el("dd", {}, String(counts[key])));
-      list.append(item);
+    if (![...this._select.options].some((o) => o.value === info.text)) {
+      this._render();
+      return;
     }
-    box.append(list);
+    this._select.value = info.text;
+    this._period = info.text;
+    this._periodLine.textContent = `${m.scorecard} — ${m.period} ${info.text} (${m.from} ${this._day(info.start)} ${m.to} ${this._day(info.end)})`;
+    let evaluation;
+    let headline;
+    try {
+      evaluation = this._workspace.evaluate(info.text);
+      headline = this._workspace.headline(info.text);
+    } catch (e) {
+      this._showError(e, m.badPeriod);
+      return;
+    }
+    this._evaluation = evaluation;
+    this._byId = new Map(evaluation.nodes.map((n) => [n.id, n]));
+    this._body.replaceChildren(this._overview(evaluation), this._detailRegion(), this._figures(headline));
+    const keep = this._selected && this._byId.has(this._selected) ? this._selected : null;
+    if (keep) this._open(keep, false);
+    this._live.textContent = m.shown(info.text);
     this._setState("ready");
     this.dispatchEvent(
       new CustomEvent("pilotage-ready", {
-        detail: { organisation: ws.organisation, counts, period },
+        detail: { organisation: this._workspace.organisation, counts: this._workspace.counts, period: info },
         bubbles: true,
         composed: true,
       }),
     );
+  }
+
+  _overview(evaluation) {
+    const m = this._messages();
+    const wrap = el("div", { class: "overview" });
+    const root = evaluation.nodes[0];
+    const overall = el("div", { class: "overall", "data-node": root.id });
+    overall.append(
+      el("span", { class: "label" }, m.overall),
+      el("span", { class: "big score", "data-score": String(root.score) }, this._score(root.score)),
+      this._badge(root.status),
+      this._trend(root.trend),
+    );
+    wrap.append(overall);
+
+    const table = el("table", { class: "scorecard" });
+    table.append(el("caption", {}, m.table));
+    const thead = el("thead");
+    const hr = el("tr");
+    hr.append(
+      el("th", { scope: "col" }, m.name),
+      el("th", { scope: "col", class: "num" }, m.score),
+      el("th", { scope: "col" }, m.status),
+      el("th", { scope: "col" }, m.trend),
+      el("th", { scope: "col", class: "num" }, m.coverage),
+    );
+    thead.append(hr);
+    table.append(thead);
+    const perspectives = evaluation.nodes.filter((n) => n.kind === "perspective");
+    for (const p of perspectives) {
+      const tbody = el("tbody");
+      tbody.append(this._row(p, "perspective"));
+      for (const o of evaluation.nodes.filter((n) => n.kind === "objective" && n.parents.includes(p.id))) {
+        tbody.append(this._row(o, "objective"));
+      }
+      table.append(tbody);
+    }
+    table.addEventListener("keydown", (event) => this._arrowKeys(event, table));
+    const scroller = el("div", { class: "table-wrap" });
+    scroller.append(table);
+    wrap.append(scroller);
+    return wrap;
+  }
+
+  _row(node, kind) {
+    const m = this._messages();
+    const tr = el("tr", { class: kind, "data-node": node.id });
+    const th = el("th", { scope: "row" });
+    const button = el("button", { type: "button", class: "node", "aria-controls": `${this._id}-detail` }, node.name);
+    button.setAttribute("aria-label", `${kind === "perspective" ? m.perspective : m.objective} ${node.name}`);
+    button.addEventListener("click", () => this._open(node.id, true));
+    th.append(button);
+    const score = el("td", { class: "num score", "data-score": String(node.score) }, this._score(node.score));
+    const status = el("td");
+    status.append(this._badge(node.status));
+    const trend = el("td");
+    trend.append(this._trend(node.trend));
+    const coverage = el("td", { class: "num coverage" }, this._percent(node.coverage));
+    tr.append(th, score, status, trend, coverage);
+    return tr;
+  }
+
+  _arrowKeys(event, table) {
+    if (!["ArrowDown", "ArrowUp", "Home", "End"].includes(event.key)) return;
+    const buttons = [...table.querySelectorAll("button.node")];
+    const i = buttons.indexOf(this._root.activeElement);
+    if (i < 0) return;
+    const j = { ArrowDown: Math.min(i + 1, buttons.length - 1), ArrowUp: Math.max(i - 1, 0), Home: 0, End: buttons.length - 1 }[event.key];
+    buttons[j].focus();
+    event.preventDefault();
+  }
+
+  _detailRegion() {
+    const m = this._messages();
+    this._detail = el("section", {
+      class: "detail",
+      id: `${this._id}-detail`,
+      role: "region",
+      "aria-label": m.detail,
+      "aria-live": "polite",
+      tabindex: "-1",
+    });
+    this._detail.append(el("p", { class: "hint" }, m.detailHint));
+    return this._detail;
+  }
+
+  /** Opens the detail of node `id`: its facts, its card, its children and its explanation. */
+  _open(id, focus) {
+    const m = this._messages();
+    const node = this._byId.get(id);
+    if (!node) return;
+    this._selected = id;
+    this._mark(node.kind === "indicator" ? node.parents : [id]);
+    const d = this._detail;
+    d.replaceChildren();
+    d.dataset.node = id;
+    const titleId = `${this._id}-detail-title`;
+    d.setAttribute("aria-labelledby", titleId);
+    d.removeAttribute("aria-label");
+    const head = el("div", { class: "detail-head" });
+    const titles = el("div");
+    titles.append(el("h3", { id: titleId }, node.name));
+    const kindWord = { perspective: m.perspective, objective: m.objective, indicator: m.indicator, scorecard: m.overall }[node.kind];
+    titles.append(el("p", {}, `${kindWord} — ${m.period} ${node.period}`));
+    const close = el("button", { type: "button", class: "close" }, m.close);
+    close.addEventListener("click", () => {
+      this._selected = null;
+      d.replaceChildren(el("p", { class: "hint" }, m.detailHint));
+      d.removeAttribute("data-node");
+      this._mark([]);
+      this._body.querySelector(`tr[data-node="${CSS.escape(id)}"] button`)?.focus();
+    });
+    head.append(titles, close);
+    d.append(head);
+
+    const facts = el("div", { class: "facts" });
+    const fact = (label, value, attrs = {}) => {
+      const span = el("span", attrs);
+      span.append(document.createTextNode(`${label}${this._colon()}`), el("strong", {}, value));
+      return span;
+    };
+    facts.append(fact(m.score, this._score(node.score), { class: "score", "data-score": String(node.score) }));
+    facts.append(this._badge(node.status), this._trend(node.trend));
+    facts.append(fact(m.coverage, this._percent(node.coverage)));
+    if (node.kind === "indicator") {
+      const unit = node.unit ? ` ${node.unit}` : "";
+      facts.append(fact(m.value, node.value == null ? "–" : `${this._number(node.value, 2).replace(/[.,]00$/, "")}${unit}`));
+      if (node.target != null) facts.append(fact(m.target, `${this._number(node.target, 2).replace(/[.,]00$/, "")}${unit}`));
+    }
+    d.append(facts);
+
+    if (node.kind === "indicator" && typeof this._workspace.indicatorCard === "function") {
+      const card = el("div", { class: "card-svg" });
+      try {
+        // The core's SVG: every workspace string in it is escaped by the core.
+        card.innerHTML = this._workspace.indicatorCard(node.id, node.period, this._locale().slice(0, 2));
+        d.append(card);
+      } catch {
+        // An indicator without history has no card; its facts and explanation are shown.
+      }
+    }
+
+    const children = this._evaluation.nodes.filter((n) => n.parents.includes(id));
+    if (children.length > 0) {
+      const childKind = children[0].kind;
+      d.append(el("h3", {}, childKind === "indicator" ? m.indicators : childKind === "objective" ? m.table : m.name));
+      const list = el("ul", { class: "children" });
+      for (const c of children) {
+        const li = el("li", { "data-node": c.id });
+        const b = el("button", { type: "button", class: "node" }, c.name);
+        b.addEventListener("click", () => this._open(c.id, true));
+        li.append(b, el("span", { class: "score", "data-score": String(c.score) }, this._score(c.score)), this._badge(c.status));
+        list.append(li);
+      }
+      d.append(list);
+    }
+
+    d.append(el("h3", {}, m.explanation));
+    let text;
+    try {
+      text = this._workspace.explain(id, node.period);
+    } catch (e) {
+      text = e instanceof Error ? e.message : String(e);
+    }
+    d.append(el("pre", { class: "explanation" }, text.trimEnd()));
+    if (focus) d.focus();
+  }
+
+  _figures(h) {
+    const m = this._messages();
+    const section = el("section", { class: "headline", "aria-labelledby": `${this._id}-figures` });
+    section.append(el("h3", { id: `${this._id}-figures` }, `${m.figures} — ${m.asOf(this._day(h.as_of))}`));
+    const list = el("dl", { class: "figures" });
+    const figure = (key, label, main, notes = []) => {
+      const item = el("div", { class: "figure", "data-figure": key });
+      item.append(el("dt", {}, label));
+      const dd = el("dd");
+      dd.append(main);
+      for (const n of notes) if (n) dd.append(n);
+      item.append(dd);
+      list.append(item);
+      return dd;
+    };
+    const main = (text, raw) => el("div", { class: "main", "data-value": String(raw) }, text);
+    const note = (text, cls = "note") => el("div", { class: cls }, text);
+
+    figure("caseload", m.caseload, main(`${h.active_caseload.toLocaleString(this._locale())} ${m.files(h.active_caseload)}`, h.active_caseload));
+
+    const lt = h.lead_time;
+    const ltNotes = [];
+    if (lt.later.mean_days != null) {
+      if (lt.mean_ratio != null && h.compared_with) {
+        ltNotes.push(note(`${m.dividedBy(this._number(lt.mean_ratio, 1))} ${m.comparedWith(`${h.compared_with} (${this._number(lt.earlier.mean_days, 0)} ${m.days})`)}`, "accent"));
+      }
+      const y = h.lead_time_by_year;
+      if (y && y.mean_ratio != null) {
+        ltNotes.push(note(`${m.dividedBy(this._number(y.mean_ratio, 1))} ${m.byYear(y.earlier.period, y.later.period)}`, "note by-year"));
+      }
+    }
+    figure(
+      "lead-time",
+      m.leadTime,
+      lt.later.mean_days == null ? note(m.noLeadTime) : main(`${this._number(lt.later.mean_days, 0)} ${m.days}`, lt.later.mean_days),
+      ltNotes,
+    );
+
+    figure("funds-signed", m.fundsSigned, main(this._money(h.funds.total.signed), h.funds.total.signed), [
+      note(`${m.pledged}${this._colon()}${this._money(h.funds.total.pledged)}`),
+    ]);
+    figure("funds-received", m.fundsReceived, main(this._money(h.funds.total.received), h.funds.total.received));
+
+    const lev = h.finance.leverage;
+    figure(
+      "leverage",
+      m.leverage,
+      lev.value == null ? note(m.leverageUndefined) : main(`× ${this._number(Number(lev.value), 2)}`, lev.value),
+      [note(m.leverageDefinitions[lev.definition] ?? lev.formula, "note definition")],
+    );
+
+    const pc = h.partners;
+    figure("partners", m.partners, main(`${pc.members.length} ${m.members}`, pc.members.length), [
+      note(`${pc.new.length} ${m.newPartners} · ${pc.active.length} ${m.activePartners}`),
+    ]);
+
+    if (h.investment_capacity && h.investment_capacity.ratio != null) {
+      const ic = h.investment_capacity;
+      figure("capacity", m.capacity, main(this._money(ic.later.total), ic.later.total), [
+        note(`${m.multipliedBy(this._number(Number(ic.ratio), 1))} ${m.comparedWith(ic.earlier.period)}`, "accent"),
+      ]);
+    }
+    if (h.transversality.share != null) {
+      figure("transversal", m.transversal, main(this._percent(h.transversality.share), h.transversality.share), [
+        note(`${h.transversality.transversal.length} / ${h.transversality.projects} ${m.files(h.transversality.projects)}`),
+      ]);
+    }
+
+    const c = h.concentration;
+    if (c.partners.length > 0) {
+      const dd = figure("top-partners", m.topPartners(c.top_n), c.top_share == null ? note("–") : note(m.topShare(this._percent(c.top_share, 1))));
+      const ol = el("ol", { class: "top" });
+      for (const share of c.partners.slice(0, c.top_n)) {
+        const li = el("li", { "data-partner": share.partner });
+        li.append(el("span", { class: "name" }, this._nameOf("partner", share.partner)), document.createTextNode(" "));
+        li.append(el("span", { class: "share" }, `${this._money(share.amount)} (${this._percent(share.share, 1)})`));
+        ol.append(li);
+      }
+      dd.append(ol);
+      dd.parentElement.classList.add("wide");
+    }
+    section.append(list);
+    return section;
   }
 
   _showError(error, lead) {

@@ -11,15 +11,19 @@
 //!   `kind` and a `problems` array (never a string, never a panic);
 //! - [`convert`]: results cross as plain objects through one serializer (money stays a
 //!   string, dates ISO strings), typed in TypeScript by extern types;
-//! - [`workspace`]: the `Workspace` class; [`period`]: `parsePeriod`.
+//! - [`workspace`]: the `Workspace` class; [`analysis`]: its scorecard methods (evaluate,
+//!   explain, headline); [`metrics`]: its portfolio and partnership methods;
+//! - [`period`]: the free function `parsePeriod`.
 //!
 //! The TypeScript data types are in `src/types.d.ts`, emitted verbatim into the generated
 //! declarations.
 
 use wasm_bindgen::prelude::*;
 
+pub mod analysis;
 pub mod convert;
 pub mod error;
+pub mod metrics;
 pub mod period;
 pub mod workspace;
 

@@ -405,5 +405,473 @@ export interface WorkspaceJson {
   scorecard?: Scorecard;
 }
 
+// ---- Results (the same shape as the Rust library's JSON output) ----
+//
+// A Rust `Option` is always present, as `null` when missing; ratios and shares are decimal
+// strings (`"0.0711"`, rounded to 4 places by the core); day counts and scores are numbers.
+
+/** The kind of a scorecard node. */
+export type NodeKind = "scorecard" | "perspective" | "objective" | "indicator";
+
+/** Where a node's score is heading, with the stability tolerance. */
+export type Direction = "improving" | "stable" | "declining" | "unknown";
+
+/** Score changes of a node against the previous period and a year before. */
+export interface Trend {
+  previous_score: number | null;
+  change: number | null;
+  year_ago_score: number | null;
+  year_change: number | null;
+  direction: Direction;
+}
+
+/** A least-squares projection of an indicator to its target period. */
+export interface Forecast {
+  target_period: PeriodText;
+  target: number;
+  projected: number | null;
+  slope: number | null;
+  points: number;
+  on_track: boolean | null;
+}
+
+/** Where an indicator's value came from, for the period. */
+export type SourceUsed =
+  | { kind: "measured" }
+  | { kind: "calculated"; expression: string; substituted: string | null }
+  | { kind: "derived"; metric: Metric; detail: string; records: string[] };
+
+/** A measurement (or, for calculated indicators, another indicator's value) used. */
+export interface InputUsed {
+  indicator: string | null;
+  period: PeriodText;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  suppressed: boolean;
+}
+
+/** How measurements were brought to the reporting period. */
+export interface TimeAggregationUsed {
+  method: TimeAggregation;
+  measured: Frequency;
+  reported: Frequency;
+  periods: PeriodText[];
+  present: PeriodText[];
+  rule: string;
+}
+
+/** What the missing-data policy did with a child. */
+export type Treatment =
+  | { kind: "used" }
+  | { kind: "excluded" }
+  | { kind: "counted_as_zero" }
+  | { kind: "carried_forward"; age: number }
+  | { kind: "makes_parent_no_data" };
+
+/** A child of a roll-up node and what happened to it. */
+export interface ChildUsed {
+  id: string;
+  name: string;
+  raw_weight: number;
+  effective_weight: number;
+  score: number | null;
+  status: Status;
+  treatment: Treatment;
+  carried_score: number | null;
+  carried_from: PeriodText | null;
+}
+
+/** Where the target in force comes from. */
+export type TargetSource =
+  | { kind: "explicit"; period: PeriodText }
+  | { kind: "explicit_coarser"; period: PeriodText }
+  | { kind: "explicit_finer"; first: PeriodText; last: PeriodText; count: number }
+  | { kind: "trajectory"; from: PeriodValue; to: PeriodValue };
+
+/** The target in force and its origin. */
+export interface TargetInForce {
+  value: number;
+  source: TargetSource;
+}
+
+/** Why a node has the score and status it has, as data. */
+export interface Explanation {
+  method: string;
+  scoring: ScoringMethod | null;
+  rollup: Rollup | null;
+  source: SourceUsed | null;
+  inputs: InputUsed[];
+  time_aggregation: TimeAggregationUsed | null;
+  target: TargetInForce | null;
+  baseline: PeriodValue | null;
+  formula: string | null;
+  children: ChildUsed[];
+  coverage: number;
+  thresholds: StatusThresholds;
+  status_reason: string;
+  reasons: string[];
+}
+
+/** One node of the scorecard at one period. */
+export interface NodeResult {
+  id: string;
+  name: string;
+  kind: NodeKind;
+  parents: string[];
+  period: PeriodText;
+  score: number | null;
+  native_score: number | null;
+  status: Status;
+  coverage: number;
+  value: number | null;
+  target: number | null;
+  unit: string | null;
+  trend: Trend;
+  forecast: Forecast | null;
+  explanation: Explanation;
+}
+
+/** A cause-effect link and whether the data agrees with it. */
+export interface LinkResult {
+  from: string;
+  to: string;
+  sign: Sign;
+  lag: number;
+  correlation: number | null;
+  pairs: number;
+  enough_data: boolean;
+  agrees: boolean | null;
+}
+
+/**
+ * The scorecard at one period: the root `"scorecard"`, then perspectives, objectives and
+ * indicators in definition order, and the strategy-map links.
+ *
+ * @example
+ * const e = ws.evaluate("2025-Q4");
+ * e.nodes.filter((n) => n.kind === "perspective").map((n) => [n.name, n.score, n.status]);
+ */
+export interface Evaluation {
+  organisation: string;
+  period: PeriodText;
+  nodes: NodeResult[];
+  links: LinkResult[];
+}
+
+/** An event of a file's life that a lead time can start or stop at (Rust `portfolio::Milestone`). */
+export type LeadTimeEvent = "registered" | "complete" | "decision" | "approved" | "started" | "delivered" | "closed";
+
+/** Which events a lead time runs between (default: registered to decision). */
+export interface LeadTimeOptions {
+  start: LeadTimeEvent;
+  stop: LeadTimeEvent;
+}
+
+/** The lead time of one file. */
+export interface FileLeadTime {
+  project: string;
+  start: IsoDate;
+  stop: IsoDate;
+  days: number;
+}
+
+/** A file stopped in the period that has no lead time, and why. */
+export interface Excluded {
+  project: string;
+  reason: string;
+}
+
+/** Lead-time statistics of the files whose stop event falls in a period. */
+export interface LeadTimeStats {
+  period: PeriodText;
+  options: LeadTimeOptions;
+  count: number;
+  mean_days: number | null;
+  median_days: number | null;
+  p90_days: number | null;
+  max_days: number | null;
+  files: FileLeadTime[];
+  excluded: Excluded[];
+}
+
+/** Lead times of two periods compared: `mean_ratio` 4 means "divided by 4". */
+export interface LeadTimeComparison {
+  earlier: LeadTimeStats;
+  later: LeadTimeStats;
+  mean_ratio: number | null;
+  median_ratio: number | null;
+  note: string | null;
+}
+
+/** The active caseload at a date and its splits. */
+export interface Caseload {
+  date: IsoDate;
+  count: number;
+  projects: string[];
+  by_stage: Partial<Record<Stage, number>>;
+  by_lead_service: Record<string, number>;
+  by_objective: Record<string, number>;
+  without_objective: number;
+}
+
+/** The active files on a date grouped by the stage they are in. */
+export interface WorkInProgress {
+  date: IsoDate;
+  by_stage: Partial<Record<Stage, string[]>>;
+}
+
+/** How long one open file has waited. */
+export interface FileAge {
+  project: string;
+  registered: IsoDate;
+  stage: Stage;
+  stage_since: IsoDate;
+  days_since_registration: number;
+  days_in_stage: number;
+}
+
+/** What flowed through the portfolio in a period. */
+export interface Throughput {
+  period: PeriodText;
+  registered: string[];
+  approved: string[];
+  rejected: string[];
+  delivered: string[];
+}
+
+/** Delivery of one project: timeliness and budget. */
+export interface ProjectDelivery {
+  project: string;
+  delivered: IsoDate;
+  planned_end: IsoDate | null;
+  on_time: boolean | null;
+  days_late: number | null;
+  planned_cost: Money | null;
+  actual_cost: Money | null;
+  variance: Money | null;
+  relative_variance: Money | null;
+}
+
+/** On-time and on-budget delivery of delivered projects. */
+export interface DeliveryReport {
+  period: PeriodText | null;
+  projects: ProjectDelivery[];
+  with_planned_end: number;
+  on_time: number;
+  on_time_rate: Money | null;
+  planned_total: Money;
+  actual_total: Money;
+  variance_total: Money;
+  relative_variance_total: Money | null;
+}
+
+/** The value of the active portfolio: planned costs of active files. */
+export interface PortfolioValue {
+  date: IsoDate;
+  total: Money;
+  projects: string[];
+  without_planned_cost: string[];
+  by_lead_service: Record<string, Money>;
+  by_objective: Record<string, Money>;
+  without_objective: Money;
+}
+
+/** Two services that work together on some projects. */
+export interface ServicePair {
+  a: string;
+  b: string;
+  projects: string[];
+}
+
+/** Projects run by several services, and who works with whom. */
+export interface Transversality {
+  date: IsoDate | null;
+  projects: number;
+  transversal: string[];
+  share: Money | null;
+  pairs: ServicePair[];
+}
+
+/** Partner counts of one kind. */
+export interface KindCounts {
+  total: number;
+  new: number;
+  active: number;
+}
+
+/** Partners: members, newcomers and active ones in a period. */
+export interface PartnerCounts {
+  period: PeriodText;
+  members: string[];
+  undated: string[];
+  new: string[];
+  active: string[];
+  without_commitment: string[];
+  by_kind: Partial<Record<PartnerKind, KindCounts>>;
+}
+
+/** Amounts at each status. */
+export interface StatusAmounts {
+  pledged: Money;
+  signed: Money;
+  received: Money;
+}
+
+/** Which steps a funds figure counts: a stock up to a day, or a flow within a period. */
+export type FundsScope = { kind: "as_of"; value: IsoDate } | { kind: "within"; value: PeriodText };
+
+/** Funds by status, by kind of support and by kind of partner. */
+export interface Funds {
+  scope: FundsScope;
+  total: StatusAmounts;
+  by_kind: Partial<Record<FundingKind, StatusAmounts>>;
+  by_partner_kind: Partial<Record<PartnerKind, StatusAmounts>>;
+  commitments: string[];
+}
+
+/** What one commitment still owes. */
+export interface CommitmentGap {
+  commitment: string;
+  partner: string;
+  amounts: StatusAmounts;
+  pledged_not_signed: Money;
+  signed_not_received: Money;
+}
+
+/** Funds still to come as of a date. */
+export interface Outstanding {
+  as_of: IsoDate;
+  pledged_not_signed: Money;
+  signed_not_received: Money;
+  commitments: CommitmentGap[];
+}
+
+/** How leverage is defined: external / own (default), or (own + external) / own. */
+export type LeverageDefinition = "external_over_own" | "total_over_own";
+
+/** Options of the finance figures as the core used them. */
+export interface FinanceOptions {
+  basis: FundingStatus;
+  as_of: IsoDate | null;
+  leverage: LeverageDefinition;
+}
+
+/** Options of the finance methods (input): the status counted as external funds, the leverage definition. */
+export interface FinanceArgs {
+  basis?: FundingStatus;
+  leverage?: LeverageDefinition;
+}
+
+/** A leverage figure with its definition (`formula` in words) and, when undefined, why. */
+export interface Leverage {
+  definition: LeverageDefinition;
+  formula: string;
+  own: Money;
+  external: Money;
+  value: Money | null;
+  undefined_reason: string | null;
+}
+
+/** Finance of one project: own and external funds, co-financing rate, leverage. */
+export interface ProjectFinance {
+  project: string;
+  planned_cost: Money | null;
+  own: Money;
+  external: StatusAmounts;
+  basis: FundingStatus;
+  cofinancing_rate: Money | null;
+  leverage: Leverage;
+  commitments: string[];
+}
+
+/** Which projects a portfolio finance figure covers. */
+export type ProjectScope =
+  | { kind: "all" }
+  | { kind: "approved_by"; value: IsoDate }
+  | { kind: "approved_in"; value: PeriodText };
+
+/** Co-financing and leverage of a set of projects: sums first, then one division. */
+export interface PortfolioFinance {
+  scope: ProjectScope;
+  options: FinanceOptions;
+  planned_cost: Money;
+  own: Money;
+  external: Money;
+  cofinancing_rate: Money | null;
+  leverage: Leverage;
+  projects: ProjectFinance[];
+}
+
+/** One partner's share of the signed funds. */
+export interface PartnerShare {
+  partner: string;
+  amount: Money;
+  share: Money;
+}
+
+/** How concentrated the signed funds are on few partners. */
+export interface Concentration {
+  as_of: IsoDate | null;
+  total: Money;
+  partners: PartnerShare[];
+  top_n: number;
+  top_share: Money | null;
+  herfindahl: Money | null;
+}
+
+/** Investment carried in a period: own plus external funds of the projects dated in it. */
+export interface InvestmentCapacity {
+  period: PeriodText;
+  basis: FundingStatus;
+  own: Money;
+  external: Money;
+  total: Money;
+  projects: string[];
+}
+
+/** Investment capacity of two periods compared: `ratio` 2 means "multiplied by 2". */
+export interface CapacityComparison {
+  earlier: InvestmentCapacity;
+  later: InvestmentCapacity;
+  ratio: Money | null;
+  note: string | null;
+}
+
+/** Options of `headline` (input); every field defaults as in the core. */
+export interface HeadlineOptions {
+  /** The period compared against (default: the same period in the earliest year with decided files). */
+  compare_with?: PeriodText | null;
+  /** How many partners the top list covers (default 5, at least 1). */
+  top_partners?: number;
+  leverage?: LeverageDefinition;
+  lead_time?: LeadTimeOptions;
+}
+
+/**
+ * The headline figures of one period (stocks on `as_of`, its last day): what the main job's
+ * `--json` prints under `headline`.
+ *
+ * @example
+ * const h = ws.headline("2025-Q4");
+ * h.active_caseload; h.lead_time_by_year?.mean_ratio; h.finance.leverage.value; // "4.8886"
+ */
+export interface Headline {
+  period: PeriodText;
+  as_of: IsoDate;
+  compared_with: PeriodText | null;
+  active_caseload: number;
+  portfolio_value: Money;
+  lead_time: LeadTimeComparison;
+  lead_time_by_year: LeadTimeComparison | null;
+  funds: Funds;
+  outstanding: Outstanding;
+  finance: PortfolioFinance;
+  partners: PartnerCounts;
+  concentration: Concentration;
+  investment_capacity: CapacityComparison | null;
+  transversality: Transversality;
+}
+
 /** True when `value` is an error thrown by this package. */
 export function isPilotageError(value: unknown): value is PilotageError;

@@ -1,8 +1,15 @@
 //! The `Workspace` class: a workspace loaded by the core, kept on the Rust side, with
-//! accessors that convert and delegate. Later phases add the scorecard evaluation, the
-//! portfolio and partnership metrics and the renderings as further methods here.
+//! accessors that convert and delegate. The scorecard evaluation is in [`crate::analysis`],
+//! the portfolio and partnership metrics in [`crate::metrics`] (further `impl` blocks of the
+//! same class).
+//!
+//! The class keeps the core's compiled [`Engine`] (built on the first evaluation) and the
+//! last evaluation, so that a period change costs one engine run and an explanation right
+//! after an evaluation of the same period costs none.
 
-use pilotage::Workspace;
+use std::cell::{OnceCell, RefCell};
+
+use pilotage::{Engine, Evaluation, Workspace};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -56,6 +63,8 @@ impl WorkspaceCounts {
 #[wasm_bindgen(js_name = Workspace)]
 pub struct JsWorkspace {
     inner: Workspace,
+    engine: OnceCell<Engine>,
+    last: RefCell<Option<Evaluation>>,
 }
 
 impl JsWorkspace {
@@ -63,11 +72,36 @@ impl JsWorkspace {
     pub fn inner(&self) -> &Workspace {
         &self.inner
     }
+
+    /// The compiled engine, built on first use (an invalid workspace is refused here).
+    pub fn engine(&self) -> Result<&Engine, pilotage::Error> {
+        if let Some(engine) = self.engine.get() {
+            return Ok(engine);
+        }
+        let engine = Engine::new(&self.inner)?;
+        Ok(self.engine.get_or_init(|| engine))
+    }
+
+    /// The evaluation of `period`, from the cache when it is the last one evaluated, given to
+    /// `f`; the result is kept for the next call.
+    pub fn with_evaluation<R>(
+        &self,
+        period: pilotage::Period,
+        f: impl FnOnce(&Evaluation) -> R,
+    ) -> Result<R, pilotage::Error> {
+        if let Some(e) = self.last.borrow().as_ref().filter(|e| e.period == period) {
+            return Ok(f(e));
+        }
+        let evaluation = self.engine()?.evaluate(period)?;
+        let out = f(&evaluation);
+        *self.last.borrow_mut() = Some(evaluation);
+        Ok(out)
+    }
 }
 
 impl From<Workspace> for JsWorkspace {
     fn from(inner: Workspace) -> JsWorkspace {
-        JsWorkspace { inner }
+        JsWorkspace { inner, engine: OnceCell::new(), last: RefCell::new(None) }
     }
 }
 

@@ -130,31 +130,125 @@ async function settled(page) {
   );
 }
 
-test("the example page shows the organisation and counts in two widgets", { timeout: 60_000 }, async () => {
-  const workspace = JSON.parse(fs.readFileSync(path.join(DEMO, "data", "workspace.json"), "utf8"));
+const MAIN_JOB = path.join(ROOT, "target", "main-job");
+const mainJob = (period) => JSON.parse(fs.readFileSync(path.join(MAIN_JOB, `${period}.json`), "utf8"));
+const explainText = (node) => fs.readFileSync(path.join(MAIN_JOB, `explain-2025-Q4-${node}.txt`), "utf8").trimEnd();
+const LOCALES = { current: "fr-FR", previous: "en-GB" };
+const fixed = (locale, x, digits) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+
+/**
+ * Checks that widget `id` shows the main job's figures for `period`: the raw numbers (in
+ * data attributes, compared exactly with the JSON) and their spelling (compared with the
+ * JSON number formatted here).
+ */
+async function checkWidget(page, id, period) {
+  const locale = LOCALES[id];
+  const { evaluation, headline } = mainJob(period);
+  const widget = page.locator(`#${id}`);
+  assert.equal(await widget.getAttribute("data-state"), "ready");
+  assert.equal(await widget.locator("h2.organisation").textContent(), evaluation.organisation);
+  assert.equal(await widget.locator("select.period-select").inputValue(), period);
+  const root = evaluation.nodes[0];
+  const overall = widget.locator(".overall .score");
+  assert.equal(await overall.getAttribute("data-score"), String(root.score));
+  assert.equal(await overall.textContent(), fixed(locale, root.score, 1));
+  const rows = evaluation.nodes.filter((n) => n.kind === "perspective" || n.kind === "objective");
+  assert.equal(await widget.locator("tr[data-node]").count(), rows.length);
+  for (const node of rows) {
+    const row = widget.locator(`tr[data-node="${node.id}"]`);
+    const score = row.locator("td.score");
+    assert.equal(await score.getAttribute("data-score"), String(node.score), node.id);
+    assert.equal(await score.textContent(), node.score == null ? "–" : fixed(locale, node.score, 1), node.id);
+    assert.equal(await row.locator(".badge").getAttribute("data-status"), node.status, node.id);
+    assert.equal(await row.locator(".trend").getAttribute("data-direction"), node.trend.direction, node.id);
+    assert.equal(await row.locator("button.node").textContent(), node.name);
+  }
+  const figure = (key) => widget.locator(`[data-figure="${key}"] .main`);
+  assert.equal(await figure("caseload").getAttribute("data-value"), String(headline.active_caseload));
+  assert.match(await figure("caseload").textContent(), new RegExp(`^${headline.active_caseload} `));
+  const leverage = headline.finance.leverage;
+  assert.equal(await figure("leverage").getAttribute("data-value"), leverage.value);
+  assert.equal(await figure("leverage").textContent(), `× ${fixed(locale, Number(leverage.value), 2)}`);
+  const definition = await widget.locator('[data-figure="leverage"] .definition').textContent();
+  assert.equal(definition, locale === "fr-FR" ? "fonds extérieurs / fonds propres" : "external funds / own funds");
+  assert.equal(leverage.definition, "external_over_own");
+  assert.equal(await figure("funds-signed").getAttribute("data-value"), headline.funds.total.signed);
+  assert.equal(await figure("funds-received").getAttribute("data-value"), headline.funds.total.received);
+  assert.equal(await figure("lead-time").getAttribute("data-value"), String(headline.lead_time.later.mean_days));
+  assert.equal(await figure("partners").getAttribute("data-value"), String(headline.partners.members.length));
+  const top = headline.concentration.partners.slice(0, headline.concentration.top_n).map((p) => p.partner);
+  const shown = await widget.locator("ol.top li").evaluateAll((items) => items.map((li) => li.dataset.partner));
+  assert.deepEqual(shown, top);
+}
+
+test("the example page shows the main job's numbers in two widgets at two periods", { timeout: 90_000 }, async () => {
   const { page, errors } = await open("/index.html");
   await settled(page);
-  for (const [id, period] of [["current", "2025-Q4"], ["previous", "2025-Q3"]]) {
-    const widget = page.locator(`#${id}`);
-    assert.equal(await widget.getAttribute("data-state"), "ready");
-    assert.equal(await widget.locator("h2.organisation").textContent(), workspace.organisation);
-    const region = widget.getByRole("region", { name: workspace.organisation });
-    assert.equal(await region.count(), 1);
-    assert.match(await widget.locator("p.period").textContent(), new RegExp(`Période ${period} \\(du 1 `));
-    // Counted here from the file itself, independently of the package.
-    const expected = {
-      projects: workspace.projects?.length ?? 0,
-      partners: workspace.partners?.length ?? 0,
-      commitments: workspace.commitments?.length ?? 0,
-      indicators: workspace.indicators?.length ?? 0,
-      objectives: workspace.scorecard?.objectives?.length ?? 0,
-      measurements: (workspace.indicators ?? []).reduce((n, i) => n + (i.measurements?.length ?? 0), 0),
-    };
-    for (const [key, value] of Object.entries(expected)) {
-      assert.equal(await widget.locator(`[data-count="${key}"] dd`).textContent(), String(value), key);
-    }
-  }
+  await checkWidget(page, "current", "2025-Q4");
+  await checkWidget(page, "previous", "2024-Q4");
+  assert.equal(await page.locator("#current .box").getAttribute("lang"), "fr");
+  assert.equal(await page.locator("#previous .box").getAttribute("lang"), "en");
+  assert.equal(await page.locator("#current thead th").first().textContent(), "Axe / objectif");
+  assert.equal(await page.locator("#previous thead th").first().textContent(), "Perspective / objective");
   await page.screenshot({ path: path.join(SHOTS, "example-page.png"), fullPage: true });
+
+  // The selector lists the quarters, newest first, and changing it shows the other period.
+  const options = await page.locator("#current select.period-select option").evaluateAll((o) => o.map((x) => x.value));
+  assert.equal(options[0], "2025-Q4");
+  assert.ok(options.includes("2024-Q4") && options.indexOf("2024-Q4") === 4, options.join(" "));
+  await page.locator("#current select.period-select").selectOption("2024-Q4");
+  await checkWidget(page, "current", "2024-Q4");
+  assert.equal(await page.locator("#current [role=status]").textContent(), "Tableau de bord affiché pour 2024-Q4.");
+  await page.locator("#previous select.period-select").selectOption("2025-Q4");
+  await checkWidget(page, "previous", "2025-Q4");
+  // The attribute works too, both ways.
+  await page.evaluate(() => document.getElementById("current").setAttribute("period", "2025-Q4"));
+  await checkWidget(page, "current", "2025-Q4");
+  await page.screenshot({ path: path.join(SHOTS, "example-page-periods-swapped.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the keyboard opens an objective's and an indicator's explanation", { timeout: 60_000 }, async () => {
+  const { page, errors } = await open("/index.html");
+  await settled(page);
+  const widget = page.locator("#current");
+  const active = () =>
+    page.evaluate(() => {
+      const a = document.getElementById("current").shadowRoot.activeElement;
+      return a ? { tag: a.tagName, text: a.textContent, cls: a.className, node: a.dataset.node ?? null } : null;
+    });
+  // Tab order: the period selector, then the first perspective's row.
+  await widget.locator("select.period-select").focus();
+  await page.keyboard.press("Tab");
+  const { evaluation } = mainJob("2025-Q4");
+  const first = evaluation.nodes.find((n) => n.kind === "perspective");
+  assert.equal((await active()).text, first.name);
+  // Down arrow: the first objective (c_attractivite); Enter opens its detail, focused.
+  await page.keyboard.press("ArrowDown");
+  const objective = evaluation.nodes.find((n) => n.id === "c_attractivite");
+  assert.equal((await active()).text, objective.name);
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await active(), { tag: "SECTION", text: await widget.locator(".detail").textContent(), cls: "detail", node: "c_attractivite" });
+  assert.equal(await widget.locator(".detail pre.explanation").textContent(), explainText("c_attractivite"));
+  assert.equal(await widget.locator(".detail h3").first().textContent(), objective.name);
+  assert.equal(await widget.locator(`tr[data-node="c_attractivite"] button`).getAttribute("aria-current"), "true");
+  // Tab: the close button, then the first indicator; Space opens the indicator's detail.
+  await page.keyboard.press("Tab");
+  assert.equal((await active()).cls, "close");
+  await page.keyboard.press("Tab");
+  const indicator = evaluation.nodes.find((n) => n.id === "ind_entreprises_implantees");
+  assert.equal((await active()).text, indicator.name);
+  await page.keyboard.press(" ");
+  assert.equal(await widget.locator(".detail").getAttribute("data-node"), "ind_entreprises_implantees");
+  assert.equal(await widget.locator(".detail pre.explanation").textContent(), explainText("ind_entreprises_implantees"));
+  assert.equal(await widget.locator(".detail .facts .score").getAttribute("data-score"), String(indicator.score));
+  await widget.locator(".detail").screenshot({ path: path.join(SHOTS, "explanation.png") });
+  await page.screenshot({ path: path.join(SHOTS, "example-page-explanation.png"), fullPage: true });
+  // The close button empties the detail and gives the focus back to the row.
+  await widget.locator("button.close").click();
+  assert.equal(await widget.locator(".detail pre").count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -164,18 +258,34 @@ test("names with markup and script are shown as text, nothing is injected", { ti
   const { page, errors } = await open("/markup.html");
   await page.waitForFunction(() => document.getElementById("prop").dataset.state === "ready");
   await settled(page);
+  const perspective = workspace.scorecard.perspectives[0];
+  const objective = workspace.scorecard.objectives[0];
+  const partner = workspace.partners[0];
+  const indicator = workspace.indicators.find((i) => i.id === "i-partners");
   for (const id of ["src", "prop"]) {
     const widget = page.locator(`#${id}`);
     assert.equal(await widget.getAttribute("data-state"), "ready", id);
     assert.equal(await widget.locator("h2.organisation").textContent(), workspace.organisation);
-    const injected = await page.evaluate(
-      (i) => document.getElementById(i).shadowRoot.querySelectorAll("script, img, b, iframe").length,
-      id,
-    );
-    assert.equal(injected, 0, id);
+    assert.equal(await widget.locator(`tr[data-node="${perspective.id}"] button`).textContent(), perspective.name);
+    assert.equal(await widget.locator(`tr[data-node="${objective.id}"] button`).textContent(), objective.name);
+    assert.equal(await widget.locator(`li[data-partner="${partner.id}"] .name`).textContent(), partner.name);
+    // The objective's detail lists its indicator (markup in name and unit) as text.
+    await widget.locator(`tr[data-node="${objective.id}"] button`).click();
+    assert.equal(await widget.locator(`.detail li[data-node="${indicator.id}"] button`).textContent(), indicator.name);
+    await widget.locator(`.detail li[data-node="${indicator.id}"] button`).click();
+    assert.equal(await widget.locator(".detail h3").first().textContent(), indicator.name);
+    assert.match(await widget.locator(".detail .facts").textContent(), /<i>partenaires<\/i>/);
+    const injected = await page.evaluate((i) => {
+      const root = document.getElementById(i).shadowRoot;
+      return {
+        elements: root.querySelectorAll("script, img, b, i, iframe").length,
+        handlers: root.querySelectorAll("[onload], [onerror], [onmouseover]").length,
+      };
+    }, id);
+    assert.deepEqual(injected, { elements: 0, handlers: 0 }, id);
   }
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await page.evaluate(() => document.querySelectorAll("img").length), 0);
+  assert.equal(await page.evaluate(() => document.querySelectorAll("img, iframe").length), 0);
   await page.screenshot({ path: path.join(SHOTS, "markup-names.png"), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

@@ -5,8 +5,30 @@ import init, {
   isPilotageError,
   parsePeriod,
   version,
+  type CapacityComparison,
+  type Caseload,
+  type Concentration,
+  type DeliveryReport,
   type ErrorKind,
+  type Evaluation,
+  type FileAge,
   type Frequency,
+  type Funds,
+  type Headline,
+  type HeadlineOptions,
+  type LeadTimeComparison,
+  type LeadTimeStats,
+  type NodeResult,
+  type Outstanding,
+  type PartnerCounts,
+  type PortfolioFinance,
+  type PortfolioValue,
+  type ProjectFinance,
+  type Status,
+  type Throughput,
+  type Transversality,
+  type WorkInProgress,
+  type InvestmentCapacity,
   type IndicatorSource,
   type Money,
   type PeriodInfo,
@@ -124,6 +146,66 @@ export async function usage(text: string): Promise<void> {
     }
   }
 
+  // The scorecard.
+  const evaluation: Evaluation = ws.evaluate("2025-Q4");
+  const range: Evaluation[] = ws.evaluateRange("2025-Q1", "2025-Q4");
+  const root: NodeResult | undefined = evaluation.nodes[0];
+  const rootScore: number | null | undefined = root?.score;
+  const rootStatus: Status | undefined = root?.status;
+  const explanation: string = ws.explain("scorecard", "2025-Q4");
+  const latest: string | undefined = ws.latestPeriod();
+  const latestYear: string | undefined = ws.latestPeriod("yearly");
+  const quarters: string[] = ws.periods();
+  const options: HeadlineOptions = { compare_with: "2024-Q4", top_partners: 3, leverage: "total_over_own" };
+  const headline: Headline = ws.headline("2025-Q4", options);
+  const defaults: Headline = ws.headline("2025-Q4");
+  const leverage: Money | null = headline.finance.leverage.value;
+  const dividedBy: number | null | undefined = headline.lead_time_by_year?.mean_ratio;
+  const source2 = root?.explanation.source;
+  if (source2?.kind === "derived") {
+    const records: string[] = source2.records;
+    void records;
+  }
+  const treatment = root?.explanation.children[0]?.treatment;
+  if (treatment?.kind === "carried_forward") {
+    const age: number = treatment.age;
+    void age;
+  }
+  assertType<Equal<ReturnType<Workspace["evaluate"]>, Evaluation>>(true);
+  assertType<Equal<ReturnType<Workspace["headline"]>, Headline>>(true);
+  assertType<Equal<Status, "green" | "amber" | "red" | "no_data" | "suppressed">>(true);
+  // @ts-expect-error an unknown headline option
+  ws.headline("2025-Q4", { top: 3 });
+  // @ts-expect-error periods are strings
+  ws.evaluate(2025);
+
+  // Portfolio and partnerships (asOf: an ISO date or a period, meaning its last day).
+  const caseload: Caseload = ws.caseload("2025-12-31");
+  const wip: WorkInProgress = ws.workInProgress("2025-Q4");
+  const ageing: FileAge[] = ws.ageing("2025-Q4");
+  const lead: LeadTimeStats = ws.leadTime("2025-Q4", { start: "complete", stop: "decision" });
+  const compared: LeadTimeComparison = ws.compareLeadTimes("2019-Q4", "2025-Q4");
+  const throughput: Throughput = ws.throughput("2025-Q4");
+  const delivery: DeliveryReport = ws.delivery();
+  const value: PortfolioValue = ws.portfolioValue("2025-Q4");
+  const transversality: Transversality = ws.transversality();
+  const partners: PartnerCounts = ws.partnerCounts("2025-Q4");
+  const funds: Funds = ws.funds("2025-Q4");
+  const flow: Funds = ws.fundsWithin("2025-Q4");
+  const outstanding: Outstanding = ws.outstanding("2025-Q4");
+  const finance: PortfolioFinance = ws.portfolioFinance("2025-Q4", { basis: "received" });
+  const project: ProjectFinance = ws.projectFinance("p", null, { leverage: "total_over_own" });
+  const concentration: Concentration = ws.concentration(5, "2025-Q4");
+  const capacity: InvestmentCapacity = ws.investmentCapacity("2025");
+  const capacities: CapacityComparison = ws.compareCapacity("2019", "2025");
+  const signed: Money = funds.total.signed;
+  const byStage: number | undefined = caseload.by_stage.approved;
+  // @ts-expect-error an unknown lead-time event
+  ws.leadTime("2025-Q4", { start: "birth", stop: "decision" });
+  void [range, rootScore, rootStatus, explanation, latest, latestYear, quarters, defaults, leverage, dividedBy];
+  void [wip, ageing, lead, compared, throughput, delivery, value, transversality, partners, flow, outstanding];
+  void [finance, project, concentration, capacity, capacities, signed, byStage];
+
   // The widget.
   const element = document.createElement("pilotage-scorecard");
   const typed: PilotageScorecard = element;
@@ -131,6 +213,7 @@ export async function usage(text: string): Promise<void> {
   typed.workspace = json;
   typed.workspace = null;
   const state: "loading" | "ready" | "error" = typed.state;
+  const shownPeriod: string | null = typed.period;
   typed.addEventListener("pilotage-ready", (event) => {
     const detail: PilotageReadyDetail = event.detail;
     const shown: number = detail.counts.projects;
@@ -148,6 +231,6 @@ export async function usage(text: string): Promise<void> {
   parsePeriod(2025);
 
   void [v, fromObject, parsedText, organisation, currency, schema, month, measurements, cost, line, nothing];
-  void [calendar, frequency, start, state, wrongMoney, wrongKind, missing];
+  void [calendar, frequency, start, state, shownPeriod, wrongMoney, wrongKind, missing];
   ws.free();
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The WebAssembly package: installs what a fresh machine lacks, builds it (bindings-wasm/
 # build.sh: locked wasm-bindgen CLI, wasm-opt from npm, sizes and budget), then clippy for
-# wasm32, tsc over the typed usage file, the Node tests and the Chromium test.
+# wasm32, the Rust main job's --json output for the sample (the reference the tests compare
+# with), tsc over the typed usage file, the Node tests and the Chromium test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -31,6 +32,18 @@ step "npm ci (binaryen, typescript, playwright-core: pinned in package-lock.json
 
 step "build"
 "$WASM/build.sh"
+
+# The Rust main job's --json output, which the Node and browser tests must equal exactly.
+step "main job --json (release) -> target/main-job/"
+mkdir -p "$ROOT/target/main-job"
+for period in 2025-Q4 2024-Q4; do
+  cargo run --release --quiet --example scorecard -- --json --period "$period" \
+    > "$ROOT/target/main-job/$period.json"
+done
+for node in c_attractivite ind_entreprises_implantees; do
+  cargo run --release --quiet --example scorecard -- --explain "$node" --period 2025-Q4 \
+    > "$ROOT/target/main-job/explain-2025-Q4-$node.txt"
+done
 
 step "clippy (wasm32-unknown-unknown)"
 cargo clippy --quiet -p pilotage-wasm --target wasm32-unknown-unknown -- -D warnings

@@ -1,0 +1,195 @@
+//! The scorecard on a `Workspace`: `evaluate`, `evaluateRange`, `explain`, `latestPeriod`,
+//! `periods` and `headline`. Each export parses its arguments with the core (periods in the
+//! workspace's fiscal calendar), calls the core, and converts the result with
+//! [`crate::convert::to_js`]; the plain Rust functions below it are what the host tests call.
+
+use chrono::NaiveDate;
+use pilotage::headline::{HeadlineOptions, headline};
+use pilotage::partnership::LeverageDefinition;
+use pilotage::portfolio::LeadTimeOptions;
+use pilotage::{Error, Frequency, Period, Workspace};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{
+    EvaluationArray, EvaluationValue, FrequencyValue, HeadlineOptionsValue, HeadlineValue, PeriodTextArray,
+    options_from_js, to_js_as,
+};
+use crate::error::{ErrorReport, Failure};
+use crate::workspace::JsWorkspace;
+
+/// A period argument, parsed by the core (`period` errors name the text).
+pub fn period_arg(text: &str) -> Result<Period, Error> {
+    Ok(text.parse::<Period>()?)
+}
+
+/// A frequency argument: `"monthly"`, `"quarterly"` or `"yearly"`; absent means quarterly
+/// (the city's reporting rhythm).
+pub fn frequency_arg(value: Option<&JsValue>) -> Result<Frequency, ErrorReport> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(Frequency::Quarterly);
+    };
+    match value.as_string().as_deref() {
+        Some("monthly") => Ok(Frequency::Monthly),
+        Some("quarterly") => Ok(Frequency::Quarterly),
+        Some("yearly") => Ok(Frequency::Yearly),
+        _ => Err(ErrorReport::argument(
+            "frequency",
+            format!("expected \"monthly\", \"quarterly\" or \"yearly\", found {value:?}"),
+        )),
+    }
+}
+
+/// The earliest date the workspace has data for: the first day of its earliest measured
+/// period, or its earliest project stage or commitment step (the mirror of the core's
+/// `Workspace::latest_date`).
+pub fn earliest_date(ws: &Workspace) -> Option<NaiveDate> {
+    let cal = ws.calendar();
+    let measured = ws.indicators.iter().flat_map(|i| i.measurements.iter()).map(|m| m.period.start_date(cal));
+    let stages = ws.projects.iter().flat_map(|p| p.stages.iter()).map(|e| e.date);
+    let steps = ws.commitments.iter().flat_map(|c| c.steps.iter()).map(|s| s.date);
+    measured.chain(stages).chain(steps).min()
+}
+
+/// Every period of `frequency` from the one holding [`earliest_date`] to the core's
+/// `latest_period`, oldest first (empty for a workspace without dated data).
+pub fn periods(ws: &Workspace, frequency: Frequency) -> Vec<Period> {
+    let (Some(first), Some(last)) = (earliest_date(ws), ws.latest_period(frequency)) else {
+        return Vec::new();
+    };
+    match Period::containing(first, frequency, ws.calendar()) {
+        Ok(first) => first.through(last).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Options of `headline`, every field optional (the core's defaults otherwise).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HeadlineArgs {
+    /// The period compared against.
+    pub compare_with: Option<Period>,
+    /// How many partners the top list covers (at least 1).
+    pub top_partners: Option<usize>,
+    /// The leverage definition.
+    pub leverage: Option<LeverageDefinition>,
+    /// Lead-time start and stop events.
+    pub lead_time: Option<LeadTimeOptions>,
+}
+
+impl HeadlineArgs {
+    /// The core's options, defaults filled in.
+    pub fn options(&self) -> HeadlineOptions {
+        let d = HeadlineOptions::default();
+        HeadlineOptions {
+            compare_with: self.compare_with.or(d.compare_with),
+            top_partners: self.top_partners.unwrap_or(d.top_partners),
+            leverage: self.leverage.unwrap_or(d.leverage),
+            lead_time: self.lead_time.unwrap_or(d.lead_time),
+        }
+    }
+}
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// The scorecard at `period` (`"2025-Q4"`; its frequency is the reporting frequency):
+    /// every node with its score, status, trend and explanation, and the strategy-map links.
+    /// Throws `period` for a bad period, `invalid` for a workspace the engine refuses.
+    pub fn evaluate(&self, period: &str) -> Result<EvaluationValue, Failure> {
+        let period = period_arg(period)?;
+        self.with_evaluation(period, to_js_as)?
+    }
+
+    /// The scorecard at every period from `first` to `last` (same frequency), in one pass.
+    #[wasm_bindgen(js_name = evaluateRange)]
+    pub fn evaluate_range(&self, first: &str, last: &str) -> Result<EvaluationArray, Failure> {
+        let (first, last) = (period_arg(first)?, period_arg(last)?);
+        to_js_as(&self.engine()?.evaluate_range(first, last)?)
+    }
+
+    /// Why node `nodeId` (the root `"scorecard"`, a perspective, objective or indicator) has
+    /// its score and status at `period`, in a few lines of text. Throws `not_found` for an
+    /// unknown node.
+    pub fn explain(&self, node_id: &str, period: &str) -> Result<String, Failure> {
+        let period = period_arg(period)?;
+        Ok(self.with_evaluation(period, |e| pilotage::explain(e, node_id))??)
+    }
+
+    /// The period of `frequency` (default quarterly) holding the latest dated data: the
+    /// natural default reporting period. `undefined` when nothing is dated.
+    #[wasm_bindgen(js_name = latestPeriod)]
+    pub fn latest_period(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Frequency")] frequency: Option<FrequencyValue>,
+    ) -> Result<Option<String>, Failure> {
+        let frequency = frequency_arg(frequency.as_deref()).map_err(|r| Failure::from_report(&r))?;
+        Ok(self.inner().latest_period(frequency).map(|p| p.to_string()))
+    }
+
+    /// Every period of `frequency` (default quarterly) from the earliest dated data to
+    /// `latestPeriod`, oldest first: the choices of a period selector.
+    pub fn periods(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Frequency")] frequency: Option<FrequencyValue>,
+    ) -> Result<PeriodTextArray, Failure> {
+        let frequency = frequency_arg(frequency.as_deref()).map_err(|r| Failure::from_report(&r))?;
+        let texts: Vec<String> = periods(self.inner(), frequency).iter().map(Period::to_string).collect();
+        to_js_as(&texts)
+    }
+
+    /// The headline figures of `period`: active caseload, lead time and its "divided by",
+    /// funds, leverage with its definition, partners, top partners, investment capacity,
+    /// transversality. `options` overrides the core's defaults (comparison period, number of
+    /// top partners, leverage definition, lead-time events).
+    pub fn headline(
+        &self,
+        period: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "HeadlineOptions")] options: Option<
+            HeadlineOptionsValue,
+        >,
+    ) -> Result<HeadlineValue, Failure> {
+        let period = period_arg(period)?;
+        let args: HeadlineArgs = options_from_js(options.as_deref(), "options")?;
+        to_js_as(&headline(self.inner(), period, args.options())?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Workspace {
+        Workspace::from_json(include_str!("../tests/fixtures/small-city.json")).unwrap()
+    }
+
+    #[test]
+    fn periods_run_from_the_earliest_to_the_latest_data() {
+        let ws = small();
+        // The fixture by hand: the earliest data is the measurement of 2025-Q1 (first day
+        // 2025-01-01, before the first stage on 2025-01-15); the latest is the measurement
+        // of 2025-Q4 (last day 2025-12-31).
+        assert_eq!(earliest_date(&ws), NaiveDate::from_ymd_opt(2025, 1, 1));
+        let texts = |f| periods(&ws, f).iter().map(Period::to_string).collect::<Vec<_>>();
+        assert_eq!(texts(Frequency::Quarterly), ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]);
+        assert_eq!(texts(Frequency::Yearly), ["2025"]);
+        // 12 months, 2025-01 to 2025-12.
+        let months = texts(Frequency::Monthly);
+        assert_eq!((months.len(), months[0].as_str(), months[11].as_str()), (12, "2025-01", "2025-12"));
+        // Nothing dated: no period.
+        assert!(periods(&Workspace::new("empty"), Frequency::Monthly).is_empty());
+    }
+
+    #[test]
+    fn headline_arguments_default_to_the_core_options() {
+        assert_eq!(HeadlineArgs::default().options(), HeadlineOptions::default());
+        let args: HeadlineArgs = serde_json::from_str(
+            r#"{"top_partners": 3, "compare_with": "2024-Q4", "leverage": "total_over_own"}"#,
+        )
+        .unwrap();
+        let o = args.options();
+        assert_eq!(o.top_partners, 3);
+        assert_eq!(o.compare_with, Some("2024-Q4".parse().unwrap()));
+        assert_eq!(o.leverage, LeverageDefinition::TotalOverOwn);
+        assert!(serde_json::from_str::<HeadlineArgs>(r#"{"top": 3}"#).is_err());
+    }
+}
