@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example scorecard -- [PATH] [--period P] [--compare P]
-//!                                            [--lang en|fr] [--json] [--explain ID]
+//!                                            [--lang en|fr] [--json] [--explain ID] [--html FILE]
 //! ```
 //!
 //! Exits with status 1 and lists every problem (with its path) when the file is invalid,
@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use pilotage::headline::{HeadlineOptions, headline};
-use pilotage::report::Locale;
+use pilotage::report::{Locale, ReportOptions, html_report};
 use pilotage::{Frequency, Period, Workspace, evaluate, explain};
 use pilotage_examples::{MainJobJson, summary, text_report};
 
@@ -24,10 +24,11 @@ struct Args {
     lang: Locale,
     json: bool,
     explain: Option<String>,
+    html: Option<PathBuf>,
 }
 
 const USAGE: &str =
-    "usage: scorecard [PATH] [--period P] [--compare P] [--lang en|fr] [--json] [--explain ID]
+    "usage: scorecard [PATH] [--period P] [--compare P] [--lang en|fr] [--json] [--explain ID] [--html FILE]
 
   PATH          a workspace JSON file (default: the bundled sample city)
   --period P    the reporting period: 2025-Q4, 2025-11 or 2025 (default: the latest quarter with data)
@@ -35,7 +36,8 @@ const USAGE: &str =
                 (default: the same period in the first year with decided files)
   --lang L      en (default) or fr: labels, numbers, money and dates
   --json        print the evaluation and the headline figures as JSON (see README)
-  --explain ID  print the explanation of one node (perspective, objective or indicator id)";
+  --explain ID  print the explanation of one node (perspective, objective or indicator id)
+  --html FILE   write the self-contained HTML report of the period to FILE (in --lang), and say where";
 
 fn parse_period(flag: &str, value: Option<String>) -> Result<Period, String> {
     let v = value.ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"))?;
@@ -43,8 +45,15 @@ fn parse_period(flag: &str, value: Option<String>) -> Result<Period, String> {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args =
-        Args { path: None, period: None, compare: None, lang: Locale::En, json: false, explain: None };
+    let mut args = Args {
+        path: None,
+        period: None,
+        compare: None,
+        lang: Locale::En,
+        json: false,
+        explain: None,
+        html: None,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -61,6 +70,10 @@ fn parse_args() -> Result<Args, String> {
             }
             "--explain" => {
                 args.explain = Some(it.next().ok_or_else(|| format!("--explain needs a node id\n\n{USAGE}"))?)
+            }
+            "--html" => {
+                args.html =
+                    Some(PathBuf::from(it.next().ok_or_else(|| format!("--html needs a file\n\n{USAGE}"))?))
             }
             s if s.starts_with('-') => return Err(format!("unknown option {s}\n\n{USAGE}")),
             _ if args.path.is_none() => args.path = Some(PathBuf::from(a)),
@@ -87,6 +100,22 @@ fn run(args: Args) -> Result<(), String> {
     let options = HeadlineOptions { compare_with: args.compare, ..HeadlineOptions::default() };
     let figures = headline(&ws, period, options).map_err(|e| e.to_string())?;
 
+    if let Some(file) = &args.html {
+        let options =
+            ReportOptions { compare_with: args.compare, generated_on: today(), ..ReportOptions::default() };
+        let html = html_report(&ws, period, args.lang, &options).map_err(|e| e.to_string())?;
+        pilotage::workspace::write_atomically(file, html.as_bytes())
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        eprintln!(
+            "wrote the {} report of {} for {period} to {}",
+            args.lang.tag(),
+            ws.organisation,
+            std::path::absolute(file).unwrap_or_else(|_| file.clone()).display()
+        );
+        if !args.json && args.explain.is_none() {
+            return Ok(());
+        }
+    }
     if let Some(id) = &args.explain {
         return emit(&explain(&evaluation, id).map_err(|e| e.to_string())?);
     }
@@ -126,4 +155,10 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Today's date from the system clock (the library itself reads no clock).
+fn today() -> Option<chrono::NaiveDate> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_days(chrono::Days::new(secs / 86_400))
 }

@@ -24,10 +24,13 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz
 fi
 
-# The sample city (written by another part of the repository) is a seed when present.
+# The sample city (written by another part of the repository) is a seed when present. It is
+# larger than -max_len, so libFuzzer reads only its first 64 KiB: fuzz/corpus/evaluate_periods/
+# keeps a trimmed copy in git (every indicator, the last measurements, a few projects).
 SAMPLE="$ROOT/examples/data/sample-city.json"
 if [ -f "$SAMPLE" ]; then
   cp "$SAMPLE" "$ROOT/fuzz/corpus/workspace_load/sample-city.json"
+  cp "$SAMPLE" "$ROOT/fuzz/corpus/evaluate_periods/sample-city.json"
 fi
 
 ALL_TARGETS=$(cd fuzz && cargo +nightly fuzz list)

@@ -3,14 +3,20 @@
 //! A thin layer: newtypes over the core types (`Workspace`, `Period`, `Problem`), one
 //! error mapper (`errors`), value conversions that refuse lossy input (`convert`: no float
 //! money, no datetime for a date), record builders shared by keyword methods and DataFrame
-//! imports (`records`), and plain-dict views (`views`). Everything computed is computed by
+//! imports (`records`), plain-dict views (`views`), the engine's results (`evaluation`),
+//! typed analytics results (`topy`) and the sample generator (`sample`). Everything computed is computed by
 //! the core crate `pilotage`; heavy core calls run with the GIL released. The pure-Python
 //! half (`python/pilotage/`) holds the pandas/polars helpers.
 
+mod analytics;
 mod convert;
 mod errors;
+mod evaluation;
 mod period;
 mod records;
+mod render;
+mod sample;
+mod topy;
 mod views;
 mod workspace;
 
@@ -25,6 +31,17 @@ fn _pilotage(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<workspace::PyWorkspace>()?;
     m.add_class::<period::PyPeriod>()?;
     m.add_class::<errors::PyProblem>()?;
+    m.add_class::<evaluation::PyEvaluation>()?;
+    m.add_class::<render::PyHtml>()?;
+    m.add_class::<evaluation::PyEvaluationRange>()?;
+    m.add_class::<evaluation::PyNodeResult>()?;
+    m.add_class::<evaluation::PyTrend>()?;
+    m.add_class::<evaluation::PyForecast>()?;
+    m.add_function(wrap_pyfunction!(evaluation::_restore, m)?)?;
+    m.add_function(wrap_pyfunction!(sample::sample_city, m)?)?;
+    m.add_function(wrap_pyfunction!(sample::template, m)?)?;
+    m.add_function(wrap_pyfunction!(sample::sample_region, m)?)?;
+    m.add_function(wrap_pyfunction!(sample::sample_workspace, m)?)?;
     m.add("ValidationError", py.get_type::<errors::ValidationError>())?;
     m.add("ParseError", py.get_type::<errors::ParseError>())?;
     m.add("PeriodError", py.get_type::<errors::PeriodError>())?;

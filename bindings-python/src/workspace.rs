@@ -10,11 +10,18 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
+use crate::analytics;
 use crate::convert::{self, ArgError, ArgResult};
 use crate::errors::{IntoPyResult, PyProblem, validation_error};
+use crate::evaluation::{PyEvaluation, PyEvaluationRange};
+use crate::period::PyPeriod;
 use crate::period::period_arg;
 use crate::records::{self, FieldErrors};
+use crate::topy;
 use crate::views;
+use pilotage::headline::HeadlineOptions;
+use pilotage::partnership::{self, FundsScope, ProjectScope};
+use pilotage::{import, portfolio};
 
 /// Everything one organisation steers: services, projects, partners, commitments,
 /// indicators and the scorecard. Build it from Python, or open a workspace file.
@@ -744,6 +751,349 @@ impl PyWorkspace {
         Ok(n)
     }
 
+    /// The period of `frequency` holding the latest dated data (a measured period, a project
+    /// stage or a commitment step): the natural reporting period. None for an empty workspace.
+    #[pyo3(signature = (frequency="quarterly"))]
+    fn latest_period(&self, frequency: &str) -> PyResult<Option<PyPeriod>> {
+        let f: pilotage::Frequency = analytics::named(frequency, "frequency")?;
+        Ok(self.inner.latest_period(f).map(|inner| PyPeriod { inner }))
+    }
+
+    /// Evaluate the scorecard at a period (default: the latest quarter with data). The
+    /// period's frequency is the reporting frequency. Runs with the GIL released.
+    #[pyo3(signature = (period=None))]
+    fn evaluate(&self, py: Python<'_>, period: Option<&Bound<'_, PyAny>>) -> PyResult<PyEvaluation> {
+        let p = analytics::period_or_latest(&self.inner, period)?;
+        let ws = &self.inner;
+        Ok(PyEvaluation::new(py.detach(|| pilotage::evaluate(ws, p)).py(py)?))
+    }
+
+    /// Evaluate every period from `first` to `last` (same frequency) in one pass of the engine.
+    fn evaluate_range(
+        &self,
+        py: Python<'_>,
+        first: &Bound<'_, PyAny>,
+        last: &Bound<'_, PyAny>,
+    ) -> PyResult<PyEvaluationRange> {
+        let (a, b) = (period_arg(first, "first")?, period_arg(last, "last")?);
+        let ws = &self.inner;
+        Ok(PyEvaluationRange::new(py.detach(|| pilotage::evaluate_range(ws, a, b)).py(py)?))
+    }
+
+    /// Why a node has its score and status at a period, in a few readable lines.
+    fn explain(&self, py: Python<'_>, node_id: &str, period: &Bound<'_, PyAny>) -> PyResult<String> {
+        let p = period_arg(period, "period")?;
+        let ws = &self.inner;
+        py.detach(|| pilotage::evaluate(ws, p).and_then(|ev| pilotage::explain(&ev, node_id))).py(py)
+    }
+
+    /// The headline figures of a period (default: the latest quarter with data): caseload,
+    /// lead times against an earlier period and year, funds, leverage, partners, capacity.
+    #[pyo3(signature = (period=None, *, compare_with=None, top_partners=5, leverage="external_over_own", start="registered", stop="decision"))]
+    #[allow(clippy::too_many_arguments)]
+    fn headline<'py>(
+        &self,
+        py: Python<'py>,
+        period: Option<&Bound<'py, PyAny>>,
+        compare_with: Option<&Bound<'py, PyAny>>,
+        top_partners: usize,
+        leverage: &str,
+        start: &str,
+        stop: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = analytics::period_or_latest(&self.inner, period)?;
+        let options = HeadlineOptions {
+            compare_with: match compare_with {
+                Some(c) if !c.is_none() => Some(period_arg(c, "compare_with")?),
+                _ => None,
+            },
+            top_partners,
+            leverage: analytics::named(leverage, "leverage")?,
+            lead_time: analytics::lead_time_options(start, stop)?,
+        };
+        let ws = &self.inner;
+        let h = py.detach(|| pilotage::headline::headline(ws, p, options)).py(py)?;
+        topy::result(py, "headline", &h)
+    }
+
+    /// The active caseload on a date ("file active"), split by stage, lead service, objective.
+    fn caseload<'py>(&self, py: Python<'py>, date: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let d = convert::date(date).arg("date")?;
+        topy::result(py, "caseload", &portfolio::caseload(&self.inner, d))
+    }
+
+    /// The active files on a date, grouped by the stage they are in.
+    fn work_in_progress<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = convert::date(date).arg("date")?;
+        topy::result(py, "work_in_progress", &portfolio::work_in_progress(&self.inner, d))
+    }
+
+    /// Lead times of the files whose stop event falls in `period` (mean, median, p90, files).
+    #[pyo3(signature = (period, *, start="registered", stop="decision"))]
+    fn lead_time<'py>(
+        &self,
+        py: Python<'py>,
+        period: &Bound<'py, PyAny>,
+        start: &str,
+        stop: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = period_arg(period, "period")?;
+        let o = analytics::lead_time_options(start, stop)?;
+        topy::result(py, "lead_time", &portfolio::lead_time(&self.inner, p, o))
+    }
+
+    /// Lead times of two periods and their ratio earlier / later ("divided by N").
+    #[pyo3(signature = (earlier, later, *, start="registered", stop="decision"))]
+    fn compare_lead_times<'py>(
+        &self,
+        py: Python<'py>,
+        earlier: &Bound<'py, PyAny>,
+        later: &Bound<'py, PyAny>,
+        start: &str,
+        stop: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (a, b) = (period_arg(earlier, "earlier")?, period_arg(later, "later")?);
+        let o = analytics::lead_time_options(start, stop)?;
+        topy::result(py, "lead_time_comparison", &portfolio::compare_lead_times(&self.inner, a, b, o))
+    }
+
+    /// Files registered, approved, rejected and delivered in a period.
+    fn throughput<'py>(&self, py: Python<'py>, period: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let p = period_arg(period, "period")?;
+        topy::result(py, "throughput", &portfolio::throughput(&self.inner, p))
+    }
+
+    /// The age of every active file on a date, as a Table (oldest first as the core orders).
+    fn ageing<'py>(&self, py: Python<'py>, date: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let d = convert::date(date).arg("date")?;
+        let rows = portfolio::ageing(&self.inner, d)
+            .iter()
+            .map(|a| topy::ToPy::to_py(a, py).and_then(|r| Ok(r.cast_into::<PyDict>()?)))
+            .collect::<PyResult<Vec<_>>>()?;
+        views::table(py, "ageing", rows)
+    }
+
+    /// On-time delivery and cost variance of the files delivered (in `period`, or ever).
+    #[pyo3(signature = (period=None))]
+    fn delivery<'py>(
+        &self,
+        py: Python<'py>,
+        period: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = match period {
+            Some(p) if !p.is_none() => Some(period_arg(p, "period")?),
+            _ => None,
+        };
+        topy::result(py, "delivery", &portfolio::delivery(&self.inner, p))
+    }
+
+    /// Planned cost of the active files on a date, by lead service and objective.
+    fn portfolio_value<'py>(&self, py: Python<'py>, date: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let d = convert::date(date).arg("date")?;
+        topy::result(py, "portfolio_value", &portfolio::portfolio_value(&self.inner, d))
+    }
+
+    /// Share of files run by two or more services (active on `date`, or all files).
+    #[pyo3(signature = (date=None))]
+    fn transversality<'py>(
+        &self,
+        py: Python<'py>,
+        date: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = convert::opt_date(date).arg("date")?;
+        topy::result(py, "transversality", &portfolio::transversality(&self.inner, d))
+    }
+
+    /// Partners in a period: members, newcomers, active ones, by kind.
+    fn partner_counts<'py>(
+        &self,
+        py: Python<'py>,
+        period: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = period_arg(period, "period")?;
+        topy::result(py, "partner_counts", &partnership::partner_counts(&self.inner, p))
+    }
+
+    /// Funds pledged, signed and received: up to a day (`as_of=`, a stock) or inside a period
+    /// (`within=`, a flow); give exactly one.
+    #[pyo3(signature = (*, as_of=None, within=None))]
+    fn funds<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        within: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let as_of = convert::opt_date(as_of).arg("as_of")?;
+        let within = match within {
+            Some(w) if !w.is_none() => Some(period_arg(w, "within")?),
+            _ => None,
+        };
+        let scope = match (as_of, within) {
+            (Some(d), None) => FundsScope::AsOf(d),
+            (None, Some(p)) => FundsScope::Within(p),
+            _ => {
+                return Err(PyTypeError::new_err(
+                    "funds() takes exactly one of as_of= (a date: funds up to it) or within= (a period: funds dated in it)",
+                ));
+            }
+        };
+        topy::result(py, "funds", &partnership::funds(&self.inner, scope))
+    }
+
+    /// What is pledged but not signed, and signed but not received, on a date.
+    fn outstanding<'py>(&self, py: Python<'py>, as_of: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let d = convert::date(as_of).arg("as_of")?;
+        topy::result(py, "outstanding", &partnership::outstanding(&self.inner, d))
+    }
+
+    /// Co-financing rate and leverage of one project (`NotFoundError` for an unknown id).
+    #[pyo3(signature = (id, *, basis="signed", as_of=None, leverage="external_over_own"))]
+    fn project_finance<'py>(
+        &self,
+        py: Python<'py>,
+        id: &str,
+        basis: &str,
+        as_of: Option<&Bound<'py, PyAny>>,
+        leverage: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = analytics::finance_options(basis, as_of, leverage)?;
+        match partnership::project_finance(&self.inner, id, o) {
+            Some(f) => topy::result(py, "project_finance", &f),
+            None => Err(crate::errors::to_py_err(
+                py,
+                pilotage::Error::NotFound { what: "project", id: id.to_string() },
+            )),
+        }
+    }
+
+    /// Co-financing and leverage of the projects approved by a day (`approved_by=`), in a
+    /// period (`approved_in=`), or of every project (neither).
+    #[pyo3(signature = (*, approved_by=None, approved_in=None, basis="signed", as_of=None, leverage="external_over_own"))]
+    #[allow(clippy::too_many_arguments)]
+    fn portfolio_finance<'py>(
+        &self,
+        py: Python<'py>,
+        approved_by: Option<&Bound<'py, PyAny>>,
+        approved_in: Option<&Bound<'py, PyAny>>,
+        basis: &str,
+        as_of: Option<&Bound<'py, PyAny>>,
+        leverage: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let by = convert::opt_date(approved_by).arg("approved_by")?;
+        let within = match approved_in {
+            Some(w) if !w.is_none() => Some(period_arg(w, "approved_in")?),
+            _ => None,
+        };
+        let scope = match (by, within) {
+            (None, None) => ProjectScope::All,
+            (Some(d), None) => ProjectScope::ApprovedBy(d),
+            (None, Some(p)) => ProjectScope::ApprovedIn(p),
+            _ => return Err(PyTypeError::new_err("give at most one of approved_by= and approved_in=")),
+        };
+        let o = analytics::finance_options(basis, as_of, leverage)?;
+        topy::result(py, "portfolio_finance", &partnership::portfolio_finance(&self.inner, scope, o))
+    }
+
+    /// Share of the top partners in the signed funds, and the Herfindahl index.
+    #[pyo3(signature = (top_n=5, *, as_of=None))]
+    fn concentration<'py>(
+        &self,
+        py: Python<'py>,
+        top_n: usize,
+        as_of: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = convert::opt_date(as_of).arg("as_of")?;
+        topy::result(py, "concentration", &partnership::concentration(&self.inner, top_n, d))
+    }
+
+    /// Own and external funds of the projects started (else approved) in a period.
+    #[pyo3(signature = (period, *, basis="signed", leverage="external_over_own"))]
+    fn investment_capacity<'py>(
+        &self,
+        py: Python<'py>,
+        period: &Bound<'py, PyAny>,
+        basis: &str,
+        leverage: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = period_arg(period, "period")?;
+        let o = analytics::finance_options(basis, None, leverage)?;
+        topy::result(py, "investment_capacity", &partnership::investment_capacity(&self.inner, p, o))
+    }
+
+    /// Investment capacity of two periods and their ratio later / earlier.
+    #[pyo3(signature = (earlier, later, *, basis="signed", leverage="external_over_own"))]
+    fn compare_capacity<'py>(
+        &self,
+        py: Python<'py>,
+        earlier: &Bound<'py, PyAny>,
+        later: &Bound<'py, PyAny>,
+        basis: &str,
+        leverage: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (a, b) = (period_arg(earlier, "earlier")?, period_arg(later, "later")?);
+        let o = analytics::finance_options(basis, None, leverage)?;
+        topy::result(py, "capacity_comparison", &partnership::compare_capacity(&self.inner, a, b, o))
+    }
+
+    /// Import a CSV file (a path, or an open file in text or binary mode) of `kind`
+    /// `"measurements"`, `"projects"`, `"partners"` or `"commitments"`. All-or-nothing: a
+    /// `ValidationError` lists every problem with its file line and column.
+    fn import_csv<'py>(
+        &mut self,
+        py: Python<'py>,
+        source: &Bound<'py, PyAny>,
+        kind: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        type FromReader =
+            fn(&mut Workspace, &[u8], &str) -> pilotage::Result<pilotage::import::ImportSummary>;
+        type FromPath = fn(&mut Workspace, PathBuf) -> pilotage::Result<pilotage::import::ImportSummary>;
+        let (from_reader, from_path): (FromReader, FromPath) = match kind {
+            "measurements" => {
+                (|w, r, s| import::measurements(w, r, s), |w, p| import::measurements_from_path(w, p))
+            }
+            "projects" => (|w, r, s| import::projects(w, r, s), |w, p| import::projects_from_path(w, p)),
+            "partners" => (|w, r, s| import::partners(w, r, s), |w, p| import::partners_from_path(w, p)),
+            "commitments" => {
+                (|w, r, s| import::commitments(w, r, s), |w, p| import::commitments_from_path(w, p))
+            }
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "kind: {other:?} is not an import kind (measurements, projects, partners, commitments)"
+                )));
+            }
+        };
+        let ws = &mut self.inner;
+        let summary = if let Ok(path) = source.extract::<PathBuf>() {
+            py.detach(|| from_path(ws, path)).py(py)?
+        } else if source.hasattr("read")? {
+            let data = source.call_method0("read")?;
+            let bytes: Vec<u8> = if let Ok(s) = data.cast::<pyo3::types::PyString>() {
+                s.to_string().into_bytes()
+            } else if let Ok(b) = data.cast::<pyo3::types::PyBytes>() {
+                b.as_bytes().to_vec()
+            } else {
+                return Err(PyTypeError::new_err("source.read() returned neither str nor bytes"));
+            };
+            let name = source
+                .getattr("name")
+                .ok()
+                .and_then(|n| n.extract::<PathBuf>().ok())
+                .and_then(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| format!("{kind}.csv"));
+            py.detach(|| from_reader(ws, &bytes, &name)).py(py)?
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "source: expected a path (str or os.PathLike) or an open file, not {}",
+                source.get_type().name()?
+            )));
+        };
+        topy::result(py, "import", &summary)
+    }
+
     fn __getstate__(&self, py: Python<'_>) -> PyResult<String> {
         self.to_json(py)
     }
@@ -763,6 +1113,40 @@ impl PyWorkspace {
 
     fn __deepcopy__(&self, _memo: &Bound<'_, PyAny>) -> Self {
         self.clone()
+    }
+
+    /// The scorecard overview of the latest quarter as the core renders it (SVG), for
+    /// Jupyter; `None` (plain text display) when the workspace has no dated data.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        let ws = &self.inner;
+        let Some(p) = ws.latest_period(pilotage::Frequency::Quarterly) else { return Ok(None) };
+        py.detach(|| pilotage::report::overview_svg_for(ws, p, pilotage::report::Locale::En)).py(py).map(Some)
+    }
+
+    /// The self-contained HTML report of a period (default: the latest quarter with data),
+    /// in English (`lang="en"`) or French (`lang="fr"`).
+    #[pyo3(signature = (period=None, *, lang="en"))]
+    fn report_html(&self, py: Python<'_>, period: Option<&Bound<'_, PyAny>>, lang: &str) -> PyResult<String> {
+        let (p, l) = (analytics::period_or_latest(&self.inner, period)?, crate::render::locale(lang)?);
+        let ws = &self.inner;
+        let options = pilotage::report::ReportOptions::default();
+        py.detach(|| pilotage::report::html_report(ws, p, l, &options)).py(py)
+    }
+
+    /// One indicator's card at a period (default: the latest quarter): its series against
+    /// its target, the thresholds and the explanation of its score, as rendered by the core.
+    #[pyo3(signature = (indicator_id, period=None, *, lang="en"))]
+    fn indicator_card(
+        &self,
+        py: Python<'_>,
+        indicator_id: &str,
+        period: Option<&Bound<'_, PyAny>>,
+        lang: &str,
+    ) -> PyResult<crate::render::PyHtml> {
+        let (p, l) = (analytics::period_or_latest(&self.inner, period)?, crate::render::locale(lang)?);
+        let ws = &self.inner;
+        let html = py.detach(|| pilotage::report::indicator_card_for(ws, p, indicator_id, l)).py(py)?;
+        Ok(crate::render::PyHtml { html })
     }
 
     fn __repr__(&self) -> String {

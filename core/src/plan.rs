@@ -318,11 +318,22 @@ impl Engine {
         let (mut values, mut numerators, mut denominators) = (Vec::new(), Vec::new(), Vec::new());
         let total: usize = ws.indicators.iter().map(|i| i.measurements.len()).sum();
         values.reserve(total);
+        // the objectives listing each indicator, ascending, each once: one pass over the links
+        // (a search of every objective per indicator is quadratic: 10,000 indicators x
+        // 10,000 links took most of the compile time)
+        let mut parents_of: Vec<Vec<usize>> = vec![Vec::new(); ws.indicators.len()];
+        for o in first_objective..first_indicator_node {
+            for &(c, _) in nodes.get(o).map_or(&[][..], |n| n.children.as_slice()) {
+                if let Some(p) = c.checked_sub(first_indicator_node).and_then(|i| parents_of.get_mut(i)) {
+                    if p.last() != Some(&o) {
+                        p.push(o);
+                    }
+                }
+            }
+        }
         for (i, ind) in ws.indicators.iter().enumerate() {
             let node = first_indicator_node + i;
-            let parents: Vec<usize> = (first_objective..first_indicator_node)
-                .filter(|&o| nodes.get(o).is_some_and(|n| n.children.iter().any(|c| c.0 == node)))
-                .collect();
+            let parents = parents_of.get_mut(i).map(std::mem::take).unwrap_or_default();
             nodes.push(NodeDef {
                 id: ind.id.clone(),
                 name: ind.name.clone(),

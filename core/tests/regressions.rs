@@ -110,7 +110,17 @@ fn every_kept_input_gives_its_documented_outcome() {
 
 #[test]
 fn every_file_in_the_regression_folders_is_listed() {
-    for target in ["period_parse", "expression_parse", "workspace_load"] {
+    // The phase-2 targets (evaluate_periods, csv_import, render_report) have found no crash
+    // yet; a file kept for them must be listed (and given a checker above) all the same.
+    let targets = [
+        "period_parse",
+        "expression_parse",
+        "workspace_load",
+        "evaluate_periods",
+        "csv_import",
+        "render_report",
+    ];
+    for target in targets {
         let Ok(entries) = std::fs::read_dir(folder(target)) else { continue };
         for entry in entries {
             let name = entry.unwrap().file_name().to_string_lossy().to_string();

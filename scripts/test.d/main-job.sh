@@ -16,6 +16,8 @@ done
 grep -q "Tableau de bord T2" "$out/sample-fr.txt"
 "$bin" --json > "$out/sample.json"
 python3 -c "import json,sys; d=json.load(open('$out/sample.json')); assert d['evaluation']['period']=='2025-Q4'; assert d['headline']['active_caseload']>0"
+"$bin" --html "$out/report.html" 2> "$out/html.txt"
+grep -q "wrote the en report" "$out/html.txt" && grep -q "<html" "$out/report.html"
 "$bin" --explain ind_absenteisme | grep -q "ratio_of_sums"
 
 # A broken copy: unknown partner, a cycle in the strategy map, a bad period, a negative amount.

@@ -30,6 +30,14 @@ python -m pip install --quiet -r "$PKG/requirements-dev.txt"
 echo "--> build and install the package (maturin, release, abi3)"
 python -m pip install --quiet --no-build-isolation --force-reinstall --no-deps "$PKG"
 
+echo "--> the main job's JSON for the sample (the reference the Python results must equal)"
+export PILOTAGE_MAIN_JOB_DIR="$ROOT/target/python-cache/main-job"
+mkdir -p "$PILOTAGE_MAIN_JOB_DIR"
+for period in 2025-Q4 2023-Q2; do
+  cargo run --release --quiet --example scorecard -- --json --period "$period" \
+    > "$PILOTAGE_MAIN_JOB_DIR/main-job-$period.json"
+done
+
 cd "$PKG"
 PYTEST_OPTS=(-p no:cacheprovider -q)
 echo "--> pytest (tests, strict)"
@@ -40,4 +48,16 @@ python -m pytest "${PYTEST_OPTS[@]}" --doctest-glob=README.md README.md
 echo "--> stubtest (the .pyi against the built module)"
 python -m mypy.stubtest pilotage._pilotage
 echo "--> mypy over the tests (the stubs as users see them)"
-python -m mypy --strict --no-error-summary tests python/pilotage/_frames.py
+python -m mypy --strict --no-error-summary tests python/pilotage/_frames.py python/pilotage/_results.py
+
+# Jupyter, IPython, matplotlib and Dask write their state under target/, not the home folder.
+export JUPYTER_CONFIG_DIR="$ROOT/target/jupyter/config" JUPYTER_DATA_DIR="$ROOT/target/jupyter/data"
+export JUPYTER_RUNTIME_DIR="$ROOT/target/jupyter/runtime" IPYTHONDIR="$ROOT/target/jupyter/ipython"
+export MPLCONFIGDIR="$ROOT/target/jupyter/matplotlib" MPLBACKEND=Agg
+export DASK_TEMPORARY_DIRECTORY="$ROOT/target/dask"
+mkdir -p "$JUPYTER_CONFIG_DIR" "$JUPYTER_DATA_DIR" "$JUPYTER_RUNTIME_DIR" "$IPYTHONDIR" "$MPLCONFIGDIR" \
+  "$DASK_TEMPORARY_DIRECTORY"
+echo "--> the notebook, top to bottom (nbclient; its cells assert the key numbers)"
+python scripts/run_notebook.py "$ROOT/examples/notebooks/sample-city.ipynb" "$ROOT/target/sample-city.executed.ipynb"
+echo "--> the Dask example: a region evaluated on 2 worker processes equals the single-process run"
+(cd "$ROOT/target" && python "$ROOT/examples/dask_region.py" --cities 20 --period 2025-Q4 --workers 2)

@@ -216,3 +216,37 @@ def frame_rows(frame: Any, kind: str) -> list[tuple[str, dict[str, Any]]]:
         (label, {str(k): _clean(str(k), v) for k, v in record.items()})
         for label, record in zip(labels, records)
     ]
+
+
+def evaluation_frame(columns: dict[str, list[Any]], backend: str) -> Any:
+    """The tidy DataFrame of evaluations from its columns (laid out by the compiled module:
+    one row per node and period). Missing numbers are NaN in pandas and null in polars."""
+    if backend == "polars":
+        try:
+            import polars as pl
+        except ImportError as e:
+            raise ImportError("to_polars() needs polars: pip install polars") from e
+        return pl.DataFrame(columns, strict=False, infer_schema_length=None)
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError("to_pandas() needs pandas: pip install pandas") from e
+    frame = pd.DataFrame(columns)
+    for c in _FLOAT_COLUMNS:
+        frame[c] = frame[c].astype("float64")
+    return frame
+
+
+_FLOAT_COLUMNS = (
+    "score",
+    "native_score",
+    "coverage",
+    "value",
+    "target",
+    "trend_previous_score",
+    "trend_change",
+    "trend_year_ago_score",
+    "trend_year_change",
+    "forecast_target",
+    "forecast_projected",
+)

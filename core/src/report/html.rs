@@ -276,19 +276,36 @@ pub fn html(view: &ReportView, locale: Locale) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::report::fixture::report_view;
     use crate::report::model::*;
 
-    const PAYLOAD: &str = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>]]>'&";
+    pub(crate) const PAYLOAD: &str = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>]]>'&";
 
     /// Every tag name this renderer writes; anything else after a raw `<` is injected markup.
-    const OUR_TAGS: &[&str] = &[
+    pub(crate) const OUR_TAGS: &[&str] = &[
         "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "p", "h1", "h2", "h3", "h4",
         "nav", "a", "main", "section", "figure", "svg", "desc", "defs", "marker", "path", "rect", "line",
         "text", "circle", "table", "thead", "tbody", "tr", "th", "td", "span", "div", "article", "ul", "li",
     ];
+
+    /// Parse-free tag check: every raw '<' opens or closes one of our own tags, and
+    /// `onerror=` only ever appears as text content (after the last '>' and before the
+    /// next '<'), never inside a tag where it would be an attribute.
+    pub(crate) fn assert_only_our_tags(page: &str) {
+        for (i, _) in page.match_indices("onerror=") {
+            let before = &page[..i];
+            assert!(before.rfind('>') > before.rfind('<'), "onerror= inside a tag at {i}");
+        }
+        for (i, _) in page.match_indices('<') {
+            let rest = &page[i + 1..];
+            let rest = rest.strip_prefix('/').unwrap_or(rest);
+            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '!').collect();
+            let name = if name.starts_with("!DOCTYPE") { "!DOCTYPE".to_string() } else { name };
+            assert!(OUR_TAGS.contains(&name.as_str()), "unexpected tag {name:?} at {i}");
+        }
+    }
 
     fn write_target(name: &str, html: &str) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target");
@@ -433,15 +450,7 @@ mod tests {
                 let before = &page[..i];
                 assert!(before.rfind('>') > before.rfind('<'), "onerror= inside a tag at {i}");
             }
-            // Parse-free tag check: every raw '<' opens or closes one of our own tags.
-            for (i, _) in page.match_indices('<') {
-                let rest = &page[i + 1..];
-                let rest = rest.strip_prefix('/').unwrap_or(rest);
-                let name: String =
-                    rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '!').collect();
-                let name = if name.starts_with("!DOCTYPE") { "!DOCTYPE".to_string() } else { name };
-                assert!(OUR_TAGS.contains(&name.as_str()), "unexpected tag {name:?} at {i}");
-            }
+            assert_only_our_tags(&page);
             // Ids become safe anchors.
             assert!(page.contains("id=\"node-citoyens.3Cscript.3Ealert.281.29.3C.2Fscript.3E.22.3E.3Cimg.20src.3Dx.20onerror.3Dalert.281.29.3E.5D.5D.3E.27.26\""));
         }

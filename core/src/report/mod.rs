@@ -13,6 +13,7 @@
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! ```
 
+pub mod adapter;
 pub mod card;
 pub mod escape;
 pub mod html;
@@ -27,6 +28,10 @@ pub mod svg;
 #[cfg(test)]
 pub(crate) mod fixture;
 
+pub use adapter::{
+    History, ReportOptions, evaluation_overview_svg, html_report, indicator_card_for, overview_svg_for,
+    report_view, strategy_map_svg_for,
+};
 pub use card::indicator_card_svg;
 pub use html::html;
 pub use locale::{Label, Locale};

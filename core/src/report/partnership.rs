@@ -63,7 +63,10 @@ pub fn leverage_svg(view: &PartnershipView, locale: Locale) -> String {
     let definition = view
         .leverage
         .as_ref()
-        .map(|l| format!("{} : {}", locale.label(Label::Definition), l.definition))
+        .map(|l| {
+            let colon = if locale == Locale::Fr { "\u{a0}:" } else { ":" };
+            format!("{}{colon} {}", locale.label(Label::Definition), l.definition)
+        })
         .unwrap_or_default();
     let lines = wrap(&definition, PARTNERSHIP_WIDTH - 20.0, 12.0);
     let height = 34.0 + 16.0 * lines.len() as f64 + 8.0;

@@ -573,13 +573,8 @@ pub fn summary(values: &[f64]) -> Option<Summary> {
     }
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    let q = |p: f64| {
-        let h = (n - 1) as f64 * p;
-        let i = h.floor() as usize;
-        let lo = v.get(i).copied().unwrap_or(0.0);
-        let hi = v.get(i + 1).copied().unwrap_or(lo);
-        lo + (h - h.floor()) * (hi - lo)
-    };
+    // The core's quantile (type 7), so that the report's median is the main job's.
+    let q = |p: f64| crate::portfolio::percentile(&v, p).unwrap_or(0.0);
     Some(Summary {
         count: n,
         min: v.first().copied().unwrap_or(0.0),
