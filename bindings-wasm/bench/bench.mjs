@@ -2,6 +2,7 @@
 //
 //   bindings-wasm/build.sh
 //   node bindings-wasm/bench/bench.mjs            # the sample city and the sample x100
+//   PILOTAGE_BENCH_WORKSPACES=sample node bindings-wasm/bench/bench.mjs   # the sample only
 //
 // Serves target/web-demo/ (assembled by build.sh) and the workspaces on 127.0.0.1, and
 // measures inside the page with performance.now(): instantiating the module (fetch, compile,
@@ -37,13 +38,15 @@ const FLAGS = [
   "--disable-sync",
 ];
 const REPEAT = Number(process.env.PILOTAGE_BENCH_REPEAT ?? 9);
+// Which workspaces to measure: "sample,x100" (default) or one of them.
+const WHICH = (process.env.PILOTAGE_BENCH_WORKSPACES ?? "sample,x100").split(",");
 
 if (!fs.existsSync(path.join(DEMO, "pilotage", "pilotage_wasm_bg.wasm"))) {
   console.error("run bindings-wasm/build.sh first (target/web-demo/)");
   process.exit(1);
 }
 fs.mkdirSync(BENCH, { recursive: true });
-if (!fs.existsSync(X100)) {
+if (WHICH.includes("x100") && !fs.existsSync(X100)) {
   console.error("generating the x100 workspace (cargo run --release --example scaled_sample)…");
   const run = spawnSync("cargo", ["run", "--release", "--quiet", "--example", "scaled_sample", "--", "--scale", "100", X100], {
     cwd: ROOT,
@@ -134,7 +137,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 
 const results = {};
-for (const [name, src] of [["sample", "/data/workspace.json"], ["x100", "/x100.json"]]) {
+for (const [name, src] of [["sample", "/data/workspace.json"], ["x100", "/x100.json"]].filter(([n]) => WHICH.includes(n))) {
   // A fresh page (fresh module instance) per workspace.
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.setDefaultTimeout(600_000);
@@ -164,4 +167,5 @@ const rows = [
 ];
 console.log(`${report.date} — ${machine} — ${version}`);
 console.log("| step (ms) | sample | x100 |\n|---|---:|---:|");
-for (const [label, f] of rows) console.log(`| ${label} | ${f(results.sample)} | ${f(results.x100)} |`);
+const cell = (r, f) => (r ? f(r) : "not run");
+for (const [label, f] of rows) console.log(`| ${label} | ${cell(results.sample, f)} | ${cell(results.x100, f)} |`);

@@ -718,9 +718,15 @@ export class PilotageScorecard extends HTMLElement {
     if (node.kind === "indicator" && typeof this._workspace.indicatorCard === "function") {
       const card = el("div", { class: "card-svg" });
       try {
-        // The core's SVG: every workspace string in it is escaped by the core.
-        card.innerHTML = this._workspace.indicatorCard(node.id, node.period, this._locale().slice(0, 2));
-        d.append(card);
+        // The core's card (escaped by the core); its chart is shown, the facts and the
+        // explanation are already in the detail.
+        const template = document.createElement("template");
+        template.innerHTML = this._workspace.indicatorCard(node.id, node.period, this._locale().slice(0, 2));
+        const chart = template.content.querySelector("svg");
+        if (chart) {
+          card.append(chart);
+          d.append(card);
+        }
       } catch {
         // An indicator without history has no card; its facts and explanation are shown.
       }

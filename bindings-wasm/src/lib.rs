@@ -25,6 +25,7 @@ pub mod convert;
 pub mod error;
 pub mod metrics;
 pub mod period;
+pub mod report;
 pub mod workspace;
 
 pub use error::{ErrorReport, Failure, Origin};
