@@ -34,7 +34,7 @@ def test_indicator_card_and_report() -> None:
     with pytest.raises(pilotage.NotFoundError):
         ws.indicator_card("nope", "2025-Q4")
     with pytest.raises(ValueError, match="lang"):
-        ws.report_html("2025-Q4", lang="de")
+        ws.report_html("2025-Q4", lang="de")  # type: ignore[arg-type]
 
 
 def test_names_with_markup_stay_text() -> None:

@@ -13,6 +13,7 @@ __all__ = [
     "Evaluation",
     "EvaluationRange",
     "Forecast",
+    "Html",
     "NodeResult",
     "NotFoundError",
     "ParseError",
