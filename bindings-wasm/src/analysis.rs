@@ -3,11 +3,10 @@
 //! workspace's fiscal calendar), calls the core, and converts the result with
 //! [`crate::convert::to_js`]; the plain Rust functions below it are what the host tests call.
 
-use chrono::NaiveDate;
 use pilotage::headline::{HeadlineOptions, headline};
 use pilotage::partnership::LeverageDefinition;
 use pilotage::portfolio::LeadTimeOptions;
-use pilotage::{Error, Frequency, Period, Workspace};
+use pilotage::{Error, Frequency, Period};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -37,29 +36,6 @@ pub fn frequency_arg(value: Option<&JsValue>) -> Result<Frequency, ErrorReport> 
             "frequency",
             format!("expected \"monthly\", \"quarterly\" or \"yearly\", found {value:?}"),
         )),
-    }
-}
-
-/// The earliest date the workspace has data for: the first day of its earliest measured
-/// period, or its earliest project stage or commitment step (the mirror of the core's
-/// `Workspace::latest_date`).
-pub fn earliest_date(ws: &Workspace) -> Option<NaiveDate> {
-    let cal = ws.calendar();
-    let measured = ws.indicators.iter().flat_map(|i| i.measurements.iter()).map(|m| m.period.start_date(cal));
-    let stages = ws.projects.iter().flat_map(|p| p.stages.iter()).map(|e| e.date);
-    let steps = ws.commitments.iter().flat_map(|c| c.steps.iter()).map(|s| s.date);
-    measured.chain(stages).chain(steps).min()
-}
-
-/// Every period of `frequency` from the one holding [`earliest_date`] to the core's
-/// `latest_period`, oldest first (empty for a workspace without dated data).
-pub fn periods(ws: &Workspace, frequency: Frequency) -> Vec<Period> {
-    let (Some(first), Some(last)) = (earliest_date(ws), ws.latest_period(frequency)) else {
-        return Vec::new();
-    };
-    match Period::containing(first, frequency, ws.calendar()) {
-        Ok(first) => first.through(last).collect(),
-        Err(_) => Vec::new(),
     }
 }
 
@@ -133,7 +109,7 @@ impl JsWorkspace {
         #[wasm_bindgen(unchecked_optional_param_type = "Frequency")] frequency: Option<FrequencyValue>,
     ) -> Result<PeriodTextArray, Failure> {
         let frequency = frequency_arg(frequency.as_deref()).map_err(|r| Failure::from_report(&r))?;
-        let texts: Vec<String> = periods(self.inner(), frequency).iter().map(Period::to_string).collect();
+        let texts: Vec<String> = self.inner().data_periods(frequency).iter().map(Period::to_string).collect();
         to_js_as(&texts)
     }
 
@@ -157,6 +133,8 @@ impl JsWorkspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
+    use pilotage::Workspace;
 
     fn small() -> Workspace {
         Workspace::from_json(include_str!("../tests/fixtures/small-city.json")).unwrap()
@@ -168,15 +146,15 @@ mod tests {
         // The fixture by hand: the earliest data is the measurement of 2025-Q1 (first day
         // 2025-01-01, before the first stage on 2025-01-15); the latest is the measurement
         // of 2025-Q4 (last day 2025-12-31).
-        assert_eq!(earliest_date(&ws), NaiveDate::from_ymd_opt(2025, 1, 1));
-        let texts = |f| periods(&ws, f).iter().map(Period::to_string).collect::<Vec<_>>();
+        assert_eq!(ws.earliest_date(), NaiveDate::from_ymd_opt(2025, 1, 1));
+        let texts = |f| ws.data_periods(f).iter().map(Period::to_string).collect::<Vec<_>>();
         assert_eq!(texts(Frequency::Quarterly), ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]);
         assert_eq!(texts(Frequency::Yearly), ["2025"]);
         // 12 months, 2025-01 to 2025-12.
         let months = texts(Frequency::Monthly);
         assert_eq!((months.len(), months[0].as_str(), months[11].as_str()), (12, "2025-01", "2025-12"));
         // Nothing dated: no period.
-        assert!(periods(&Workspace::new("empty"), Frequency::Monthly).is_empty());
+        assert!(Workspace::new("empty").data_periods(Frequency::Monthly).is_empty());
     }
 
     #[test]

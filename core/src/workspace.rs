@@ -424,6 +424,31 @@ impl Workspace {
         measured.chain(stages).chain(steps).max()
     }
 
+    /// The earliest date the workspace has data for: the first day of its earliest measured
+    /// period, or its earliest project stage or commitment step, whichever is earlier (the
+    /// mirror of [`latest_date`](Workspace::latest_date)).
+    pub fn earliest_date(&self) -> Option<chrono::NaiveDate> {
+        let cal = self.calendar();
+        let measured =
+            self.indicators.iter().flat_map(|i| i.measurements.iter()).map(|m| m.period.start_date(cal));
+        let stages = self.projects.iter().flat_map(|p| p.stages.iter()).map(|e| e.date);
+        let steps = self.commitments.iter().flat_map(|c| c.steps.iter()).map(|s| s.date);
+        measured.chain(stages).chain(steps).min()
+    }
+
+    /// Every period of `frequency` from the one holding
+    /// [`earliest_date`](Workspace::earliest_date) to [`latest_period`](Workspace::latest_period),
+    /// oldest first: the choices of a period selector (empty without dated data).
+    pub fn data_periods(&self, frequency: crate::period::Frequency) -> Vec<crate::period::Period> {
+        let (Some(first), Some(last)) = (self.earliest_date(), self.latest_period(frequency)) else {
+            return Vec::new();
+        };
+        match crate::period::Period::containing(first, frequency, self.calendar()) {
+            Ok(first) => first.through(last).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// The period of `frequency` that holds [`latest_date`](Workspace::latest_date): the
     /// natural default reporting period (`2025-Q4` for the sample city, quarterly).
     pub fn latest_period(&self, frequency: crate::period::Frequency) -> Option<crate::period::Period> {

@@ -111,13 +111,10 @@ pub const AGEING_LIMITS: [u32; 3] = [90, 180, 365];
 
 /// The first period of `frequency` with any data in the workspace, if any.
 pub fn first_data_period(ws: &Workspace, frequency: Frequency) -> Option<Period> {
-    let cal = ws.calendar();
-    let measured = ws.indicators.iter().flat_map(|i| i.measurements.iter().map(|m| m.period.start_date(cal)));
-    let stages = ws.projects.iter().flat_map(|p| p.stages.iter().map(|s| s.date));
-    let steps = ws.commitments.iter().flat_map(|c| c.steps.iter().map(|s| s.date));
-    let joined = ws.partners.iter().filter_map(|p| p.joined);
-    let first = measured.chain(stages).chain(steps).chain(joined).min()?;
-    Period::containing(first, frequency, cal).ok()
+    // The workspace's earliest data, or a partner's joining day if earlier.
+    let joined = ws.partners.iter().filter_map(|p| p.joined).min();
+    let first = [ws.earliest_date(), joined].into_iter().flatten().min()?;
+    Period::containing(first, frequency, ws.calendar()).ok()
 }
 
 /// The periods the report's history covers, ending at `period`.
