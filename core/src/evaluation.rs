@@ -593,7 +593,10 @@ impl Engine {
                 });
             }
             SourcePlan::Derived(metric) => {
-                let point = grid.derived.get(i).and_then(|d| d.as_ref()).and_then(|d| d.get(t));
+                let at = grid.derived.get(i).and_then(|d| d.as_ref()).and_then(|d| d.get(t));
+                let point =
+                    at.zip(self.records.as_deref()).map(|(&at, ws)| crate::metrics::point(ws, *metric, at));
+                let point = point.as_ref();
                 if value.is_none() {
                     ex.reasons.push(match point {
                         Some(p) => p.detail.clone(),

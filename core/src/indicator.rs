@@ -169,6 +169,32 @@ pub enum Metric {
     InvestmentCapacity,
 }
 
+impl Metric {
+    /// Every metric, in declaration order.
+    pub const ALL: [Metric; 20] = [
+        Metric::ActiveCaseload,
+        Metric::FilesRegistered,
+        Metric::FilesDecided,
+        Metric::MeanInstructionDays,
+        Metric::MedianInstructionDays,
+        Metric::P90InstructionDays,
+        Metric::Deliveries,
+        Metric::OnTimeDeliveryRate,
+        Metric::PortfolioValue,
+        Metric::TransversalShare,
+        Metric::PartnerCount,
+        Metric::NewPartners,
+        Metric::ActivePartners,
+        Metric::FundsPledged,
+        Metric::FundsSigned,
+        Metric::FundsReceived,
+        Metric::CumulativeFundsSigned,
+        Metric::Leverage,
+        Metric::CofinancingRate,
+        Metric::InvestmentCapacity,
+    ];
+}
+
 /// Where an indicator's values come from.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]

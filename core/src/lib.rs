@@ -19,6 +19,7 @@ pub mod period;
 pub mod plan;
 pub mod portfolio;
 pub mod project;
+pub mod record_index;
 pub mod report;
 pub mod rollup;
 pub mod sample;

@@ -93,7 +93,10 @@ fn count_point(period: Period, name: &str, ids: Vec<String>, (one, many): (&str,
     MetricPoint { period, value: Some(ids.len() as f64), detail, records: ids }
 }
 
-fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
+/// The value of `metric` at `period`, with the sentence and the ids of the records it rests
+/// on (for the value alone over many periods, [`crate::record_index::RecordIndex`] is far
+/// faster and gives the same numbers).
+pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
     let cal = ws.calendar();
     let end = period.end_date(cal);
     let name = metric_name(metric);

@@ -40,14 +40,16 @@
 //! reused ones; rich results about 45-60 ms per period for 11,000 nodes (`tests/scale.rs`,
 //! run on demand; the benches measure properly).
 //!
-//! A derived indicator's values come from [`crate::metrics::series`], which reads the
-//! records: the engine keeps a copy of the workspace's records (not its indicators) only when
-//! some indicator is derived.
+//! A derived indicator's values come from a [`crate::record_index::RecordIndex`] built at
+//! compile time (the records flattened into compact arrays), each metric read once per
+//! period per run however many indicators show it; the full [`crate::metrics::point`] (its
+//! sentence and record ids) is computed only for the period an explanation shows. The
+//! engine keeps a copy of the workspace's records (not its indicators) only when some
+//! indicator is derived.
 
 use crate::error::{Error, Problem, Problems};
 use crate::expression::Expr;
 use crate::indicator::{Indicator, IndicatorSource, Metric, PeriodValue, Polarity, TimeAggregation};
-use crate::metrics::MetricPoint;
 use crate::period::{Calendar, Frequency, MonthIndex, Period};
 use crate::rollup::{Accumulator, ChildInput};
 use crate::scorecard::{MissingPolicy, Rollup, Sign, Weight};
@@ -131,6 +133,8 @@ pub struct Engine {
     /// Sorted (id, node index), for look-ups by id outside the hot loop.
     pub(crate) by_id: Vec<(String, usize)>,
     pub(crate) records: Option<Box<Workspace>>,
+    /// The records flattened for the values of derived indicators (with `records`).
+    pub(crate) record_index: Option<crate::record_index::RecordIndex>,
     /// The first month with data: the earliest measurement, and, when some indicator is
     /// derived, the earliest date in the records. Runs start there.
     pub(crate) history_month: Option<MonthIndex>,
@@ -191,8 +195,10 @@ impl ScoreTable {
 pub(crate) struct Grid {
     pub periods: Vec<Period>,
     pub table: ScoreTable,
-    /// Metric points of derived indicators (indexed by indicator).
-    pub derived: Vec<Option<Vec<MetricPoint>>>,
+    /// For each derived indicator (indexed by indicator), the period its metric was read at
+    /// for each reporting period: the explanation of the period shown computes the full
+    /// [`crate::metrics::MetricPoint`] there, the run needs only the values.
+    pub derived: Vec<Option<Vec<Period>>>,
 }
 
 /// The ordinal at `frequency` of the period containing month `m` (as
@@ -413,8 +419,10 @@ impl Engine {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        let record_index = records.as_deref().map(crate::record_index::RecordIndex::new);
         Ok(Engine {
             history_month,
+            record_index,
             organisation: ws.organisation.clone(),
             calendar,
             settings: ws.settings.clone(),
@@ -540,14 +548,17 @@ impl Engine {
         refill(&mut table.coverage, cells, 0.0);
         refill(&mut table.values, cells, f64::NAN);
         let mut targets = vec![f64::NAN; t_n];
-        let mut derived: Vec<Option<Vec<MetricPoint>>> = vec![None; self.indicators.len()];
+        let mut derived: Vec<Option<Vec<Period>>> = vec![None; self.indicators.len()];
+        // a metric read at a period once per run, however many indicators show it
+        let mut metric_values: std::collections::HashMap<(Metric, Period), Option<f64>> =
+            std::collections::HashMap::new();
         for &i in &self.order {
             let Some(ind) = self.indicators.get(i) else { continue };
             let row = ind.node * t_n;
             match &ind.source {
                 SourcePlan::Measured => self.measured_values(ind, report, &months, &mut table, row),
                 SourcePlan::Derived(metric) => {
-                    if let Some(ws) = &self.records {
+                    if let Some(index) = &self.record_index {
                         // A metric is computed at the reporting period when the indicator is
                         // as fine or finer (a quarter's flow, a quarter-end stock); for a coarser
                         // indicator, at its own latest period ended by the end of the reporting
@@ -564,15 +575,16 @@ impl Engine {
                                 })
                                 .collect()
                         };
-                        let points = crate::metrics::series(ws, *metric, &at);
-                        for (t, p) in points.iter().enumerate().take(t_n) {
-                            if let Some(v) = p.value.filter(|v| v.is_finite()) {
+                        for (t, &p) in at.iter().enumerate().take(t_n) {
+                            let value =
+                                *metric_values.entry((*metric, p)).or_insert_with(|| index.value(*metric, p));
+                            if let Some(v) = value.filter(|v| v.is_finite()) {
                                 set(&mut table.values, row + t, v);
                                 set(&mut table.coverage, row + t, 1.0);
                             }
                         }
                         if let Some(d) = derived.get_mut(i) {
-                            *d = Some(points);
+                            *d = Some(at);
                         }
                     }
                 }
