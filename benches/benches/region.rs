@@ -2,11 +2,9 @@
 //! last quarter (compile + one period, rich results), sequentially and in parallel with
 //! `std::thread::scope` across `available_parallelism()` threads (contiguous chunks).
 //!
-//! `PILOTAGE_REGION_CITIES` sets the number of cities (default 100, so that `cargo bench`
-//! stays within a few minutes: one city costs about 20 ms, and criterion takes at least 10
-//! samples); `PILOTAGE_REGION_CITIES=1000 cargo bench -p pilotage-benches --bench region`
-//! measures the region of 1,000 cities. Throughput (measurements per second) does not depend
-//! on the number of cities.
+//! `PILOTAGE_REGION_CITIES` sets the number of cities (default 1,000: one city costs about
+//! 1 ms, so one pass over the region about a second). Throughput (measurements per second)
+//! does not depend on the number of cities.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -15,13 +13,13 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use pilotage::{Evaluation, Workspace, evaluate, sample};
 use pilotage_benches::{last_quarter, measurements, ok};
 
-/// Cities in the region: `PILOTAGE_REGION_CITIES`, default 100.
+/// Cities in the region: `PILOTAGE_REGION_CITIES`, default 1,000.
 fn cities() -> usize {
     std::env::var("PILOTAGE_REGION_CITIES")
         .ok()
         .and_then(|v| v.parse().ok())
         .filter(|&n| n > 0)
-        .unwrap_or(100)
+        .unwrap_or(1000)
 }
 
 fn one(ws: &Workspace) -> Evaluation {
