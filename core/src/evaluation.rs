@@ -595,7 +595,7 @@ impl Engine {
             SourcePlan::Derived(metric) => {
                 let at = grid.derived.get(i).and_then(|d| d.as_ref()).and_then(|d| d.get(t));
                 let point =
-                    at.zip(self.records.as_deref()).map(|(&at, ws)| crate::metrics::point(ws, *metric, at));
+                    at.zip(self.derived_source.as_ref()).map(|(&at, source)| source.point(*metric, at));
                 let point = point.as_ref();
                 if value.is_none() {
                     ex.reasons.push(match point {

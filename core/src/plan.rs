@@ -41,15 +41,20 @@
 //! run on demand; the benches measure properly).
 //!
 //! A derived indicator's values come from a [`crate::record_index::RecordIndex`] built at
-//! compile time (the records flattened into compact arrays), each metric read once per
-//! period per run however many indicators show it; the full [`crate::metrics::point`] (its
-//! sentence and record ids) is computed only for the period an explanation shows. The
-//! engine keeps a copy of the workspace's records (not its indicators) only when some
-//! indicator is derived.
+//! compile time (the records flattened into compact arrays); the full
+//! [`crate::metrics::point`] (its sentence and record ids) is computed only for the period an
+//! explanation shows. Both are remembered by the engine (`DerivedSource`): the records do not
+//! change once compiled, so a metric is computed once per period however many indicators show
+//! it and however many times the period is evaluated (a widget's period changes, a notebook
+//! walking the quarters run the history again and again). The engine keeps a copy of the
+//! workspace's records (not its indicators) only when some indicator is derived.
 
 use crate::error::{Error, Problem, Problems};
 use crate::expression::Expr;
+use std::collections::HashMap;
+
 use crate::indicator::{Indicator, IndicatorSource, Metric, PeriodValue, Polarity, TimeAggregation};
+use crate::metrics::MetricPoint;
 use crate::period::{Calendar, Frequency, MonthIndex, Period};
 use crate::rollup::{Accumulator, ChildInput};
 use crate::scorecard::{MissingPolicy, Rollup, Sign, Weight};
@@ -132,12 +137,66 @@ pub struct Engine {
     pub(crate) links: Vec<(usize, usize, Sign, u32)>,
     /// Sorted (id, node index), for look-ups by id outside the hot loop.
     pub(crate) by_id: Vec<(String, usize)>,
-    pub(crate) records: Option<Box<Workspace>>,
-    /// The records flattened for the values of derived indicators (with `records`).
-    pub(crate) record_index: Option<crate::record_index::RecordIndex>,
+    /// The records, flattened, and what was computed from them (only when some indicator is
+    /// derived).
+    pub(crate) derived_source: Option<DerivedSource>,
     /// The first month with data: the earliest measurement, and, when some indicator is
     /// derived, the earliest date in the records. Runs start there.
     pub(crate) history_month: Option<MonthIndex>,
+}
+
+/// The records behind derived indicators, flattened, and the metric values and points
+/// already computed from them. Shared by every evaluation of the engine (behind mutexes, so
+/// an engine is still `Sync` and can be evaluated from several threads; a poisoned lock is
+/// taken over, since the maps hold only finished results).
+#[derive(Debug)]
+pub(crate) struct DerivedSource {
+    pub records: Box<Workspace>,
+    index: crate::record_index::RecordIndex,
+    values: std::sync::Mutex<HashMap<(Metric, Period), Option<f64>>>,
+    points: std::sync::Mutex<HashMap<(Metric, Period), MetricPoint>>,
+}
+
+impl DerivedSource {
+    fn new(records: Box<Workspace>) -> DerivedSource {
+        DerivedSource {
+            index: crate::record_index::RecordIndex::new(&records),
+            records,
+            values: Default::default(),
+            points: Default::default(),
+        }
+    }
+
+    /// The values of `metric` at `periods`, computed once per period.
+    fn values(&self, metric: Metric, periods: &[Period]) -> Vec<Option<f64>> {
+        let mut known = self.values.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        periods
+            .iter()
+            .map(|&p| *known.entry((metric, p)).or_insert_with(|| self.index.value(metric, p)))
+            .collect()
+    }
+
+    /// The full point of `metric` at `period` (sentence and record ids), computed once.
+    pub fn point(&self, metric: Metric, period: Period) -> MetricPoint {
+        let mut known = self.points.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        known
+            .entry((metric, period))
+            .or_insert_with(|| crate::metrics::point(&self.records, metric, period))
+            .clone()
+    }
+}
+
+impl Clone for DerivedSource {
+    fn clone(&self) -> DerivedSource {
+        let values = self.values.lock().map(|m| m.clone()).unwrap_or_else(|e| e.into_inner().clone());
+        let points = self.points.lock().map(|m| m.clone()).unwrap_or_else(|e| e.into_inner().clone());
+        DerivedSource {
+            records: self.records.clone(),
+            index: self.index.clone(),
+            values: std::sync::Mutex::new(values),
+            points: std::sync::Mutex::new(points),
+        }
+    }
 }
 
 /// Dense results of a run: one row per node (in [`Engine::node_ids`] order), one column per
@@ -419,10 +478,8 @@ impl Engine {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let record_index = records.as_deref().map(crate::record_index::RecordIndex::new);
         Ok(Engine {
             history_month,
-            record_index,
             organisation: ws.organisation.clone(),
             calendar,
             settings: ws.settings.clone(),
@@ -435,7 +492,7 @@ impl Engine {
             denominators,
             links,
             by_id,
-            records,
+            derived_source: records.map(DerivedSource::new),
         })
     }
 
@@ -549,16 +606,13 @@ impl Engine {
         refill(&mut table.values, cells, f64::NAN);
         let mut targets = vec![f64::NAN; t_n];
         let mut derived: Vec<Option<Vec<Period>>> = vec![None; self.indicators.len()];
-        // a metric read at a period once per run, however many indicators show it
-        let mut metric_values: std::collections::HashMap<(Metric, Period), Option<f64>> =
-            std::collections::HashMap::new();
         for &i in &self.order {
             let Some(ind) = self.indicators.get(i) else { continue };
             let row = ind.node * t_n;
             match &ind.source {
                 SourcePlan::Measured => self.measured_values(ind, report, &months, &mut table, row),
                 SourcePlan::Derived(metric) => {
-                    if let Some(index) = &self.record_index {
+                    if let Some(source) = &self.derived_source {
                         // A metric is computed at the reporting period when the indicator is
                         // as fine or finer (a quarter's flow, a quarter-end stock); for a coarser
                         // indicator, at its own latest period ended by the end of the reporting
@@ -575,9 +629,8 @@ impl Engine {
                                 })
                                 .collect()
                         };
-                        for (t, &p) in at.iter().enumerate().take(t_n) {
-                            let value =
-                                *metric_values.entry((*metric, p)).or_insert_with(|| index.value(*metric, p));
+                        let values = source.values(*metric, &at);
+                        for (t, value) in values.into_iter().enumerate().take(t_n) {
                             if let Some(v) = value.filter(|v| v.is_finite()) {
                                 set(&mut table.values, row + t, v);
                                 set(&mut table.coverage, row + t, 1.0);
