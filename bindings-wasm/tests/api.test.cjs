@@ -127,8 +127,18 @@ test("decode problems name the member inside the record (the browser build locat
     [(o) => (o.projects[0].stages[1].stage = { zzz: 1 }), "projects[0].stages[1].stage", /unknown variant `zzz`/],
     [(o) => (o.projects[0].stages[0].date = "2025-02-30"), "projects[0].stages[0].date", /./],
     [(o) => (o.projects[0].planned_cost = "12,5"), "projects[0].planned_cost", /./],
-    // Inside an internally tagged value that is not the last member of its object: the member.
+    // Inside a value serde buffers (internally tagged, untagged), last member of its object
+    // or not: serde_json places these errors after the value or after the enclosing `}`.
     [(o) => (o.indicators[0].scoring = { method: "linear_progress", zzz: 1 }), "indicators[0].scoring", /unknown field `zzz`/],
+    [
+      (o) => {
+        delete o.indicators[0].scoring;
+        o.indicators[0].scoring = { method: "linear_progress", zzz: 1 };
+      },
+      "indicators[0].scoring",
+      /unknown field `zzz`/,
+    ],
+    [(o) => (o.scorecard.objectives[1].weight = "heavy"), "scorecard.objectives[1].weight", /untagged enum Weight/],
   ];
   for (const [breakIt, path, message] of cases) {
     const o = small();

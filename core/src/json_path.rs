@@ -3,39 +3,49 @@
 //! WebAssembly package, where following the decoder through every nested value costs about
 //! 24 KB of the 400 KB gzip budget.
 //!
-//! serde_json gives the line and column where it stopped; [`path_at`] walks the record's text
+//! serde_json gives the line and column where it stopped; [`walk`] goes through the record
 //! up to that byte and names the member being read there: every open object's last key and
 //! every open array's current index, from the outside in (`targets[2].value`). This is the
 //! path serde_path_to_error gives, because serde_json stops right after the value it could
-//! not use (or, for a missing field, right after the `}` of the object that lacks it). One
-//! case differs: an error inside a value that serde buffers first (an internally tagged
-//! `scoring` or `source`, an untagged weight) carries no position of its own; serde_json then
-//! places it after that value, or after the enclosing `}` when the value is the last member
-//! of its object, and the path names the enclosing object instead of the member. serde_json
-//! also places two enum errors differently, which [`locate`] corrects. The line and column
-//! are serde_json's in both builds. A test decodes every record kind of the sample broken in
-//! every way with both and checks that they agree.
+//! not use (or, for a missing field, right after the `}` of the object that lacks it).
+//! [`locate`] corrects the cases serde_json places otherwise: two enum errors, and an error
+//! inside a value that serde buffers before decoding it (an internally tagged `scoring` or
+//! `source`, an untagged `weight`: [`BUFFERED`]), which has no position of its own and is
+//! placed after the enclosing `}` when the value is the last member of its object. One case
+//! stays different: a "missing field `f`" inside such a last member, when the enclosing
+//! object has no `f` either, names the enclosing object. The line and column are serde_json's
+//! in both builds. A test decodes every record kind of the sample broken in every way with
+//! both and checks that they agree.
+
+/// The members of the workspace's records whose values serde buffers before decoding them
+/// (internally tagged or untagged enums): `Indicator::source`, `Indicator::scoring`, and the
+/// `weight` of perspectives, objectives and indicator links.
+pub(crate) const BUFFERED: [&str; 3] = ["scoring", "source", "weight"];
 
 /// One open container while walking the text.
 enum Frame {
-    /// An object: the last key read and whether its `:` has been passed.
-    Object { key: Option<String>, after_colon: bool },
+    /// An object: the last key read, whether its `:` has been passed, every key read.
+    Object { key: Option<String>, after_colon: bool, keys: Vec<String> },
     /// An array: the index of the element being read.
     Array { index: usize },
 }
 
 /// The path inside the JSON value `text` of what serde_json's `err` (from decoding `text`)
-/// is about: [`path_at`] the error's position, with serde_json's two ways of placing an
-/// error on an enum given a value it cannot take: "expected value" is placed on the
-/// offending value's first byte, not after it (so an array there is not entered), and an
-/// unknown variant given as an object (`{"zzz": ...}`) is the enum's error, not its key's.
+/// is about: the path [`walk`] finds at the error's position, corrected where serde_json
+/// places an error elsewhere than right after the value it is about:
+/// - "expected value" (an enum given an array, a number...) is placed on the offending
+///   value's first byte, so an array there is not entered;
+/// - an unknown variant given as an object (`{"zzz": ...}`) is the enum's error, not its key's;
+/// - an error right after the `}` of an object whose last member is [`BUFFERED`] is that
+///   member's (serde_json only places it once the object is closed), unless it is a missing
+///   field of the object itself.
 pub(crate) fn locate(text: &str, err: &serde_json::Error) -> String {
     let message = err.to_string();
     let mut at = offset_of(text, err.line(), err.column());
     if message.starts_with("expected value") {
         at = at.saturating_sub(1);
     }
-    let mut path = path_at(text, at);
+    let (mut path, closed) = walk(text, at);
     if let Some(variant) = message.strip_prefix("unknown variant `").and_then(|m| m.split('`').next()) {
         let key_ends_here = text.get(..at).is_some_and(|t| t.ends_with(&format!("\"{variant}\"")));
         if key_ends_here && path.ends_with(variant) {
@@ -43,6 +53,16 @@ pub(crate) fn locate(text: &str, err: &serde_json::Error) -> String {
             if path.ends_with('.') {
                 path.pop();
             }
+        }
+    }
+    if let Some(keys) = closed {
+        let missing = message.strip_prefix("missing field `").and_then(|m| m.split('`').next());
+        let own_missing = missing.is_some_and(|f| !keys.iter().any(|k| k == f));
+        if let Some(last) = keys.last().filter(|k| BUFFERED.contains(&k.as_str()) && !own_missing) {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(last);
         }
     }
     path
@@ -63,18 +83,27 @@ pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// The path of the member being read at byte `offset` of the JSON value `text`, in
-/// serde_path_to_error's spelling (`a.b[2].c`); empty for the value itself. `text` is
-/// expected to be valid JSON (the decoder's records are); anything else gives the path of
-/// what could be walked.
-pub(crate) fn path_at(text: &str, offset: usize) -> String {
+/// serde_path_to_error's spelling (`a.b[2].c`): every open object's last key and every open
+/// array's current index; empty for the value itself. `text` is expected to be valid JSON
+/// (the decoder's records are); anything else gives the path of what could be walked.
+#[cfg(test)]
+fn path_at(text: &str, offset: usize) -> String {
+    walk(text, offset).0
+}
+
+/// The path of the member being read at byte `offset` of the JSON value `text` (as
+/// [`path_at`] says), and the keys of the object whose `}` is the byte just before
+/// `offset`, if one is.
+fn walk(text: &str, offset: usize) -> (String, Option<Vec<String>>) {
     let bytes = text.as_bytes();
     let end = offset.min(bytes.len());
     let mut stack: Vec<Frame> = Vec::new();
+    let mut closed = None;
     let mut i = 0;
     while i < end {
         match bytes.get(i).copied().unwrap_or(b' ') {
             b'{' => {
-                stack.push(Frame::Object { key: None, after_colon: false });
+                stack.push(Frame::Object { key: None, after_colon: false, keys: Vec::new() });
                 i += 1;
             }
             b'[' => {
@@ -82,7 +111,11 @@ pub(crate) fn path_at(text: &str, offset: usize) -> String {
                 i += 1;
             }
             b'}' | b']' => {
-                stack.pop();
+                if let Some(Frame::Object { keys, .. }) = stack.pop() {
+                    if i + 1 == end {
+                        closed = Some(keys);
+                    }
+                }
                 i += 1;
             }
             b':' => {
@@ -93,7 +126,7 @@ pub(crate) fn path_at(text: &str, offset: usize) -> String {
             }
             b',' => {
                 match stack.last_mut() {
-                    Some(Frame::Object { key, after_colon }) => {
+                    Some(Frame::Object { key, after_colon, .. }) => {
                         *key = None;
                         *after_colon = false;
                     }
@@ -104,12 +137,12 @@ pub(crate) fn path_at(text: &str, offset: usize) -> String {
             }
             b'"' => {
                 let close = string_end(bytes, i);
-                if let Some(Frame::Object { key, after_colon: false }) = stack.last_mut() {
+                if let Some(Frame::Object { key, after_colon: false, keys }) = stack.last_mut() {
                     let raw = text.get(i..close).unwrap_or("");
-                    *key = Some(
-                        serde_json::from_str::<String>(raw)
-                            .unwrap_or_else(|_| raw.trim_matches('"').to_string()),
-                    );
+                    let name = serde_json::from_str::<String>(raw)
+                        .unwrap_or_else(|_| raw.trim_matches('"').to_string());
+                    keys.push(name.clone());
+                    *key = Some(name);
                 }
                 i = close;
             }
@@ -134,7 +167,7 @@ pub(crate) fn path_at(text: &str, offset: usize) -> String {
             }
         }
     }
-    path
+    (path, closed)
 }
 
 /// The byte just after the string starting with the quote at `start` (or the end of input).
@@ -184,6 +217,33 @@ mod tests {
         assert_eq!(path_at(t, t.len() + 10), "");
     }
 
+    /// Errors inside a buffered value that ends its object are placed by serde_json after the
+    /// object's `}`; the locator still names the member (the paths serde_path_to_error gives).
+    #[test]
+    fn buffered_last_members() {
+        use crate::Indicator;
+        use crate::scorecard::Objective;
+        let located = |text: &str, err: serde_json::Error| locate(text, &err);
+        // An untagged weight that is neither a number nor a list, last and not last.
+        let last = r#"{"id":"o","name":"O","perspective":"p","weight":"heavy"}"#;
+        let err = serde_json::from_str::<Objective>(last).unwrap_err();
+        assert!(last[..offset_of(last, err.line(), err.column())].ends_with("\"}"));
+        assert_eq!(located(last, err), "weight");
+        let inside = r#"{"id":"o","weight":"heavy","name":"O","perspective":"p"}"#;
+        assert_eq!(located(inside, serde_json::from_str::<Objective>(inside).unwrap_err()), "weight");
+        // An unknown field inside a tagged scoring method that ends the indicator.
+        let scoring =
+            r#"{"id":"i","name":"I","frequency":"yearly","scoring":{"method":"linear_progress","zzz":1}}"#;
+        let err = serde_json::from_str::<Indicator>(scoring).unwrap_err();
+        assert!(err.to_string().starts_with("unknown field `zzz`"), "{err}");
+        assert_eq!(located(scoring, err), "scoring");
+        // The indicator's own missing field stays the indicator's, the scoring last or not.
+        let own = r#"{"id":"i","frequency":"yearly","scoring":{"method":"linear_progress"}}"#;
+        let err = serde_json::from_str::<Indicator>(own).unwrap_err();
+        assert!(err.to_string().starts_with("missing field `name`"), "{err}");
+        assert_eq!(located(own, err), "");
+    }
+
     #[test]
     fn offsets_follow_serde_json() {
         let t = "{\n  \"a\": 1,\n  \"b\": \"x\"\n}";
@@ -218,16 +278,44 @@ mod tests {
         out.push(at);
     }
 
-    /// The members whose values serde buffers before decoding them (internally tagged or
-    /// untagged enums): the only place where the locator may name the enclosing object.
+    /// `v` as pretty JSON text, keys in order or, with `buffered_last`, the [`BUFFERED`]
+    /// members after the others.
     #[cfg(feature = "exact-error-paths")]
-    const BUFFERED: [&str; 4] = ["scoring", "source", "weight", "treatment"];
+    fn render(v: &serde_json::Value, buffered_last: bool, depth: usize) -> String {
+        let pad = "  ".repeat(depth + 1);
+        let close = "  ".repeat(depth);
+        match v {
+            serde_json::Value::Object(map) => {
+                let mut entries: Vec<(&String, &serde_json::Value)> = map.iter().collect();
+                if buffered_last {
+                    entries.sort_by_key(|(k, _)| BUFFERED.contains(&k.as_str()));
+                }
+                let inner: Vec<String> = entries
+                    .iter()
+                    .map(|(k, x)| {
+                        format!(
+                            "{pad}{}: {}",
+                            serde_json::Value::from(k.as_str()),
+                            render(x, buffered_last, depth + 1)
+                        )
+                    })
+                    .collect();
+                if inner.is_empty() { "{}".into() } else { format!("{{\n{}\n{close}}}", inner.join(",\n")) }
+            }
+            serde_json::Value::Array(items) => {
+                let inner: Vec<String> =
+                    items.iter().map(|x| format!("{pad}{}", render(x, buffered_last, depth + 1))).collect();
+                if inner.is_empty() { "[]".into() } else { format!("[\n{}\n{close}]", inner.join(",\n")) }
+            }
+            scalar => scalar.to_string(),
+        }
+    }
 
     /// Breaks `record` in every way at every place (a wrong type, null, an empty array or
     /// object, a missing member, an unknown member), decodes it as `T` with
     /// serde_path_to_error and with the locator, and checks that both give the same
-    /// message, position and path — or, for an error inside a buffered value that ends its
-    /// object, the enclosing object's path. Returns (same path, enclosing path) counts.
+    /// message, position and path — or, for a missing field inside a buffered value that ends
+    /// its object, the enclosing object's path. Returns (same path, enclosing path) counts.
     #[cfg(feature = "exact-error-paths")]
     fn differential<T: serde::de::DeserializeOwned>(record: &serde_json::Value) -> (usize, usize) {
         use serde_json::{Value, json};
@@ -262,8 +350,10 @@ mod tests {
             variants.push(w);
         }
         let (mut same, mut enclosing) = (0, 0);
-        for v in variants {
-            let text = serde_json::to_string_pretty(&v).unwrap();
+        // Each broken record in key order, then with the buffered members last in their
+        // objects (where serde_json places their errors after the enclosing `}`).
+        let texts = variants.iter().flat_map(|v| [render(v, false, 0), render(v, true, 0)]);
+        for text in texts {
             let mut de = serde_json::Deserializer::from_str(&text);
             let Err(exact) = serde_path_to_error::deserialize::<_, T>(&mut de) else { continue };
             let exact_path = exact.path().to_string();
@@ -275,10 +365,14 @@ mod tests {
                 same += 1;
                 continue;
             }
+            // The one documented difference: a missing field inside a buffered last member,
+            // which the enclosing object lacks too.
             let member = exact_path.strip_prefix(&located).map(|rest| rest.trim_start_matches('.'));
             let before = text.get(..offset_of(&text, err.line(), err.column())).unwrap_or("");
             assert!(
-                member.is_some_and(|m| BUFFERED.contains(&m)) && before.trim_end().ends_with('}'),
+                member.is_some_and(|m| BUFFERED.contains(&m))
+                    && before.ends_with('}')
+                    && err.to_string().starts_with("missing field"),
                 "located {located:?}, exact {exact_path:?}: {err} in\n{text}"
             );
             enclosing += 1;
@@ -287,7 +381,7 @@ mod tests {
     }
 
     /// The locator against serde_path_to_error on the sample city's records of every kind,
-    /// broken in every way (about 1,400 failing decodes).
+    /// broken in every way, in two key orders (about 2,900 failing decodes).
     #[cfg(feature = "exact-error-paths")]
     #[test]
     fn the_locator_names_what_serde_path_to_error_names() {
@@ -334,7 +428,7 @@ mod tests {
         }
         // Nearly every error is located exactly; the documented exception does occur (so
         // the check above is exercised) and stays rare.
-        assert!(totals.0 > 1000, "{totals:?}");
-        assert!(totals.1 > 0 && totals.1 * 20 < totals.0, "{totals:?}");
+        assert!(totals.0 > 2000, "{totals:?}");
+        assert!(totals.1 > 0 && totals.1 * 50 < totals.0, "{totals:?}");
     }
 }
