@@ -49,7 +49,8 @@ for target in web nodejs; do
   step "wasm-bindgen $WB_VERSION --target $target -> ${out#"$ROOT"/}"
   rm -rf "$out"
   wasm-bindgen "$WASM" --target "$target" --out-dir "$out"
-  "$WASM_OPT" -Oz "${FEATURES[@]}" "$out/pilotage_wasm_bg.wasm" -o "$out/pilotage_wasm_bg.wasm"
+  # --converge repeats -Oz until the module stops shrinking (2 KB gzipped less, ~10 s more).
+  "$WASM_OPT" -Oz --converge "${FEATURES[@]}" "$out/pilotage_wasm_bg.wasm" -o "$out/pilotage_wasm_bg.wasm"
 done
 
 # The widget ships inside the web package, next to the module it imports.

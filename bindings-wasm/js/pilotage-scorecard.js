@@ -12,12 +12,13 @@
 // missing, invalid workspace, bad period) is shown as a readable message inside the
 // element, announced to screen readers, never as a blank box.
 //
-// Layout: a header (organisation, period and a period selector), the scorecard as a table
-// (perspectives and their objectives: score, status as symbol + word + colour, trend arrow
-// with its words, coverage), a detail region (the card and the explanation of the chosen
-// objective or indicator), and the portfolio and partnership headline figures.
-// Keyboard: Tab reaches the selector and every row button; Up/Down/Home/End move between
-// rows; Enter or Space opens a row's detail.
+// Layout: a header (organisation, period, a period selector and a "printable report" button
+// that opens the core's whole HTML report of the period in a new window), the scorecard as a
+// table (perspectives and their objectives: score, status as symbol + word + colour, trend
+// arrow with its words, coverage), a detail region (the card and the explanation of the
+// chosen objective or indicator), and the portfolio and partnership headline figures.
+// Keyboard: Tab reaches the selector, the report button and every row button;
+// Up/Down/Home/End move between rows; Enter or Space opens a row's detail.
 //
 // The element reflects its state in `data-state` ("loading", "ready" or "error") and fires
 // `pilotage-ready` (detail: { organisation, counts, period }) when a period is shown and
@@ -117,6 +118,8 @@ const MESSAGES = {
     moduleFailed: (why) => `Le module WebAssembly n'a pas pu être chargé (${why}).`,
     line: (l, c) => (c == null ? `ligne ${l}` : `ligne ${l}, colonne ${c}`),
     shown: (p) => `Tableau de bord affiché pour ${p}.`,
+    report: "Rapport imprimable",
+    reportHint: (p) => `Ouvre le rapport complet de ${p} dans une nouvelle fenêtre`,
   },
   en: {
     loading: "Loading the scorecard…",
@@ -188,6 +191,8 @@ const MESSAGES = {
     moduleFailed: (why) => `The WebAssembly module could not be loaded (${why}).`,
     line: (l, c) => (c == null ? `line ${l}` : `line ${l}, column ${c}`),
     shown: (p) => `Scorecard shown for ${p}.`,
+    report: "Printable report",
+    reportHint: (p) => `Opens the full report of ${p} in a new window`,
   },
 };
 
@@ -207,6 +212,10 @@ const STYLE = `
 h2 { font-size: 1.15em; margin: 0; line-height: 1.3; }
 h3 { font-size: 1em; margin: 0 0 8px; color: #1f3a5f; }
 .period { margin: 2px 0 0; color: #475467; font-size: .93em; }
+.actions { display: flex; align-items: flex-end; gap: 10px; flex-wrap: wrap; }
+button.report { font: inherit; font-size: .93em; padding: 5px 12px; border: 1px solid #1849a9; border-radius: 6px;
+  background: #fff; color: #1849a9; cursor: pointer; }
+button.report:hover { background: #e8f0fb; }
 label.select { display: flex; flex-direction: column; font-size: .85em; color: #475467; gap: 2px; }
 select { font: inherit; font-size: 1.05em; padding: 4px 8px; border: 1px solid #98a2b3; border-radius: 6px;
   background: #fff; color: #1d2733; min-width: 9em; }
@@ -226,7 +235,7 @@ tr.selected th, tr.selected td { background: #e8f0fb; }
 tr.selected th { box-shadow: inset 3px 0 0 #1849a9; }
 button.node { all: unset; cursor: pointer; color: #1849a9; border-radius: 3px; }
 button.node:hover { text-decoration: underline; }
-button.node:focus-visible, select:focus-visible, button.close:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
+button.node:focus-visible, select:focus-visible, button.close:focus-visible, button.report:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
 .badge { display: inline-flex; align-items: center; gap: 5px; padding: 1px 8px 1px 6px; border-radius: 999px;
   border: 1px solid; font-size: .85em; white-space: nowrap; font-weight: 600; }
 .badge .sym { font-weight: 700; }
@@ -533,7 +542,12 @@ export class PilotageScorecard extends HTMLElement {
     // The choice is reflected in the attribute, whose change shows the period.
     this._select.addEventListener("change", () => this.setAttribute("period", this._select.value));
     label.append(this._select);
-    head.append(titles, label);
+    // The core's whole HTML report of the period shown, in a new window (to print or save).
+    this._reportButton = el("button", { type: "button", class: "report" }, m.report);
+    this._reportButton.addEventListener("click", () => this._openReport());
+    const actions = el("div", { class: "actions" });
+    actions.append(label, this._reportButton);
+    head.append(titles, actions);
 
     this._live = el("p", { class: "sr", "aria-live": "polite", role: "status" });
     this._body = el("div", { class: "body" });
@@ -560,6 +574,7 @@ export class PilotageScorecard extends HTMLElement {
     }
     this._select.value = info.text;
     this._period = info.text;
+    this._reportButton.title = m.reportHint(info.text);
     this._periodLine.textContent = `${m.scorecard} — ${m.period} ${info.text} (${m.from} ${this._day(info.start)} ${m.to} ${this._day(info.end)})`;
     let evaluation;
     let headline;
@@ -584,6 +599,25 @@ export class PilotageScorecard extends HTMLElement {
         composed: true,
       }),
     );
+  }
+
+  /**
+   * Opens the core's self-contained HTML report of the period shown in a new window: a
+   * document with inline CSS and SVG and no script, in which the core escaped every workspace
+   * string. It is given as a blob URL, released once the window has had time to load it.
+   */
+  _openReport() {
+    const m = this._messages();
+    let html;
+    try {
+      html = this._workspace.reportHtml(this._period, this._locale().slice(0, 2));
+    } catch (e) {
+      this._showError(e, m.badPeriod);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
+    window.open(url, "_blank", "noopener");
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   _overview(evaluation) {

@@ -114,6 +114,42 @@ test("an invalid workspace throws every problem with its path (and position when
   for (const p of e.problems) assert.deepEqual(Object.keys(p).filter((k) => !["path", "message", "line", "column"].includes(k)), []);
 });
 
+test("decode problems name the member inside the record (the browser build locates them from the position)", () => {
+  // The package is built without serde_path_to_error: the path comes from where serde_json
+  // stopped (core/src/json_path.rs). These are the paths the Rust core gives (checked there
+  // against serde_path_to_error on every record kind of the sample).
+  const cases = [
+    [(o) => (o.indicators[0].measurements[1].value = "high"), "indicators[0].measurements[1].value", /invalid type: string "high"/],
+    [(o) => (o.indicators[0].targets[0].period = "2025-Q9"), "indicators[0].targets[0].period", /quarter/],
+    [(o) => delete o.indicators[0].baseline.value, "indicators[0].baseline", /missing field `value`/],
+    [(o) => (o.indicators[0].extra = 1), "indicators[0].extra", /unknown field `extra`/],
+    [(o) => (o.projects[0].stages[2].stage = ["approved"]), "projects[0].stages[2].stage", /expected value/],
+    [(o) => (o.projects[0].stages[1].stage = { zzz: 1 }), "projects[0].stages[1].stage", /unknown variant `zzz`/],
+    [(o) => (o.projects[0].stages[0].date = "2025-02-30"), "projects[0].stages[0].date", /./],
+    [(o) => (o.projects[0].planned_cost = "12,5"), "projects[0].planned_cost", /./],
+    // Inside a value serde buffers (internally tagged, untagged), last member of its object
+    // or not: serde_json places these errors after the value or after the enclosing `}`.
+    [(o) => (o.indicators[0].scoring = { method: "linear_progress", zzz: 1 }), "indicators[0].scoring", /unknown field `zzz`/],
+    [
+      (o) => {
+        delete o.indicators[0].scoring;
+        o.indicators[0].scoring = { method: "linear_progress", zzz: 1 };
+      },
+      "indicators[0].scoring",
+      /unknown field `zzz`/,
+    ],
+    [(o) => (o.scorecard.objectives[1].weight = "heavy"), "scorecard.objectives[1].weight", /untagged enum Weight/],
+  ];
+  for (const [breakIt, path, message] of cases) {
+    const o = small();
+    breakIt(o);
+    const e = thrown(() => Workspace.parseJson(JSON.stringify(o, null, 2)), "invalid");
+    assert.equal(e.problems.length, 1, JSON.stringify(e.problems));
+    assert.equal(e.problems[0].path, path, JSON.stringify(e.problems[0]));
+    assert.match(e.problems[0].message, message);
+  }
+});
+
 test("fromObject: problems carry no line or column (they would point into hidden text)", () => {
   const o = small();
   o.partners[1].kind = "nowhere";

@@ -219,8 +219,10 @@ test("the keyboard opens an objective's and an indicator's explanation", { timeo
       const a = document.getElementById("current").shadowRoot.activeElement;
       return a ? { tag: a.tagName, text: a.textContent, cls: a.className, node: a.dataset.node ?? null } : null;
     });
-  // Tab order: the period selector, then the first perspective's row.
+  // Tab order: the period selector, the printable report button, then the first perspective's row.
   await widget.locator("select.period-select").focus();
+  await page.keyboard.press("Tab");
+  assert.equal((await active()).cls, "report");
   await page.keyboard.press("Tab");
   const { evaluation } = mainJob("2025-Q4");
   const first = evaluation.nodes.find((n) => n.kind === "perspective");
@@ -249,6 +251,47 @@ test("the keyboard opens an objective's and an indicator's explanation", { timeo
   // The close button empties the detail and gives the focus back to the row.
   await widget.locator("button.close").click();
   assert.equal(await widget.locator(".detail pre").count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Clicks a widget's report button and returns the report window, loaded. */
+async function openReport(page, widget) {
+  const [popup] = await Promise.all([page.waitForEvent("popup"), widget.locator("button.report").click()]);
+  await popup.waitForLoadState("load");
+  return popup;
+}
+
+test("the printable report button opens the core's HTML report of the period shown", { timeout: 60_000 }, async () => {
+  const { page, errors } = await open("/index.html");
+  await settled(page);
+  const widget = page.locator("#current");
+  assert.equal(await widget.locator("button.report").textContent(), "Rapport imprimable");
+  const rust = fs.readFileSync(path.join(MAIN_JOB, "report-2025-Q4-fr.html"), "utf8");
+  const report = await openReport(page, widget);
+  // The window shows the document the Rust report example writes for 2025-Q4 in French.
+  const shown = await report.evaluate(() => ({
+    title: document.title,
+    lang: document.documentElement.lang,
+    sections: [...document.querySelectorAll("main > section, body > section")].map((s) => s.id),
+    scripts: document.querySelectorAll("script").length,
+    svgs: document.querySelectorAll("svg").length,
+    text: document.body.innerText.length,
+  }));
+  const rustTitle = rust.match(/<title>([^<]*)<\/title>/)[1];
+  assert.equal(shown.title, rustTitle);
+  assert.equal(shown.lang, "fr");
+  assert.deepEqual(shown.sections, [...rust.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]));
+  assert.equal(shown.scripts, 0);
+  assert.equal(shown.svgs, (rust.match(/<svg[\s>]/g) ?? []).length);
+  await report.screenshot({ path: path.join(SHOTS, "report-window.png") });
+  await report.close();
+  // After a period change the button opens that period's report.
+  await widget.locator("select.period-select").selectOption("2024-Q4");
+  await checkWidget(page, "current", "2024-Q4");
+  const earlier = await openReport(page, widget);
+  assert.match(await earlier.title(), /T4\s2024/);
+  await earlier.close();
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -287,6 +330,16 @@ test("names with markup and script are shown as text, nothing is injected", { ti
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.evaluate(() => document.querySelectorAll("img, iframe").length), 0);
   await page.screenshot({ path: path.join(SHOTS, "markup-names.png"), fullPage: true });
+  // The report window shows the names as text too: no element or handler from the workspace.
+  const report = await openReport(page, page.locator("#src"));
+  const reportInjected = await report.evaluate(() => ({
+    elements: document.querySelectorAll("script, img, iframe, b, i").length,
+    handlers: document.querySelectorAll("[onload], [onerror], [onmouseover]").length,
+    pwned: window.__pwned,
+    organisation: document.body.textContent.includes("<script>window.__pwned = 1</script>"),
+  }));
+  assert.deepEqual(reportInjected, { elements: 0, handlers: 0, pwned: undefined, organisation: true });
+  await report.close();
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -206,6 +206,22 @@ export async function usage(text: string): Promise<void> {
   void [wip, ageing, lead, compared, throughput, delivery, value, transversality, partners, flow, outstanding];
   void [finance, project, concentration, capacity, capacities, signed, byStage];
 
+  // The core's renderings: strings of SVG or HTML (the language is optional, French by default).
+  const overview: string = ws.overviewSvg("2025-Q4");
+  const map: string = ws.strategyMapSvg("2025-Q4", "en");
+  const card: string = ws.indicatorCard("i-delai", "2025-Q4", null);
+  const report: string = ws.reportHtml("2025-Q4");
+  const reportEn: string = ws.reportHtml("2025-Q4", "en");
+  assertType<Equal<Parameters<Workspace["reportHtml"]>, [period: string, lang?: string | null]>>(true);
+  assertType<Equal<Parameters<Workspace["strategyMapSvg"]>, [period: string, lang?: string | null]>>(true);
+  assertType<Equal<ReturnType<Workspace["reportHtml"]>, string>>(true);
+  assertType<Equal<ReturnType<Workspace["strategyMapSvg"]>, string>>(true);
+  // @ts-expect-error the period is a string
+  ws.reportHtml(2025);
+  // @ts-expect-error the language is a string
+  ws.strategyMapSvg("2025-Q4", 1);
+  void [overview, map, card, report, reportEn];
+
   // The widget.
   const element = document.createElement("pilotage-scorecard");
   const typed: PilotageScorecard = element;

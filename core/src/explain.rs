@@ -27,7 +27,9 @@ fn opt(x: Option<f64>) -> String {
 pub fn render(node: &NodeResult) -> String {
     let ex = &node.explanation;
     let mut out = String::new();
-    let kind = format!("{:?}", node.kind).to_lowercase();
+    // The kind's name is ASCII (ASCII lower-casing keeps Unicode's case tables out of the
+    // WebAssembly package).
+    let kind = format!("{:?}", node.kind).to_ascii_lowercase();
     let _ = writeln!(
         out,
         "{} {} \"{}\" at {}: score {}, {}, coverage {}%",

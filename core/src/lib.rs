@@ -11,6 +11,8 @@ pub mod expression;
 pub mod headline;
 pub mod import;
 pub mod indicator;
+#[cfg(any(test, not(feature = "exact-error-paths")))]
+mod json_path;
 pub mod metrics;
 mod money;
 pub mod partner;

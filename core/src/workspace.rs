@@ -232,12 +232,9 @@ impl<'a> Decoder<'a> {
 
     fn one<T: DeserializeOwned>(&mut self, raw: &'a RawValue, path: &str) -> Option<T> {
         let text = raw.get();
-        let mut de = serde_json::Deserializer::from_str(text);
-        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        match decode_tracked::<T>(text) {
             Ok(v) => Some(v),
-            Err(e) => {
-                let inner_path = e.path().to_string();
-                let inner = e.into_inner();
+            Err((inner_path, inner)) => {
                 let (line, column) = self.position(text, inner.line(), inner.column());
                 let full = if inner_path == "." || inner_path.is_empty() {
                     path.to_string()
@@ -265,6 +262,26 @@ impl<'a> Decoder<'a> {
     fn list<T: DeserializeOwned>(&mut self, raws: &[&'a RawValue], name: &str) -> Vec<T> {
         raws.iter().enumerate().filter_map(|(i, raw)| self.one(raw, &format!("{name}[{i}]"))).collect()
     }
+}
+
+/// Decodes `text`, or says where inside it decoding failed (serde_path_to_error's path
+/// spelling, `.` or empty for the value itself) with serde_json's error.
+#[cfg(feature = "exact-error-paths")]
+fn decode_tracked<'a, T: Deserialize<'a>>(
+    text: &'a str,
+) -> std::result::Result<T, (String, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| (e.path().to_string(), e.into_inner()))
+}
+
+/// Decodes `text`, or says where inside it decoding failed, located from serde_json's
+/// position by [`crate::json_path`] (the feature `exact-error-paths` is off).
+#[cfg(not(feature = "exact-error-paths"))]
+fn decode_tracked<'a, T: Deserialize<'a>>(
+    text: &'a str,
+) -> std::result::Result<T, (String, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    T::deserialize(&mut de).map_err(|e| (crate::json_path::locate(text, &e), e))
 }
 
 fn json_error(e: &serde_json::Error) -> Error {
@@ -347,23 +364,19 @@ impl Workspace {
         };
         let scorecard = match raw.scorecard {
             None => Scorecard::default(),
-            Some(sc) => {
-                let mut de = serde_json::Deserializer::from_str(sc.get());
-                match serde_path_to_error::deserialize::<_, RawScorecard<'_>>(&mut de) {
-                    Ok(rs) => {
-                        let perspectives: Vec<Perspective> =
-                            d.list(&rs.perspectives, "scorecard.perspectives");
-                        let objectives: Vec<Objective> = d.list(&rs.objectives, "scorecard.objectives");
-                        let links: Vec<CauseEffect> = d.list(&rs.links, "scorecard.links");
-                        let rollup: Rollup = match rs.rollup {
-                            Some(r) => d.one(r, "scorecard.rollup").unwrap_or_default(),
-                            None => Rollup::default(),
-                        };
-                        Scorecard { perspectives, objectives, links, rollup }
-                    }
-                    Err(_) => d.one::<Scorecard>(sc, "scorecard").unwrap_or_default(),
+            Some(sc) => match decode_tracked::<RawScorecard<'_>>(sc.get()) {
+                Ok(rs) => {
+                    let perspectives: Vec<Perspective> = d.list(&rs.perspectives, "scorecard.perspectives");
+                    let objectives: Vec<Objective> = d.list(&rs.objectives, "scorecard.objectives");
+                    let links: Vec<CauseEffect> = d.list(&rs.links, "scorecard.links");
+                    let rollup: Rollup = match rs.rollup {
+                        Some(r) => d.one(r, "scorecard.rollup").unwrap_or_default(),
+                        None => Rollup::default(),
+                    };
+                    Scorecard { perspectives, objectives, links, rollup }
                 }
-            }
+                Err(_) => d.one::<Scorecard>(sc, "scorecard").unwrap_or_default(),
+            },
         };
         let ws = Workspace {
             schema_version: raw.schema_version,

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The WebAssembly package: installs what a fresh machine lacks, builds it (bindings-wasm/
 # build.sh: locked wasm-bindgen CLI, wasm-opt from npm, sizes and budget), then clippy for
-# wasm32, the Rust main job's --json output for the sample (the reference the tests compare
-# with), tsc over the typed usage file, the Node tests and the Chromium test.
+# wasm32, the Rust main job's --json output and HTML report for the sample (the references
+# the tests compare with), tsc over the typed usage file, the Node tests and the Chromium test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -43,6 +43,12 @@ done
 for node in c_attractivite ind_entreprises_implantees; do
   cargo run --release --quiet --example scorecard -- --explain "$node" --period 2025-Q4 \
     > "$ROOT/target/main-job/explain-2025-Q4-$node.txt"
+done
+
+# The Rust core's HTML report of the sample (no date printed), which reportHtml must equal.
+for lang in fr en; do
+  cargo run --release --quiet --example report -- --lang "$lang" --period 2025-Q4 \
+    --out "$ROOT/target/main-job/report-2025-Q4-$lang.html" "$ROOT/examples/data/sample-city.json"
 done
 
 step "clippy (wasm32-unknown-unknown)"

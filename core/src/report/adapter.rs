@@ -11,7 +11,10 @@
 //!
 //! The convenience functions [`html_report`], [`overview_svg_for`],
 //! [`strategy_map_svg_for`] and [`indicator_card_for`] are the entry points of the Python
-//! and WebAssembly bindings; their names are stable.
+//! and WebAssembly bindings; their names are stable. A host that keeps the compiled
+//! [`Engine`] or the evaluation of a period (the WebAssembly binding does) calls
+//! [`html_report_with`], [`indicator_card_with`], [`evaluation_overview_svg`] and
+//! [`evaluation_strategy_map_svg`] instead: same output, no second compilation.
 //!
 //! ```
 //! use pilotage::report::{Locale, adapter::{ReportOptions, html_report}};
@@ -37,7 +40,7 @@ use crate::indicator::Polarity;
 use crate::partner::PartnerKind;
 use crate::partnership::{self, FundsScope, LeverageDefinition};
 use crate::period::{Frequency, Period};
-use crate::plan::NodeKind;
+use crate::plan::{Engine, NodeKind};
 use crate::portfolio::{self, LeadTimeOptions};
 use crate::scoring::{RuleBase, ScoreInput, ScoringMethod, Status, StatusThresholds, expected_at};
 use crate::trend::Direction;
@@ -656,8 +659,21 @@ pub fn report_view(
     locale: Locale,
     options: &ReportOptions,
 ) -> Result<ReportView> {
+    report_view_with(&Engine::new(ws)?, ws, period, locale, options)
+}
+
+/// [`report_view`] with an engine already compiled from `ws` (a host that keeps one, such
+/// as the WebAssembly binding, saves compiling it again). `engine` must be
+/// [`Engine::new`] of this very `ws`.
+pub fn report_view_with(
+    engine: &Engine,
+    ws: &Workspace,
+    period: Period,
+    locale: Locale,
+    options: &ReportOptions,
+) -> Result<ReportView> {
     let first = history_range(ws, period, options.history)?;
-    let range = evaluate_range(ws, first, period)?;
+    let range = engine.evaluate_range(first, period)?;
     let latest = range
         .last()
         .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })?;
@@ -689,6 +705,17 @@ pub fn html_report(
     Ok(super::html(&report_view(ws, period, locale, options)?, locale))
 }
 
+/// [`html_report`] with an engine already compiled from `ws` (see [`report_view_with`]).
+pub fn html_report_with(
+    engine: &Engine,
+    ws: &Workspace,
+    period: Period,
+    locale: Locale,
+    options: &ReportOptions,
+) -> Result<String> {
+    Ok(super::html(&report_view_with(engine, ws, period, locale, options)?, locale))
+}
+
 /// The scorecard overview of `period` as an SVG fragment (default options).
 pub fn overview_svg_for(ws: &Workspace, period: Period, locale: Locale) -> Result<String> {
     let range = evaluate_range(ws, period, period)?;
@@ -704,6 +731,12 @@ pub fn strategy_map_svg_for(ws: &Workspace, period: Period, locale: Locale) -> R
     let ev = range
         .last()
         .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })?;
+    evaluation_strategy_map_svg(ws, ev, locale)
+}
+
+/// The strategy map of an evaluation of `ws` as an SVG fragment (what
+/// [`strategy_map_svg_for`] draws, for a host that already holds the evaluation).
+pub fn evaluation_strategy_map_svg(ws: &Workspace, ev: &Evaluation, locale: Locale) -> Result<String> {
     Ok(super::strategy_map_svg(&strategy_map(ws, ev)?, locale))
 }
 
@@ -716,8 +749,20 @@ pub fn indicator_card_for(
     indicator_id: &str,
     locale: Locale,
 ) -> Result<String> {
+    indicator_card_with(&Engine::new(ws)?, ws, period, indicator_id, locale)
+}
+
+/// [`indicator_card_for`] with an engine already compiled from `ws` (see
+/// [`report_view_with`]).
+pub fn indicator_card_with(
+    engine: &Engine,
+    ws: &Workspace,
+    period: Period,
+    indicator_id: &str,
+    locale: Locale,
+) -> Result<String> {
     let first = history_range(ws, period, History::default())?;
-    let range = evaluate_range(ws, first, period)?;
+    let range = engine.evaluate_range(first, period)?;
     let latest = range
         .last()
         .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })?;
@@ -892,6 +937,46 @@ mod tests {
             assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         }
         assert!(ov.contains(&escape(&ws.scorecard.perspectives[0].name)));
+    }
+
+    /// The engine- and evaluation-taking variants (what a host that keeps the engine and the
+    /// last evaluation calls) give the very bytes of the convenience functions, in both
+    /// languages, for the report period and an earlier one evaluated with the same engine.
+    #[test]
+    fn engine_variants_give_the_same_bytes() {
+        let ws = crate::sample::city();
+        let engine = Engine::new(&ws).unwrap();
+        let options = ReportOptions::default();
+        for period in [Period::Quarter { year: 2024, quarter: 2 }, q4()] {
+            let ev = engine.evaluate(period).unwrap();
+            for locale in [Locale::Fr, Locale::En] {
+                assert_eq!(
+                    html_report_with(&engine, &ws, period, locale, &options).unwrap(),
+                    html_report(&ws, period, locale, &options).unwrap()
+                );
+                assert_eq!(
+                    evaluation_strategy_map_svg(&ws, &ev, locale).unwrap(),
+                    strategy_map_svg_for(&ws, period, locale).unwrap()
+                );
+                assert_eq!(
+                    evaluation_overview_svg(&ev, locale).unwrap(),
+                    overview_svg_for(&ws, period, locale).unwrap()
+                );
+                assert_eq!(
+                    indicator_card_with(&engine, &ws, period, "ind_delai_instruction_median", locale)
+                        .unwrap(),
+                    indicator_card_for(&ws, period, "ind_delai_instruction_median", locale).unwrap()
+                );
+            }
+        }
+        // The checks of the convenience functions hold for the variants: a bad indicator id
+        // is NotFound, an objective is not an indicator either.
+        for id in ["nope", "c_attractivite"] {
+            assert!(matches!(
+                indicator_card_with(&engine, &ws, q4(), id, Locale::Fr),
+                Err(Error::NotFound { what: "indicator", .. })
+            ));
+        }
     }
 
     /// Every workspace string the report can show carries the payload; ids get it appended

@@ -25,7 +25,7 @@ pub fn latest_text(card: &IndicatorCardView, locale: Locale) -> String {
         Some(l) => {
             let score = match l.score {
                 Some(s) => {
-                    format!(" · {} {}", locale.label(Label::Score).to_lowercase(), locale.number(s, 0))
+                    format!(" · {} {}", locale.label_lower(Label::Score), locale.number(s, 0))
                 }
                 None => String::new(),
             };

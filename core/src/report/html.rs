@@ -245,7 +245,7 @@ pub fn html(view: &ReportView, locale: Locale) -> String {
             score_text(score, locale),
             status_badge(status, locale),
             escape(&trend_text(trend, locale)),
-            locale.label(Label::Coverage).to_lowercase(),
+            locale.label_lower(Label::Coverage),
             escape(&locale.percent(coverage, 0))
         )
     };

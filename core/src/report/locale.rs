@@ -210,6 +210,14 @@ impl Locale {
         }
     }
 
+    /// The text of a label in lower case, as inside a sentence ("couverture 80 %"). The case
+    /// mapping is ASCII's: the labels shown this way (objective, links, score, coverage) have
+    /// no other capital in either language (a test checks), and Unicode's case tables would
+    /// cost the WebAssembly package 11 KB gzipped.
+    pub fn label_lower(self, label: Label) -> String {
+        self.label(label).to_ascii_lowercase()
+    }
+
     fn group_sep(self) -> char {
         match self {
             Locale::Fr => NNBSP,
@@ -455,6 +463,17 @@ mod tests {
         assert_eq!(Locale::Fr.period(Period::Year(2026)), "2026");
         assert_eq!(Locale::Fr.days(45.0, 0), "45\u{a0}j");
         assert_eq!(Locale::En.days(11.25, 1), "11.2\u{a0}d");
+    }
+
+    #[test]
+    fn labels_in_lower_case() {
+        for locale in [Locale::Fr, Locale::En] {
+            for label in [Label::Objective, Label::Links, Label::Score, Label::Coverage] {
+                assert_eq!(locale.label_lower(label), locale.label(label).to_lowercase());
+            }
+        }
+        assert_eq!(Locale::Fr.label_lower(Label::Links), "liens de cause à effet");
+        assert_eq!(Locale::En.label_lower(Label::Coverage), "coverage");
     }
 
     #[test]

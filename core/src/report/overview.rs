@@ -151,8 +151,7 @@ pub fn overview_svg(view: &OverviewView, locale: Locale) -> String {
                 "fill=\"#344054\" font-size=\"11\"",
                 &trend_text(p.trend, locale),
             );
-            let cov =
-                format!("{} {}", locale.label(Label::Coverage).to_lowercase(), locale.percent(p.coverage, 0));
+            let cov = format!("{} {}", locale.label_lower(Label::Coverage), locale.percent(p.coverage, 0));
             linked_text(
                 &mut svg,
                 &p.id,

@@ -302,9 +302,9 @@ pub fn strategy_map_svg(view: &StrategyMapView, locale: Locale) -> String {
             "{} : {} {}, {} {}",
             locale.label(Label::StrategyMap),
             layout.boxes.len(),
-            locale.label(Label::Objective).to_lowercase(),
+            locale.label_lower(Label::Objective),
             view.links.len(),
-            locale.label(Label::Links).to_lowercase()
+            locale.label_lower(Label::Links)
         ),
     );
     svg.raw(
