@@ -83,12 +83,28 @@ fn month(d: Option<NaiveDate>) -> Option<MonthIndex> {
     d.map(month_index_of_date)
 }
 
+// The `Decimal` operations are kept out of line (`inline(never)`): inlined at each of the
+// metrics' sums they made this module a large part of the WebAssembly package, for no
+// measurable speed.
+
+#[inline(never)]
+fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.saturating_add(b)
+}
+
+#[inline(never)]
 fn money(d: Decimal) -> Option<f64> {
     d.to_f64()
 }
 
-fn percent(fraction: Decimal) -> Option<f64> {
-    fraction.checked_mul(Decimal::ONE_HUNDRED).and_then(|d| d.to_f64())
+#[inline(never)]
+fn percent(fraction: Option<Decimal>) -> Option<f64> {
+    fraction?.checked_mul(Decimal::ONE_HUNDRED).and_then(|d| d.to_f64())
+}
+
+#[inline(never)]
+fn share(part: usize, whole: usize) -> Option<f64> {
+    percent(ratio(Decimal::from(part), Decimal::from(whole)))
 }
 
 impl RecordIndex {
@@ -115,9 +131,9 @@ impl RecordIndex {
                 let mut of_commitment = Decimal::ZERO;
                 for s in c.steps.iter().filter(|s| s.status == FundingStatus::Signed) {
                     signed_steps.push((month_index_of_date(s.date), s.amount));
-                    of_commitment = of_commitment.saturating_add(s.amount);
+                    of_commitment = add(of_commitment, s.amount);
                 }
-                signed_total = signed_total.saturating_add(of_commitment);
+                signed_total = add(signed_total, of_commitment);
                 project_commitments.push(from..signed_steps.len());
             }
             let registered = p.date_of(Stage::Registered);
@@ -224,14 +240,14 @@ impl RecordIndex {
                         on_time += usize::from(d <= e);
                     }
                 }
-                ratio(Decimal::from(on_time), Decimal::from(with_planned_end)).and_then(percent)
+                share(on_time, with_planned_end)
             }
             Metric::PortfolioValue => money(
                 self.projects
                     .iter()
                     .filter(active)
                     .filter_map(|p| p.planned_cost)
-                    .fold(Decimal::ZERO, Decimal::saturating_add),
+                    .fold(Decimal::ZERO, add),
             ),
             Metric::TransversalShare => {
                 let (mut n, mut transversal) = (0usize, 0usize);
@@ -239,7 +255,7 @@ impl RecordIndex {
                     n += 1;
                     transversal += usize::from(p.transversal);
                 }
-                ratio(Decimal::from(transversal), Decimal::from(n)).and_then(percent)
+                share(transversal, n)
             }
             Metric::PartnerCount => {
                 count(self.partners.iter().filter(|(j, _)| j.is_none_or(|j| j <= last)).count())
@@ -266,14 +282,14 @@ impl RecordIndex {
                     self.steps
                         .iter()
                         .filter(|(s, m, _)| *s == status && within(Some(*m)))
-                        .fold(Decimal::ZERO, |acc, (_, _, a)| acc.saturating_add(*a)),
+                        .fold(Decimal::ZERO, |acc, (_, _, a)| add(acc, *a)),
                 )
             }
             Metric::CumulativeFundsSigned => money(
                 self.steps
                     .iter()
                     .filter(|(s, m, _)| *s == FundingStatus::Signed && *m <= last)
-                    .fold(Decimal::ZERO, |acc, (_, _, a)| acc.saturating_add(*a)),
+                    .fold(Decimal::ZERO, |acc, (_, _, a)| add(acc, *a)),
             ),
             Metric::Leverage | Metric::CofinancingRate => {
                 let (mut any, mut cost, mut own, mut external, mut ext_costed) =
@@ -281,11 +297,11 @@ impl RecordIndex {
                 for p in self.projects.iter().filter(|p| by_end(p.approved_month)) {
                     any = true;
                     let ext = self.signed_by(p, last);
-                    own = own.saturating_add(p.own);
-                    external = external.saturating_add(ext);
+                    own = add(own, p.own);
+                    external = add(external, ext);
                     if let Some(c) = p.planned_cost {
-                        cost = cost.saturating_add(c);
-                        ext_costed = ext_costed.saturating_add(ext);
+                        cost = add(cost, c);
+                        ext_costed = add(ext_costed, ext);
                     }
                 }
                 if !any {
@@ -295,16 +311,16 @@ impl RecordIndex {
                         .value
                         .and_then(|v| v.to_f64())
                 } else {
-                    ratio(ext_costed, cost).and_then(percent)
+                    percent(ratio(ext_costed, cost))
                 }
             }
             Metric::InvestmentCapacity => {
                 let (mut own, mut external) = (Decimal::ZERO, Decimal::ZERO);
                 for p in self.projects.iter().filter(|p| within(p.capacity_month)) {
-                    own = own.saturating_add(p.own);
-                    external = external.saturating_add(p.signed_total);
+                    own = add(own, p.own);
+                    external = add(external, p.signed_total);
                 }
-                money(own.saturating_add(external))
+                money(add(own, external))
             }
         }
     }
@@ -325,8 +341,8 @@ impl RecordIndex {
                 .unwrap_or(&[])
                 .iter()
                 .filter(|(m, _)| *m <= last)
-                .fold(Decimal::ZERO, |acc, (_, a)| acc.saturating_add(*a));
-            external = external.saturating_add(of_commitment);
+                .fold(Decimal::ZERO, |acc, (_, a)| add(acc, *a));
+            external = add(external, of_commitment);
         }
         external
     }
