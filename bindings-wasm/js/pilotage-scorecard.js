@@ -364,10 +364,14 @@ export class PilotageScorecard extends HTMLElement {
     let workspace = null;
     let error = null;
     try {
+      // The workspace is fetched while the module loads (its start function warms the
+      // engine up meanwhile); a module failure is reported first.
+      const pending = this._readInput();
+      pending.catch(() => {});
       await loadModule().catch((e) => {
         throw new Error(this._messages().moduleFailed(e instanceof Error ? e.message : String(e)));
       });
-      const input = await this._readInput();
+      const input = await pending;
       if (token !== this._loadToken) return;
       workspace = typeof input === "string" ? Workspace.fromJson(input) : Workspace.fromObject(input);
     } catch (e) {

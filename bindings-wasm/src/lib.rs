@@ -13,7 +13,9 @@
 //!   string, dates ISO strings), typed in TypeScript by extern types;
 //! - [`workspace`]: the `Workspace` class; [`analysis`]: its scorecard methods (evaluate,
 //!   explain, headline); [`metrics`]: its portfolio and partnership methods;
-//! - [`period`]: the free function `parsePeriod`.
+//! - [`period`]: the free function `parsePeriod`;
+//! - [`warm_up`]: the start function, which evaluates a small workspace while the module
+//!   loads so that the browser compiles the engine's code before the page's first evaluation.
 //!
 //! The TypeScript data types are in `src/types.d.ts`, emitted verbatim into the generated
 //! declarations.
@@ -26,6 +28,7 @@ pub mod error;
 pub mod metrics;
 pub mod period;
 pub mod report;
+pub mod warm_up;
 pub mod workspace;
 
 pub use error::{ErrorReport, Failure, Origin};

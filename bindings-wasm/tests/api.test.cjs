@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const { Workspace, parsePeriod, isPilotageError, version } = require("../pkg/node/pilotage_wasm.js");
+const { Workspace, parsePeriod, isPilotageError, version, warmedUp } = require("../pkg/node/pilotage_wasm.js");
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const SMALL = fs.readFileSync(path.join(FIXTURES, "small-city.json"), "utf8");
@@ -240,6 +240,12 @@ test("isPilotageError is true for this package's errors only", () => {
   assert.equal(isPilotageError("PilotageError"), false);
   assert.equal(isPilotageError(null), false);
   assert.equal(isPilotageError({ name: "PilotageError" }), false);
+});
+
+test("the start function ran the warm-up evaluation through on import", () => {
+  // the exercise workspace was opened, evaluated, explained and its headline built; had any
+  // step failed (the workspace or an API changed), warmedUp() would be false
+  assert.equal(warmedUp(), true);
 });
 
 test("version() is the crates' workspace version", () => {

@@ -5,6 +5,7 @@ import init, {
   isPilotageError,
   parsePeriod,
   version,
+  warmedUp,
   type CapacityComparison,
   type Caseload,
   type Concentration,
@@ -48,6 +49,7 @@ function assertType<T extends true>(_proof?: T): void {}
 export async function usage(text: string): Promise<void> {
   await init();
   const v: string = version();
+  const warm: boolean = warmedUp();
 
   const minimal: WorkspaceJson = { schema_version: 1, organisation: "Ville d'exemple" };
   const full: WorkspaceJson = {
@@ -246,7 +248,7 @@ export async function usage(text: string): Promise<void> {
   // @ts-expect-error parsePeriod takes a string
   parsePeriod(2025);
 
-  void [v, fromObject, parsedText, organisation, currency, schema, month, measurements, cost, line, nothing];
+  void [v, warm, fromObject, parsedText, organisation, currency, schema, month, measurements, cost, line, nothing];
   void [calendar, frequency, start, state, shownPeriod, wrongMoney, wrongKind, missing];
   ws.free();
 }

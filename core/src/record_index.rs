@@ -243,11 +243,7 @@ impl RecordIndex {
                 share(on_time, with_planned_end)
             }
             Metric::PortfolioValue => money(
-                self.projects
-                    .iter()
-                    .filter(active)
-                    .filter_map(|p| p.planned_cost)
-                    .fold(Decimal::ZERO, add),
+                self.projects.iter().filter(active).filter_map(|p| p.planned_cost).fold(Decimal::ZERO, add),
             ),
             Metric::TransversalShare => {
                 let (mut n, mut transversal) = (0usize, 0usize);

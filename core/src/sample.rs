@@ -26,6 +26,7 @@
 //! # Ok::<(), pilotage::Error>(())
 //! ```
 
+mod exercise;
 mod names;
 mod records;
 mod rng;
@@ -47,6 +48,7 @@ use crate::scorecard::{IndicatorLink, Weight};
 use crate::scoring::ScoringMethod;
 use crate::workspace::{Service, Workspace};
 
+pub use exercise::exercise_json;
 use records::Frame;
 use rng::Rng;
 
