@@ -617,9 +617,10 @@ fn render_fr(node: &NodeResult) -> String {
                     Treatment::Excluded => "sans donnée, exclue".to_string(),
                     Treatment::CountedAsZero => "sans donnée, comptée 0".to_string(),
                     Treatment::CarriedForward { age } => format!(
-                        "sans donnée, reprise de {} de {} ({age} période(s) avant)",
+                        "sans donnée, reprise de {} de {} ({age} période{} avant)",
                         opt_fr(c.carried_score),
-                        c.carried_from.map(period_fr).unwrap_or_default()
+                        c.carried_from.map(period_fr).unwrap_or_default(),
+                        if age > 1 { "s" } else { "" }
                     ),
                     Treatment::MakesParentNoData => "sans donnée, donc le parent n’en a pas".to_string(),
                 };

@@ -150,3 +150,109 @@ fn no_english_template_word_is_left_in_the_french_sample() {
         assert_eq!(fr.lines().count(), render(n).lines().count(), "{}", n.id);
     }
 }
+
+/// Two monthly indicators (score = value: linear progress from 0 to 100) under four
+/// objectives that differ by their missing-data policy; in February only "a" has data.
+fn policies() -> pilotage::Workspace {
+    let a = common::simple("a", &[("2025-01", 40.0), ("2025-02", 50.0)]);
+    let b = common::simple("b", &[("2025-01", 80.0)]);
+    let both = [("a", 1.0), ("b", 1.0)];
+    workspace(
+        json!([
+            common::objective(
+                "carry",
+                &both,
+                json!({ "missing": { "carry_forward": { "max_periods": 2 } } })
+            ),
+            common::objective("zero", &both, json!({ "missing": "zero" })),
+            common::objective("strict", &both, json!({ "missing": "no_data" })),
+            common::objective("covered", &both, json!({ "min_coverage": 0.75 }))
+        ]),
+        json!([a, b]),
+    )
+}
+
+// February, by hand: a = 50 (amber, score = value), b has no data.
+// carry: b's January 80 carried 1 month: (50 + 80) / 2 = 65, amber.
+// zero: b counts 0: (50 + 0) / 2 = 25, red; coverage 1 / 2 = 50%.
+// strict: b makes the parent "no data".
+// covered: b excluded leaves coverage 1 / 2 = 50%, below the minimum 75%: no data.
+#[test]
+fn missing_data_policies_in_french() {
+    let ev = evaluate(&policies(), p("2025-02")).unwrap();
+    let fr = |id: &str| explain_in(&ev, id, Locale::Fr).unwrap();
+    let line = |id: &str, k: usize| fr(id).lines().nth(k).unwrap_or_default().to_string();
+    assert_eq!(
+        line("carry", 3),
+        nb(
+            "  composantes~: a poids 1 -> 50^%~: 50 (Vigilance) ; b poids 1 -> 50^%~: sans donnée, reprise de 80 de janv.~2025 (1 période avant)"
+        )
+    );
+    assert_eq!(
+        line("zero", 0),
+        nb("objectif zero « zero » en févr.~2025~: Score 25, Hors cible, couverture 50^%")
+    );
+    assert_eq!(
+        line("zero", 3),
+        nb("  composantes~: a poids 1 -> 50^%~: 50 (Vigilance) ; b poids 1 -> 50^%~: sans donnée, comptée 0")
+    );
+    assert_eq!(
+        fr("strict"),
+        nb("objectif strict « strict » en févr.~2025~: Score -, Sans donnée, couverture 50^%\n  \
+            pourquoi~: aucune donnée pour la période (voir les motifs)\n  \
+            calcul (moyenne pondérée)~: sans donnée~: une composante n’a pas de donnée et la règle des données manquantes est « sans donnée »\n  \
+            composantes~: a poids 1 -> 100^%~: 50 (Vigilance) ; b poids 1 -> 0^%~: sans donnée, donc le parent n’en a pas\n  \
+            sans donnée car une composante n’a pas de donnée et la règle des données manquantes est « sans donnée »\n")
+    );
+    assert_eq!(
+        line("covered", 2),
+        nb(
+            "  calcul (moyenne pondérée)~: sans donnée~: la part du poids avec données est inférieure à la couverture minimale"
+        )
+    );
+    assert_eq!(
+        line("covered", 4),
+        nb("  sans donnée car la couverture de 50^% est inférieure à la couverture minimale de 75^%")
+    );
+    // the English reason it translates, for reference
+    assert!(
+        explain(&ev, "covered")
+            .unwrap()
+            .ends_with("no data because coverage 0.5 is below the minimum coverage 0.75\n")
+    );
+}
+
+#[test]
+fn formulas_and_derived_sources_of_the_sample_in_french() {
+    let ev = evaluate(&sample::city(), p("2025-Q4")).unwrap();
+    let fr = |id: &str| explain_in(&ev, id, Locale::Fr).unwrap();
+    let en = |id: &str| explain(&ev, id).unwrap();
+    // A status rule: 28 active partners >= 12 -> green, worth 100.
+    assert!(en("ind_partenaires_actifs").contains("  status_rules: rule 1: 28 >= 12 -> green = 100\n"));
+    assert!(
+        fr("ind_partenaires_actifs")
+            .contains(&nb("  calcul (règles de statut)~: règle 1~: 28 >= 12 -> Atteint = 100\n"))
+    );
+    assert!(
+        fr("ind_partenaires_actifs")
+            .contains(&nb("  pourquoi~: Atteint selon la première règle de statut vérifiée\n"))
+    );
+    // A band: 7.11 inside [6, 12], so 100; the metric's French name and its 129 projects.
+    assert!(fr("ind_taux_cofinancement").contains(&nb(
+        "  calcul (bande)~: 7.11 face à la bande [6, 12] avec une tolérance de 4~: 100 * (1 - écart hors bande / 4) = 100\n"
+    )));
+    assert!(fr("ind_taux_cofinancement").contains(&nb(
+        "  calculé sur les dossiers et partenariats~: « Taux de cofinancement » = 7,11 (129 projets comptés)\n"
+    )));
+    // The money of a derived indicator keeps its cents with a decimal comma and grouped digits.
+    assert!(fr("ind_fonds_recus").contains(&nb("« Fonds encaissés » = 382^502,76 (31 engagements comptés)")));
+    // A calculated indicator whose input has no score (no target): its formula line and its
+    // reason in French.
+    assert!(fr("ind_heures_formation").contains(&nb(
+        "  calcul (rapport à la cible)~: pas de score~: aucune cible n’est en vigueur pour la période\n"
+    )));
+    assert!(
+        fr("ind_heures_formation")
+            .contains("sans donnée car aucune cible n’est en vigueur pour la période\n")
+    );
+}
