@@ -472,15 +472,16 @@ fn reason_fr(reason: &str, node: &NodeResult) -> String {
     if let Some(r) = NO_SCORES.into_iter().find(|r| reason == r.to_string()) {
         return no_score_fr(r).to_string();
     }
-    if let Some((have, min)) = reason
-        .strip_prefix("coverage ")
-        .and_then(|rest| rest.split_once(" is below the minimum coverage "))
-        .and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?)))
-    {
+    // "coverage 0.5 is below the minimum coverage 0.75": the numbers are the node's coverage
+    // and its roll-up's minimum (read from the data, not parsed from the text)
+    if let Some(rollup) = ex.rollup.as_ref().filter(|r| {
+        reason.starts_with("coverage ")
+            && reason.ends_with(&format!(" is below the minimum coverage {}", fmt_num(r.min_coverage)))
+    }) {
         return format!(
             "la couverture de {} est inférieure à la couverture minimale de {}",
-            Locale::Fr.short_percent(have),
-            Locale::Fr.short_percent(min)
+            Locale::Fr.short_percent(ex.coverage),
+            Locale::Fr.short_percent(rollup.min_coverage)
         );
     }
     if let Some(agg) = ex.time_aggregation.as_ref().filter(|_| reason.starts_with("no measurement in ")) {
