@@ -659,7 +659,7 @@ fn partnership_view(
 }
 
 /// The report of `period` (its frequency is the reporting frequency): every view filled
-/// from the engine ([`evaluate_range`] over the history, [`explain`]) and from
+/// from the engine ([`evaluate_range`] over the history, [`explain_in`] in the report's language) and from
 /// [`headline`]. Labels inside the views (periods, kinds of partner, the sentences of the
 /// portfolio and partnership explanations) are written in `locale`.
 ///
