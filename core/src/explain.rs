@@ -310,7 +310,10 @@ fn formula_fr(formula: &str) -> String {
     }
     for status in [Status::Green, Status::Amber, Status::Red, Status::NoData, Status::Suppressed] {
         // status rules: "rule 1: 5 >= 3 -> green = 100", "... -> otherwise red = 0"
-        out = out.replace(&format!(" {} = ", status.as_str()), &format!(" {} = ", Locale::Fr.status(status)));
+        out = out.replace(
+            &[" ", status.as_str(), " = "].concat(),
+            &[" ", Locale::Fr.status(status), " = "].concat(),
+        );
     }
     for (en, fr) in FORMULA_WORDS {
         // "): " and ": " are translated once: the colon already preceded by a no-break space
@@ -586,54 +589,58 @@ fn render_fr(node: &NodeResult) -> String {
         }
         _ => {}
     }
+    // The inputs and the children are written straight into the text (no list of strings
+    // joined afterwards: less code in the WebAssembly package).
     if let Some(agg) = &ex.time_aggregation {
-        let inputs: Vec<String> = ex
-            .inputs
-            .iter()
-            .map(|i| {
-                if i.suppressed {
-                    format!("{} masquée", period_fr(i.period))
-                } else {
-                    match (i.numerator, i.denominator) {
-                        (Some(n), Some(d)) => format!("{} = {}/{}", period_fr(i.period), num(n), num(d)),
-                        _ => format!("{} = {}", period_fr(i.period), opt_fr(i.value)),
-                    }
+        out.push_str("  mesures");
+        out.push_str(COLON);
+        if ex.inputs.is_empty() {
+            out.push_str(" aucune");
+        }
+        for (k, i) in ex.inputs.iter().enumerate() {
+            out.push_str(if k == 0 { " " } else { ", " });
+            out.push_str(&period_fr(i.period));
+            match (i.suppressed, i.numerator, i.denominator) {
+                (true, _, _) => out.push_str(" masquée"),
+                (false, Some(n), Some(d)) => {
+                    let _ = write!(out, " = {}/{}", num(n), num(d));
                 }
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "  mesures{COLON} {} ({})",
-            if inputs.is_empty() { "aucune".to_string() } else { inputs.join(", ") },
-            rule_fr(agg, node.period)
-        );
+                _ => {
+                    let _ = write!(out, " = {}", opt_fr(i.value));
+                }
+            }
+        }
+        let _ = writeln!(out, " ({})", rule_fr(agg, node.period));
     }
-    if !ex.children.is_empty() {
-        let kids: Vec<String> = ex
-            .children
-            .iter()
-            .map(|c| {
-                let what = match c.treatment {
-                    Treatment::Used => format!("{} ({})", opt_fr(c.score), fr.status(c.status)),
-                    Treatment::Excluded => "sans donnée, exclue".to_string(),
-                    Treatment::CountedAsZero => "sans donnée, comptée 0".to_string(),
-                    Treatment::CarriedForward { age } => format!(
-                        "sans donnée, reprise de {} de {} ({age} période{} avant)",
-                        opt_fr(c.carried_score),
-                        c.carried_from.map(period_fr).unwrap_or_default(),
-                        if age > 1 { "s" } else { "" }
-                    ),
-                    Treatment::MakesParentNoData => "sans donnée, donc le parent n’en a pas".to_string(),
-                };
-                format!(
-                    "{} poids {} -> {}{COLON} {what}",
-                    c.id,
-                    num(c.raw_weight),
-                    fr.short_percent(c.effective_weight)
-                )
-            })
-            .collect();
-        let _ = writeln!(out, "  composantes{COLON} {}", kids.join(" ; "));
+    for (k, c) in ex.children.iter().enumerate() {
+        out.push_str(if k == 0 { "  composantes\u{a0}: " } else { " ; " });
+        let _ = write!(
+            out,
+            "{} poids {} -> {}{COLON} ",
+            c.id,
+            num(c.raw_weight),
+            fr.short_percent(c.effective_weight)
+        );
+        match c.treatment {
+            Treatment::Used => {
+                let _ = write!(out, "{} ({})", opt_fr(c.score), fr.status(c.status));
+            }
+            Treatment::Excluded => out.push_str("sans donnée, exclue"),
+            Treatment::CountedAsZero => out.push_str("sans donnée, comptée 0"),
+            Treatment::CarriedForward { age } => {
+                let _ = write!(
+                    out,
+                    "sans donnée, reprise de {} de {} ({age} période{} avant)",
+                    opt_fr(c.carried_score),
+                    c.carried_from.map(period_fr).unwrap_or_default(),
+                    if age > 1 { "s" } else { "" }
+                );
+            }
+            Treatment::MakesParentNoData => out.push_str("sans donnée, donc le parent n’en a pas"),
+        }
+        if k + 1 == ex.children.len() {
+            out.push('\n');
+        }
     }
     for r in &ex.reasons {
         let _ = writeln!(out, "  sans donnée car {}", reason_fr(r, node));
