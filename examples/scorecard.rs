@@ -12,9 +12,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use pilotage::explain::explain_in;
 use pilotage::headline::{HeadlineOptions, headline};
 use pilotage::report::{Locale, ReportOptions, html_report};
-use pilotage::{Frequency, Period, Workspace, evaluate, explain};
+use pilotage::{Frequency, Period, Workspace, evaluate};
 use pilotage_examples::{MainJobJson, summary, text_report};
 
 struct Args {
@@ -36,7 +37,7 @@ const USAGE: &str =
                 (default: the same period in the first year with decided files)
   --lang L      en (default) or fr: labels, numbers, money and dates
   --json        print the evaluation and the headline figures as JSON (see README)
-  --explain ID  print the explanation of one node (perspective, objective or indicator id)
+  --explain ID  print the explanation of one node (perspective, objective or indicator id, in --lang)
   --html FILE   write the self-contained HTML report of the period to FILE (in --lang), and say where";
 
 fn parse_period(flag: &str, value: Option<String>) -> Result<Period, String> {
@@ -117,7 +118,7 @@ fn run(args: Args) -> Result<(), String> {
         }
     }
     if let Some(id) = &args.explain {
-        return emit(&explain(&evaluation, id).map_err(|e| e.to_string())?);
+        return emit(&explain_in(&evaluation, id, args.lang).map_err(|e| e.to_string())?);
     }
     if args.json {
         let out = MainJobJson { evaluation, headline: figures };

@@ -252,9 +252,11 @@ impl PyNodeResult {
     fn explanation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_form(py, &self.inner.explanation)
     }
-    /// The explanation as readable lines (as `Evaluation.explain(id)`).
-    fn explain(&self) -> String {
-        pilotage::explain::render(&self.inner)
+    /// The explanation as readable lines (as `Evaluation.explain(id)`), in English
+    /// (`lang="en"`) or French (`lang="fr"`).
+    #[pyo3(signature = (*, lang="en"))]
+    fn explain(&self, lang: &str) -> PyResult<String> {
+        Ok(pilotage::explain::render_in(&self.inner, crate::render::locale(lang)?))
     }
     /// The core's JSON form of the row.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -444,9 +446,12 @@ impl PyEvaluation {
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
         pilotage::report::evaluation_overview_svg(&self.inner, pilotage::report::Locale::En).py(py)
     }
-    /// Why a node has its score and status, in a few lines (`NotFoundError` for an unknown id).
-    fn explain(&self, py: Python<'_>, id: &str) -> PyResult<String> {
-        pilotage::explain(&self.inner, id).py(py)
+    /// Why a node has its score and status, in a few lines (`NotFoundError` for an unknown id),
+    /// in English (`lang="en"`) or French (`lang="fr"`).
+    #[pyo3(signature = (id, *, lang="en"))]
+    fn explain(&self, py: Python<'_>, id: &str, lang: &str) -> PyResult<String> {
+        let locale = crate::render::locale(lang)?;
+        pilotage::explain::explain_in(&self.inner, id, locale).py(py)
     }
     /// The core's JSON form, as plain Python values.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -560,10 +565,13 @@ impl PyEvaluationRange {
     fn __len__(&self) -> usize {
         self.inner.len()
     }
-    /// Why a node has its score at a period of the range.
-    fn explain(&self, py: Python<'_>, id: &str, period: &Bound<'_, PyAny>) -> PyResult<String> {
+    /// Why a node has its score at a period of the range, in English (`lang="en"`) or French
+    /// (`lang="fr"`).
+    #[pyo3(signature = (id, period, *, lang="en"))]
+    fn explain(&self, py: Python<'_>, id: &str, period: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+        let locale = crate::render::locale(lang)?;
         let ev = self.__getitem__(py, period)?;
-        pilotage::explain(&ev.inner, id).py(py)
+        pilotage::explain::explain_in(&ev.inner, id, locale).py(py)
     }
     /// The core's JSON of every evaluation, as a list of plain Python values.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

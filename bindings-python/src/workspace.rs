@@ -780,11 +780,23 @@ impl PyWorkspace {
         Ok(PyEvaluationRange::new(py.detach(|| pilotage::evaluate_range(ws, a, b)).py(py)?))
     }
 
-    /// Why a node has its score and status at a period, in a few readable lines.
-    fn explain(&self, py: Python<'_>, node_id: &str, period: &Bound<'_, PyAny>) -> PyResult<String> {
+    /// Why a node has its score and status at a period, in a few readable lines, in English
+    /// (`lang="en"`) or French (`lang="fr"`).
+    #[pyo3(signature = (node_id, period, *, lang="en"))]
+    fn explain(
+        &self,
+        py: Python<'_>,
+        node_id: &str,
+        period: &Bound<'_, PyAny>,
+        lang: &str,
+    ) -> PyResult<String> {
         let p = period_arg(period, "period")?;
+        let locale = crate::render::locale(lang)?;
         let ws = &self.inner;
-        py.detach(|| pilotage::evaluate(ws, p).and_then(|ev| pilotage::explain(&ev, node_id))).py(py)
+        py.detach(|| {
+            pilotage::evaluate(ws, p).and_then(|ev| pilotage::explain::explain_in(&ev, node_id, locale))
+        })
+        .py(py)
     }
 
     /// The headline figures of a period (default: the latest quarter with data): caseload,

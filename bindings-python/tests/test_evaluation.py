@@ -78,6 +78,42 @@ def test_explain_three_ways(sample: Workspace, q4: Evaluation) -> None:
     assert text.startswith('indicator ind_absenteisme "Taux d\'absentéisme" at 2025-Q4: score 0, red')
 
 
+def test_explain_in_french(sample: Workspace, q4: Evaluation) -> None:
+    # Absenteeism in 2025-Q4, a ratio of sums: (1186 + 1115 + 1211) / (13125 + 12500 + 13125)
+    # = 3512 / 38750 = 0.0906; 100 * (0.0906 - 0.085) / (0.06 - 0.085) < 0, floored at 0: red
+    # below the amber cut-off 33.3333. French: decimal comma, U+00A0 before ":" and inside
+    # "T4 2025", U+202F in digit groups and before "%".
+    nb, nnb = "\u00a0", "\u202f"
+    text = q4.explain("ind_absenteisme", lang="fr")
+    lines = text.splitlines()
+    assert lines[0] == (
+        f"indicateur ind_absenteisme « Taux d'absentéisme » en T4{nb}2025{nb}: "
+        f"Score 0, Hors cible, couverture 100{nnb}%"
+    )
+    assert lines[1] == f"  pourquoi{nb}: Hors cible{nb}: 0 est inférieur au seuil « Vigilance » 33,3333"
+    assert lines[2] == (
+        f"  valeur 0,0906{nb}ratio ; cible 0,06 (trajectoire de 0,06 (T4{nb}2025) à 0,06 (T4{nb}2025)) ; "
+        f"référence 0,085 (T1{nb}2019)"
+    )
+    assert lines[4] == (
+        f"  mesures{nb}: oct.{nb}2025 = 1{nnb}186/13{nnb}125, nov.{nb}2025 = 1{nnb}115/12{nnb}500, "
+        f"déc.{nb}2025 = 1{nnb}211/13{nnb}125 (rapport des sommes des 3 mesures mensuelles présentes "
+        f"sur 3 en T4{nb}2025)"
+    )
+    # the same text four ways; English stays the default
+    assert text == sample.explain("ind_absenteisme", "2025-Q4", lang="fr")
+    assert text == q4.node("ind_absenteisme").explain(lang="fr")
+    r = sample.evaluate_range("2025-Q3", "2025-Q4")
+    assert text == r.explain("ind_absenteisme", "2025-Q4", lang="fr")
+    assert q4.explain("ind_absenteisme", lang="en") == q4.explain("ind_absenteisme")
+    for word in ("score ", "why", "target", "inputs", "coverage", "forecast"):
+        assert word not in text
+    with pytest.raises(ValueError):
+        q4.explain("ind_absenteisme", lang="de")  # type: ignore[arg-type]
+    with pytest.raises(NotFoundError):
+        sample.explain("nope", "2025-Q4", lang="fr")
+
+
 def test_unknown_node_and_bad_periods(sample: Workspace, q4: Evaluation) -> None:
     with pytest.raises(NotFoundError) as e:
         q4.node("nope")

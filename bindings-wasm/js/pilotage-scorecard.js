@@ -788,7 +788,7 @@ export class PilotageScorecard extends HTMLElement {
     d.append(el("h3", {}, m.explanation));
     let text;
     try {
-      text = this._workspace.explain(id, node.period);
+      text = this._workspace.explain(id, node.period, this._locale().slice(0, 2));
     } catch (e) {
       text = e instanceof Error ? e.message : String(e);
     }

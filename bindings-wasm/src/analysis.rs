@@ -6,6 +6,7 @@
 use pilotage::headline::{HeadlineOptions, headline};
 use pilotage::partnership::LeverageDefinition;
 use pilotage::portfolio::LeadTimeOptions;
+use pilotage::report::Locale;
 use pilotage::{Error, Frequency, Period};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -20,6 +21,15 @@ use crate::workspace::JsWorkspace;
 /// A period argument, parsed by the core (`period` errors name the text).
 pub fn period_arg(text: &str) -> Result<Period, Error> {
     Ok(text.parse::<Period>()?)
+}
+
+/// The language of `explain`: English when absent (the text `explain` always gave), else as
+/// the reports read it ([`crate::report::locale_arg`]).
+pub fn explain_locale_arg(lang: Option<String>) -> Result<Locale, Error> {
+    match lang {
+        None => Ok(Locale::En),
+        Some(l) => crate::report::locale_arg(Some(l)),
+    }
 }
 
 /// A frequency argument: `"monthly"`, `"quarterly"` or `"yearly"`; absent means quarterly
@@ -84,11 +94,13 @@ impl JsWorkspace {
     }
 
     /// Why node `nodeId` (the root `"scorecard"`, a perspective, objective or indicator) has
-    /// its score and status at `period`, in a few lines of text. Throws `not_found` for an
-    /// unknown node.
-    pub fn explain(&self, node_id: &str, period: &str) -> Result<String, Failure> {
+    /// its score and status at `period`, in a few lines of text, in `lang`: `"en"` (the
+    /// default, as before the argument existed) or `"fr"` (`"fr-FR"`, `"en-GB"` accepted).
+    /// Throws `not_found` for an unknown node, `argument` for another language.
+    pub fn explain(&self, node_id: &str, period: &str, lang: Option<String>) -> Result<String, Failure> {
         let period = period_arg(period)?;
-        Ok(self.with_evaluation(period, |e| pilotage::explain(e, node_id))??)
+        let locale = explain_locale_arg(lang)?;
+        Ok(self.with_evaluation(period, |e| pilotage::explain::explain_in(e, node_id, locale))??)
     }
 
     /// The period of `frequency` (default quarterly) holding the latest dated data: the
@@ -138,6 +150,14 @@ mod tests {
 
     fn small() -> Workspace {
         Workspace::from_json(include_str!("../tests/fixtures/small-city.json")).unwrap()
+    }
+
+    #[test]
+    fn explain_is_english_unless_told() {
+        assert_eq!(explain_locale_arg(None).unwrap(), Locale::En);
+        assert_eq!(explain_locale_arg(Some("fr".into())).unwrap(), Locale::Fr);
+        assert_eq!(explain_locale_arg(Some("en-GB".into())).unwrap(), Locale::En);
+        assert!(matches!(explain_locale_arg(Some("de".into())), Err(Error::Argument { name: "lang", .. })));
     }
 
     #[test]

@@ -23,7 +23,10 @@ static WARMED_UP: AtomicBool = AtomicBool::new(false);
 pub fn warm_up() -> bool {
     let Ok(ws) = JsWorkspace::from_json(&pilotage::sample::exercise_json()) else { return false };
     let period = "2025-Q4";
-    ws.evaluate(period).is_ok() && ws.headline(period, None).is_ok() && ws.explain("m0", period).is_ok()
+    // the widget's default language is French: its explanations are what a page shows
+    ws.evaluate(period).is_ok()
+        && ws.headline(period, None).is_ok()
+        && ws.explain("m0", period, Some("fr".to_string())).is_ok()
 }
 
 /// The module's start function (run by `init()` in a browser, on import in Node).

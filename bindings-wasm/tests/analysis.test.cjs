@@ -84,6 +84,35 @@ test("explain is the main job's --explain text, for an objective and an indicato
   thrown(() => sample.explain("scorecard", "2025-Q5"), "period");
 });
 
+test("explain in French: the main job's --lang fr --explain text; English stays the default", () => {
+  for (const node of ["c_attractivite", "ind_entreprises_implantees"]) {
+    const en = fs.readFileSync(path.join(MAIN_JOB, `explain-2025-Q4-${node}.txt`), "utf8");
+    const fr = fs.readFileSync(path.join(MAIN_JOB, `explain-2025-Q4-${node}-fr.txt`), "utf8");
+    assert.equal(sample.explain(node, "2025-Q4", "fr").trimEnd(), fr.trimEnd(), node);
+    assert.equal(sample.explain(node, "2025-Q4", "fr-FR"), sample.explain(node, "2025-Q4", "fr"));
+    assert.equal(sample.explain(node, "2025-Q4", "en").trimEnd(), en.trimEnd(), node);
+    assert.equal(sample.explain(node, "2025-Q4", null), sample.explain(node, "2025-Q4"));
+    assert.notEqual(fr.trimEnd(), en.trimEnd());
+  }
+  // i-delai at 2025-Q4, by hand: 38 days against goal 30 and red flag 60:
+  // 10 * clamp(10/3 * ((38 - 60) / (30 - 60) + 1), 0, 10) = 5200/90 = 57.7778, amber between
+  // the cut-offs 33.3333 and 66.6667; one quarterly measurement for a quarter: coverage 100 %.
+  // French: decimal comma, U+00A0 before ":" and a unit and inside "T4 2025", U+202F before "%".
+  const expected = [
+    "indicateur i-delai « Délai d'instruction » en T4\u00a02025\u00a0: Score 57,7778, Vigilance, couverture 100\u202f%",
+    "  pourquoi\u00a0: Vigilance\u00a0: 57,7778 est supérieur ou égal au seuil « Vigilance » 33,3333 et inférieur au seuil « Atteint » 66,6667",
+    "  valeur 38\u00a0days",
+    "  calcul (objectif et seuil d’alerte)\u00a0: 10 * clamp(10/3 * ((38 - 60) / (30 - 60) + 1), 0, 10) = 57.7778",
+    "  mesures\u00a0: T4\u00a02025 = 38 (la mesure de T4\u00a02025 elle-même)",
+    "",
+  ].join("\n");
+  assert.equal(small.explain("i-delai", "2025-Q4", "fr"), expected);
+  assert.match(small.explain("i-delai", "2025-Q4"), /^indicator i-delai "Délai d'instruction" at 2025-Q4: score 57\.7778, amber/);
+  const e = thrown(() => small.explain("i-delai", "2025-Q4", "de"), "argument");
+  assert.match(e.message, /lang/);
+  thrown(() => small.explain("nowhere", "2025-Q4", "fr"), "not_found");
+});
+
 test("the small fixture's scores, by hand", () => {
   const e = small.evaluate("2025-Q4");
   const byId = Object.fromEntries(e.nodes.map((n) => [n.id, n]));

@@ -132,7 +132,9 @@ async function settled(page) {
 
 const MAIN_JOB = path.join(ROOT, "target", "main-job");
 const mainJob = (period) => JSON.parse(fs.readFileSync(path.join(MAIN_JOB, `${period}.json`), "utf8"));
-const explainText = (node) => fs.readFileSync(path.join(MAIN_JOB, `explain-2025-Q4-${node}.txt`), "utf8").trimEnd();
+// The main job's --explain text of a node at 2025-Q4, in English or (lang "fr") French.
+const explainText = (node, lang = "en") =>
+  fs.readFileSync(path.join(MAIN_JOB, `explain-2025-Q4-${node}${lang === "fr" ? "-fr" : ""}.txt`), "utf8").trimEnd();
 const LOCALES = { current: "fr-FR", previous: "en-GB" };
 const fixed = (locale, x, digits) =>
   new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
@@ -233,7 +235,7 @@ test("the keyboard opens an objective's and an indicator's explanation", { timeo
   assert.equal((await active()).text, objective.name);
   await page.keyboard.press("Enter");
   assert.deepEqual(await active(), { tag: "SECTION", text: await widget.locator(".detail").textContent(), cls: "detail", node: "c_attractivite" });
-  assert.equal(await widget.locator(".detail pre.explanation").textContent(), explainText("c_attractivite"));
+  assert.equal(await widget.locator(".detail pre.explanation").textContent(), explainText("c_attractivite", "fr"));
   assert.equal(await widget.locator(".detail h3").first().textContent(), objective.name);
   assert.equal(await widget.locator(`tr[data-node="c_attractivite"] button`).getAttribute("aria-current"), "true");
   // Tab: the close button, then the first indicator; Space opens the indicator's detail.
@@ -244,7 +246,7 @@ test("the keyboard opens an objective's and an indicator's explanation", { timeo
   assert.equal((await active()).text, indicator.name);
   await page.keyboard.press(" ");
   assert.equal(await widget.locator(".detail").getAttribute("data-node"), "ind_entreprises_implantees");
-  assert.equal(await widget.locator(".detail pre.explanation").textContent(), explainText("ind_entreprises_implantees"));
+  assert.equal(await widget.locator(".detail pre.explanation").textContent(), explainText("ind_entreprises_implantees", "fr"));
   assert.equal(await widget.locator(".detail .facts .score").getAttribute("data-score"), String(indicator.score));
   await widget.locator(".detail").screenshot({ path: path.join(SHOTS, "explanation.png") });
   await page.screenshot({ path: path.join(SHOTS, "example-page-explanation.png"), fullPage: true });

@@ -155,6 +155,10 @@ export async function usage(text: string): Promise<void> {
   const rootScore: number | null | undefined = root?.score;
   const rootStatus: Status | undefined = root?.status;
   const explanation: string = ws.explain("scorecard", "2025-Q4");
+  const explanationFr: string = ws.explain("scorecard", "2025-Q4", "fr");
+  assertType<Equal<Parameters<Workspace["explain"]>, [node_id: string, period: string, lang?: string | null]>>(true);
+  // @ts-expect-error the language is a string
+  ws.explain("scorecard", "2025-Q4", 1);
   const latest: string | undefined = ws.latestPeriod();
   const latestYear: string | undefined = ws.latestPeriod("yearly");
   const quarters: string[] = ws.periods();
@@ -204,7 +208,7 @@ export async function usage(text: string): Promise<void> {
   const byStage: number | undefined = caseload.by_stage.approved;
   // @ts-expect-error an unknown lead-time event
   ws.leadTime("2025-Q4", { start: "birth", stop: "decision" });
-  void [range, rootScore, rootStatus, explanation, latest, latestYear, quarters, defaults, leverage, dividedBy];
+  void [range, rootScore, rootStatus, explanation, explanationFr, latest, latestYear, quarters, defaults, leverage, dividedBy];
   void [wip, ageing, lead, compared, throughput, delivery, value, transversality, partners, flow, outstanding];
   void [finance, project, concentration, capacity, capacities, signed, byStage];
 

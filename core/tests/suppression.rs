@@ -16,6 +16,7 @@
 mod common;
 
 use common::*;
+use pilotage::explain::explain_in;
 use pilotage::headline::{HeadlineOptions, headline};
 use pilotage::report::{Locale, ReportOptions, html_report};
 use pilotage::{Status, Workspace, evaluate_range, explain};
@@ -48,7 +49,7 @@ fn big_integers(text: &str) -> Vec<String> {
 /// The text of an HTML document without its tags, digit groups joined: `6 543,5` (French,
 /// with a space, a no-break space or a narrow no-break space) and `6,543.5` become `6543,5`
 /// and `6543.5`.
-fn report_text(html: &str) -> String {
+fn report_text(html: &str, locale: Locale) -> String {
     // the style sheet is not text (its colours are hex digits)
     let html = match (html.find("<style>"), html.find("</style>")) {
         (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
@@ -76,7 +77,9 @@ fn report_text(html: &str) -> String {
             && chars[i - 1].is_ascii_digit()
             && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
             && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
-        if between_digits && matches!(c, ' ' | '\u{a0}' | '\u{202f}' | ',') {
+        // (in French the comma is the decimal separator: `71,575` is 71.575, not 71575)
+        let group_comma = c == ',' && locale == Locale::En;
+        if between_digits && (matches!(c, ' ' | '\u{a0}' | '\u{202f}') || group_comma) {
             continue;
         }
         out.push(c);
@@ -86,9 +89,12 @@ fn report_text(html: &str) -> String {
 
 #[test]
 fn report_text_joins_digit_groups_and_skips_tags() {
-    assert_eq!(report_text("<td x=\"12345\">654\u{202f}321,5</td>"), " 654321,5 ");
-    assert_eq!(big_integers(&report_text("<p>654,321.5 and 7,5</p>")), vec!["654321"]);
-    assert!(big_integers(&report_text("<style>a{color:#101828}</style><p>T4 2025</p>")).is_empty());
+    assert_eq!(report_text("<td x=\"12345\">654\u{202f}321,5</td>", Locale::Fr), " 654321,5 ");
+    assert_eq!(big_integers(&report_text("<p>654,321.5 and 7,5</p>", Locale::En)), vec!["654321"]);
+    assert!(big_integers(&report_text("<p>71,575 et 7,5</p>", Locale::Fr)).is_empty());
+    assert!(
+        big_integers(&report_text("<style>a{color:#101828}</style><p>T4 2025</p>", Locale::Fr)).is_empty()
+    );
 }
 
 #[test]
@@ -176,6 +182,9 @@ proptest! {
                 outputs.push((format!("evaluation {}", e.period), serde_json::to_string(e).unwrap()));
                 for n in &e.nodes {
                     outputs.push((format!("explain {} {}", n.id, e.period), explain(e, &n.id).unwrap()));
+                    // in French, with the digit groups joined as in the report
+                    let fr = explain_in(e, &n.id, Locale::Fr).unwrap();
+                    outputs.push((format!("explain fr {} {}", n.id, e.period), report_text(&fr, Locale::Fr)));
                 }
             }
         }
@@ -186,7 +195,7 @@ proptest! {
         for locale in [Locale::Fr, Locale::En] {
             for period in ["2025-Q4", "2025-12", "2025"] {
                 let html = html_report(&ws, p(period), locale, &ReportOptions::default()).unwrap();
-                outputs.push((format!("report {period} {locale:?}"), report_text(&html)));
+                outputs.push((format!("report {period} {locale:?}"), report_text(&html, locale)));
             }
         }
         for (what, text) in &outputs {
@@ -210,6 +219,8 @@ fn the_check_sees_a_value_that_is_not_suppressed() {
     );
     for locale in [Locale::Fr, Locale::En] {
         let html = html_report(&ws, p("2024-Q2"), locale, &ReportOptions::default()).unwrap();
-        assert!(big_integers(&report_text(&html)).iter().any(|b| b == "654321"), "{locale:?}");
+        assert!(big_integers(&report_text(&html, locale)).iter().any(|b| b == "654321"), "{locale:?}");
+        let text = explain_in(&e[0], "staff", locale).unwrap();
+        assert!(big_integers(&report_text(&text, locale)).iter().any(|b| b == "654321"), "{text}");
     }
 }

@@ -43,6 +43,8 @@ done
 for node in c_attractivite ind_entreprises_implantees; do
   cargo run --release --quiet --example scorecard -- --explain "$node" --period 2025-Q4 \
     > "$ROOT/target/main-job/explain-2025-Q4-$node.txt"
+  cargo run --release --quiet --example scorecard -- --explain "$node" --period 2025-Q4 --lang fr \
+    > "$ROOT/target/main-job/explain-2025-Q4-$node-fr.txt"
 done
 
 # The Rust core's HTML report of the sample (no date printed), which reportHtml must equal.

@@ -34,7 +34,7 @@ use super::locale::{Locale, status_symbol};
 use super::model::*;
 use crate::error::{Error, Result};
 use crate::evaluation::{Evaluation, NodeResult, evaluate_range};
-use crate::explain::explain;
+use crate::explain::explain_in;
 use crate::headline::{Headline, HeadlineOptions, headline};
 use crate::indicator::Polarity;
 use crate::partner::PartnerKind;
@@ -148,9 +148,15 @@ fn trend(direction: Direction) -> Trend {
     }
 }
 
-/// The engine's explanation of a node ([`explain`]), one sentence a line.
-fn explanation_lines(ev: &Evaluation, id: &str) -> Result<Vec<String>> {
-    Ok(explain(ev, id)?.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
+/// The engine's explanation of a node in the report's language ([`explain_in`]), one
+/// sentence a line.
+fn explanation_lines(ev: &Evaluation, id: &str, locale: Locale) -> Result<Vec<String>> {
+    Ok(explain_in(ev, id, locale)?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect())
 }
 
 fn node<'a>(ev: &'a Evaluation, id: &str) -> Result<&'a NodeResult> {
@@ -159,7 +165,7 @@ fn node<'a>(ev: &'a Evaluation, id: &str) -> Result<&'a NodeResult> {
 
 /// The overview of an evaluation: perspectives in order, each with the objectives whose
 /// parent it is (the evaluation's rows already follow the definition order).
-fn overview(ev: &Evaluation) -> Result<OverviewView> {
+fn overview(ev: &Evaluation, locale: Locale) -> Result<OverviewView> {
     let row = |n: &NodeResult| -> Result<ObjectiveRow> {
         Ok(ObjectiveRow {
             id: n.id.clone(),
@@ -168,7 +174,7 @@ fn overview(ev: &Evaluation) -> Result<OverviewView> {
             status: n.status,
             trend: trend(n.trend.direction),
             coverage: n.coverage,
-            explanation: explanation_lines(ev, &n.id)?,
+            explanation: explanation_lines(ev, &n.id, locale)?,
         })
     };
     let mut perspectives = Vec::new();
@@ -197,7 +203,7 @@ fn overview(ev: &Evaluation) -> Result<OverviewView> {
 /// The scorecard overview of an evaluation as an SVG fragment (what a notebook shows for an
 /// evaluation result; it needs no workspace).
 pub fn evaluation_overview_svg(ev: &Evaluation, locale: Locale) -> Result<String> {
-    Ok(super::overview_svg(&overview(ev)?, locale))
+    Ok(super::overview_svg(&overview(ev, locale)?, locale))
 }
 
 fn strategy_map(ws: &Workspace, ev: &Evaluation) -> Result<StrategyMapView> {
@@ -363,7 +369,13 @@ fn decimals_for(values: impl Iterator<Item = f64>) -> u8 {
     need
 }
 
-fn card(ws: &Workspace, range: &[Evaluation], latest: &Evaluation, id: &str) -> Result<IndicatorCardView> {
+fn card(
+    ws: &Workspace,
+    range: &[Evaluation],
+    latest: &Evaluation,
+    id: &str,
+    locale: Locale,
+) -> Result<IndicatorCardView> {
     let n = node(latest, id)?;
     let series: Vec<SeriesPoint> = range
         .iter()
@@ -399,7 +411,7 @@ fn card(ws: &Workspace, range: &[Evaluation], latest: &Evaluation, id: &str) -> 
         targets,
         bands,
         latest: Some(LatestView { period: n.period, value: n.value, score: n.score, status: n.status }),
-        explanation: explanation_lines(latest, id)?,
+        explanation: explanation_lines(latest, id, locale)?,
     })
 }
 
@@ -647,7 +659,7 @@ fn partnership_view(
 }
 
 /// The report of `period` (its frequency is the reporting frequency): every view filled
-/// from the engine ([`evaluate_range`] over the history, [`explain`]) and from
+/// from the engine ([`evaluate_range`] over the history, [`explain_in`] in the report's language) and from
 /// [`headline`]. Labels inside the views (periods, kinds of partner, the sentences of the
 /// portfolio and partnership explanations) are written in `locale`.
 ///
@@ -681,12 +693,12 @@ pub fn report_view_with(
     let periods: Vec<Period> = range.iter().map(|e| e.period).collect();
     let mut cards = Vec::new();
     for n in latest.nodes.iter().filter(|n| n.kind == NodeKind::Indicator) {
-        cards.push(card(ws, &range, latest, &n.id)?);
+        cards.push(card(ws, &range, latest, &n.id, locale)?);
     }
     Ok(ReportView {
         organisation: ws.organisation.clone(),
         generated_on: options.generated_on,
-        overview: overview(latest)?,
+        overview: overview(latest, locale)?,
         strategy_map: strategy_map(ws, latest)?,
         cards,
         portfolio: (!ws.projects.is_empty()).then(|| portfolio_view(ws, &periods, &h, options, locale)),
@@ -722,7 +734,7 @@ pub fn overview_svg_for(ws: &Workspace, period: Period, locale: Locale) -> Resul
     let ev = range
         .last()
         .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })?;
-    Ok(super::overview_svg(&overview(ev)?, locale))
+    Ok(super::overview_svg(&overview(ev, locale)?, locale))
 }
 
 /// The strategy map of `period` as an SVG fragment.
@@ -770,7 +782,7 @@ pub fn indicator_card_with(
         Some(n) if n.kind == NodeKind::Indicator => {}
         _ => return Err(Error::NotFound { what: "indicator", id: indicator_id.to_string() }),
     }
-    let c = card(ws, &range, latest, indicator_id)?;
+    let c = card(ws, &range, latest, indicator_id, locale)?;
     let status = c.latest.map(|l| l.status).unwrap_or(Status::NoData);
     let mut lines = String::new();
     for l in &c.explanation {
@@ -830,6 +842,15 @@ mod tests {
                 locale.label(super::super::Label::DividedBy),
                 locale.number(ratio, 1)
             )));
+            // The explanations are in the report's language: each node's lines, as
+            // `explain_in` gives them, are in the page, and no English one in French.
+            for n in &ev.nodes[1..] {
+                let first = crate::explain::render_in(n, locale);
+                let first = first.lines().next().unwrap_or_default();
+                assert!(page.contains(&format!("<li>{}</li>", escape(first))), "{first}");
+            }
+            assert_eq!(page.contains("<li>why: "), locale == Locale::En);
+            assert_eq!(page.contains("<li>pourquoi\u{a0}: "), locale == Locale::Fr);
             // Every in-page link reaches exactly one anchor.
             let mut targets: Vec<&str> =
                 page.split("href=\"#").skip(1).filter_map(|s| s.split('"').next()).collect();

@@ -21,8 +21,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use crate::indicator::Metric;
 use crate::period::Period;
-use crate::scoring::Status;
+use crate::scoring::{Status, fmt_num};
 
 /// U+202F NARROW NO-BREAK SPACE (French digit groups, before `%`).
 pub const NNBSP: char = '\u{202f}';
@@ -263,6 +264,42 @@ impl Locale {
         self.join(x < 0.0 && !zero, int, frac)
     }
 
+    /// A number as the explanations print it (integers bare, others with at most four
+    /// decimals, see [`fmt_num`]) with this locale's separators: `1 234,5678` / `1234.5678`.
+    /// English keeps [`fmt_num`]'s text unchanged (no digit groups), as the English
+    /// explanation always had; a value that is not finite prints as `–` in French.
+    ///
+    /// ```
+    /// use pilotage::report::Locale;
+    /// assert_eq!(Locale::Fr.short_number(-12345.678_91), "-12\u{202f}345,6789");
+    /// assert_eq!(Locale::En.short_number(-12345.678_91), "-12345.6789");
+    /// ```
+    pub fn short_number(self, x: f64) -> String {
+        let text = fmt_num(x);
+        match self {
+            Locale::En => text,
+            Locale::Fr if !x.is_finite() => "–".to_string(),
+            Locale::Fr => {
+                let (negative, abs) = match text.strip_prefix('-') {
+                    Some(rest) => (true, rest),
+                    None => (false, text.as_str()),
+                };
+                let (int, frac) = abs.split_once('.').unwrap_or((abs, ""));
+                self.join(negative, int, frac)
+            }
+        }
+    }
+
+    /// A percentage of a fraction as the explanations print it: `0.455` -> `45,5 %` /
+    /// `45.5%` (see [`Locale::short_number`]).
+    pub fn short_percent(self, fraction: f64) -> String {
+        let n = self.short_number(fraction * 100.0);
+        match self {
+            Locale::Fr => format!("{n}{NNBSP}%"),
+            Locale::En => format!("{n}%"),
+        }
+    }
+
     /// A fraction as a percentage with `decimals` decimals: `0.455` -> `45,5 %` / `45.5%`.
     pub fn percent(self, fraction: f64, decimals: usize) -> String {
         let n = self.number(fraction * 100.0, decimals);
@@ -371,6 +408,44 @@ impl Locale {
             Status::Red => ("Hors cible", "Off target"),
             Status::NoData => ("Sans donnée", "No data"),
             Status::Suppressed => ("Masqué (petit effectif)", "Suppressed (small group)"),
+        };
+        match self {
+            Locale::Fr => fr,
+            Locale::En => en,
+        }
+    }
+}
+
+impl Locale {
+    /// The name of a derived indicator's metric: `File active` / `Active caseload`, ...
+    pub fn metric(self, metric: Metric) -> &'static str {
+        let (fr, en) = match metric {
+            Metric::ActiveCaseload => {
+                return self.label(Label::ActiveCaseload);
+            }
+            Metric::FilesRegistered => ("Dossiers enregistrés", "Files registered"),
+            Metric::FilesDecided => ("Dossiers décidés", "Files decided"),
+            Metric::MeanInstructionDays => ("Délai d’instruction moyen", "Mean instruction lead time"),
+            Metric::MedianInstructionDays => ("Délai d’instruction médian", "Median instruction lead time"),
+            Metric::P90InstructionDays => {
+                ("Délai d’instruction (90e centile)", "Instruction lead time (90th percentile)")
+            }
+            Metric::Deliveries => ("Projets livrés", "Projects delivered"),
+            Metric::OnTimeDeliveryRate => ("Part des livraisons dans les délais", "On-time delivery rate"),
+            Metric::PortfolioValue => ("Valeur du portefeuille actif", "Active portfolio value"),
+            Metric::TransversalShare => ("Part des dossiers transversaux", "Share of cross-service files"),
+            Metric::PartnerCount => ("Partenaires engagés", "Partners committed"),
+            Metric::NewPartners => ("Nouveaux partenaires", "New partners"),
+            Metric::ActivePartners => ("Partenaires actifs", "Active partners"),
+            Metric::FundsPledged => ("Fonds promis", "Funds pledged"),
+            Metric::FundsSigned => ("Fonds signés", "Funds signed"),
+            Metric::FundsReceived => ("Fonds encaissés", "Funds received"),
+            Metric::CumulativeFundsSigned => ("Fonds signés cumulés", "Cumulative funds signed"),
+            Metric::Leverage => {
+                return self.label(Label::Leverage);
+            }
+            Metric::CofinancingRate => ("Taux de cofinancement", "Co-financing rate"),
+            Metric::InvestmentCapacity => ("Capacité d’investissement", "Investment capacity"),
         };
         match self {
             Locale::Fr => fr,
