@@ -27,8 +27,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
-if [ ! -x "$HERE/node_modules/.bin/wasm-opt" ]; then
-  step "npm ci (binaryen, typescript, playwright-core)"
+if [ ! -x "$HERE/node_modules/.bin/wasm-opt" ] || [ ! -x "$HERE/node_modules/.bin/terser" ]; then
+  step "npm ci (binaryen, terser, typescript, playwright-core)"
   (cd "$HERE" && npm ci --no-audit --no-fund)
 fi
 # wasm-opt from npm's binaryen, never a system one (Debian's emits broken wasm).
@@ -53,8 +53,17 @@ for target in web nodejs; do
   "$WASM_OPT" -Oz --converge "${FEATURES[@]}" "$out/pilotage_wasm_bg.wasm" -o "$out/pilotage_wasm_bg.wasm"
 done
 
-# The widget ships inside the web package, next to the module it imports.
-cp "$HERE/js/pilotage-scorecard.js" "$HERE/js/pilotage-scorecard.d.ts" "$HERE/pkg/web/"
+# The widget ships inside the web package, next to the module it imports. The browser files
+# (the widget and wasm-bindgen's glue) ship minified by terser (compress + mangle local names;
+# property names are kept, so the API is unchanged): the readable widget is js/, the tests
+# run the shipped files. The Node build stays as generated.
+TERSER="$HERE/node_modules/.bin/terser"
+"$TERSER" "$HERE/js/pilotage-scorecard.js" --module --compress --mangle --comments false \
+  -o "$HERE/pkg/web/pilotage-scorecard.js"
+"$TERSER" "$HERE/pkg/web/pilotage_wasm.js" --module --compress --mangle --comments false \
+  -o "$HERE/pkg/web/pilotage_wasm.min.js"
+mv "$HERE/pkg/web/pilotage_wasm.min.js" "$HERE/pkg/web/pilotage_wasm.js"
+cp "$HERE/js/pilotage-scorecard.d.ts" "$HERE/pkg/web/"
 
 step "sizes"
 node "$HERE/tools/size.cjs" "$HERE/pkg/web" "$ROOT/target/wasm-size.json"

@@ -27,7 +27,7 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
 fi
 
-step "npm ci (binaryen, typescript, playwright-core: pinned in package-lock.json)"
+step "npm ci (binaryen, terser, typescript, playwright-core: pinned in package-lock.json)"
 (cd "$WASM" && npm ci --no-audit --no-fund --loglevel=error)
 
 step "build"
