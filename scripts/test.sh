@@ -19,6 +19,9 @@ cargo fmt --all --check
 step "Lints (cargo clippy -D warnings)"
 cargo clippy --workspace --all-targets -- -D warnings
 
+step "API docs (cargo doc -D warnings: broken or ambiguous links fail)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
 step "Rust tests (core, examples, benches; doc tests included)"
 cargo test --workspace
 

@@ -707,7 +707,7 @@ pub fn report_view_with(
     })
 }
 
-/// The whole HTML report of `period` (see [`report_view`] and [`super::html`]).
+/// The whole HTML report of `period` (see [`report_view`] and [`super::html()`]).
 pub fn html_report(
     ws: &Workspace,
     period: Period,

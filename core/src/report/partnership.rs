@@ -1,6 +1,6 @@
 //! Partnership pictures: funds pledged, signed and received by period (grouped bars), the
 //! leverage with its definition, and the top partners (horizontal bars). Amounts are
-//! written from [`Decimal`](rust_decimal::Decimal) exactly; floats only place the bars.
+//! written from [`rust_decimal::Decimal`] exactly; floats only place the bars.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;

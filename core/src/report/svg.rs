@@ -6,7 +6,7 @@
 //! ([`num`]), iteration follows input order, and no randomness is used (the dots of a
 //! distribution are spread by their index). Every chart is accessible: `role="img"`, a
 //! `<title>` and a `<desc>`. Every text that comes from a workspace goes through
-//! [`escape`](super::escape::escape). Axes use the "nice numbers" ticks of Heckbert
+//! [`super::escape::escape`]. Axes use the "nice numbers" ticks of Heckbert
 //! (Graphics Gems, 1990): [`nice_ticks`]. Text widths are estimated from approximate
 //! per-character widths of Arial/Liberation Sans ([`text_width`]), which the report asks
 //! for first in its font stack, so that labels can be wrapped and laid out without a font
