@@ -52,13 +52,7 @@ fn parse_args() -> Result<Args, String> {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value\n\n{}", usage()));
         match a.as_str() {
             "-h" | "--help" => return Err(usage().to_string()),
-            "--lang" => {
-                args.locale = match value("--lang")?.as_str() {
-                    "fr" => Locale::Fr,
-                    "en" => Locale::En,
-                    other => return Err(format!("--lang must be fr or en, not {other}")),
-                }
-            }
+            "--lang" => args.locale = value("--lang")?.parse().map_err(|e| format!("--lang: {e}"))?,
             "--period" => args.period = value("--period")?.parse().map_err(|e| format!("--period: {e}"))?,
             "--out" => args.out = PathBuf::from(value("--out")?),
             "--expected" => args.expected = Some(PathBuf::from(value("--expected")?)),

@@ -63,11 +63,11 @@ fn parse_args() -> Result<Args, String> {
             "--compare" => args.compare = Some(parse_period("--compare", it.next())?),
             "--json" => args.json = true,
             "--lang" => {
-                args.lang = match it.next().as_deref() {
-                    Some("en") => Locale::En,
-                    Some("fr") => Locale::Fr,
-                    other => return Err(format!("--lang takes en or fr, not {other:?}")),
-                }
+                args.lang = it
+                    .next()
+                    .ok_or_else(|| format!("--lang needs en or fr\n\n{USAGE}"))?
+                    .parse()
+                    .map_err(|e| format!("--lang: {e}"))?
             }
             "--explain" => {
                 args.explain = Some(it.next().ok_or_else(|| format!("--explain needs a node id\n\n{USAGE}"))?)

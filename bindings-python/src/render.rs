@@ -5,13 +5,10 @@ use pilotage::report::Locale;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-/// The language of a rendering: `"en"` or `"fr"`.
+/// The language of a rendering: `"en"` or `"fr"` (the core's reading of a language tag, so
+/// `"fr-FR"` and `"en-GB"` are accepted too).
 pub fn locale(lang: &str) -> PyResult<Locale> {
-    match lang {
-        "en" => Ok(Locale::En),
-        "fr" => Ok(Locale::Fr),
-        other => Err(PyValueError::new_err(format!("lang must be \"en\" or \"fr\", not {other:?}"))),
-    }
+    lang.parse().map_err(|e: pilotage::report::UnknownLocale| PyValueError::new_err(format!("lang: {e}")))
 }
 
 /// A piece of HTML rendered by the core (an indicator card, a report): Jupyter displays it,

@@ -22,16 +22,15 @@ use crate::analysis::period_arg;
 use crate::error::Failure;
 use crate::workspace::JsWorkspace;
 
-/// A language argument: `"fr"` (the default) or `"en"` (`"fr-FR"`, `"en-GB"` accepted).
+/// A language argument: `"fr"` (the default) or `"en"` (`"fr-FR"`, `"en-GB"` accepted: the
+/// core's reading of a language tag).
 pub fn locale_arg(lang: Option<String>) -> Result<Locale, Error> {
-    match lang.as_deref().map(|l| l.to_ascii_lowercase()) {
-        None => Ok(Locale::Fr),
-        Some(l) if l == "fr" || l.starts_with("fr-") => Ok(Locale::Fr),
-        Some(l) if l == "en" || l.starts_with("en-") => Ok(Locale::En),
-        Some(l) => {
-            Err(Error::Argument { name: "lang", message: format!("expected \"fr\" or \"en\", found {l:?}") })
-        }
-    }
+    lang.map_or(Ok(Locale::Fr), |l| {
+        l.parse().map_err(|e: pilotage::report::UnknownLocale| Error::Argument {
+            name: "lang",
+            message: e.to_string(),
+        })
+    })
 }
 
 #[wasm_bindgen(js_class = Workspace)]

@@ -193,6 +193,34 @@ const MONTHS_FR: [&str; 12] =
 const MONTHS_EN: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/// A language tag that is neither French nor English (see [`Locale`]'s `FromStr`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected \"fr\" or \"en\", found {0:?}")]
+pub struct UnknownLocale(pub String);
+
+/// Reads a language tag as every entry point takes it (the bindings' `lang`, the examples'
+/// `--lang`): `fr` or `en`, in any case, with or without a region (`fr-FR`, `en-GB`).
+///
+/// ```
+/// use pilotage::report::Locale;
+/// assert_eq!("fr-FR".parse::<Locale>(), Ok(Locale::Fr));
+/// assert_eq!("EN".parse::<Locale>(), Ok(Locale::En));
+/// assert!("de".parse::<Locale>().is_err());
+/// ```
+impl std::str::FromStr for Locale {
+    type Err = UnknownLocale;
+
+    fn from_str(tag: &str) -> Result<Locale, UnknownLocale> {
+        let tag = tag.to_ascii_lowercase();
+        let language = tag.split_once('-').map_or(tag.as_str(), |(language, _)| language);
+        match language {
+            "fr" => Ok(Locale::Fr),
+            "en" => Ok(Locale::En),
+            _ => Err(UnknownLocale(tag)),
+        }
+    }
+}
+
 impl Locale {
     /// The BCP 47 tag (`fr`, `en`) for the HTML `lang` attribute.
     pub fn tag(self) -> &'static str {

@@ -34,7 +34,7 @@ pub use adapter::{
 };
 pub use card::indicator_card_svg;
 pub use html::html;
-pub use locale::{Label, Locale};
+pub use locale::{Label, Locale, UnknownLocale};
 pub use model::*;
 pub use overview::{overview_html, overview_svg};
 pub use partnership::partnership_svg;
