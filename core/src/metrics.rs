@@ -76,11 +76,17 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn money(d: Decimal) -> Option<f64> {
+/// Money as the scorecard reads it (the one place a `Decimal` amount becomes an `f64`).
+/// Out of line (`inline(never)`), like [`percent`]: they are called from many sites here and
+/// in [`crate::record_index`], and inlined copies weighed in the WebAssembly package.
+#[inline(never)]
+pub(crate) fn money(d: Decimal) -> Option<f64> {
     d.to_f64()
 }
 
-fn percent(fraction: Decimal) -> Option<f64> {
+/// A `Decimal` fraction as a percentage (0-100) for the scorecard.
+#[inline(never)]
+pub(crate) fn percent(fraction: Decimal) -> Option<f64> {
     fraction.checked_mul(Decimal::ONE_HUNDRED).and_then(|d| d.to_f64())
 }
 

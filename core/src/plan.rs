@@ -151,7 +151,7 @@ pub struct Engine {
 /// taken over, since the maps hold only finished results).
 #[derive(Debug)]
 pub(crate) struct DerivedSource {
-    pub records: Box<Workspace>,
+    records: Box<Workspace>,
     index: crate::record_index::RecordIndex,
     values: std::sync::Mutex<HashMap<(Metric, Period), Option<f64>>>,
     points: std::sync::Mutex<HashMap<(Metric, Period), MetricPoint>>,

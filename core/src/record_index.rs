@@ -8,8 +8,10 @@
 //! [`RecordIndex`] is built once per workspace: each project, partner and commitment step is
 //! reduced to the few dates (as month indices where a period test is all that is needed)
 //! and amounts the metrics read, in compact arrays, with each project's signed steps next
-//! to it. [`RecordIndex::value`] then computes a metric's value with no string, no map and
-//! no allocation (except the lead times, sorted for their quantiles).
+//! to it. [`RecordIndex::value`] then computes a metric's value with no map and no id list;
+//! the only allocations are the lead times (sorted for their quantiles) and the leverage,
+//! which goes through [`crate::partnership::Leverage::compute`] so that its definition stays
+//! in one place.
 //!
 //! The values are the same as [`crate::metrics::point`]'s, to the bit: the same records
 //! counted, the same `Decimal` sums in the same order, the same rounding, the same
@@ -25,6 +27,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::commitment::FundingStatus;
 use crate::indicator::Metric;
+use crate::metrics::{money, percent};
 use crate::partnership::{LeverageDefinition, project_date};
 use crate::period::{Calendar, MonthIndex, Period, month_index_of_date};
 use crate::portfolio::{percentile, ratio};
@@ -83,28 +86,19 @@ fn month(d: Option<NaiveDate>) -> Option<MonthIndex> {
     d.map(month_index_of_date)
 }
 
-// The `Decimal` operations are kept out of line (`inline(never)`): inlined at each of the
-// metrics' sums they made this module a large part of the WebAssembly package, for no
-// measurable speed.
+// Sums are kept out of line (`inline(never)`), like `metrics::money` and `metrics::percent`:
+// inlined at each of the metrics' sums they made this module a large part of the WebAssembly
+// package, for no measurable speed.
 
 #[inline(never)]
 fn add(a: Decimal, b: Decimal) -> Decimal {
     a.saturating_add(b)
 }
 
-#[inline(never)]
-fn money(d: Decimal) -> Option<f64> {
-    d.to_f64()
-}
-
-#[inline(never)]
-fn percent(fraction: Option<Decimal>) -> Option<f64> {
-    fraction?.checked_mul(Decimal::ONE_HUNDRED).and_then(|d| d.to_f64())
-}
-
+/// `part / whole` in percent, as the analytics round it (`None` for an empty whole).
 #[inline(never)]
 fn share(part: usize, whole: usize) -> Option<f64> {
-    percent(ratio(Decimal::from(part), Decimal::from(whole)))
+    ratio(Decimal::from(part), Decimal::from(whole)).and_then(percent)
 }
 
 impl RecordIndex {
@@ -307,7 +301,7 @@ impl RecordIndex {
                         .value
                         .and_then(|v| v.to_f64())
                 } else {
-                    percent(ratio(ext_costed, cost))
+                    ratio(ext_costed, cost).and_then(percent)
                 }
             }
             Metric::InvestmentCapacity => {
