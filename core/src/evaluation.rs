@@ -594,20 +594,17 @@ impl Engine {
             }
             SourcePlan::Derived(metric) => {
                 let at = grid.derived.get(i).and_then(|d| d.as_ref()).and_then(|d| d.get(t));
+                // the point is the engine's copy: its detail and records move into the row
                 let point =
                     at.zip(self.derived_source.as_ref()).map(|(&at, source)| source.point(*metric, at));
-                let point = point.as_ref();
                 if value.is_none() {
-                    ex.reasons.push(match point {
+                    ex.reasons.push(match &point {
                         Some(p) => p.detail.clone(),
                         None => "the records are not available".to_string(),
                     });
                 }
-                ex.source = Some(SourceUsed::Derived {
-                    metric: *metric,
-                    detail: point.map(|p| p.detail.clone()).unwrap_or_default(),
-                    records: point.map(|p| p.records.clone()).unwrap_or_default(),
-                });
+                let (detail, records) = point.map(|p| (p.detail, p.records)).unwrap_or_default();
+                ex.source = Some(SourceUsed::Derived { metric: *metric, detail, records });
             }
             SourcePlan::Calculated { expr, refs } => {
                 let get = |id: &str| {
