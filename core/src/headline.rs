@@ -6,8 +6,20 @@
 //!
 //! Stocks are taken on the last day of the period; flows (decisions, new partners) within it.
 //! The comparison period defaults to the period of the same kind in the earliest year that
-//! has decided files (for `2025-Q4`, `2019-Q4` if the first decision is in 2019) — the city's
-//! "divided by 4" compares its first year with its last.
+//! has decided files by the period's end (for `2025-Q4`, `2019-Q4` if the first decision is
+//! in 2019) — the city's "divided by 4" compares its first year with its last.
+//!
+//! **No look-ahead.** Every figure for a period depends only on what is dated on or before
+//! its last day: the file cut at that day ([`crate::cutoff::cut_at`]) gives the same
+//! headline, and a property test checks it.
+//!
+//! **Year-to-date comparisons.** The "by year" comparisons (lead times and investment
+//! capacity) compare the fiscal year of the period *up to the period's last day* with the
+//! same span of the comparison year: for `2025-Q2`, 1 January to 30 June 2025 against
+//! 1 January to 30 June 2019. At the end of a year (`2025-Q4`, `2025`) that is the whole
+//! year against the whole year. Each year's investment capacity is taken as it stood on the
+//! last day of its span (funds signed by then, projects dated by their start when started by
+//! then, else their approval).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -54,6 +66,10 @@ pub struct Headline {
     pub period: Period,
     /// Its last day: stocks are taken on it.
     pub as_of: NaiveDate,
+    /// Whether the records cover the period (its last day is inside
+    /// [`crate::cutoff::records_span`]); when false, every figure below rests on records
+    /// that stop earlier (or start later) and says nothing of the period itself.
+    pub within_records: bool,
     /// The period compared against, if any could be chosen.
     pub compared_with: Option<Period>,
     /// Files registered and not closed or abandoned at `as_of`.
@@ -63,8 +79,9 @@ pub struct Headline {
     /// Instruction lead times of the files decided in the comparison period and in `period`,
     /// and their ratio (earlier / later: "divided by N").
     pub lead_time: LeadTimeComparison,
-    /// The same comparison over whole fiscal years: the year of `as_of` against the year of
-    /// the comparison period (more files, so a steadier ratio than two quarters).
+    /// The same comparison over fiscal years to date: the year of `as_of` up to `as_of`
+    /// against the same span of the comparison period's year (more files, so a steadier
+    /// ratio than two quarters; see the module doc).
     pub lead_time_by_year: Option<LeadTimeComparison>,
     /// Funds pledged, signed and received up to `as_of`.
     pub funds: Funds,
@@ -76,16 +93,20 @@ pub struct Headline {
     pub partners: PartnerCounts,
     /// Share of the top partners in signed funds, and the Herfindahl index.
     pub concentration: Concentration,
-    /// Investment capacity of the fiscal year containing `as_of` against the comparison year.
+    /// Investment capacity of the fiscal year containing `as_of`, up to `as_of`, against the
+    /// same span of the comparison year.
     pub investment_capacity: Option<CapacityComparison>,
     /// Share of active files run by two or more services.
     pub transversality: Transversality,
 }
 
-/// The period of `period`'s kind in the earliest fiscal year that has a decided file.
+/// The period of `period`'s kind in the earliest fiscal year that has a file decided by the
+/// end of `period`.
 pub fn default_comparison(ws: &Workspace, period: Period) -> Option<Period> {
     let cal = ws.calendar();
-    let first = ws.projects.iter().filter_map(|p| p.decision().map(|(_, d)| d)).min()?;
+    let end = period.end_date(cal);
+    let first =
+        ws.projects.iter().filter_map(|p| p.decision().map(|(_, d)| d)).filter(|d| *d <= end).min()?;
     let first_year = Period::containing(first, Frequency::Yearly, cal).ok()?.year_label();
     let years_back = period.year_label() - first_year;
     if years_back <= 0 {
@@ -110,13 +131,15 @@ pub fn headline(ws: &Workspace, period: Period, options: HeadlineOptions) -> Res
         Some(c) => Some(Period::containing(c.end_date(cal), Frequency::Yearly, cal)?).filter(|y| *y != year),
         None => None,
     };
-    let investment_capacity = earlier_year
-        .map(|earlier| partnership::compare_capacity(ws, earlier, year, FinanceOptions::default()));
-    let lead_time_by_year =
-        earlier_year.map(|earlier| portfolio::compare_lead_times(ws, earlier, year, options.lead_time));
+    let to_date = FinanceOptions { as_of: Some(as_of), ..FinanceOptions::default() };
+    let investment_capacity =
+        earlier_year.map(|earlier| partnership::compare_capacity(ws, earlier, year, to_date));
+    let lead_time_by_year = earlier_year
+        .map(|earlier| portfolio::compare_lead_times_to_date(ws, earlier, year, as_of, options.lead_time));
     Ok(Headline {
         period,
         as_of,
+        within_records: crate::cutoff::records_span(ws).is_some_and(|s| s.covers(as_of)),
         compared_with,
         active_caseload: portfolio::caseload(ws, as_of).count,
         portfolio_value: portfolio::portfolio_value(ws, as_of).total,

@@ -3,6 +3,7 @@
 
 pub mod aggregation;
 pub mod commitment;
+pub mod cutoff;
 pub mod edit;
 pub mod error;
 pub mod evaluation;

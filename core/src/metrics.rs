@@ -9,6 +9,9 @@
 //! period; flows (registrations, decisions, deliveries, funds pledged/signed/received, new
 //! and active partners) count the events dated inside it.
 //!
+//! Outside the span the records cover ([`crate::cutoff::records_span`]) every metric has no
+//! value, and the detail says that the period lies before or after the records.
+//!
 //! A statistic or ratio over an empty set (a mean of no lead times, a share of no files, a
 //! leverage on zero own funds) has no value (`None`) and the detail says why. A count or a
 //! sum over an empty set is a real 0 (no delivery this quarter is a fact, not missing data),
@@ -90,6 +93,20 @@ pub(crate) fn percent(fraction: Decimal) -> Option<f64> {
     fraction.checked_mul(Decimal::ONE_HUNDRED).and_then(|d| d.to_f64())
 }
 
+/// Why `period` (ending on `end`) is outside the span the records cover, when it is: a
+/// derived value there would claim a zero that nobody counted (see [`crate::cutoff`]).
+pub(crate) fn outside_records(ws: &Workspace, period: Period, end: chrono::NaiveDate) -> Option<String> {
+    match crate::cutoff::records_span(ws) {
+        Some(s) if end > s.through => Some(format!(
+            "{period} ends after the records, which are complete through {}: no value, not zero",
+            s.through
+        )),
+        Some(s) if end >= s.from => None,
+        // no record dated by the period's end (saying when they start would read the future)
+        _ => Some(format!("no record is dated on or before {end}: no value, not zero")),
+    }
+}
+
 fn count_point(period: Period, name: &str, ids: Vec<String>, (one, many): (&str, &str)) -> MetricPoint {
     let detail = if ids.is_empty() {
         format!("{name}: no {many} in {period} (counted as 0)")
@@ -106,6 +123,14 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
     let cal = ws.calendar();
     let end = period.end_date(cal);
     let name = metric_name(metric);
+    if let Some(outside) = outside_records(ws, period, end) {
+        return MetricPoint {
+            period,
+            value: None,
+            detail: format!("{name}: {outside}"),
+            records: Vec::new(),
+        };
+    }
     match metric {
         Metric::ActiveCaseload => {
             let c = portfolio::caseload(ws, end);

@@ -57,7 +57,7 @@ pub struct PartnerCounts {
     pub new: Vec<String>,
     /// With at least one commitment step dated in the period.
     pub active: Vec<String>,
-    /// Members with no commitment at all.
+    /// Members with no commitment step on or before the period's end.
     pub without_commitment: Vec<String>,
     /// The same counts by kind (kinds with no partner are absent).
     pub by_kind: BTreeMap<PartnerKind, KindCounts>,
@@ -67,7 +67,13 @@ pub struct PartnerCounts {
 pub fn partner_counts(ws: &Workspace, period: Period) -> PartnerCounts {
     let cal = ws.calendar();
     let end = period.end_date(cal);
-    let committed: BTreeSet<&str> = ws.commitments.iter().map(|c| c.partner.as_str()).collect();
+    // committed by the period's end: a commitment whose first step comes later does not count
+    let committed: BTreeSet<&str> = ws
+        .commitments
+        .iter()
+        .filter(|c| c.steps.iter().any(|s| s.date <= end))
+        .map(|c| c.partner.as_str())
+        .collect();
     let active_ids: BTreeSet<&str> = ws
         .commitments
         .iter()
@@ -571,10 +577,13 @@ pub fn concentration(ws: &Workspace, top_n: usize, as_of: Option<NaiveDate>) -> 
     }
 }
 
-/// The date that places a project in a period for investment capacity: its start, else its
-/// approval (`None` when it has neither).
-pub fn project_date(p: &Project) -> Option<NaiveDate> {
-    p.date_of(Stage::Started).or_else(|| p.date_of(Stage::Approved))
+/// The date that places a project in a period for investment capacity, as known on
+/// `known_on`: its start when it has started by then, else its approval when approved by
+/// then (`None` otherwise). Read on a later day, a project approved in one year and started
+/// in the next moves to the year of its start: what was known then is what is counted.
+pub fn project_date(p: &Project, known_on: NaiveDate) -> Option<NaiveDate> {
+    let by = |d: Option<NaiveDate>| d.filter(|d| *d <= known_on);
+    by(p.date_of(Stage::Started)).or_else(|| by(p.date_of(Stage::Approved)))
 }
 
 /// Investment carried in a period: own plus external funds of the projects dated in it.
@@ -582,6 +591,9 @@ pub fn project_date(p: &Project) -> Option<NaiveDate> {
 pub struct InvestmentCapacity {
     /// The period (usually a fiscal year).
     pub period: Period,
+    /// The last day counted, and the day the figure is known on: the period's end, or an
+    /// earlier day for a year-to-date figure.
+    pub through: NaiveDate,
     /// The status counted as external funds.
     pub basis: FundingStatus,
     /// Sum of own funds.
@@ -594,12 +606,18 @@ pub struct InvestmentCapacity {
     pub projects: Vec<String>,
 }
 
-/// Investment capacity of `period`: own plus external funds (at `options.basis`, steps up to
-/// `options.as_of`) of the projects whose start, else approval, falls in the period.
+/// Investment capacity of `period`, as it stood at the end of the period, or at
+/// `options.as_of` when that is earlier (the period to date): own plus external funds (at
+/// `options.basis`, steps dated by then) of the projects whose [`project_date`] known then
+/// falls in the period up to that day.
 pub fn investment_capacity(ws: &Workspace, period: Period, options: FinanceOptions) -> InvestmentCapacity {
     let cal = ws.calendar();
+    let end = period.end_date(cal);
+    let through = options.as_of.map_or(end, |d| d.min(end));
+    let options = FinanceOptions { as_of: Some(through), ..options };
     let mut out = InvestmentCapacity {
         period,
+        through,
         basis: options.basis,
         own: Decimal::ZERO,
         external: Decimal::ZERO,
@@ -608,7 +626,7 @@ pub fn investment_capacity(ws: &Workspace, period: Period, options: FinanceOptio
     };
     let index = commitments_by_project(ws);
     for p in &ws.projects {
-        if !project_date(p).is_some_and(|d| period.contains_date(d, cal)) {
+        if !project_date(p, through).is_some_and(|d| period.contains_date(d, cal)) {
             continue;
         }
         let pf = project_finance_with(p, index.get(p.id.as_str()).map_or(&[], Vec::as_slice), options);
@@ -633,16 +651,26 @@ pub struct CapacityComparison {
     pub note: Option<String>,
 }
 
-/// Compare the investment capacity of `earlier` and `later`.
+/// Compare the investment capacity of `earlier` and `later`, each as it stood at its end;
+/// when `options.as_of` falls inside `later`, `later` up to that day against the same span
+/// of `earlier` ([`Period::same_day_as`]), never a year in progress against a whole year.
 pub fn compare_capacity(
     ws: &Workspace,
     earlier: Period,
     later: Period,
     options: FinanceOptions,
 ) -> CapacityComparison {
-    let e = investment_capacity(ws, earlier, options);
+    let cal = ws.calendar();
     let l = investment_capacity(ws, later, options);
+    let e_through = earlier.same_day_as(l.through, later, cal);
+    let e = investment_capacity(ws, earlier, FinanceOptions { as_of: Some(e_through), ..options });
     let r = ratio(l.total, e.total);
-    let note = r.is_none().then(|| format!("no investment in {earlier}: no ratio"));
+    let note = r.is_none().then(|| {
+        if e_through < earlier.end_date(cal) {
+            format!("no investment in {earlier} up to {e_through}: no ratio")
+        } else {
+            format!("no investment in {earlier}: no ratio")
+        }
+    });
     CapacityComparison { earlier: e, later: l, ratio: r, note }
 }

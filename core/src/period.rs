@@ -292,6 +292,29 @@ impl Period {
             && other.last_month(calendar) <= self.last_month(calendar)
     }
 
+    /// The day of `self` at the same place as `day` in `other`: as many months and days
+    /// from `self`'s start as `day` is from `other`'s start (the day of the month clamped to
+    /// the month's end, 29 February to 28), never past `self`'s end. It gives a year-to-date
+    /// comparison its span in the earlier year: 30 June 2025 in 2025 is 30 June 2019 in 2019.
+    /// A `day` before `other` starts gives the day before `self` starts (an empty span);
+    /// `other`'s last day (or later) gives `self`'s last day (a whole period for a whole one).
+    pub fn same_day_as(self, day: NaiveDate, other: Period, calendar: Calendar) -> NaiveDate {
+        let start = self.start_date(calendar);
+        let end = self.end_date(calendar);
+        if day >= other.end_date(calendar) {
+            return end;
+        }
+        let months = month_index_of_date(day) - other.first_month(calendar);
+        if months < 0 {
+            return start.pred_opt().unwrap_or(start);
+        }
+        let month_start = first_day(self.first_month(calendar) + months);
+        let next = first_day(self.first_month(calendar) + months + 1);
+        let last_of_month = next.pred_opt().unwrap_or(next);
+        let wanted = month_start.with_day(day.day()).unwrap_or(last_of_month);
+        wanted.min(end)
+    }
+
     /// True when `date` falls inside the period.
     pub fn contains_date(self, date: NaiveDate, calendar: Calendar) -> bool {
         let m = month_index_of_date(date);
@@ -526,6 +549,27 @@ mod tests {
         );
         assert!(Calendar::new(13).is_err());
         assert!(Calendar::new(0).is_err());
+    }
+
+    #[test]
+    fn the_same_day_in_an_earlier_period() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let cal = Calendar::default();
+        let (y19, y24, y25) = (Period::Year(2019), Period::Year(2024), Period::Year(2025));
+        // 30 June 2025 in 2025 is 30 June in 2019: the first half against the first half
+        assert_eq!(y19.same_day_as(d("2025-06-30"), y25, cal), d("2019-06-30"));
+        // 29 February 2024 has no twin in 2019: the end of February
+        assert_eq!(y19.same_day_as(d("2024-02-29"), y24, cal), d("2019-02-28"));
+        // the last day of a period maps to the last day of the other, a whole period for a
+        // whole one: 28 February 2025 ends February, so January runs to the 31st
+        let (jan, feb) = (Period::Month { year: 2025, month: 1 }, Period::Month { year: 2025, month: 2 });
+        assert_eq!(jan.same_day_as(d("2025-02-28"), feb, cal), d("2025-01-31"));
+        // a day before the period starts: the empty span ends the day before the other starts
+        assert_eq!(y19.same_day_as(d("2024-12-31"), y25, cal), d("2018-12-31"));
+        // a fiscal year starting in July: 15 September 2025 is in fiscal 2025, 2 months and 15
+        // days in; in fiscal 2019 that is 15 September 2019
+        let july = Calendar::new(7).unwrap();
+        assert_eq!(y19.same_day_as(d("2025-09-15"), y25, july), d("2019-09-15"));
     }
 
     #[test]

@@ -227,6 +227,8 @@ pub struct Excluded {
 pub struct LeadTimeStats {
     /// The period.
     pub period: Period,
+    /// The last day counted: the period's end, or an earlier day for a year-to-date figure.
+    pub through: NaiveDate,
     /// The events measured between.
     pub options: LeadTimeOptions,
     /// Number of files measured.
@@ -249,12 +251,24 @@ pub struct LeadTimeStats {
 /// Instruction lead time of the files whose stop event (the decision, by default) falls in
 /// `period`. Files never decided are not in the statistics.
 pub fn lead_time(ws: &Workspace, period: Period, options: LeadTimeOptions) -> LeadTimeStats {
+    lead_time_through(ws, period, period.end_date(ws.calendar()), options)
+}
+
+/// [`lead_time`] of the files whose stop event falls in `period` on or before `through` (the
+/// period to date; `through` after the period's end counts the whole period).
+pub fn lead_time_through(
+    ws: &Workspace,
+    period: Period,
+    through: NaiveDate,
+    options: LeadTimeOptions,
+) -> LeadTimeStats {
     let cal = ws.calendar();
+    let through = through.min(period.end_date(cal));
     let mut files = Vec::new();
     let mut excluded = Vec::new();
     for p in &ws.projects {
         let Some(stop) = options.stop.date(p) else { continue };
-        if !period.contains_date(stop, cal) {
+        if !period.contains_date(stop, cal) || stop > through {
             continue;
         }
         match options.start.date(p) {
@@ -283,6 +297,7 @@ pub fn lead_time(ws: &Workspace, period: Period, options: LeadTimeOptions) -> Le
     let mean_days = (!days.is_empty()).then(|| days.iter().sum::<f64>() / days.len() as f64);
     LeadTimeStats {
         period,
+        through,
         options,
         count: files.len(),
         mean_days,
@@ -327,12 +342,34 @@ pub fn compare_lead_times(
     later: Period,
     options: LeadTimeOptions,
 ) -> LeadTimeComparison {
-    let e = lead_time(ws, earlier, options);
-    let l = lead_time(ws, later, options);
+    compare_lead_times_to_date(ws, earlier, later, later.end_date(ws.calendar()), options)
+}
+
+/// Compare `later` up to `through` with the same span of `earlier` ([`Period::same_day_as`]):
+/// on 30 June, the first half of this year against the first half of the earlier one, so
+/// that a year in progress is never compared with a whole year.
+pub fn compare_lead_times_to_date(
+    ws: &Workspace,
+    earlier: Period,
+    later: Period,
+    through: NaiveDate,
+    options: LeadTimeOptions,
+) -> LeadTimeComparison {
+    let cal = ws.calendar();
+    let l = lead_time_through(ws, later, through, options);
+    let e = lead_time_through(ws, earlier, earlier.same_day_as(l.through, later, cal), options);
     let mut notes = Vec::new();
     for (stats, p) in [(&e, earlier), (&l, later)] {
         if stats.count == 0 {
-            notes.push(format!("no files reached {} in {p}", options.stop.as_str()));
+            if stats.through < p.end_date(cal) {
+                notes.push(format!(
+                    "no files reached {} in {p} up to {}",
+                    options.stop.as_str(),
+                    stats.through
+                ));
+            } else {
+                notes.push(format!("no files reached {} in {p}", options.stop.as_str()));
+            }
         }
     }
     let mean_ratio = day_ratio(e.mean_days, l.mean_days, "mean", &mut notes);

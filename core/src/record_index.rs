@@ -28,7 +28,7 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::commitment::FundingStatus;
 use crate::indicator::Metric;
 use crate::metrics::{money, percent};
-use crate::partnership::{LeverageDefinition, project_date};
+use crate::partnership::LeverageDefinition;
 use crate::period::{Calendar, MonthIndex, Period, month_index_of_date};
 use crate::portfolio::{percentile, ratio};
 use crate::project::Stage;
@@ -57,10 +57,9 @@ struct ProjectFacts {
     own: Decimal,
     /// Led by two or more services.
     transversal: bool,
-    /// Month of the start, else the approval (investment capacity).
-    capacity_month: Option<MonthIndex>,
-    /// Signed external funds over the whole history (sum per commitment, then over them).
-    signed_total: Decimal,
+    /// Months of the start and of the approval (investment capacity: the start once it has
+    /// happened, else the approval).
+    started_month: Option<MonthIndex>,
     /// Its commitments' signed steps: `commitments[k]` is the range in `signed_steps`.
     commitments: std::ops::Range<usize>,
 }
@@ -80,6 +79,8 @@ pub struct RecordIndex {
     /// the steps of the commitments naming them, sorted.
     partners: Vec<(Option<MonthIndex>, std::ops::Range<usize>)>,
     partner_step_months: Vec<MonthIndex>,
+    /// The span the records cover: outside it every metric is missing.
+    span: Option<crate::cutoff::RecordsSpan>,
 }
 
 fn month(d: Option<NaiveDate>) -> Option<MonthIndex> {
@@ -118,16 +119,12 @@ impl RecordIndex {
         let mut projects = Vec::with_capacity(ws.projects.len());
         for p in &ws.projects {
             let first = project_commitments.len();
-            let mut signed_total = Decimal::ZERO;
             for &k in by_project.get(p.id.as_str()).map_or(&[][..], Vec::as_slice) {
                 let Some(c) = ws.commitments.get(k) else { continue };
                 let from = signed_steps.len();
-                let mut of_commitment = Decimal::ZERO;
                 for s in c.steps.iter().filter(|s| s.status == FundingStatus::Signed) {
                     signed_steps.push((month_index_of_date(s.date), s.amount));
-                    of_commitment = add(of_commitment, s.amount);
                 }
-                signed_total = add(signed_total, of_commitment);
                 project_commitments.push(from..signed_steps.len());
             }
             let registered = p.date_of(Stage::Registered);
@@ -147,8 +144,7 @@ impl RecordIndex {
                 planned_cost: p.planned_cost,
                 own: p.own_funds.unwrap_or(Decimal::ZERO),
                 transversal: p.services().len() >= 2,
-                capacity_month: month(project_date(p)),
-                signed_total,
+                started_month: month(p.date_of(Stage::Started)),
                 commitments: first..project_commitments.len(),
             });
         }
@@ -184,6 +180,7 @@ impl RecordIndex {
             steps,
             partners,
             partner_step_months,
+            span: crate::cutoff::records_span(ws),
         }
     }
 
@@ -197,6 +194,9 @@ impl RecordIndex {
         let by_end = |m: Option<MonthIndex>| m.is_some_and(|m| m <= last);
         let active = |p: &&ProjectFacts| by_end(p.registered_month) && p.exit_month.is_none_or(|x| x > last);
         let count = |n: usize| Some(n as f64);
+        if !self.span.is_some_and(|s| s.covers(period.end_date(self.calendar))) {
+            return None;
+        }
         match metric {
             Metric::ActiveCaseload => count(self.projects.iter().filter(active).count()),
             Metric::FilesRegistered => {
@@ -306,9 +306,14 @@ impl RecordIndex {
             }
             Metric::InvestmentCapacity => {
                 let (mut own, mut external) = (Decimal::ZERO, Decimal::ZERO);
-                for p in self.projects.iter().filter(|p| within(p.capacity_month)) {
+                // the start once it has happened by the period's end, else the approval
+                let dated = |p: &&ProjectFacts| {
+                    let start = p.started_month.filter(|&m| m <= last);
+                    within(start.or(p.approved_month.filter(|&m| m <= last)))
+                };
+                for p in self.projects.iter().filter(dated) {
                     own = add(own, p.own);
-                    external = add(external, p.signed_total);
+                    external = add(external, self.signed_by(p, last));
                 }
                 money(add(own, external))
             }

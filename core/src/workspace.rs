@@ -60,6 +60,11 @@ pub struct Settings {
     /// Fewest paired periods a cause-effect correlation needs.
     #[serde(default = "default_min_pairs")]
     pub min_correlation_periods: u32,
+    /// The last day the records (projects' stages, commitments' steps, partners' joining)
+    /// are complete through: derived values of later periods are missing, not zero. When
+    /// absent, the last day of the month of the latest record (see [`crate::cutoff`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records_complete_through: Option<chrono::NaiveDate>,
 }
 
 fn default_stability() -> f64 {
@@ -79,6 +84,7 @@ impl Default for Settings {
             stability_tolerance: default_stability(),
             forecast_window: default_forecast_window(),
             min_correlation_periods: default_min_pairs(),
+            records_complete_through: None,
         }
     }
 }

@@ -5,6 +5,10 @@
 use pilotage::{Workspace, evaluate};
 
 fn ws() -> Workspace {
+    ws_with(r#""settings": {"records_complete_through": "2025-12-31"},"#)
+}
+
+fn ws_with(settings: &str) -> Workspace {
     let project = |id: &str, date: &str| {
         format!(
             r#"{{"id": "{id}", "title": "{id}", "lead_service": "s", "stages": [{{"stage": "registered", "date": "{date}"}}]}}"#
@@ -22,9 +26,9 @@ fn ws() -> Workspace {
     .collect();
     Workspace::from_json(&format!(
         r#"{{
-  "schema_version": 1, "organisation": "Test",
+  "schema_version": 1, "organisation": "Test", {settings}
   "services": [{{"id": "s", "name": "S"}}],
-  "projects": [{}],
+  "projects": [{projects}],
   "indicators": [{{
     "id": "registered", "name": "Files registered in the year", "unit": "files",
     "frequency": "yearly", "aggregation": "sum",
@@ -33,7 +37,7 @@ fn ws() -> Workspace {
     "scoring": {{"method": "ratio_to_target"}}
   }}]
 }}"#,
-        projects.join(",")
+        projects = projects.join(",")
     ))
     .unwrap()
 }
@@ -57,4 +61,26 @@ fn a_yearly_derived_count_in_quarterly_reports() {
     // A monthly report of a yearly metric: 2025-06 still reads 2024.
     let m = evaluate(&ws, "2025-06".parse().unwrap()).unwrap();
     assert_eq!(m.node("registered").unwrap().value, Some(2.0));
+}
+
+#[test]
+fn a_year_the_records_do_not_cover_has_no_value() {
+    // Without a declared date the records are complete through the end of the month of the
+    // latest one: e is registered on 2025-11-01, so through 2025-11-30. The year 2025 ends
+    // after that: its count is unknown (not 3, and not 0), and the explanation says why.
+    let ws = ws_with("");
+    let q4 = evaluate(&ws, "2025-Q4".parse().unwrap()).unwrap();
+    let n = q4.node("registered").unwrap();
+    assert_eq!(n.value, None);
+    assert_eq!(n.score, None);
+    assert_eq!(n.coverage, 0.0);
+    assert_eq!(
+        n.explanation.reasons,
+        vec![
+            "files_registered: 2025 ends after the records, which are complete through 2025-11-30: no value, not zero"
+        ]
+    );
+    // 2025-Q3 still reads the whole 2024, which the records cover.
+    let q3 = evaluate(&ws, "2025-Q3".parse().unwrap()).unwrap();
+    assert_eq!(q3.node("registered").unwrap().value, Some(2.0));
 }

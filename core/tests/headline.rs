@@ -109,10 +109,76 @@ fn an_explicit_comparison_period_and_bad_options() {
     // 2019-Q2 decided a (130 days, 20 May) and b (120 days, 29 June); 2025-Q1 decided c (30).
     assert_eq!(h.lead_time.earlier.count, 2);
     assert_eq!(h.lead_time.later.count, 1);
-    // By year: 2019 (a, b: mean 125) against 2025 (c, d: mean 30).
+    // By year, to date: 2025 up to 31 March (c: 30 days) against 2019 up to 31 March, when
+    // nothing was decided yet (a on 20 May, b on 29 June): no ratio, and the note says why.
     let by_year = h.lead_time_by_year.unwrap();
-    assert_eq!(by_year.earlier.mean_days, Some(125.0));
+    assert_eq!(by_year.later.through, "2025-03-31".parse().unwrap());
+    assert_eq!(by_year.earlier.through, "2019-03-31".parse().unwrap());
+    assert_eq!(by_year.earlier.count, 0);
     assert_eq!(by_year.later.mean_days, Some(30.0));
+    assert_eq!(by_year.mean_ratio, None);
+    assert_eq!(by_year.note.as_deref(), Some("no files reached decision in 2019 up to 2019-03-31"));
     let bad = HeadlineOptions { top_partners: 0, ..HeadlineOptions::default() };
     assert!(headline(&ws, "2025".parse().unwrap(), bad).is_err());
+}
+
+#[test]
+fn the_second_quarter_never_reads_the_second_half() {
+    use pilotage::{Commitment, CommitmentStep, FundingKind, FundingStatus, Partner, PartnerKind};
+    let mut ws = city();
+    // A second signature on k2 in September, and a partner with no joining date whose first
+    // commitment step comes in August.
+    ws.commitments[1].steps.push(CommitmentStep {
+        status: FundingStatus::Signed,
+        date: "2025-09-01".parse().unwrap(),
+        amount: d("500"),
+    });
+    ws.partners.push(Partner {
+        id: "p3".into(),
+        name: "Banque".into(),
+        kind: PartnerKind::Bank,
+        joined: None,
+    });
+    ws.commitments.push(Commitment {
+        id: "k3".into(),
+        partner: "p3".into(),
+        project: Some("d".into()),
+        kind: FundingKind::Loan,
+        steps: vec![CommitmentStep {
+            status: FundingStatus::Signed,
+            date: "2025-08-01".parse().unwrap(),
+            amount: d("4000"),
+        }],
+    });
+    let h = headline(&ws, "2025-Q2".parse().unwrap(), HeadlineOptions::default()).unwrap();
+    assert_eq!(h.compared_with, Some("2019-Q2".parse().unwrap()));
+    assert!(h.within_records);
+    // Lead times by year, to 30 June: 2025 has c (30 days; d is decided on 1 July), 2019 has
+    // a (130) and b (120), mean 125: divided by 125 / 30.
+    let by_year = h.lead_time_by_year.unwrap();
+    assert_eq!((by_year.earlier.count, by_year.later.count), (2, 1));
+    assert_eq!(by_year.later.mean_days, Some(30.0));
+    assert!((by_year.mean_ratio.unwrap() - 125.0 / 30.0).abs() < 1e-12);
+    // Investment capacity to 30 June: 2025 has c (started 1 March): own 200 + signed by
+    // 30 June 1000 = 1200 (the September 500 and d, approved 1 July, are not known yet);
+    // 2019 to 30 June has a (started 1 June): 100 + 500 = 600. Ratio 2.
+    let cap = h.investment_capacity.unwrap();
+    assert_eq!(cap.later.through, "2025-06-30".parse().unwrap());
+    assert_eq!(cap.later.total, d("1200"));
+    assert_eq!(cap.later.projects, vec!["c".to_string()]);
+    assert_eq!(cap.earlier.total, d("600"));
+    assert_eq!(cap.ratio, Some(d("2")));
+    // Funds signed by 30 June: 500 + 1000 (not the September 500 nor k3's 4000).
+    assert_eq!(h.funds.total.signed, d("1500"));
+    // p3 has no joining date, so it is a member; its first step is in August: on 30 June
+    // it has no commitment yet.
+    assert!(h.partners.members.contains(&"p3".to_string()));
+    assert_eq!(h.partners.without_commitment, vec!["p3".to_string()]);
+    // The same day seen from the end of the year: the whole of 2025 against the whole of
+    // 2019. c 200 + 1000 + 500, and d (approved 1 July) 0 + 4000: 5700 against 600.
+    let h = headline(&ws, "2025".parse().unwrap(), HeadlineOptions::default()).unwrap();
+    let cap = h.investment_capacity.unwrap();
+    assert_eq!(cap.later.total, d("5700"));
+    assert_eq!(cap.ratio, Some(d("9.5")));
+    assert!(h.partners.without_commitment.is_empty());
 }

@@ -380,10 +380,15 @@ fn metric_series_for_the_partnership_metrics() {
     assert_eq!((lev[0].value, lev[1].value), (Some(1.1667), Some(3.1667)));
     assert_eq!(lev[1].records, ["P1", "P2", "P3"]);
     assert!(lev[0].detail.contains("external funds / own funds"), "{}", lev[0].detail);
-    // Nothing approved by 2023-12-31: no value.
-    let none = series(&ws, Metric::Leverage, &[per("2023")]);
+    // Nothing approved by 2024-01-31 (P3 is registered on 2024-01-01, approved in March): no value.
+    let none = series(&ws, Metric::Leverage, &[per("2024-01")]);
     assert_eq!(none[0].value, None);
-    assert_eq!(none[0].detail, "leverage: no projects approved by 2023-12-31");
+    assert_eq!(none[0].detail, "leverage: no projects approved by 2024-01-31");
+    // 2023 ends before the first record (2024-01-01): nothing is known, so no value either,
+    // and the detail says it is not a zero.
+    let before = series(&ws, Metric::Leverage, &[per("2023")]);
+    assert_eq!(before[0].value, None);
+    assert_eq!(before[0].detail, "leverage: no record is dated on or before 2023-12-31: no value, not zero");
     // Zero own funds: undefined, and the detail says why.
     let mut no_own = ws.clone();
     for p in &mut no_own.projects {
@@ -397,14 +402,16 @@ fn metric_series_for_the_partnership_metrics() {
     // By 06-30: 950 000 / 1 800 000 = 0.5278 -> 52.78 %.
     assert_eq!(values(Metric::CofinancingRate), [Some(26.92), Some(52.78)]);
 
-    // Investment capacity: 2025 1 100 000, 2024 150 000, 2023 nothing (a real 0, said so).
-    let cap = series(&ws, Metric::InvestmentCapacity, &[per("2023"), per("2024"), per("2025")]);
+    // Investment capacity: 2023 ends before the records (no value), 2024 150 000, 2025
+    // 1 100 000; 2024-Q3 has no project dated in it (P3 started in June): a real 0, said so.
+    let cap =
+        series(&ws, Metric::InvestmentCapacity, &[per("2023"), per("2024"), per("2025"), per("2024-Q3")]);
     assert_eq!(
         cap.iter().map(|p| p.value).collect::<Vec<_>>(),
-        [Some(0.0), Some(150_000.0), Some(1_100_000.0)]
+        [None, Some(150_000.0), Some(1_100_000.0), Some(0.0)]
     );
     assert_eq!(cap[2].records, ["P1", "P2"]);
-    assert!(cap[0].detail.contains("counted as 0"));
+    assert!(cap[3].detail.contains("counted as 0"));
 }
 
 /// The portfolio and capacity figures index commitments by project and partners by id once

@@ -432,10 +432,13 @@ fn metric_series_for_the_portfolio_metrics() {
     let tr = series(&ws, Metric::TransversalShare, &periods);
     assert_eq!((tr[0].value, tr[1].value), (Some(25.0), Some(50.0)));
     assert_eq!(tr[1].records, ["A", "E"]);
-    // Before any file: no share (not 0).
+    // Before any record: no share (not 0), and the detail says nothing is known yet.
     let early = series(&ws, Metric::TransversalShare, &[per("2024-Q1")]);
     assert_eq!(early[0].value, None);
-    assert_eq!(early[0].detail, "transversal_share: no active files on 2024-03-31");
+    assert_eq!(
+        early[0].detail,
+        "transversal_share: no record is dated on or before 2024-03-31: no value, not zero"
+    );
 }
 
 proptest! {

@@ -40,6 +40,7 @@ pub fn exercise_json() -> String {
     months.pop();
     format!(
         r#"{{"schema_version":1,"organisation":"exercise","currency":"EUR","fiscal_year_start_month":1,
+"settings":{{"records_complete_through":"2025-12-31"}},
 "services":[{{"id":"s1","name":"one"}},{{"id":"s2","name":"two"}}],
 "projects":[
  {{"id":"p1","title":"first","lead_service":"s1","contributing_services":["s2"],"objectives":["o2"],"stages":[{{"stage":"registered","date":"2024-01-10"}},{{"stage":"complete","date":"2024-02-01"}},{{"stage":"approved","date":"2024-03-15"}},{{"stage":"started","date":"2024-05-02"}},{{"stage":"delivered","date":"2025-06-30"}}],"planned_cost":"100000.00","actual_cost":"98000.00","planned_end":"2025-07-31","own_funds":"20000.00"}},
