@@ -166,6 +166,23 @@ pub fn text_report(ws: &Workspace, ev: &Evaluation, h: &Headline, l: Locale) -> 
             reds.join(", ")
         );
     }
+    // no data is not green and not red: listed on its own, so that it is never overlooked
+    let missing: Vec<&str> =
+        ev.nodes.iter().filter(|n| n.status == Status::NoData).map(|n| n.id.as_str()).collect();
+    if !missing.is_empty() && missing.len() == ev.nodes.len() {
+        let _ = writeln!(
+            out,
+            "{}",
+            label(
+                l,
+                "Sans donnée : aucun nœud n'a de donnée pour cette période.",
+                "No data: no node has data for this period."
+            )
+        );
+    } else if !missing.is_empty() {
+        let _ =
+            writeln!(out, "{} {} (--explain ID)", label(l, "Sans donnée :", "No data:"), missing.join(", "));
+    }
     let _ = writeln!(out);
     let _ = writeln!(
         out,
@@ -175,6 +192,17 @@ pub fn text_report(ws: &Workspace, ev: &Evaluation, h: &Headline, l: Locale) -> 
         label(l, "au", "as of"),
         l.date(h.as_of)
     );
+    if !h.within_records {
+        let _ = writeln!(
+            out,
+            "  {}",
+            label(
+                l,
+                "Les dossiers et engagements ne couvrent pas cette période : les chiffres ci-dessous s'arrêtent avant.",
+                "The records do not cover this period: the figures below stop before it."
+            )
+        );
+    }
     let _ = writeln!(
         out,
         "  {:<24}{} {}, {} {}",

@@ -226,6 +226,7 @@ fn load(dir: &Path) -> Res<Workspace> {
             baseline: Some(PeriodValue { period: start, value: field(&r, 4)?.parse()? }),
             targets: Vec::new(),
             trajectory: Some(Trajectory { from, to, milestones: Vec::new() }),
+            target_policy: Default::default(),
             scoring: ScoringMethod::LinearProgress { cap: Some(field(&r, 9)?.parse()?), floor_at_zero: true },
             thresholds: None,
             min_group_size: None,

@@ -112,6 +112,8 @@ export interface Settings {
   stability_tolerance?: number;
   forecast_window?: number;
   min_correlation_periods?: number;
+  /** The last day the records are complete through (else the end of the month of the latest record). */
+  records_complete_through?: IsoDate;
 }
 
 /** A service (org unit) of the organisation. */
@@ -312,6 +314,8 @@ export interface Indicator {
   baseline?: PeriodValue;
   targets?: PeriodValue[];
   trajectory?: Trajectory;
+  /** What holds for a period with no target in force (default "none"). */
+  target_policy?: TargetPolicy;
   scoring: ScoringMethod;
   thresholds?: StatusThresholds;
   min_group_size?: number;
@@ -482,11 +486,15 @@ export interface ChildUsed {
   carried_from: PeriodText | null;
 }
 
+/** What holds for a period with no target in force: no target, or the latest earlier one. */
+export type TargetPolicy = "none" | "carry_forward";
+
 /** Where the target in force comes from. */
 export type TargetSource =
   | { kind: "explicit"; period: PeriodText }
   | { kind: "explicit_coarser"; period: PeriodText }
   | { kind: "explicit_finer"; first: PeriodText; last: PeriodText; count: number }
+  | { kind: "carried_forward"; period: PeriodText }
   | { kind: "trajectory"; from: PeriodValue; to: PeriodValue };
 
 /** The target in force and its origin. */
@@ -503,6 +511,8 @@ export interface Explanation {
   source: SourceUsed | null;
   inputs: InputUsed[];
   time_aggregation: TimeAggregationUsed | null;
+  /** The period the value comes from when it is not the reporting period (a yearly value carried to a quarter). */
+  value_period: PeriodText | null;
   target: TargetInForce | null;
   baseline: PeriodValue | null;
   formula: string | null;
@@ -585,6 +595,8 @@ export interface Excluded {
 /** Lead-time statistics of the files whose stop event falls in a period. */
 export interface LeadTimeStats {
   period: PeriodText;
+  /** The last day counted (the period's end, or earlier for a year to date). */
+  through: IsoDate;
   options: LeadTimeOptions;
   count: number;
   mean_days: number | null;
@@ -823,6 +835,8 @@ export interface Concentration {
 /** Investment carried in a period: own plus external funds of the projects dated in it. */
 export interface InvestmentCapacity {
   period: PeriodText;
+  /** The last day counted, and the day the figure is known on. */
+  through: IsoDate;
   basis: FundingStatus;
   own: Money;
   external: Money;
@@ -859,6 +873,8 @@ export interface HeadlineOptions {
 export interface Headline {
   period: PeriodText;
   as_of: IsoDate;
+  /** Whether the records cover the period (its last day is inside their span). */
+  within_records: boolean;
   compared_with: PeriodText | null;
   active_caseload: number;
   portfolio_value: Money;

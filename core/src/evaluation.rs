@@ -241,7 +241,12 @@ pub struct Explanation {
     pub inputs: Vec<InputUsed>,
     /// Time aggregation applied (measured indicators).
     pub time_aggregation: Option<TimeAggregationUsed>,
-    /// The target in force and its origin.
+    /// The period the value comes from when it is not the reporting period: an indicator
+    /// measured less often than the report (a yearly survey in a quarterly report) shows
+    /// its latest period ended by the end of the reporting period, *carried* to it, and is
+    /// scored against that period's target.
+    pub value_period: Option<Period>,
+    /// The target in force and its origin (at `value_period` when there is one).
     pub target: Option<TargetInForce>,
     /// The baseline.
     pub baseline: Option<PeriodValue>,
@@ -384,6 +389,7 @@ impl Engine {
                     source: None,
                     inputs: Vec::new(),
                     time_aggregation: None,
+                    value_period: None,
                     target: None,
                     baseline: None,
                     formula: None,
@@ -498,11 +504,28 @@ impl Engine {
         let period = row.period;
         let suppressed = row.status == Status::Suppressed;
         let value = tab.values.get(n * tn + t).copied().and_then(opt);
-        let target = ind.targets.at(period);
+        // an indicator coarser than the report: its value, target and scoring date are those
+        // of its latest period ended by the end of the reporting period
+        let cal = self.calendar;
+        let value_period = (ind.frequency.months() > period.frequency().months())
+            .then(|| {
+                let (lo, _) = window(
+                    ind.frequency,
+                    period.frequency(),
+                    period.first_month(cal),
+                    period.last_month(cal),
+                    cal,
+                );
+                Period::from_ordinal(ind.frequency, lo).ok()
+            })
+            .flatten();
+        let scored_at = value_period.unwrap_or(period);
+        let target = ind.targets.at(scored_at);
         row.value = value;
         row.target = target.map(|x| x.value);
         row.unit = (!ind.unit.is_empty()).then(|| ind.unit.clone());
         let ex = &mut row.explanation;
+        ex.value_period = value_period;
         ex.method = ind.scoring.name().to_string();
         ex.scoring = Some(ind.scoring.clone());
         ex.target = target;
@@ -645,11 +668,12 @@ impl Engine {
                 target: target.map(|x| x.value),
                 baseline: ind.baseline.map(|b| b.value),
                 polarity: ind.polarity,
-                date: period.end_date(self.calendar),
+                date: scored_at.end_date(self.calendar),
             };
             ex.formula = Some(ind.scoring.formula(&input));
             match ind.scoring.score(&input) {
                 Ok(s) => row.native_score = s.native,
+                Err(crate::scoring::NoScore::NoTarget) => ex.reasons.push(no_target_reason(scored_at, ind)),
                 Err(e) => ex.reasons.push(e.to_string()),
             }
         }
@@ -688,5 +712,17 @@ impl Engine {
             points: points.len() as u32,
             on_track,
         })
+    }
+}
+
+/// Why a value has no score for want of a target: the policy and the latest target there is.
+fn no_target_reason(period: Period, ind: &IndPlan) -> String {
+    let policy = ind.targets.policy().as_str();
+    match ind.targets.latest_earlier(period) {
+        Some(t) => format!(
+            "no target in force for {period} (the latest target is for {}; target policy \"{policy}\")",
+            t.period
+        ),
+        None => format!("no target in force for {period} (target policy \"{policy}\")"),
     }
 }

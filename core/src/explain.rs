@@ -85,6 +85,11 @@ pub fn render(node: &NodeResult) -> String {
                 TargetSource::ExplicitFiner { first, last, count } => {
                     format!("{count} explicit targets {first}..{last} combined")
                 }
+                TargetSource::CarriedForward { period } => {
+                    format!(
+                        "explicit for {period}, carried forward from {period} (target policy carry_forward)"
+                    )
+                }
                 TargetSource::Trajectory { from, to } => {
                     format!(
                         "trajectory from {} ({}) to {} ({})",
@@ -101,6 +106,13 @@ pub fn render(node: &NodeResult) -> String {
             let _ = write!(line, "; baseline {} ({})", fmt_num(b.value), b.period);
         }
         let _ = writeln!(out, "{line}");
+    }
+    if let Some(vp) = ex.value_period {
+        let _ = writeln!(
+            out,
+            "  the value of {vp}, carried to {} and scored against the target of {vp}",
+            node.period
+        );
     }
     if let Some(f) = &ex.formula {
         let _ = writeln!(out, "  {}: {f}", ex.method);
@@ -369,6 +381,10 @@ fn target_source_fr(source: &TargetSource) -> String {
         TargetSource::ExplicitFiner { first, last, count } => {
             format!("{count} cibles explicites de {} à {} combinées", period_fr(*first), period_fr(*last))
         }
+        TargetSource::CarriedForward { period } => format!(
+            "explicite pour {p}, reportée depuis {p} (règle des cibles : report)",
+            p = period_fr(*period)
+        ),
         TargetSource::Trajectory { from, to } => format!(
             "trajectoire de {} ({}) à {} ({})",
             num(from.value),
@@ -503,6 +519,25 @@ fn reason_fr(reason: &str, node: &NodeResult) -> String {
     {
         return format!("division par zéro dans {part}");
     }
+    // "no target in force for 2025-Q1 (the latest target is for 2024; target policy "none")"
+    if let Some(rest) = reason.strip_prefix("no target in force for ") {
+        let (period, rest) = rest.split_once(" (").unwrap_or((rest, ""));
+        let latest = rest.strip_prefix("the latest target is for ").and_then(|r| r.split_once(';'));
+        let policy = if rest.contains("\"carry_forward\"") { "report" } else { "aucune" };
+        if let Ok(period) = period.parse::<crate::period::Period>() {
+            return match latest.and_then(|(l, _)| l.parse::<crate::period::Period>().ok()) {
+                Some(l) => format!(
+                    "aucune cible en vigueur pour {} (la dernière cible porte sur {} ; règle des cibles{COLON} {policy})",
+                    period_fr(period),
+                    period_fr(l)
+                ),
+                None => format!(
+                    "aucune cible en vigueur pour {} (règle des cibles{COLON} {policy})",
+                    period_fr(period)
+                ),
+            };
+        }
+    }
     match reason {
         "the result overflows" => return "le résultat dépasse les nombres représentables".to_string(),
         "the denominators sum to zero" => return "la somme des dénominateurs est nulle".to_string(),
@@ -566,6 +601,14 @@ fn render_fr(node: &NodeResult) -> String {
             let _ = write!(line, " ; référence {} ({})", num(b.value), period_fr(b.period));
         }
         let _ = writeln!(out, "{line}");
+    }
+    if let Some(vp) = ex.value_period {
+        let _ = writeln!(
+            out,
+            "  la valeur de {vp}, reportée sur {} et comparée à la cible de {vp}",
+            period_fr(node.period),
+            vp = period_fr(vp)
+        );
     }
     if let Some(f) = &ex.formula {
         let _ = writeln!(out, "  calcul ({}){COLON} {}", method_fr(&ex.method), formula_fr(f));

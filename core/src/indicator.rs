@@ -249,6 +249,11 @@ pub struct Indicator {
     /// A path to a target, used for periods without an explicit target.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trajectory: Option<Trajectory>,
+    /// What holds when no target is in force for a period (no explicit target for it, none
+    /// coarser or finer, no trajectory yet): `none` (the default: no target, so no score and
+    /// the status "no data") or `carry_forward` (the latest earlier explicit target).
+    #[serde(default, skip_serializing_if = "crate::target::TargetPolicy::is_default")]
+    pub target_policy: crate::target::TargetPolicy,
     /// How the actual value becomes a score.
     pub scoring: ScoringMethod,
     /// Status cut-offs for this indicator (the workspace default otherwise).

@@ -609,6 +609,20 @@ impl Engine {
         for &i in &self.order {
             let Some(ind) = self.indicators.get(i) else { continue };
             let row = ind.node * t_n;
+            // An indicator coarser than the report reads its own latest period ended by the
+            // end of each reporting period (see `window`); its target and its scoring date are
+            // those of that period too, so that last year's survey is scored against last
+            // year's target, never this year's.
+            let value_periods: Option<Vec<Period>> = (ind.frequency.months() > report.months()).then(|| {
+                months
+                    .iter()
+                    .zip(&periods)
+                    .map(|(&(first, last), &p)| {
+                        let (lo, _) = window(ind.frequency, report, first, last, cal);
+                        Period::from_ordinal(ind.frequency, lo).unwrap_or(p)
+                    })
+                    .collect()
+            });
             match &ind.source {
                 SourcePlan::Measured => self.measured_values(ind, report, &months, &mut table, row),
                 SourcePlan::Derived(metric) => {
@@ -617,18 +631,7 @@ impl Engine {
                         // as fine or finer (a quarter's flow, a quarter-end stock); for a coarser
                         // indicator, at its own latest period ended by the end of the reporting
                         // period (the rule measured indicators follow, see `window`).
-                        let at: Vec<Period> = if ind.frequency.months() <= report.months() {
-                            periods.clone()
-                        } else {
-                            months
-                                .iter()
-                                .zip(&periods)
-                                .map(|(&(first, last), &p)| {
-                                    let (lo, _) = window(ind.frequency, report, first, last, cal);
-                                    Period::from_ordinal(ind.frequency, lo).unwrap_or(p)
-                                })
-                                .collect()
-                        };
+                        let at = value_periods.clone().unwrap_or_else(|| periods.clone());
                         let values = source.values(*metric, &at);
                         for (t, value) in values.into_iter().enumerate().take(t_n) {
                             if let Some(v) = value.filter(|v| v.is_finite()) {
@@ -672,17 +675,43 @@ impl Engine {
             let scores = table.scores.get_mut(row..row + t_n).unwrap_or(&mut []);
             let statuses = table.statuses.get_mut(row..row + t_n).unwrap_or(&mut []);
             let values = table.values.get(row..row + t_n).unwrap_or(&[]);
-            ind.targets.fill(&periods, &months, &mut targets);
+            let own_dates: Vec<chrono::NaiveDate>;
+            let score_dates = match &value_periods {
+                None => {
+                    ind.targets.fill(&periods, &months, &mut targets);
+                    &dates
+                }
+                Some(at) => {
+                    let at_months: Vec<(MonthIndex, MonthIndex)> =
+                        at.iter().map(|p| (p.first_month(cal), p.last_month(cal))).collect();
+                    ind.targets.fill(at, &at_months, &mut targets);
+                    own_dates = at.iter().map(|p| p.end_date(cal)).collect();
+                    &own_dates
+                }
+            };
             ind.scoring.score_series(
                 values,
                 &targets,
-                &dates,
+                score_dates,
                 baseline,
                 ind.polarity,
                 &ind.thresholds,
                 scores,
                 statuses,
             );
+            // no score, no coverage: a value without a target (or a suppressed one) is not data
+            // the roll-up can use, and its coverage says so
+            let (scores, coverage) = (&table.scores, &mut table.coverage);
+            for (c, s) in coverage
+                .get_mut(row..row + t_n)
+                .unwrap_or(&mut [])
+                .iter_mut()
+                .zip(scores.get(row..row + t_n).unwrap_or(&[]))
+            {
+                if s.is_nan() {
+                    *c = 0.0;
+                }
+            }
         }
 
         // roll-ups: objectives, then perspectives, then the root

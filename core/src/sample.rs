@@ -313,6 +313,7 @@ fn generated_indicators(spec: &SampleSpec, periods: &structure::Periods, ws: &mu
                 to: PeriodValue { period: last, value: goal * grain },
                 milestones: Vec::new(),
             }),
+            target_policy: Default::default(),
             scoring: ScoringMethod::LinearProgress {
                 cap: Some(if k % 10 == 0 { 120.0 } else { 100.0 }),
                 floor_at_zero: true,

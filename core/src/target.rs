@@ -13,12 +13,49 @@
 //!    month `m` of `P`: `v_i + (v_{i+1} - v_i) * (m - m_i) / (m_{i+1} - m_i)`. Before the
 //!    trajectory's start there is none; after its end the end value holds.
 //!
+//! 5. otherwise the indicator's [`TargetPolicy`] decides: `none` (the default) leaves the
+//!    period without a target (no score, status "no data", and the explanation names the
+//!    latest target there is); `carry_forward` keeps the latest explicit target whose period
+//!    ended before the reporting period starts, of the reporting period's frequency or a
+//!    coarser one (a yearly target carried into the next year's quarters; a monthly target
+//!    is never stretched over a quarter, where a flow's target would be wrong by 3x).
+//!
+//! The default is `none` because a target is a decision: a 2024 target silently applied to
+//! 2025 can make a scorecard green against a goal nobody set (ClearPoint and Envisio, for
+//! example, leave a period without a target unscored unless the user copies it forward).
+//!
 //! The baseline for linear progress is the indicator's baseline, else the trajectory's start.
 
 use serde::{Deserialize, Serialize};
 
 use crate::indicator::{Indicator, PeriodValue, TimeAggregation};
 use crate::period::{Calendar, MonthIndex, Period};
+
+/// What holds for a period with no target in force (see the module rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetPolicy {
+    /// No target: no score, status "no data" (the default).
+    #[default]
+    None,
+    /// The latest earlier explicit target, of the reporting frequency or a coarser one.
+    CarryForward,
+}
+
+impl TargetPolicy {
+    /// True for the default (`none`), which files omit.
+    pub fn is_default(&self) -> bool {
+        *self == TargetPolicy::None
+    }
+
+    /// The name written in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetPolicy::None => "none",
+            TargetPolicy::CarryForward => "carry_forward",
+        }
+    }
+}
 
 /// Where the target in force comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -42,6 +79,11 @@ pub enum TargetSource {
         last: Period,
         /// How many.
         count: u32,
+    },
+    /// The latest earlier explicit target, under the `carry_forward` policy.
+    CarriedForward {
+        /// The period of the target carried.
+        period: Period,
     },
     /// The trajectory, between two of its points.
     Trajectory {
@@ -67,6 +109,7 @@ pub struct TargetPlan {
     explicit: Vec<(PeriodValue, MonthIndex, MonthIndex)>,
     trajectory: Vec<(PeriodValue, MonthIndex)>,
     aggregation: TimeAggregation,
+    policy: TargetPolicy,
     calendar: Calendar,
 }
 
@@ -90,7 +133,29 @@ impl TargetPlan {
                     .collect()
             })
             .unwrap_or_default();
-        TargetPlan { explicit, trajectory, aggregation: ind.aggregation, calendar }
+        TargetPlan { explicit, trajectory, aggregation: ind.aggregation, policy: ind.target_policy, calendar }
+    }
+
+    /// The policy for periods with no target in force.
+    pub fn policy(&self) -> TargetPolicy {
+        self.policy
+    }
+
+    /// The latest explicit target whose period ends before `first` (a month index), of
+    /// `frequency` or a coarser one.
+    fn latest_before(&self, first: MonthIndex, frequency: crate::period::Frequency) -> Option<PeriodValue> {
+        self.explicit
+            .iter()
+            .filter(|e| e.2 < first && e.0.period.frequency().months() >= frequency.months())
+            .max_by_key(|e| (e.2, e.2 - e.1))
+            .map(|e| e.0)
+    }
+
+    /// The latest explicit target of any frequency that ends before `period` starts: what
+    /// an explanation names when no target is in force.
+    pub fn latest_earlier(&self, period: Period) -> Option<PeriodValue> {
+        let first = period.first_month(self.calendar);
+        self.explicit.iter().filter(|e| e.2 < first).max_by_key(|e| (e.2, e.2 - e.1)).map(|e| e.0)
     }
 
     /// True when the indicator has no target at all.
@@ -110,6 +175,23 @@ impl TargetPlan {
         if self.explicit.is_empty() {
             return self.trajectory_at(last);
         }
+        let found = self.explicit_or_trajectory(period, first, last);
+        if found.is_some() || self.policy == TargetPolicy::None {
+            return found;
+        }
+        self.latest_before(first, period.frequency()).map(|t| TargetInForce {
+            value: t.value,
+            source: TargetSource::CarriedForward { period: t.period },
+        })
+    }
+
+    #[inline]
+    fn explicit_or_trajectory(
+        &self,
+        period: Period,
+        first: MonthIndex,
+        last: MonthIndex,
+    ) -> Option<TargetInForce> {
         let mut coarser: Option<&(PeriodValue, MonthIndex, MonthIndex)> = None;
         let mut finer_count = 0u32;
         let mut finer_first: Option<Period> = None;
@@ -272,6 +354,7 @@ mod tests {
             baseline: None,
             targets,
             trajectory,
+            target_policy: Default::default(),
             scoring: ScoringMethod::LinearProgress { cap: Some(100.0), floor_at_zero: true },
             thresholds: None,
             min_group_size: None,

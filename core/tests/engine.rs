@@ -82,9 +82,11 @@ fn a_yearly_survey_in_a_quarterly_report_uses_the_latest_year_ended() {
     assert_eq!(values, vec![None, Some(60.0), Some(60.0), Some(60.0), Some(60.0), None]);
     let q2 = all[3].node("survey").unwrap();
     assert_eq!(q2.explanation.time_aggregation.as_ref().unwrap().present, vec![p("2024")]);
-    // 100 * 60 / 80 = 75 against the target of the year 2025 that contains the quarter
+    // 100 * 60 / 80 = 75 against the target of 2024, the year the value comes from (never
+    // against the target of 2025, the year that contains the quarter)
     assert!(close(q2.score, 75.0));
-    assert_eq!(q2.explanation.target.unwrap().source, TargetSource::ExplicitCoarser { period: p("2025") });
+    assert_eq!(q2.explanation.target.unwrap().source, TargetSource::Explicit { period: p("2024") });
+    assert_eq!(q2.explanation.value_period, Some(p("2024")));
     let q4 = all[5].node("survey").unwrap();
     assert_eq!(q4.status, Status::NoData);
     assert_eq!(q4.explanation.reasons, vec!["no measurement in 2025".to_string()]);

@@ -251,8 +251,10 @@ fn formulas_and_derived_sources_of_the_sample_in_french() {
     assert!(fr("ind_heures_formation").contains(&nb(
         "  calcul (rapport à la cible)~: pas de score~: aucune cible n’est en vigueur pour la période\n"
     )));
+    // the reason names the period and the target policy (the indicator never had a target)
     assert!(
-        fr("ind_heures_formation")
-            .contains("sans donnée car aucune cible n’est en vigueur pour la période\n")
+        fr("ind_heures_formation").contains(&nb(
+            "sans donnée car aucune cible en vigueur pour T4~2025 (règle des cibles~: aucune)\n"
+        ))
     );
 }

@@ -501,7 +501,7 @@ prop_compose! {
         ws.indicators.push(Indicator {
             id: "i0".into(), name: "I".into(), description: None, unit: "%".into(),
             polarity: Polarity::LowerIsBetter, frequency: Frequency::Monthly, aggregation: TimeAggregation::Mean,
-            source: IndicatorSource::Measured, baseline: None, targets: vec![], trajectory: None,
+            source: IndicatorSource::Measured, baseline: None, targets: vec![], trajectory: None, target_policy: Default::default(),
             scoring: ScoringMethod::MinMax { min: 0.0, max: 1.0, log: false }, thresholds: None,
             min_group_size: None, service: None,
             measurements: values.into_iter().enumerate()

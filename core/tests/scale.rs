@@ -62,6 +62,7 @@ fn large(n_indicators: usize, n_months: i64) -> Workspace {
                 to: PeriodValue { period: first.offset(n_months - 1).unwrap(), value: 90.0 },
                 milestones: vec![],
             }),
+            target_policy: Default::default(),
             scoring: ScoringMethod::LinearProgress { cap: Some(100.0), floor_at_zero: true },
             thresholds: None,
             min_group_size: None,

@@ -144,6 +144,7 @@ fn indicator(
         baseline: None,
         targets: Vec::new(),
         trajectory: None,
+        target_policy: Default::default(),
         scoring,
         thresholds: None,
         min_group_size: None,
