@@ -515,6 +515,8 @@ pub enum ProjectScope {
 pub struct Population {
     /// How many projects the figure covers.
     pub count: usize,
+    /// True when only the projects of the scope with a planned cost count.
+    pub with_planned_cost: bool,
     /// Which ones, in words ("45 projects approved by 2025-12-31, with a planned cost").
     pub description: String,
     /// Projects of the scope left out of this figure (no planned cost), in workspace order.
@@ -572,7 +574,7 @@ fn population(scope: ProjectScope, count: usize, costed: bool, left_out: Vec<Str
         ProjectScope::ApprovedIn(p) => format!("{count} {noun} approved in {p}"),
     };
     let description = if costed { format!("{which}, with a planned cost") } else { which };
-    Population { count, description, left_out }
+    Population { count, with_planned_cost: costed, description, left_out }
 }
 
 /// Co-financing rate and leverage of the projects in `scope`.

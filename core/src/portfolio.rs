@@ -99,6 +99,22 @@ impl Default for CaseloadOptions {
 }
 
 impl CaseloadOptions {
+    /// The names of the four rules, the default first (the main job's `--caseload`, the
+    /// bindings' `caseload=`).
+    pub const NAMES: [&'static str; 4] =
+        ["until_closed", "without_rejected", "without_delivered", "in_progress"];
+
+    /// The rule's name: `until_closed` (the default: rejected and delivered files count until
+    /// closed), `without_rejected`, `without_delivered`, or `in_progress` (neither).
+    pub fn name(self) -> &'static str {
+        match (self.rejected_until_closed, self.delivered_until_closed) {
+            (true, true) => "until_closed",
+            (false, true) => "without_rejected",
+            (true, false) => "without_delivered",
+            (false, false) => "in_progress",
+        }
+    }
+
     /// The rule in words ("registered, not closed or abandoned; rejected and delivered files
     /// count until closed").
     pub fn describe(self) -> String {
@@ -109,6 +125,21 @@ impl CaseloadOptions {
             (true, false) => format!("{base}, and not delivered; rejected files count until closed"),
             (false, false) => format!("{base}, and neither rejected nor delivered"),
         }
+    }
+}
+
+impl std::str::FromStr for CaseloadOptions {
+    type Err = String;
+
+    /// Parse a rule's name ([`CaseloadOptions::name`]); the error lists the names.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [(true, true), (false, true), (true, false), (false, false)]
+            .into_iter()
+            .map(|(r, d)| CaseloadOptions { rejected_until_closed: r, delivered_until_closed: d })
+            .find(|o| o.name() == s)
+            .ok_or_else(|| {
+                format!("unknown caseload rule {s:?}: expected one of {}", CaseloadOptions::NAMES.join(", "))
+            })
     }
 }
 

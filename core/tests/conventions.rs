@@ -484,3 +484,23 @@ fn a_value_that_disagrees_with_its_numerator_and_denominator_is_reported() {
     assert!(off[0].contains("the value 0.046 disagrees") && !off[0].contains("100 times"), "{}", off[0]);
     assert!(at("indicators[1].measurements[0]").is_empty());
 }
+
+#[test]
+fn caseload_rules_by_name() {
+    // The four rules and their names, the default first.
+    let rules = [
+        ("until_closed", true, true),
+        ("without_rejected", false, true),
+        ("without_delivered", true, false),
+        ("in_progress", false, false),
+    ];
+    for (name, rejected, delivered) in rules {
+        let o: CaseloadOptions = name.parse().unwrap();
+        assert_eq!(
+            (o.rejected_until_closed, o.delivered_until_closed, o.name()),
+            (rejected, delivered, name)
+        );
+    }
+    assert_eq!(CaseloadOptions::default().name(), "until_closed");
+    assert!("closed".parse::<CaseloadOptions>().unwrap_err().contains("in_progress"));
+}
