@@ -165,6 +165,14 @@ test("headline options: comparison period, top partners, leverage definition", (
   thrown(() => sample.headline("2025-Q4", { top: 3 }), "argument");
   thrown(() => sample.headline("2025-Q4", { top_partners: 0 }), "argument");
   thrown(() => sample.headline("2025-Q4", { leverage: "twice" }), "argument");
+  // The third definition and the caseload rule, as the core computes them (the main job
+  // prints the same: 206,464,800 / 3,003,490 = 68.74163..., 59 files in progress).
+  const planned = sample.headline("2025-Q4", { leverage: "planned_cost_over_own", caseload: "in_progress" });
+  assert.equal(planned.finance.leverage.formula, "total planned expenditure / own funds");
+  assert.equal(planned.finance.leverage.value, "68.7416");
+  assert.equal(planned.active_caseload, 59);
+  assert.equal(base.finance.leverage_population.count, 129);
+  thrown(() => sample.headline("2025-Q4", { caseload: "closed" }), "argument");
   thrown(() => sample.headline("2025-Q4", "top"), "argument");
   thrown(() => sample.headline("2025-Q9"), "period");
 });

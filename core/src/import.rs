@@ -624,22 +624,12 @@ pub fn projects(ws: &mut Workspace, reader: impl Read, source: &str) -> Result<I
         let title = c.required("title");
         let lead = c.required("lead_service");
         let mut stages = Vec::new();
-        for stage in Stage::ALL.into_iter().filter(|s| *s != Stage::Notified) {
+        for stage in Stage::ALL {
             if let Some(date) = c.date(stage.as_str()) {
                 stages.push(StageEvent { stage, date });
             }
         }
-        if let Some(date) = c.date(Stage::Notified.as_str()) {
-            // The notification follows the decision, and may come before or after the start
-            // of work: it goes before the first later stage dated after it (never after a
-            // closing or an abandonment).
-            let later = Stage::Notified.rank();
-            let at = stages
-                .iter()
-                .position(|e| e.stage.rank() > later && (e.date > date || e.stage.is_terminal()))
-                .unwrap_or(stages.len());
-            stages.insert(at, StageEvent { stage: Stage::Notified, date });
-        }
+        crate::project::place_notified(&mut stages);
         if c.get("registered").is_none() && c.table.columns.contains_key("registered") {
             c.fail("registered", "registered is required (the date the file was received)");
         }

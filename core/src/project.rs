@@ -106,6 +106,22 @@ pub struct StageEvent {
     pub date: NaiveDate,
 }
 
+/// Put a `notified` event of `stages` (a history in life order) where its date says: after
+/// the decision, before the first later stage (started, delivered...) dated after it, and
+/// never after a closing or an abandonment. The work may start before the applicant is
+/// notified (an anticipated start), so life order alone cannot place it. Used by the CSV
+/// import and the bindings, which build a history from one date per stage.
+pub fn place_notified(stages: &mut Vec<StageEvent>) {
+    let Some(i) = stages.iter().position(|e| e.stage == Stage::Notified) else { return };
+    let notified = stages.remove(i);
+    let rank = Stage::Notified.rank();
+    let at = stages
+        .iter()
+        .position(|e| e.stage.rank() > rank && (e.date > notified.date || e.stage.is_terminal()))
+        .unwrap_or(stages.len());
+    stages.insert(at, notified);
+}
+
 /// A file of the portfolio.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
