@@ -199,6 +199,8 @@ test("the metrics of the small fixture, by hand", () => {
   // Active on 2025-12-31: pr-1 (approved), pr-2 and pr-3 (registered); none closed.
   assert.deepEqual(small.caseload("2025-12-31"), {
     date: "2025-12-31",
+    options: { rejected_until_closed: true, delivered_until_closed: true },
+    rule: "registered and not closed or abandoned; rejected and delivered files count until closed",
     count: 3,
     projects: ["pr-1", "pr-2", "pr-3"],
     by_stage: { registered: 2, approved: 1 },
