@@ -6,6 +6,8 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use pilotage::headline::Headline;
+use pilotage::partnership::Population;
+use pilotage::portfolio::CaseloadOptions;
 use pilotage::report::Locale;
 use pilotage::report::locale::status_symbol;
 use pilotage::{Evaluation, NodeKind, Status, Workspace};
@@ -106,8 +108,39 @@ fn label(l: Locale, fr: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// The scorecard and the headline figures of a period as readable text.
-pub fn text_report(ws: &Workspace, ev: &Evaluation, h: &Headline, l: Locale) -> String {
+/// "over 129 projects approved by 31 Dec 2025, with a planned cost" (projects left out named
+/// by count).
+fn population(p: &Population, as_of: chrono::NaiveDate, l: Locale) -> String {
+    let mut s = format!(
+        "{} {} {} {}",
+        label(l, "sur", "over"),
+        p.count,
+        label(l, "projets approuvés au", "projects approved by"),
+        l.date(as_of)
+    );
+    if p.with_planned_cost {
+        s.push_str(label(l, " dont le coût prévu est connu", ", with a planned cost"));
+    }
+    if !p.left_out.is_empty() {
+        let _ = write!(
+            s,
+            " ({} {})",
+            p.left_out.len(),
+            label(l, "sans coût prévu, écartés", "without one left out")
+        );
+    }
+    s
+}
+
+/// The text report of the main job: the scorecard of the period, then the headline figures
+/// (`caseload` is the rule the active caseload was counted with, named when not the default).
+pub fn text_report(
+    ws: &Workspace,
+    ev: &Evaluation,
+    h: &Headline,
+    caseload: CaseloadOptions,
+    l: Locale,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -212,6 +245,14 @@ pub fn text_report(ws: &Workspace, ev: &Evaluation, h: &Headline, l: Locale) -> 
         l.money(h.portfolio_value),
         label(l, "prévus", "planned")
     );
+    if caseload != CaseloadOptions::default() {
+        let rule = match (caseload.rejected_until_closed, caseload.delivered_until_closed) {
+            (false, true) => label(l, "sans les dossiers rejetés", "without rejected files"),
+            (true, false) => label(l, "sans les dossiers livrés", "without delivered files"),
+            _ => label(l, "sans les dossiers rejetés ni livrés", "without rejected or delivered files"),
+        };
+        let _ = writeln!(out, "  {:<24}{}", "", rule);
+    }
     let stats = |s: &pilotage::portfolio::LeadTimeStats| match (s.mean_days, s.median_days, s.max_days) {
         (Some(mean), Some(median), Some(max)) => format!(
             "{} {} {}, {} {}, {} {}, p90 {}, max {}",
@@ -277,7 +318,8 @@ pub fn text_report(ws: &Workspace, ev: &Evaluation, h: &Headline, l: Locale) -> 
         label(l, "signés non reçus", "signed not received"),
         l.money(h.outstanding.signed_not_received)
     );
-    let lev = &h.finance.leverage;
+    let f = &h.finance;
+    let lev = &f.leverage;
     let lev_value = match (&lev.value, &lev.undefined_reason) {
         (Some(v), _) => format!("1 : {}", l.number(v.to_string().parse::<f64>().unwrap_or(f64::NAN), 2)),
         (None, Some(r)) => r.clone(),
@@ -289,16 +331,23 @@ pub fn text_report(ws: &Workspace, ev: &Evaluation, h: &Headline, l: Locale) -> 
         label(l, "Effet de levier", "Leverage"),
         lev_value,
         lev.formula,
-        l.money(lev.external),
+        lev.numerator().map(|n| l.money(n)).unwrap_or_else(|| "–".into()),
         l.money(lev.own)
     );
-    if let Some(rate) = h.finance.cofinancing_rate {
+    // Each ratio says the projects it rests on: the rate needs a planned cost, so the two
+    // populations may differ.
+    let _ = writeln!(out, "  {:<24}{}", "", population(&f.leverage_population, h.as_of, l));
+    if let Some(rate) = f.cofinancing_rate {
         let _ = writeln!(
             out,
-            "  {:<24}{}",
+            "  {:<24}{} ({} = {} / {})",
             label(l, "Taux de cofinancement", "Co-financing rate"),
-            l.percent(rate.to_string().parse::<f64>().unwrap_or(f64::NAN), 1)
+            l.percent(rate.to_string().parse::<f64>().unwrap_or(f64::NAN), 1),
+            label(l, "fonds extérieurs / coût prévu", "external funds / planned cost"),
+            l.money(f.cofinanced_external),
+            l.money(f.planned_cost)
         );
+        let _ = writeln!(out, "  {:<24}{}", "", population(&f.cofinancing_population, h.as_of, l));
     }
     let _ = writeln!(
         out,

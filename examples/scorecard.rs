@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example scorecard -- [PATH] [--period P] [--compare P]
+//!                                            [--leverage DEF] [--caseload RULE]
 //!                                            [--lang en|fr] [--json] [--explain ID] [--html FILE]
 //! ```
 //!
@@ -14,6 +15,8 @@ use std::process::ExitCode;
 
 use pilotage::explain::explain_in;
 use pilotage::headline::{HeadlineOptions, headline};
+use pilotage::partnership::LeverageDefinition;
+use pilotage::portfolio::CaseloadOptions;
 use pilotage::report::{Locale, ReportOptions, html_report};
 use pilotage::{Frequency, Period, Workspace, evaluate};
 use pilotage_examples::{MainJobJson, summary, text_report};
@@ -22,19 +25,27 @@ struct Args {
     path: Option<PathBuf>,
     period: Option<Period>,
     compare: Option<Period>,
+    leverage: LeverageDefinition,
+    caseload: CaseloadOptions,
     lang: Locale,
     json: bool,
     explain: Option<String>,
     html: Option<PathBuf>,
 }
 
-const USAGE: &str =
-    "usage: scorecard [PATH] [--period P] [--compare P] [--lang en|fr] [--json] [--explain ID] [--html FILE]
+const USAGE: &str = "usage: scorecard [PATH] [--period P] [--compare P] [--leverage DEF] [--caseload RULE]
+                 [--lang en|fr] [--json] [--explain ID] [--html FILE]
 
   PATH          a workspace JSON file (default: the bundled sample city)
   --period P    the reporting period: 2025-Q4, 2025-11 or 2025 (default: the latest quarter with data)
   --compare P   the earlier period lead times and capacity are compared with
                 (default: the same period in the first year with decided files)
+  --leverage DEF  external_over_own (default: external funds / own funds, FEADER's usage),
+                total_over_own ((own + external) / own) or planned_cost_over_own
+                (total planned expenditure / own funds)
+  --caseload RULE which files count as active: until_closed (default: rejected and delivered
+                files count until closed), without_rejected, without_delivered, or
+                in_progress (neither rejected nor delivered files)
   --lang L      en (default) or fr: labels, numbers, money and dates
   --json        print the evaluation and the headline figures as JSON (see README)
   --explain ID  print the explanation of one node (perspective, objective or indicator id, in --lang)
@@ -50,6 +61,8 @@ fn parse_args() -> Result<Args, String> {
         path: None,
         period: None,
         compare: None,
+        leverage: LeverageDefinition::default(),
+        caseload: CaseloadOptions::default(),
         lang: Locale::En,
         json: false,
         explain: None,
@@ -62,6 +75,20 @@ fn parse_args() -> Result<Args, String> {
             "--period" => args.period = Some(parse_period("--period", it.next())?),
             "--compare" => args.compare = Some(parse_period("--compare", it.next())?),
             "--json" => args.json = true,
+            "--leverage" => {
+                args.leverage = it
+                    .next()
+                    .ok_or_else(|| format!("--leverage needs a definition\n\n{USAGE}"))?
+                    .parse()
+                    .map_err(|e| format!("--leverage: {e}"))?
+            }
+            "--caseload" => {
+                args.caseload = it
+                    .next()
+                    .ok_or_else(|| format!("--caseload needs a rule\n\n{USAGE}"))?
+                    .parse()
+                    .map_err(|e| format!("--caseload: {e}"))?
+            }
             "--lang" => {
                 args.lang = it
                     .next()
@@ -98,12 +125,22 @@ fn run(args: Args) -> Result<(), String> {
         }
     };
     let evaluation = evaluate(&ws, period).map_err(|e| e.to_string())?;
-    let options = HeadlineOptions { compare_with: args.compare, ..HeadlineOptions::default() };
+    let options = HeadlineOptions {
+        compare_with: args.compare,
+        leverage: args.leverage,
+        caseload: args.caseload,
+        ..HeadlineOptions::default()
+    };
     let figures = headline(&ws, period, options).map_err(|e| e.to_string())?;
 
     if let Some(file) = &args.html {
-        let options =
-            ReportOptions { compare_with: args.compare, generated_on: today(), ..ReportOptions::default() };
+        let options = ReportOptions {
+            compare_with: args.compare,
+            leverage: args.leverage,
+            caseload: args.caseload,
+            generated_on: today(),
+            ..ReportOptions::default()
+        };
         let html = html_report(&ws, period, args.lang, &options).map_err(|e| e.to_string())?;
         pilotage::workspace::write_atomically(file, html.as_bytes())
             .map_err(|e| format!("{}: {e}", file.display()))?;
@@ -127,7 +164,7 @@ fn run(args: Args) -> Result<(), String> {
     emit(&format!(
         "{}\n{}",
         summary(&ws, &path.display().to_string()),
-        text_report(&ws, &evaluation, &figures, args.lang)
+        text_report(&ws, &evaluation, &figures, args.caseload, args.lang)
     ))
 }
 

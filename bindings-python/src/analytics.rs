@@ -4,7 +4,7 @@
 //! computing is the core's; these functions only convert.
 
 use pilotage::partnership::{FinanceOptions, LeverageDefinition};
-use pilotage::portfolio::{LeadTimeOptions, Milestone};
+use pilotage::portfolio::{CaseloadOptions, LeadTimeOptions, Milestone};
 use pilotage::{Frequency, FundingStatus, Period, Workspace};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -23,6 +23,12 @@ pub fn lead_time_options(start: &str, stop: &str) -> PyResult<LeadTimeOptions> {
         start: named::<Milestone>(start, "start")?,
         stop: named::<Milestone>(stop, "stop")?,
     })
+}
+
+/// The active-caseload rule by name (`until_closed`, `without_rejected`, `without_delivered`,
+/// `in_progress`), parsed by the core.
+pub fn caseload_rule(name: &str) -> PyResult<CaseloadOptions> {
+    name.parse::<CaseloadOptions>().map_err(|e| PyValueError::new_err(format!("caseload: {e}")))
 }
 
 /// Finance options: the funding status external funds are counted at, the day, the

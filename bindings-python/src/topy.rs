@@ -18,13 +18,13 @@ use pilotage::headline::Headline;
 use pilotage::import::ImportSummary;
 use pilotage::partnership::{
     CapacityComparison, CommitmentGap, Concentration, FinanceOptions, Funds, FundsScope, InvestmentCapacity,
-    KindCounts, Leverage, LeverageDefinition, Outstanding, PartnerCounts, PartnerShare, PortfolioFinance,
-    ProjectFinance, ProjectScope, StatusAmounts,
+    KindCounts, Leverage, LeverageDefinition, Outstanding, PartnerCounts, PartnerShare, Population,
+    PortfolioFinance, ProjectFinance, ProjectScope, StatusAmounts,
 };
 use pilotage::portfolio::{
-    Caseload, DeliveryReport, Excluded, FileAge, FileLeadTime, LeadTimeComparison, LeadTimeOptions,
-    LeadTimeStats, Milestone, PortfolioValue, ProjectDelivery, ServicePair, Throughput, Transversality,
-    WorkInProgress,
+    Caseload, CaseloadOptions, DeliveryReport, Excluded, FileAge, FileLeadTime, LeadTimeComparison,
+    LeadTimeOptions, LeadTimeStats, Milestone, PortfolioValue, ProjectDelivery, ServicePair, Throughput,
+    Transversality, WorkInProgress,
 };
 use pilotage::{FundingKind, FundingStatus, PartnerKind, Period, Stage};
 use pyo3::exceptions::PyValueError;
@@ -125,7 +125,8 @@ macro_rules! fields {
 }
 
 fields! {
-    Caseload { date, count, projects, by_stage, by_lead_service, by_objective, without_objective }
+    CaseloadOptions { rejected_until_closed, delivered_until_closed }
+    Caseload { date, options, rule, count, projects, by_stage, by_lead_service, by_objective, without_objective }
     LeadTimeOptions { start, stop }
     FileLeadTime { project, start, stop, days }
     Excluded { project, reason }
@@ -154,11 +155,15 @@ fields! {
     CommitmentGap { commitment, partner, amounts, pledged_not_signed, signed_not_received }
     Outstanding { as_of, pledged_not_signed, signed_not_received, commitments }
     FinanceOptions { basis, as_of, leverage }
-    Leverage { definition, formula, own, external, value, undefined_reason }
+    Leverage { definition, formula, own, external, planned_cost, value, undefined_reason }
+    Population { count, with_planned_cost, description, left_out }
     ProjectFinance {
         project, planned_cost, own, external, basis, cofinancing_rate, leverage, commitments
     }
-    PortfolioFinance { scope, options, planned_cost, own, external, cofinancing_rate, leverage, projects }
+    PortfolioFinance {
+        scope, options, planned_cost, own, external, cofinanced_external, cofinancing_rate,
+        cofinancing_population, leverage, leverage_population, projects
+    }
     PartnerShare { partner, amount, share }
     Concentration { as_of, total, partners, top_n, top_share, herfindahl }
     InvestmentCapacity { period, basis, own, external, total, projects }

@@ -313,7 +313,7 @@ impl PyWorkspace {
 
     /// Add a project. Stage dates come as `stages={"registered": date, ...}` (or a list of
     /// (stage, date) pairs) and/or as keywords named after the stages (`registered=`,
-    /// `complete=`, `approved=`, `rejected=`, `started=`, `delivered=`, `closed=`,
+    /// `complete=`, `approved=`, `rejected=`, `notified=`, `started=`, `delivered=`, `closed=`,
     /// `abandoned=`). Money is `Decimal` or `int`.
     #[pyo3(signature = (id, title, lead_service, *, contributing_services=None, objectives=None, stages=None,
                         planned_cost=None, actual_cost=None, planned_end=None, own_funds=None, **stage_dates))]
@@ -354,7 +354,7 @@ impl PyWorkspace {
                 if !pilotage::Stage::ALL.iter().any(|s| s.as_str() == key) {
                     return Err(PyTypeError::new_err(format!(
                         "add_project() got an unexpected keyword argument '{key}' (stage keywords are: \
-                         registered, complete, approved, rejected, started, delivered, closed, abandoned)"
+                         registered, complete, approved, rejected, notified, started, delivered, closed, abandoned)"
                     )));
                 }
                 row.set_item(key, v)?;
@@ -801,7 +801,7 @@ impl PyWorkspace {
 
     /// The headline figures of a period (default: the latest quarter with data): caseload,
     /// lead times against an earlier period and year, funds, leverage, partners, capacity.
-    #[pyo3(signature = (period=None, *, compare_with=None, top_partners=5, leverage="external_over_own", start="registered", stop="decision"))]
+    #[pyo3(signature = (period=None, *, compare_with=None, top_partners=5, leverage="external_over_own", start="registered", stop="decision", caseload="until_closed"))]
     #[allow(clippy::too_many_arguments)]
     fn headline<'py>(
         &self,
@@ -812,6 +812,7 @@ impl PyWorkspace {
         leverage: &str,
         start: &str,
         stop: &str,
+        caseload: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let p = analytics::period_or_latest(&self.inner, period)?;
         let options = HeadlineOptions {
@@ -822,16 +823,26 @@ impl PyWorkspace {
             top_partners,
             leverage: analytics::named(leverage, "leverage")?,
             lead_time: analytics::lead_time_options(start, stop)?,
+            caseload: analytics::caseload_rule(caseload)?,
         };
         let ws = &self.inner;
         let h = py.detach(|| pilotage::headline::headline(ws, p, options)).py(py)?;
         topy::result(py, "headline", &h)
     }
 
-    /// The active caseload on a date ("file active"), split by stage, lead service, objective.
-    fn caseload<'py>(&self, py: Python<'py>, date: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    /// The active caseload on a date ("file active"), split by stage, lead service, objective;
+    /// `rule` says whether rejected and delivered files count until closed (`until_closed`,
+    /// the default), or not (`without_rejected`, `without_delivered`, `in_progress`).
+    #[pyo3(signature = (date, *, rule="until_closed"))]
+    fn caseload<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+        rule: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::date(date).arg("date")?;
-        topy::result(py, "caseload", &portfolio::caseload(&self.inner, d))
+        let options = analytics::caseload_rule(rule)?;
+        topy::result(py, "caseload", &portfolio::caseload_with(&self.inner, d, options))
     }
 
     /// The active files on a date, grouped by the stage they are in.

@@ -73,6 +73,25 @@ def test_headline_figures_are_typed(sample: Workspace) -> None:
         h.nope
 
 
+def test_headline_conventions_by_name(sample: Workspace) -> None:
+    # Total planned expenditure / own funds over the 129 approved projects (all with a
+    # planned cost): 206,464,800 / 3,003,490 = 68.74163... -> 68.7416.
+    h = sample.headline("2025-Q4", leverage="planned_cost_over_own", caseload="in_progress")
+    assert h.finance.leverage.formula == "total planned expenditure / own funds"
+    assert h.finance.leverage.value == Decimal("68.7416")
+    assert h.finance.leverage.planned_cost == Decimal("206464800.00")
+    # The co-financing rate and the leverage each say their population.
+    assert h.finance.leverage_population.count == h.finance.cofinancing_population.count == 129
+    assert h.finance.cofinancing_population.with_planned_cost
+    # In progress only (neither rejected nor delivered files): 59 of the 98 active files.
+    assert h.active_caseload == 59
+    c = sample.caseload("2025-12-31", rule="in_progress")
+    assert (c.count, c.options.delivered_until_closed) == (59, False)
+    assert sample.caseload("2025-12-31").rule.endswith("rejected and delivered files count until closed")
+    with pytest.raises(ValueError, match="caseload"):
+        sample.headline("2025-Q4", caseload="closed")  # type: ignore[arg-type]
+
+
 def every_result(ws: Workspace) -> dict[str, Result]:
     return {
         "caseload": ws.caseload(END),

@@ -98,6 +98,7 @@ const MESSAGES = {
     leverageDefinitions: {
       external_over_own: "fonds extérieurs / fonds propres",
       total_over_own: "(fonds propres + extérieurs) / fonds propres",
+      planned_cost_over_own: "dépense totale prévue / fonds propres",
     },
     leverageUndefined: "non défini (aucun fonds propre)",
     partners: "Partenaires",
@@ -171,6 +172,7 @@ const MESSAGES = {
     leverageDefinitions: {
       external_over_own: "external funds / own funds",
       total_over_own: "(own + external funds) / own funds",
+      planned_cost_over_own: "total planned expenditure / own funds",
     },
     leverageUndefined: "undefined (no own funds)",
     partners: "Partners",

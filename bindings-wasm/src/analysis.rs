@@ -5,7 +5,7 @@
 
 use pilotage::headline::{HeadlineOptions, headline};
 use pilotage::partnership::LeverageDefinition;
-use pilotage::portfolio::LeadTimeOptions;
+use pilotage::portfolio::{CaseloadOptions, LeadTimeOptions};
 use pilotage::report::Locale;
 use pilotage::{Error, Frequency, Period};
 use serde::Deserialize;
@@ -61,18 +61,28 @@ pub struct HeadlineArgs {
     pub leverage: Option<LeverageDefinition>,
     /// Lead-time start and stop events.
     pub lead_time: Option<LeadTimeOptions>,
+    /// Which files count in the active caseload, by the core's name of the rule
+    /// (`until_closed`, `without_rejected`, `without_delivered`, `in_progress`).
+    pub caseload: Option<String>,
 }
 
 impl HeadlineArgs {
-    /// The core's options, defaults filled in.
-    pub fn options(&self) -> HeadlineOptions {
+    /// The core's options, defaults filled in (an unknown caseload rule is an argument error).
+    pub fn options(&self) -> Result<HeadlineOptions, Error> {
         let d = HeadlineOptions::default();
-        HeadlineOptions {
+        let caseload = match &self.caseload {
+            Some(name) => name
+                .parse::<CaseloadOptions>()
+                .map_err(|message| Error::Argument { name: "caseload", message })?,
+            None => d.caseload,
+        };
+        Ok(HeadlineOptions {
             compare_with: self.compare_with.or(d.compare_with),
             top_partners: self.top_partners.unwrap_or(d.top_partners),
             leverage: self.leverage.unwrap_or(d.leverage),
             lead_time: self.lead_time.unwrap_or(d.lead_time),
-        }
+            caseload,
+        })
     }
 }
 
@@ -138,7 +148,7 @@ impl JsWorkspace {
     ) -> Result<HeadlineValue, Failure> {
         let period = period_arg(period)?;
         let args: HeadlineArgs = options_from_js(options.as_deref(), "options")?;
-        to_js_as(&headline(self.inner(), period, args.options())?)
+        to_js_as(&headline(self.inner(), period, args.options()?)?)
     }
 }
 
@@ -179,15 +189,24 @@ mod tests {
 
     #[test]
     fn headline_arguments_default_to_the_core_options() {
-        assert_eq!(HeadlineArgs::default().options(), HeadlineOptions::default());
+        assert_eq!(HeadlineArgs::default().options().unwrap(), HeadlineOptions::default());
         let args: HeadlineArgs = serde_json::from_str(
             r#"{"top_partners": 3, "compare_with": "2024-Q4", "leverage": "total_over_own"}"#,
         )
         .unwrap();
-        let o = args.options();
+        let o = args.options().unwrap();
         assert_eq!(o.top_partners, 3);
         assert_eq!(o.compare_with, Some("2024-Q4".parse().unwrap()));
         assert_eq!(o.leverage, LeverageDefinition::TotalOverOwn);
         assert!(serde_json::from_str::<HeadlineArgs>(r#"{"top": 3}"#).is_err());
+        // The caseload rule by name: in_progress leaves out rejected and delivered files.
+        let args: HeadlineArgs =
+            serde_json::from_str(r#"{"caseload": "in_progress", "leverage": "planned_cost_over_own"}"#)
+                .unwrap();
+        let o = args.options().unwrap();
+        assert_eq!((o.caseload.rejected_until_closed, o.caseload.delivered_until_closed), (false, false));
+        assert_eq!(o.leverage, LeverageDefinition::PlannedCostOverOwn);
+        let bad: HeadlineArgs = serde_json::from_str(r#"{"caseload": "closed"}"#).unwrap();
+        assert!(matches!(bad.options(), Err(Error::Argument { name: "caseload", .. })));
     }
 }

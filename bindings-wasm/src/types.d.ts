@@ -128,6 +128,7 @@ export type Stage =
   | "complete"
   | "approved"
   | "rejected"
+  | "notified"
   | "started"
   | "delivered"
   | "closed"
@@ -570,7 +571,15 @@ export interface Evaluation {
 }
 
 /** An event of a file's life that a lead time can start or stop at (Rust `portfolio::Milestone`). */
-export type LeadTimeEvent = "registered" | "complete" | "decision" | "approved" | "started" | "delivered" | "closed";
+export type LeadTimeEvent =
+  | "registered"
+  | "complete"
+  | "decision"
+  | "approved"
+  | "notified"
+  | "started"
+  | "delivered"
+  | "closed";
 
 /** Which events a lead time runs between (default: registered to decision). */
 export interface LeadTimeOptions {
@@ -616,9 +625,27 @@ export interface LeadTimeComparison {
   note: string | null;
 }
 
+/**
+ * Which files count in the active caseload besides those in instruction or in progress
+ * (default: rejected and delivered files count until they are closed).
+ */
+export interface CaseloadOptions {
+  rejected_until_closed: boolean;
+  delivered_until_closed: boolean;
+}
+
+/**
+ * The active-caseload rule by name (input): `until_closed` (default), `without_rejected`,
+ * `without_delivered`, `in_progress` (neither rejected nor delivered files).
+ */
+export type CaseloadRule = "until_closed" | "without_rejected" | "without_delivered" | "in_progress";
+
 /** The active caseload at a date and its splits. */
 export interface Caseload {
   date: IsoDate;
+  options: CaseloadOptions;
+  /** The rule in words. */
+  rule: string;
   count: number;
   projects: string[];
   by_stage: Partial<Record<Stage, number>>;
@@ -759,8 +786,11 @@ export interface Outstanding {
   commitments: CommitmentGap[];
 }
 
-/** How leverage is defined: external / own (default), or (own + external) / own. */
-export type LeverageDefinition = "external_over_own" | "total_over_own";
+/**
+ * How leverage is defined: external / own (default, FEADER), (own + external) / own, or total
+ * planned expenditure / own (over the projects with a planned cost).
+ */
+export type LeverageDefinition = "external_over_own" | "total_over_own" | "planned_cost_over_own";
 
 /** Options of the finance figures as the core used them. */
 export interface FinanceOptions {
@@ -781,6 +811,8 @@ export interface Leverage {
   formula: string;
   own: Money;
   external: Money;
+  /** Planned cost of the same projects, when known (the numerator of `planned_cost_over_own`). */
+  planned_cost: Money | null;
   value: Money | null;
   undefined_reason: string | null;
 }
@@ -803,15 +835,29 @@ export type ProjectScope =
   | { kind: "approved_by"; value: IsoDate }
   | { kind: "approved_in"; value: PeriodText };
 
-/** Co-financing and leverage of a set of projects: sums first, then one division. */
+/** The projects a portfolio figure is computed over. */
+export interface Population {
+  count: number;
+  /** Only the projects with a planned cost count. */
+  with_planned_cost: boolean;
+  /** In words: "129 projects approved by 2025-12-31, with a planned cost". */
+  description: string;
+  /** Projects of the scope left out (no planned cost). */
+  left_out: string[];
+}
+
+/** Co-financing and leverage of a set of projects: sums first, then one division; each names its population. */
 export interface PortfolioFinance {
   scope: ProjectScope;
   options: FinanceOptions;
   planned_cost: Money;
   own: Money;
   external: Money;
+  cofinanced_external: Money;
   cofinancing_rate: Money | null;
+  cofinancing_population: Population;
   leverage: Leverage;
+  leverage_population: Population;
   projects: ProjectFinance[];
 }
 
@@ -860,6 +906,8 @@ export interface HeadlineOptions {
   top_partners?: number;
   leverage?: LeverageDefinition;
   lead_time?: LeadTimeOptions;
+  /** Which files count in the active caseload (default `until_closed`). */
+  caseload?: CaseloadRule;
 }
 
 /**

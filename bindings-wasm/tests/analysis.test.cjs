@@ -165,6 +165,14 @@ test("headline options: comparison period, top partners, leverage definition", (
   thrown(() => sample.headline("2025-Q4", { top: 3 }), "argument");
   thrown(() => sample.headline("2025-Q4", { top_partners: 0 }), "argument");
   thrown(() => sample.headline("2025-Q4", { leverage: "twice" }), "argument");
+  // The third definition and the caseload rule, as the core computes them (the main job
+  // prints the same: 206,464,800 / 3,003,490 = 68.74163..., 59 files in progress).
+  const planned = sample.headline("2025-Q4", { leverage: "planned_cost_over_own", caseload: "in_progress" });
+  assert.equal(planned.finance.leverage.formula, "total planned expenditure / own funds");
+  assert.equal(planned.finance.leverage.value, "68.7416");
+  assert.equal(planned.active_caseload, 59);
+  assert.equal(base.finance.leverage_population.count, 129);
+  thrown(() => sample.headline("2025-Q4", { caseload: "closed" }), "argument");
   thrown(() => sample.headline("2025-Q4", "top"), "argument");
   thrown(() => sample.headline("2025-Q9"), "period");
 });
@@ -191,6 +199,8 @@ test("the metrics of the small fixture, by hand", () => {
   // Active on 2025-12-31: pr-1 (approved), pr-2 and pr-3 (registered); none closed.
   assert.deepEqual(small.caseload("2025-12-31"), {
     date: "2025-12-31",
+    options: { rejected_until_closed: true, delivered_until_closed: true },
+    rule: "registered and not closed or abandoned; rejected and delivered files count until closed",
     count: 3,
     projects: ["pr-1", "pr-2", "pr-3"],
     by_stage: { registered: 2, approved: 1 },

@@ -30,6 +30,7 @@ function results() {
     ["range", "Evaluation[]", small.evaluateRange("2025-Q1", "2025-Q4")],
     ["headline", "Headline", sample.headline("2025-Q4")],
     ["headlineSmall", "Headline", small.headline("2025-Q4", { compare_with: "2025-Q1", leverage: "total_over_own" })],
+    ["headlineOptions", "Headline", sample.headline("2025-Q4", { leverage: "planned_cost_over_own", caseload: "in_progress" })],
     ["periods", "PeriodText[]", sample.periods()],
     ["caseload", "Caseload", sample.caseload("2025-Q4")],
     ["wip", "WorkInProgress", sample.workInProgress("2025-Q4")],

@@ -162,7 +162,7 @@ export async function usage(text: string): Promise<void> {
   const latest: string | undefined = ws.latestPeriod();
   const latestYear: string | undefined = ws.latestPeriod("yearly");
   const quarters: string[] = ws.periods();
-  const options: HeadlineOptions = { compare_with: "2024-Q4", top_partners: 3, leverage: "total_over_own" };
+  const options: HeadlineOptions = { compare_with: "2024-Q4", top_partners: 3, leverage: "total_over_own", caseload: "in_progress" };
   const headline: Headline = ws.headline("2025-Q4", options);
   const defaults: Headline = ws.headline("2025-Q4");
   const leverage: Money | null = headline.finance.leverage.value;

@@ -31,7 +31,7 @@ use crate::partnership::{
     Outstanding, PartnerCounts, PortfolioFinance, ProjectScope,
 };
 use crate::period::{Frequency, Period};
-use crate::portfolio::{self, LeadTimeComparison, LeadTimeOptions, Transversality};
+use crate::portfolio::{self, CaseloadOptions, LeadTimeComparison, LeadTimeOptions, Transversality};
 use crate::workspace::Workspace;
 
 /// What to compute the headline figures for.
@@ -46,6 +46,10 @@ pub struct HeadlineOptions {
     pub leverage: LeverageDefinition,
     /// Lead-time start and stop events.
     pub lead_time: LeadTimeOptions,
+    /// Which files count in the active caseload and the portfolio value (default: rejected
+    /// and delivered files count until closed).
+    #[serde(default)]
+    pub caseload: CaseloadOptions,
 }
 
 impl Default for HeadlineOptions {
@@ -55,6 +59,7 @@ impl Default for HeadlineOptions {
             top_partners: 5,
             leverage: LeverageDefinition::default(),
             lead_time: LeadTimeOptions::default(),
+            caseload: CaseloadOptions::default(),
         }
     }
 }
@@ -141,8 +146,8 @@ pub fn headline(ws: &Workspace, period: Period, options: HeadlineOptions) -> Res
         as_of,
         within_records: crate::cutoff::records_span(ws).is_some_and(|s| s.covers(as_of)),
         compared_with,
-        active_caseload: portfolio::caseload(ws, as_of).count,
-        portfolio_value: portfolio::portfolio_value(ws, as_of).total,
+        active_caseload: portfolio::caseload_with(ws, as_of, options.caseload).count,
+        portfolio_value: portfolio::portfolio_value_with(ws, as_of, options.caseload).total,
         lead_time: portfolio::compare_lead_times(ws, earlier, period, options.lead_time),
         lead_time_by_year,
         funds: partnership::funds(ws, FundsScope::AsOf(as_of)),

@@ -60,6 +60,7 @@ pub const PROJECT_COLUMNS: &[&str] = &[
     "complete",
     "approved",
     "rejected",
+    "notified",
     "started",
     "delivered",
     "closed",
@@ -628,6 +629,7 @@ pub fn projects(ws: &mut Workspace, reader: impl Read, source: &str) -> Result<I
                 stages.push(StageEvent { stage, date });
             }
         }
+        crate::project::place_notified(&mut stages);
         if c.get("registered").is_none() && c.table.columns.contains_key("registered") {
             c.fail("registered", "registered is required (the date the file was received)");
         }

@@ -10,8 +10,15 @@
 //! - **External funds** of a project are the amounts of its commitments at the chosen
 //!   [`FinanceOptions::basis`] status (signed by default); **own funds** are the project's
 //!   `own_funds` (missing counts as 0). **Co-financing rate** = external / planned cost.
-//! - **Leverage** follows a [`LeverageDefinition`] named in every result: external / own
-//!   (default) or (own + external) / own. Zero own funds make it undefined, with the reason.
+//! - **Leverage** follows a [`LeverageDefinition`] named in every result (its `formula`):
+//!   external / own (the default, FEADER's "1 EUR public = 4 EUR"), (own + external) / own,
+//!   or total planned expenditure / own (the projects' planned cost on own funds: what one
+//!   euro of the city "carries"). Zero own funds make it undefined, with the reason.
+//! - **Populations**: a portfolio figure says which projects it is computed over
+//!   ([`Population`]): the co-financing rate over the projects of the scope that have a
+//!   planned cost, the leverage over every project of the scope (over those with a planned
+//!   cost for the planned-expenditure definition), so that "7 %" and "1 : 4.9" side by side
+//!   each name their projects.
 //! - **Concentration** rests on each partner's share of the signed funds: the top-N share and
 //!   the Herfindahl index `sum(share^2)` with shares as fractions (from 1/n to 1).
 //! - **A project's date for investment capacity** is its start, else its approval; its year is
@@ -287,8 +294,12 @@ pub enum LeverageDefinition {
     /// External funds / own funds (FEADER's "1 EUR public = 4 EUR"): the default.
     #[default]
     ExternalOverOwn,
-    /// (Own + external funds) / own funds.
+    /// (Own + external funds) / own funds: the funds raised in total per euro of own funds.
     TotalOverOwn,
+    /// Total planned expenditure (the projects' planned cost) / own funds: the investment one
+    /// euro of own funds carries, whatever the co-financing signed so far. Only projects with
+    /// a planned cost count (own funds of the same projects).
+    PlannedCostOverOwn,
 }
 
 impl LeverageDefinition {
@@ -297,7 +308,36 @@ impl LeverageDefinition {
         match self {
             LeverageDefinition::ExternalOverOwn => "external funds / own funds",
             LeverageDefinition::TotalOverOwn => "(own + external funds) / own funds",
+            LeverageDefinition::PlannedCostOverOwn => "total planned expenditure / own funds",
         }
+    }
+
+    /// Every definition, the default first.
+    pub const ALL: [LeverageDefinition; 3] = [
+        LeverageDefinition::ExternalOverOwn,
+        LeverageDefinition::TotalOverOwn,
+        LeverageDefinition::PlannedCostOverOwn,
+    ];
+
+    /// The snake_case name used in options (`external_over_own`...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LeverageDefinition::ExternalOverOwn => "external_over_own",
+            LeverageDefinition::TotalOverOwn => "total_over_own",
+            LeverageDefinition::PlannedCostOverOwn => "planned_cost_over_own",
+        }
+    }
+}
+
+impl std::str::FromStr for LeverageDefinition {
+    type Err = String;
+
+    /// Parse the snake_case name; the error lists the accepted names.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        LeverageDefinition::ALL.into_iter().find(|d| d.as_str() == s).ok_or_else(|| {
+            let names: Vec<&str> = LeverageDefinition::ALL.iter().map(|d| d.as_str()).collect();
+            format!("unknown leverage definition {s:?}: expected one of {}", names.join(", "))
+        })
     }
 }
 
@@ -329,6 +369,9 @@ pub struct Leverage {
     pub own: Decimal,
     /// External funds.
     pub external: Decimal,
+    /// Total planned expenditure (planned cost) of the same projects, when known: the
+    /// numerator of [`LeverageDefinition::PlannedCostOverOwn`].
+    pub planned_cost: Option<Decimal>,
     /// The ratio rounded to 4 places; `None` when undefined.
     pub value: Option<Decimal>,
     /// Why the value is missing (zero own funds), when it is.
@@ -336,27 +379,56 @@ pub struct Leverage {
 }
 
 impl Leverage {
-    /// Leverage of `external` on `own` under `definition`.
+    /// Leverage of `external` on `own` under `definition`, without a planned cost (the
+    /// planned-expenditure definition is then undefined, with the reason).
     pub fn compute(definition: LeverageDefinition, own: Decimal, external: Decimal) -> Leverage {
+        Leverage::compute_with_cost(definition, own, external, None)
+    }
+
+    /// Leverage under `definition` of funds whose projects have the total planned cost
+    /// `planned_cost` (`None` when unknown).
+    pub fn compute_with_cost(
+        definition: LeverageDefinition,
+        own: Decimal,
+        external: Decimal,
+        planned_cost: Option<Decimal>,
+    ) -> Leverage {
         let numerator = match definition {
-            LeverageDefinition::ExternalOverOwn => Some(external),
-            LeverageDefinition::TotalOverOwn => own.checked_add(external),
+            LeverageDefinition::ExternalOverOwn => Ok(external),
+            LeverageDefinition::TotalOverOwn => {
+                own.checked_add(external).ok_or("the amounts are too large to add")
+            }
+            LeverageDefinition::PlannedCostOverOwn => {
+                planned_cost.ok_or("no planned cost: total planned expenditure / own funds is undefined")
+            }
         };
-        let (value, undefined_reason) = if own.is_zero() {
-            (None, Some("own funds are 0: leverage is undefined (nothing to divide by)".to_string()))
-        } else {
-            match numerator.and_then(|n| n.checked_div(own)) {
+        let (value, undefined_reason) = match numerator {
+            Err(why) => (None, Some(why.to_string())),
+            Ok(_) if own.is_zero() => {
+                (None, Some("own funds are 0: leverage is undefined (nothing to divide by)".to_string()))
+            }
+            Ok(n) => match n.checked_div(own) {
                 Some(v) => (Some(round_ratio(v)), None),
                 None => (None, Some("the amounts are too large to divide".to_string())),
-            }
+            },
         };
         Leverage {
             definition,
             formula: definition.formula().to_string(),
             own,
             external,
+            planned_cost,
             value,
             undefined_reason,
+        }
+    }
+
+    /// The numerator of the ratio under its definition (`None` when it cannot be formed).
+    pub fn numerator(&self) -> Option<Decimal> {
+        match self.definition {
+            LeverageDefinition::ExternalOverOwn => Some(self.external),
+            LeverageDefinition::TotalOverOwn => self.own.checked_add(self.external),
+            LeverageDefinition::PlannedCostOverOwn => self.planned_cost,
         }
     }
 }
@@ -422,7 +494,7 @@ fn project_finance_with(p: &Project, of_project: &[&Commitment], options: Financ
         external,
         basis: options.basis,
         cofinancing_rate: p.planned_cost.and_then(|cost| ratio(ext, cost)),
-        leverage: Leverage::compute(options.leverage, own, ext),
+        leverage: Leverage::compute_with_cost(options.leverage, own, ext, p.planned_cost),
         commitments,
     }
 }
@@ -444,7 +516,22 @@ pub enum ProjectScope {
     ApprovedIn(Period),
 }
 
-/// Co-financing and leverage of a set of projects: sums first, then one division.
+/// The projects a portfolio figure is computed over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Population {
+    /// How many projects the figure covers.
+    pub count: usize,
+    /// True when only the projects of the scope with a planned cost count.
+    pub with_planned_cost: bool,
+    /// Which ones, in words ("45 projects approved by 2025-12-31, with a planned cost").
+    pub description: String,
+    /// Projects of the scope left out of this figure (no planned cost), in workspace order.
+    pub left_out: Vec<String>,
+}
+
+/// Co-financing and leverage of a set of projects: sums first, then one division. The two
+/// figures may rest on different projects (the rate needs a planned cost): each names its
+/// population.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PortfolioFinance {
     /// The projects covered.
@@ -457,11 +544,18 @@ pub struct PortfolioFinance {
     pub own: Decimal,
     /// Sum of external funds at the basis status.
     pub external: Decimal,
-    /// External / planned cost over the projects with a planned cost, rounded; `None` when
-    /// their planned cost is 0.
+    /// External funds of the projects with a planned cost: the numerator of the rate.
+    pub cofinanced_external: Decimal,
+    /// `cofinanced_external / planned_cost`, over the projects with a planned cost, rounded;
+    /// `None` when their planned cost is 0.
     pub cofinancing_rate: Option<Decimal>,
-    /// Leverage of the summed funds.
+    /// The projects the co-financing rate covers: those of the scope with a planned cost.
+    pub cofinancing_population: Population,
+    /// Leverage of the summed funds (its `own` and `external` are those of its population).
     pub leverage: Leverage,
+    /// The projects the leverage covers: every project of the scope, or those with a planned
+    /// cost for [`LeverageDefinition::PlannedCostOverOwn`].
+    pub leverage_population: Population,
     /// Each project covered, in workspace order.
     pub projects: Vec<ProjectFinance>,
 }
@@ -477,6 +571,18 @@ fn in_scope(ws: &Workspace, p: &Project, scope: ProjectScope) -> bool {
     }
 }
 
+/// "45 projects approved by 2025-12-31" (with " with a planned cost" when `costed`).
+fn population(scope: ProjectScope, count: usize, costed: bool, left_out: Vec<String>) -> Population {
+    let noun = if count == 1 { "project" } else { "projects" };
+    let which = match scope {
+        ProjectScope::All => format!("{count} {noun} (all)"),
+        ProjectScope::ApprovedBy(d) => format!("{count} {noun} approved by {d}"),
+        ProjectScope::ApprovedIn(p) => format!("{count} {noun} approved in {p}"),
+    };
+    let description = if costed { format!("{which}, with a planned cost") } else { which };
+    Population { count, with_planned_cost: costed, description, left_out }
+}
+
 /// Co-financing rate and leverage of the projects in `scope`.
 pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOptions) -> PortfolioFinance {
     let index = commitments_by_project(ws);
@@ -486,25 +592,49 @@ pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOp
         .filter(|p| in_scope(ws, p, scope))
         .map(|p| project_finance_with(p, index.get(p.id.as_str()).map_or(&[], Vec::as_slice), options))
         .collect();
-    let (mut cost, mut own, mut external, mut ext_costed) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut cost, mut own, mut external) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut own_costed, mut ext_costed) = (Decimal::ZERO, Decimal::ZERO);
+    let mut without_cost = Vec::new();
     for pf in &projects {
         let ext = pf.external.get(options.basis);
         own = own.saturating_add(pf.own);
         external = external.saturating_add(ext);
         if let Some(c) = pf.planned_cost {
             cost = cost.saturating_add(c);
+            own_costed = own_costed.saturating_add(pf.own);
             ext_costed = ext_costed.saturating_add(ext);
+        } else {
+            without_cost.push(pf.project.clone());
         }
     }
+    let costed = projects.len() - without_cost.len();
+    let (leverage, leverage_population) = match options.leverage {
+        LeverageDefinition::PlannedCostOverOwn => (
+            Leverage::compute_with_cost(options.leverage, own_costed, ext_costed, Some(cost)),
+            population(scope, costed, true, without_cost.clone()),
+        ),
+        _ => (
+            // The planned cost is that of the same projects only when every one has one.
+            Leverage::compute_with_cost(
+                options.leverage,
+                own,
+                external,
+                without_cost.is_empty().then_some(cost),
+            ),
+            population(scope, projects.len(), false, Vec::new()),
+        ),
+    };
     PortfolioFinance {
         scope,
         options,
         planned_cost: cost,
         own,
         external,
+        cofinanced_external: ext_costed,
         cofinancing_rate: ratio(ext_costed, cost),
-        leverage: Leverage::compute(options.leverage, own, external),
+        cofinancing_population: population(scope, costed, true, without_cost),
+        leverage,
+        leverage_population,
         projects,
     }
 }

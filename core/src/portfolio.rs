@@ -6,7 +6,11 @@
 //!
 //! Definitions used throughout:
 //! - **Active** at a date: registered on or before the date, and neither closed nor abandoned
-//!   on or before it (a file abandoned on day `d` is no longer active on `d`).
+//!   on or before it (a file abandoned on day `d` is no longer active on `d`). By default a
+//!   rejected file and a delivered one stay active until they are closed: the team still
+//!   carries them (notifying the refusal and answering it; paying the last tranches, reporting
+//!   to the co-financers and closing the accounts). [`CaseloadOptions`] can leave either out
+//!   from the day of the rejection or the delivery.
 //! - **Lead time**: calendar days from a start event to a stop event ([`LeadTimeOptions`]);
 //!   a file counts in the period its stop event falls in. Day statistics are `f64`.
 //! - **Percentiles**: linear interpolation between closest ranks (Hyndman & Fan type 7, the
@@ -71,15 +75,99 @@ fn registered(p: &Project) -> Option<NaiveDate> {
     p.date_of(Stage::Registered)
 }
 
+/// Which files count in the active caseload besides those in instruction or in progress.
+///
+/// The default follows the definition of the "file active" (files received and not yet
+/// closed): a rejected file and a delivered file both stay active until their `closed` (or
+/// `abandoned`) date, because the team still works on them. A city that counts only the files
+/// still to be decided or built sets both to `false`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CaseloadOptions {
+    /// A rejected file (decided, rejected, not yet closed) stays active until closed
+    /// (default `true`); `false` leaves it out from the day of the rejection.
+    pub rejected_until_closed: bool,
+    /// A delivered file not yet closed stays active until closed (default `true`); `false`
+    /// leaves it out from the day of the delivery.
+    pub delivered_until_closed: bool,
+}
+
+impl Default for CaseloadOptions {
+    fn default() -> Self {
+        CaseloadOptions { rejected_until_closed: true, delivered_until_closed: true }
+    }
+}
+
+impl CaseloadOptions {
+    /// The names of the four rules, the default first (the main job's `--caseload`, the
+    /// bindings' `caseload=`).
+    pub const NAMES: [&'static str; 4] =
+        ["until_closed", "without_rejected", "without_delivered", "in_progress"];
+
+    /// The rule's name: `until_closed` (the default: rejected and delivered files count until
+    /// closed), `without_rejected`, `without_delivered`, or `in_progress` (neither).
+    pub fn name(self) -> &'static str {
+        match (self.rejected_until_closed, self.delivered_until_closed) {
+            (true, true) => "until_closed",
+            (false, true) => "without_rejected",
+            (true, false) => "without_delivered",
+            (false, false) => "in_progress",
+        }
+    }
+
+    /// The rule in words ("registered, not closed or abandoned; rejected and delivered files
+    /// count until closed").
+    pub fn describe(self) -> String {
+        let base = "registered and not closed or abandoned";
+        match (self.rejected_until_closed, self.delivered_until_closed) {
+            (true, true) => format!("{base}; rejected and delivered files count until closed"),
+            (false, true) => format!("{base}, and not rejected; delivered files count until closed"),
+            (true, false) => format!("{base}, and not delivered; rejected files count until closed"),
+            (false, false) => format!("{base}, and neither rejected nor delivered"),
+        }
+    }
+}
+
+impl std::str::FromStr for CaseloadOptions {
+    type Err = String;
+
+    /// Parse a rule's name ([`CaseloadOptions::name`]); the error lists the names.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [(true, true), (false, true), (true, false), (false, false)]
+            .into_iter()
+            .map(|(r, d)| CaseloadOptions { rejected_until_closed: r, delivered_until_closed: d })
+            .find(|o| o.name() == s)
+            .ok_or_else(|| {
+                format!("unknown caseload rule {s:?}: expected one of {}", CaseloadOptions::NAMES.join(", "))
+            })
+    }
+}
+
 /// True when the file is active on `date`: registered on or before it, and not closed or
-/// abandoned on or before it.
+/// abandoned on or before it (the default [`CaseloadOptions`]).
 pub fn is_active(p: &Project, date: NaiveDate) -> bool {
-    registered(p).is_some_and(|r| r <= date) && p.exit_date().is_none_or(|x| x > date)
+    is_active_with(p, date, CaseloadOptions::default())
+}
+
+/// True when the file is active on `date` under `options`: registered on or before it, not
+/// closed or abandoned on or before it, and, when the options say so, not rejected or not
+/// delivered on or before it.
+pub fn is_active_with(p: &Project, date: NaiveDate, options: CaseloadOptions) -> bool {
+    let reached = |stage: Stage| p.date_of(stage).is_some_and(|d| d <= date);
+    registered(p).is_some_and(|r| r <= date)
+        && p.exit_date().is_none_or(|x| x > date)
+        && (options.rejected_until_closed || !reached(Stage::Rejected))
+        && (options.delivered_until_closed || !reached(Stage::Delivered))
 }
 
 /// The files active on `date`, in workspace order.
 pub fn active_projects(ws: &Workspace, date: NaiveDate) -> Vec<&Project> {
-    ws.projects.iter().filter(|p| is_active(p, date)).collect()
+    active_projects_with(ws, date, CaseloadOptions::default())
+}
+
+/// The files active on `date` under `options`, in workspace order.
+pub fn active_projects_with(ws: &Workspace, date: NaiveDate, options: CaseloadOptions) -> Vec<&Project> {
+    ws.projects.iter().filter(|p| is_active_with(p, date, options)).collect()
 }
 
 /// The active caseload at a date and its splits.
@@ -87,6 +175,10 @@ pub fn active_projects(ws: &Workspace, date: NaiveDate) -> Vec<&Project> {
 pub struct Caseload {
     /// The date.
     pub date: NaiveDate,
+    /// Which files count as active.
+    pub options: CaseloadOptions,
+    /// The rule in words ([`CaseloadOptions::describe`]).
+    pub rule: String,
     /// Number of active files.
     pub count: usize,
     /// Their ids, in workspace order.
@@ -102,9 +194,14 @@ pub struct Caseload {
     pub without_objective: usize,
 }
 
-/// The active caseload ("file active") on `date`.
+/// The active caseload ("file active") on `date` (the default [`CaseloadOptions`]).
 pub fn caseload(ws: &Workspace, date: NaiveDate) -> Caseload {
-    let active = active_projects(ws, date);
+    caseload_with(ws, date, CaseloadOptions::default())
+}
+
+/// The active caseload on `date` under `options`.
+pub fn caseload_with(ws: &Workspace, date: NaiveDate, options: CaseloadOptions) -> Caseload {
+    let active = active_projects_with(ws, date, options);
     let mut by_stage = BTreeMap::new();
     let mut by_lead_service = BTreeMap::new();
     let mut by_objective = BTreeMap::new();
@@ -127,6 +224,8 @@ pub fn caseload(ws: &Workspace, date: NaiveDate) -> Caseload {
     }
     Caseload {
         date,
+        options,
+        rule: options.describe(),
         count: active.len(),
         projects: active.iter().map(|p| p.id.clone()).collect(),
         by_stage,
@@ -148,6 +247,9 @@ pub enum Milestone {
     Decision,
     /// Approval only.
     Approved,
+    /// The applicant notified of the decision: registration to notification is "instruction
+    /// + notification".
+    Notified,
     /// Work started.
     Started,
     /// Delivery.
@@ -164,6 +266,7 @@ impl Milestone {
             Milestone::Complete => p.date_of(Stage::Complete),
             Milestone::Decision => p.decision().map(|(_, d)| d),
             Milestone::Approved => p.date_of(Stage::Approved),
+            Milestone::Notified => p.date_of(Stage::Notified),
             Milestone::Started => p.date_of(Stage::Started),
             Milestone::Delivered => p.date_of(Stage::Delivered),
             Milestone::Closed => p.date_of(Stage::Closed),
@@ -177,6 +280,7 @@ impl Milestone {
             Milestone::Complete => "complete",
             Milestone::Decision => "decision",
             Milestone::Approved => "approved",
+            Milestone::Notified => "notified",
             Milestone::Started => "started",
             Milestone::Delivered => "delivered",
             Milestone::Closed => "closed",
@@ -600,6 +704,11 @@ pub struct PortfolioValue {
 
 /// Value of the portfolio on `date` (planned costs of the active files), and its splits.
 pub fn portfolio_value(ws: &Workspace, date: NaiveDate) -> PortfolioValue {
+    portfolio_value_with(ws, date, CaseloadOptions::default())
+}
+
+/// Value of the portfolio on `date`, the active files chosen by `options`.
+pub fn portfolio_value_with(ws: &Workspace, date: NaiveDate, options: CaseloadOptions) -> PortfolioValue {
     let mut v = PortfolioValue {
         date,
         total: Decimal::ZERO,
@@ -609,7 +718,7 @@ pub fn portfolio_value(ws: &Workspace, date: NaiveDate) -> PortfolioValue {
         by_objective: BTreeMap::new(),
         without_objective: Decimal::ZERO,
     };
-    for p in active_projects(ws, date) {
+    for p in active_projects_with(ws, date, options) {
         let Some(cost) = p.planned_cost else {
             v.without_planned_cost.push(p.id.clone());
             continue;

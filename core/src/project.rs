@@ -2,7 +2,8 @@
 //! history, a budget and the services that run it.
 //!
 //! The stage history is a list of dated events. A file is *registered*, may become
-//! *complete*, is *decided* (approved or rejected), then *started*, *delivered* and *closed*;
+//! *complete*, is *decided* (approved or rejected), the applicant is *notified* of the
+//! decision (optional), then the file is *started*, *delivered* and *closed*;
 //! it may be *abandoned* at any point. The portfolio metrics (active caseload, instruction lead
 //! time...) are computed from these dates only.
 
@@ -24,6 +25,9 @@ pub enum Stage {
     Approved,
     /// Decided: rejected.
     Rejected,
+    /// The applicant is notified of the decision (approved or rejected): "instruction +
+    /// notification" runs from registration to this date. Optional; on or after the decision.
+    Notified,
     /// Work started.
     Started,
     /// Delivered (the operation is done).
@@ -36,11 +40,12 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in life order.
-    pub const ALL: [Stage; 8] = [
+    pub const ALL: [Stage; 9] = [
         Stage::Registered,
         Stage::Complete,
         Stage::Approved,
         Stage::Rejected,
+        Stage::Notified,
         Stage::Started,
         Stage::Delivered,
         Stage::Closed,
@@ -48,16 +53,20 @@ impl Stage {
     ];
 
     /// Position in a file's life: later stages never carry earlier dates. Approved and
-    /// rejected share a rank (both are "decided"); abandoned may follow any stage.
+    /// rejected share a rank (both are "decided"); abandoned may follow any stage. The
+    /// notification ranks after the decision (and before the start, for ties on one day),
+    /// but validation only requires it to follow the decision: the work may start before
+    /// the applicant is notified (an anticipated start).
     pub fn rank(self) -> u8 {
         match self {
             Stage::Registered => 0,
             Stage::Complete => 1,
             Stage::Approved | Stage::Rejected => 2,
-            Stage::Started => 3,
-            Stage::Delivered => 4,
-            Stage::Closed => 5,
-            Stage::Abandoned => 6,
+            Stage::Notified => 3,
+            Stage::Started => 4,
+            Stage::Delivered => 5,
+            Stage::Closed => 6,
+            Stage::Abandoned => 7,
         }
     }
 
@@ -78,6 +87,7 @@ impl Stage {
             Stage::Complete => "complete",
             Stage::Approved => "approved",
             Stage::Rejected => "rejected",
+            Stage::Notified => "notified",
             Stage::Started => "started",
             Stage::Delivered => "delivered",
             Stage::Closed => "closed",
@@ -94,6 +104,22 @@ pub struct StageEvent {
     pub stage: Stage,
     /// The day it was reached.
     pub date: NaiveDate,
+}
+
+/// Put a `notified` event of `stages` (a history in life order) where its date says: after
+/// the decision, before the first later stage (started, delivered...) dated after it, and
+/// never after a closing or an abandonment. The work may start before the applicant is
+/// notified (an anticipated start), so life order alone cannot place it. Used by the CSV
+/// import and the bindings, which build a history from one date per stage.
+pub fn place_notified(stages: &mut Vec<StageEvent>) {
+    let Some(i) = stages.iter().position(|e| e.stage == Stage::Notified) else { return };
+    let notified = stages.remove(i);
+    let rank = Stage::Notified.rank();
+    let at = stages
+        .iter()
+        .position(|e| e.stage.rank() > rank && (e.date > notified.date || e.stage.is_terminal()))
+        .unwrap_or(stages.len());
+    stages.insert(at, notified);
 }
 
 /// A file of the portfolio.

@@ -29,7 +29,7 @@ use crate::error::Problem;
 use crate::expression::Expr;
 use crate::indicator::{IndicatorSource, TimeAggregation};
 use crate::period::{Calendar, MAX_YEAR, MIN_YEAR};
-use crate::project::Stage;
+use crate::project::{Stage, StageEvent};
 use crate::scorecard::Weight;
 use crate::scoring::ScoringMethod;
 use crate::workspace::Workspace;
@@ -239,6 +239,7 @@ impl Validator<'_> {
         let mut seen = HashSet::new();
         let mut decisions = 0;
         let mut rejected = false;
+        let mut last_ranked: Option<&StageEvent> = None;
         for (j, e) in p.stages.iter().enumerate() {
             let path = format!("{at}.stages[{j}]");
             check_date(self, format!("{path}.date"), e.date);
@@ -257,6 +258,26 @@ impl Validator<'_> {
             if e.stage == Stage::Rejected {
                 rejected = true;
             }
+            // The notification follows the decision; it may come before or after the work
+            // starts (an anticipated start), so it is kept out of the order of the others.
+            if e.stage == Stage::Notified {
+                if decisions == 0 {
+                    self.push(
+                        path.clone(),
+                        "notified needs a decision (approved or rejected) listed before it",
+                    );
+                }
+            } else {
+                if let Some(prev) =
+                    last_ranked.filter(|prev: &&StageEvent| e.stage.rank() < prev.stage.rank())
+                {
+                    self.push(
+                        path.clone(),
+                        format!("{} cannot come after {}", e.stage.as_str(), prev.stage.as_str()),
+                    );
+                }
+                last_ranked = Some(e);
+            }
             if j > 0 {
                 let prev = &p.stages[j - 1];
                 if e.date < prev.date {
@@ -269,12 +290,6 @@ impl Validator<'_> {
                             prev.stage.as_str(),
                             prev.date
                         ),
-                    );
-                }
-                if e.stage.rank() < prev.stage.rank() {
-                    self.push(
-                        path.clone(),
-                        format!("{} cannot come after {}", e.stage.as_str(), prev.stage.as_str()),
                     );
                 }
                 if prev.stage.is_terminal() && e.stage != prev.stage {
@@ -429,6 +444,9 @@ impl Validator<'_> {
                     if d < 0.0 {
                         self.push(format!("{mp}.denominator"), "a denominator cannot be negative");
                     }
+                }
+                if let Some(problem) = value_disagrees(m.value, m.numerator, m.denominator) {
+                    self.push(mp.clone(), problem);
                 }
             }
             for (j, t) in ind.targets.iter().enumerate() {
@@ -602,6 +620,38 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// Largest relative gap allowed between a measurement's `value` and its
+/// `numerator / denominator` (0.5 %: room for a value rounded to a few digits).
+pub const VALUE_RATIO_TOLERANCE: f64 = 0.005;
+
+/// Smallest gap tolerated when the ratio is 0 (where a relative gap means nothing).
+const VALUE_RATIO_FLOOR: f64 = 1e-9;
+
+/// Why a measurement's value disagrees with its numerator / denominator, if it does: the
+/// value must equal the ratio (a fraction, never scaled by the unit) within
+/// [`VALUE_RATIO_TOLERANCE`] of it. Nothing to compare without all three finite numbers or
+/// with a zero denominator.
+fn value_disagrees(value: Option<f64>, numerator: Option<f64>, denominator: Option<f64>) -> Option<String> {
+    let (v, n, d) = (value?, numerator?, denominator?);
+    if !(v.is_finite() && n.is_finite() && d.is_finite()) || d == 0.0 {
+        return None;
+    }
+    let r = n / d;
+    let allowed = (r.abs() * VALUE_RATIO_TOLERANCE).max(VALUE_RATIO_FLOOR);
+    if !r.is_finite() || (v - r).abs() <= allowed {
+        return None;
+    }
+    let percent = 100.0 * r;
+    let hint = if r != 0.0 && (v - percent).abs() <= percent.abs() * VALUE_RATIO_TOLERANCE {
+        " (the value is 100 times the ratio: a rate is a fraction, 0.05 for 5 %)"
+    } else {
+        ""
+    };
+    Some(format!(
+        "the value {v} disagrees with numerator / denominator = {n} / {d} = {r}{hint}; give the value or the ratio, or make them agree"
+    ))
 }
 
 /// A cycle in a directed graph, as the list of its nodes with the first repeated at the end.

@@ -39,3 +39,18 @@ fn the_documented_example_survives_a_save_and_a_load() {
     // A saved file is canonical: saving it again gives the same text.
     assert_eq!(Workspace::from_json(&saved).unwrap().to_json().unwrap(), saved);
 }
+
+#[test]
+fn the_documented_rate_is_a_fraction_on_one_scale() {
+    let ws = Workspace::from_json(&documented_example()).unwrap();
+    let abs = ws.indicators.iter().find(|i| i.id == "absenteeism").unwrap();
+    // A rate is numerator / denominator, never x 100: the target 5 % is written 0.05, and
+    // 12 days out of 240 is 12 / 240 = 0.05, on the target's scale.
+    assert_eq!(abs.unit, "ratio");
+    assert_eq!(abs.targets[0].value, 0.05);
+    assert_eq!(abs.measurements[0].effective_value(), Some(12.0 / 240.0));
+    // The December value agrees with its numerator and denominator: 9 / 200 = 0.045.
+    let dec = &abs.measurements[1];
+    assert_eq!((dec.value, dec.numerator, dec.denominator), (Some(0.045), Some(9.0), Some(200.0)));
+    assert_eq!(dec.value, Some(9.0 / 200.0));
+}

@@ -153,19 +153,19 @@ const CANONICAL: &str = r#"{
     {
       "id": "absenteeism",
       "name": "Absenteeism rate",
-      "unit": "%",
+      "unit": "ratio",
       "polarity": "lower_is_better",
       "frequency": "monthly",
       "aggregation": "ratio_of_sums",
       "targets": [
         {
           "period": "2024",
-          "value": 5.0
+          "value": 0.05
         }
       ],
       "scoring": {
         "method": "goal_red_flag",
-        "red_flag": 8.0
+        "red_flag": 0.08
       },
       "min_group_size": 5,
       "service": "dadi",
@@ -178,7 +178,7 @@ const CANONICAL: &str = r#"{
         },
         {
           "period": "2024-12",
-          "value": 4.5,
+          "value": 0.045,
           "numerator": 9.0,
           "denominator": 200.0,
           "respondents": 11,

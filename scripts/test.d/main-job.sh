@@ -12,6 +12,11 @@ bin=target/release/examples/scorecard
 for expected in "Scorecard Q4" "Active caseload" "divided by" "Leverage" "external funds / own funds" "Top partners"; do
   grep -q "$expected" "$out/sample.txt" || { echo "main job output lacks: $expected"; cat "$out/sample.txt"; exit 1; }
 done
+grep -q "over 129 projects approved by 31 Dec 2025, with a planned cost" "$out/sample.txt"
+"$bin" --leverage planned_cost_over_own --caseload in_progress > "$out/sample-options.txt"
+grep -q "total planned expenditure / own funds" "$out/sample-options.txt"
+grep -q "without rejected or delivered files" "$out/sample-options.txt"
+"$bin" --leverage nope 2> /dev/null && { echo "an unknown --leverage must fail"; exit 1; }
 "$bin" --lang fr --period 2024-Q2 > "$out/sample-fr.txt"
 grep -q "Tableau de bord T2" "$out/sample-fr.txt"
 "$bin" --json > "$out/sample.json"

@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-STAGES = ("registered", "complete", "approved", "rejected", "started", "delivered", "closed", "abandoned")
+STAGES = ("registered", "complete", "approved", "rejected", "notified", "started", "delivered", "closed", "abandoned")
 
 #: The columns of each table's DataFrame, in order.
 COLUMNS: dict[str, tuple[str, ...]] = {

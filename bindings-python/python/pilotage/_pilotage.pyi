@@ -41,8 +41,9 @@ _PeriodLike = Union["Period", str]
 _Frequency = Literal["monthly", "quarterly", "yearly"]
 _StrPath = Union[str, os.PathLike[str]]
 _Weight = Union[float, Sequence[Any]]
-_Milestone = Literal["registered", "complete", "decision", "approved", "started", "delivered", "closed"]
-_Leverage = Literal["external_over_own", "total_over_own"]
+_Milestone = Literal["registered", "complete", "decision", "approved", "notified", "started", "delivered", "closed"]
+_Leverage = Literal["external_over_own", "total_over_own", "planned_cost_over_own"]
+_Caseload = Literal["until_closed", "without_rejected", "without_delivered", "in_progress"]
 _Basis = Literal["pledged", "signed", "received"]
 _ImportKind = Literal["measurements", "projects", "partners", "commitments"]
 _Status = Literal["green", "amber", "red", "no_data", "suppressed"]
@@ -278,8 +279,9 @@ class Workspace:
         leverage: _Leverage = "external_over_own",
         start: _Milestone = "registered",
         stop: _Milestone = "decision",
+        caseload: _Caseload = "until_closed",
     ) -> Result: ...
-    def caseload(self, date: _DateLike) -> Result: ...
+    def caseload(self, date: _DateLike, *, rule: _Caseload = "until_closed") -> Result: ...
     def work_in_progress(self, date: _DateLike) -> Result: ...
     def lead_time(self, period: _PeriodLike, *, start: _Milestone = "registered", stop: _Milestone = "decision") -> Result: ...
     def compare_lead_times(

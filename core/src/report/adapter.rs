@@ -76,6 +76,10 @@ pub struct ReportOptions {
     pub leverage: LeverageDefinition,
     /// Lead-time start and stop events (default: registration to decision).
     pub lead_time: LeadTimeOptions,
+    /// Which files count in the active caseload (default: rejected and delivered files count
+    /// until closed).
+    #[serde(default)]
+    pub caseload: portfolio::CaseloadOptions,
     /// The day shown as the report's date; `None` shows none (the library reads no clock,
     /// so that the same input gives the same bytes).
     pub generated_on: Option<NaiveDate>,
@@ -90,6 +94,7 @@ impl Default for ReportOptions {
             top_partners: h.top_partners,
             leverage: h.leverage,
             lead_time: h.lead_time,
+            caseload: h.caseload,
             generated_on: None,
         }
     }
@@ -104,6 +109,7 @@ impl ReportOptions {
             top_partners: self.top_partners,
             leverage: self.leverage,
             lead_time: self.lead_time,
+            caseload: self.caseload,
         }
     }
 }
@@ -443,6 +449,7 @@ pub fn milestone_label(m: portfolio::Milestone, locale: Locale) -> &'static str 
         M::Registered => ("enregistrement", "registration"),
         M::Complete => ("dossier complet", "complete file"),
         M::Decision => ("décision", "decision"),
+        M::Notified => ("notification", "notification"),
         M::Approved => ("approbation", "approval"),
         M::Started => ("démarrage", "start"),
         M::Delivered => ("livraison", "delivery"),
@@ -451,6 +458,19 @@ pub fn milestone_label(m: portfolio::Milestone, locale: Locale) -> &'static str 
     match locale {
         Locale::Fr => fr,
         Locale::En => en,
+    }
+}
+
+/// What the caseload leaves out beyond closed and abandoned files ("" by default).
+fn caseload_rule(options: portfolio::CaseloadOptions, locale: Locale) -> &'static str {
+    match (options.rejected_until_closed, options.delivered_until_closed, locale) {
+        (true, true, _) => "",
+        (false, true, Locale::Fr) => ", ni rejetés",
+        (true, false, Locale::Fr) => ", ni livrés",
+        (false, false, Locale::Fr) => ", ni rejetés ni livrés",
+        (false, true, Locale::En) => ", nor rejected",
+        (true, false, Locale::En) => ", nor delivered",
+        (false, false, Locale::En) => ", nor rejected nor delivered",
     }
 }
 
@@ -469,6 +489,12 @@ fn leverage_definition(definition: LeverageDefinition, as_of: NaiveDate, locale:
         (LeverageDefinition::TotalOverOwn, Locale::En) => {
             format!("(own + signed external funds) / own funds, over the projects approved by {date}")
         }
+        (LeverageDefinition::PlannedCostOverOwn, Locale::Fr) => format!(
+            "dépense totale prévue / fonds propres, sur les projets approuvés au {date} dont le coût prévu est connu"
+        ),
+        (LeverageDefinition::PlannedCostOverOwn, Locale::En) => format!(
+            "total planned expenditure / own funds, over the projects approved by {date} with a planned cost"
+        ),
     }
 }
 
@@ -484,7 +510,7 @@ fn portfolio_view(
         .iter()
         .map(|p| SeriesPoint {
             period: *p,
-            value: Some(portfolio::caseload(ws, p.end_date(cal)).count as f64),
+            value: Some(portfolio::caseload_with(ws, p.end_date(cal), options.caseload).count as f64),
         })
         .collect();
     let sample = |s: &portfolio::LeadTimeStats| LeadTimeSample {
@@ -517,8 +543,10 @@ fn portfolio_view(
     let explanation = match locale {
         Locale::Fr => vec![
             format!(
-                "File active au {date}{}: {} dossiers (enregistrés, ni clos ni abandonnés) ; courbe : file active à la fin de chaque période.",
-                "\u{a0}", h.active_caseload
+                "File active au {date}{}: {} dossiers (enregistrés, ni clos ni abandonnés{}) ; courbe : file active à la fin de chaque période.",
+                "\u{a0}",
+                h.active_caseload,
+                caseload_rule(options.caseload, locale)
             ),
             format!(
                 "Délai d’instruction : jours de « {start} » à « {stop} », dossiers décidés dans la période ; {} ({} dossiers) moyenne {}, médiane {} ; {} ({} dossiers) moyenne {}, médiane {}.",
@@ -542,8 +570,9 @@ fn portfolio_view(
         ],
         Locale::En => vec![
             format!(
-                "Active caseload on {date}: {} files (registered, neither closed nor abandoned); chart: caseload at the end of each period.",
-                h.active_caseload
+                "Active caseload on {date}: {} files (registered, neither closed nor abandoned{}); chart: caseload at the end of each period.",
+                h.active_caseload,
+                caseload_rule(options.caseload, locale)
             ),
             format!(
                 "Instruction lead time: days from “{start}” to “{stop}”, files decided in the period; {} ({} files) mean {}, median {}; {} ({} files) mean {}, median {}.",
@@ -584,10 +613,7 @@ fn partnership_view(
         })
         .collect();
     let lev = &h.finance.leverage;
-    let numerator = match lev.definition {
-        LeverageDefinition::ExternalOverOwn => lev.external,
-        LeverageDefinition::TotalOverOwn => lev.own.saturating_add(lev.external),
-    };
+    let numerator = lev.numerator().unwrap_or(rust_decimal::Decimal::ZERO);
     let leverage = LeverageView {
         value: lev.value.and_then(|v| v.to_f64()),
         numerator,
