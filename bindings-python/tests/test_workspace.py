@@ -20,7 +20,7 @@ from pilotage import NotFoundError, ParseError, Problem, ValidationError, Worksp
 def test_empty_workspace_and_properties() -> None:
     ws = Workspace("Romans", currency="CHF", fiscal_year_start_month=4)
     assert (ws.organisation, ws.currency, ws.fiscal_year_start_month) == ("Romans", "CHF", 4)
-    assert ws.schema_version == pilotage.SCHEMA_VERSION == 1
+    assert ws.schema_version == pilotage.SCHEMA_VERSION == 2
     ws.organisation = "Valence"
     ws.currency = "EUR"
     ws.fiscal_year_start_month = 1

@@ -32,7 +32,7 @@ test("fromJson loads the fixture: organisation, settings and counts", () => {
   const ws = Workspace.fromJson(SMALL);
   assert.equal(ws.organisation, "Ville de Valmont");
   assert.equal(ws.currency, "EUR");
-  assert.equal(ws.schemaVersion, 1);
+  assert.equal(ws.schemaVersion, 2);
   assert.equal(ws.fiscalYearStartMonth, 1);
   // Counted by hand in the fixture: 2 indicators with 4 + 2 = 6 measurements.
   assert.deepEqual(ws.counts, {

@@ -57,4 +57,4 @@ pub use scorecard::{
 pub use scoring::{ScoreInput, Scored, ScoringMethod, Status, StatusThresholds};
 pub use target::{TargetInForce, TargetSource};
 pub use trend::Direction;
-pub use workspace::{SCHEMA_VERSION, Service, Settings, Workspace};
+pub use workspace::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION, Service, Settings, Workspace};

@@ -29,7 +29,19 @@ use crate::scorecard::{CauseEffect, Objective, Perspective, Rollup, Scorecard};
 use crate::scoring::StatusThresholds;
 
 /// The version of the file format this library writes (and the newest it reads).
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// Every older version is read and **migrated on load**: the loaded workspace carries the
+/// current version, so that a save writes a file that declares what it may contain.
+/// - **1**: the first format.
+/// - **2** (2026-12): optional additions only, so a version 1 file opens unchanged:
+///   `settings.records_complete_through` (the span the records cover), an indicator's
+///   `target_policy` (`none` or `carry_forward`), and the project stage `notified`. A
+///   version 1 file read by this library is migrated by changing its version number alone
+///   (`tests/migration.rs` opens the version 1 files kept in `tests/fixtures/v1/`).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest file format version this library reads.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Largest workspace file accepted, in bytes (a documented limit: 256 MiB).
 pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
@@ -353,11 +365,12 @@ impl Workspace {
         }
         let raw: RawWorkspace<'_> = serde_json::from_str(text).map_err(|e| json_error(&e))?;
         let mut problems = Vec::new();
-        if raw.schema_version == 0 || raw.schema_version > SCHEMA_VERSION {
+        if !readable_version(raw.schema_version) {
             problems.push(Problem::new(
                 "schema_version",
                 format!(
-                    "schema_version {} is not supported: this library reads version {SCHEMA_VERSION}",
+                    "schema_version {} is not supported: this library reads versions \
+                     {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}",
                     raw.schema_version
                 ),
             ));
@@ -385,7 +398,12 @@ impl Workspace {
             },
         };
         let ws = Workspace {
-            schema_version: raw.schema_version,
+            // migrated on load (see SCHEMA_VERSION: from 1 to 2 nothing else changes)
+            schema_version: if readable_version(raw.schema_version) {
+                SCHEMA_VERSION
+            } else {
+                raw.schema_version
+            },
             organisation: raw.organisation,
             currency: raw.currency,
             fiscal_year_start_month: raw.fiscal_year_start_month,
@@ -533,4 +551,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::io("write", path, &e)
     })
+}
+
+/// True for a version this library reads (and migrates to [`SCHEMA_VERSION`] on load).
+fn readable_version(v: u32) -> bool {
+    (OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&v)
 }

@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 /// A canonical file: exactly what `to_json` writes (fields in declaration order, defaults
 /// omitted where the types omit them, two-space indent).
 const CANONICAL: &str = r#"{
-  "schema_version": 1,
+  "schema_version": 2,
   "organisation": "Ville exemple",
   "currency": "EUR",
   "fiscal_year_start_month": 1,

@@ -120,7 +120,8 @@ fn fiscal_start_month_is_a_month() {
 
 #[test]
 fn schema_version_is_supported() {
-    fails(|v| v["schema_version"] = json!(2), "schema_version", "schema_version 2 is not supported");
+    fails(|v| v["schema_version"] = json!(3), "schema_version", "schema_version 3 is not supported");
+    passes(|v| v["schema_version"] = json!(2));
     fails(|v| v["schema_version"] = json!(0), "schema_version", "not supported");
 }
 
