@@ -8,6 +8,8 @@
 //! their own, never a red.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
 /// The health of a node.
@@ -370,6 +372,60 @@ pub fn expected_at(
     end_value
 }
 
+/// `x` as the decimal it is written as: the shortest form that reads back as the same
+/// `f64` (the `1.1` of a file is 1.1, not 1.100000000000000088...). `None` for a number
+/// a [`Decimal`] cannot hold exactly (not finite, beyond about 7.9e28, or more than 28
+/// decimal places).
+pub fn decimal_of(x: f64) -> Option<Decimal> {
+    if !x.is_finite() {
+        return None;
+    }
+    Decimal::from_str_exact(&x.to_string()).ok()
+}
+
+/// The threshold of one status rule for a target: exact in decimal when it can be (a fraction
+/// of the target is `fraction * target` computed in decimal, so that 1.1 x 100 is 110 and
+/// not the 110.00000000000001 of binary floating point), else in `f64`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleCut {
+    /// The threshold in decimal, when both factors (or the absolute value) are decimals.
+    pub exact: Option<Decimal>,
+    /// The threshold in `f64` (from the decimal when there is one), for display and charts.
+    pub value: f64,
+}
+
+impl RuleCut {
+    /// The threshold of `rule` with `target` in force; `None` when the rule is relative to
+    /// the target and there is none.
+    pub fn of(rule: &StatusRule, target: Option<f64>) -> Option<RuleCut> {
+        match rule.relative_to {
+            RuleBase::Absolute => Some(RuleCut { exact: decimal_of(rule.threshold), value: rule.threshold }),
+            RuleBase::TargetFraction => {
+                let t = target?;
+                let exact = decimal_of(rule.threshold).zip(decimal_of(t)).and_then(|(f, t)| f.checked_mul(t));
+                let value = exact.and_then(|d| d.to_f64()).unwrap_or(rule.threshold * t);
+                Some(RuleCut { exact, value })
+            }
+        }
+    }
+
+    /// True when `a` satisfies `a <when> threshold`: compared in decimal when both sides are
+    /// decimals, else in `f64`.
+    pub fn hit(&self, when: Comparison, a: f64) -> bool {
+        let order = match (decimal_of(a), self.exact) {
+            (Some(a), Some(t)) => Some(a.cmp(&t)),
+            _ => a.partial_cmp(&self.value),
+        };
+        let Some(order) = order else { return false };
+        match when {
+            Comparison::AtLeast => order.is_ge(),
+            Comparison::Above => order.is_gt(),
+            Comparison::AtMost => order.is_le(),
+            Comparison::Below => order.is_lt(),
+        }
+    }
+}
+
 fn default_rule_score(status: Status) -> Option<f64> {
     match status {
         Status::Green => Some(100.0),
@@ -525,17 +581,8 @@ impl ScoringMethod {
             }
             ScoringMethod::StatusRules { rules, otherwise, otherwise_score } => {
                 for r in rules {
-                    let threshold = match r.relative_to {
-                        RuleBase::Absolute => r.threshold,
-                        RuleBase::TargetFraction => r.threshold * input.target.ok_or(NoScore::NoTarget)?,
-                    };
-                    let hit = match r.when {
-                        Comparison::AtLeast => a >= threshold,
-                        Comparison::Above => a > threshold,
-                        Comparison::AtMost => a <= threshold,
-                        Comparison::Below => a < threshold,
-                    };
-                    if hit {
+                    let cut = RuleCut::of(r, input.target).ok_or(NoScore::NoTarget)?;
+                    if cut.hit(r.when, a) {
                         let score =
                             r.score.or(default_rule_score(r.status)).ok_or(NoScore::RuleGivesNoScore)?;
                         return Ok(Scored { score: Some(score), native: None, status: Some(r.status) });
@@ -634,22 +681,19 @@ impl ScoringMethod {
             }
             ScoringMethod::StatusRules { rules, otherwise, .. } => {
                 for (i, r) in rules.iter().enumerate() {
-                    let threshold = match r.relative_to {
-                        RuleBase::Absolute => r.threshold,
-                        RuleBase::TargetFraction => r.threshold * input.target.unwrap_or(f64::NAN),
-                    };
-                    let (hit, op) = match r.when {
-                        Comparison::AtLeast => (a >= threshold, ">="),
-                        Comparison::Above => (a > threshold, ">"),
-                        Comparison::AtMost => (a <= threshold, "<="),
-                        Comparison::Below => (a < threshold, "<"),
-                    };
-                    if hit {
+                    let Some(cut) = RuleCut::of(r, input.target) else { break };
+                    if cut.hit(r.when, a) {
+                        let op = match r.when {
+                            Comparison::AtLeast => ">=",
+                            Comparison::Above => ">",
+                            Comparison::AtMost => "<=",
+                            Comparison::Below => "<",
+                        };
                         return format!(
                             "rule {}: {} {op} {} -> {} = {result}",
                             i + 1,
                             fmt_num(a),
-                            fmt_num(threshold),
+                            fmt_num(cut.value),
                             r.status.as_str()
                         );
                     }

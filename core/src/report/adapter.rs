@@ -42,7 +42,7 @@ use crate::partnership::{self, FundsScope, LeverageDefinition};
 use crate::period::{Frequency, Period};
 use crate::plan::{Engine, NodeKind};
 use crate::portfolio::{self, LeadTimeOptions};
-use crate::scoring::{RuleBase, ScoreInput, ScoringMethod, Status, StatusThresholds, expected_at};
+use crate::scoring::{RuleCut, ScoreInput, ScoringMethod, Status, StatusThresholds, expected_at};
 use crate::trend::Direction;
 use crate::workspace::Workspace;
 
@@ -295,13 +295,7 @@ fn cut_values(method: &ScoringMethod, input: &ScoreInput, th: &StatusThresholds)
             }
         }
         ScoringMethod::StatusRules { rules, .. } => {
-            for r in rules {
-                match (r.relative_to, input.target) {
-                    (RuleBase::Absolute, _) => out.push(r.threshold),
-                    (RuleBase::TargetFraction, Some(t)) => out.push(r.threshold * t),
-                    (RuleBase::TargetFraction, None) => {}
-                }
-            }
+            out.extend(rules.iter().filter_map(|r| RuleCut::of(r, input.target)).map(|c| c.value));
         }
         ScoringMethod::ExpectedProgress { start, end, start_value, end_value, milestones, .. } => {
             let e = expected_at(*start, *end, *start_value, *end_value, milestones, input.date);
