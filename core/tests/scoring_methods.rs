@@ -2,7 +2,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use pilotage::scoring::{Comparison, Milestone, NoScore, RuleBase, StatusRule, ZeroTargetRule};
+use pilotage::scoring::{
+    Comparison, DayCount, LowerRatio, Milestone, NoScore, RuleBase, StatusRule, ZeroTargetRule,
+};
 use pilotage::{Polarity, ScoreInput, ScoringMethod, Status, StatusThresholds};
 
 fn d(s: &str) -> NaiveDate {
@@ -63,14 +65,22 @@ fn linear_progress() {
 
 #[test]
 fn ratio_to_target() {
-    let m = ScoringMethod::RatioToTarget { cap: Some(100.0), zero_target: ZeroTargetRule::RightSideOfZero };
+    let m = ScoringMethod::RatioToTarget {
+        cap: Some(100.0),
+        zero_target: ZeroTargetRule::RightSideOfZero,
+        lower_is_better: LowerRatio::TargetOverActual,
+    };
     // 100 * 45 / 60 = 75
     near(score(&m, input(45.0, Some(60.0), None, HI)), 75.0);
     // lower is better: 100 * 30 / 40 = 75
     near(score(&m, input(40.0, Some(30.0), None, LO)), 75.0);
     // beyond the goal: 100 * 90 / 60 = 150 -> 100; no cap -> 150
     near(score(&m, input(90.0, Some(60.0), None, HI)), 100.0);
-    let uncapped = ScoringMethod::RatioToTarget { cap: None, zero_target: ZeroTargetRule::RightSideOfZero };
+    let uncapped = ScoringMethod::RatioToTarget {
+        cap: None,
+        zero_target: ZeroTargetRule::RightSideOfZero,
+        lower_is_better: LowerRatio::TargetOverActual,
+    };
     near(score(&uncapped, input(90.0, Some(60.0), None, HI)), 150.0);
     // zero target (Camms): 100 on the right side of zero, else 0
     near(score(&m, input(3.0, Some(0.0), None, HI)), 100.0);
@@ -80,7 +90,11 @@ fn ratio_to_target() {
     near(score(&m, input(0.0, Some(5.0), None, LO)), 100.0);
     // lower is better with a zero target: 100 * 0 / 4 = 0
     near(score(&m, input(4.0, Some(0.0), None, LO)), 0.0);
-    let strict = ScoringMethod::RatioToTarget { cap: Some(100.0), zero_target: ZeroTargetRule::NoScore };
+    let strict = ScoringMethod::RatioToTarget {
+        cap: Some(100.0),
+        zero_target: ZeroTargetRule::NoScore,
+        lower_is_better: LowerRatio::TargetOverActual,
+    };
     assert_eq!(strict.score(&input(3.0, Some(0.0), None, HI)), Err(NoScore::ZeroTarget));
 }
 
@@ -187,6 +201,7 @@ fn expected_progress_by_dates() {
         end_value: 100.0,
         milestones: vec![],
         cap: Some(100.0),
+        day_count: DayCount::Elapsed,
     };
     near(score(&m, input(29.5, None, None, HI)), 50.0);
     // ahead of the path: capped at 100
@@ -200,6 +215,7 @@ fn expected_progress_by_dates() {
         end_value: 100.0,
         milestones: vec![Milestone { date: d("2025-01-21"), value: 50.0 }],
         cap: Some(100.0),
+        day_count: DayCount::Elapsed,
     };
     near(score(&ms, input(59.5, None, None, HI)), 80.0);
     // before the start the expected value is the start value: target equals baseline -> 100 when at or beyond
