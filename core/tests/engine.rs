@@ -429,6 +429,42 @@ fn forecast_to_the_target_date() {
     assert_eq!(evaluate(&ws, p("2025-07")).unwrap().node("a").unwrap().forecast, None);
 }
 
+/// A forecast never speaks of a period that has its actual: the target period 2025-03 with
+/// its value 30 (target 60: the line would say "off track", the actual already says it).
+#[test]
+fn no_forecast_for_a_period_with_its_actual() {
+    let ind = |to: &str, values: serde_json::Value| {
+        json!({
+            "id": "a", "name": "a", "frequency": "monthly",
+            "trajectory": { "from": { "period": "2024-12", "value": 0.0 }, "to": { "period": to, "value": 30.0 } },
+            "scoring": { "method": "linear_progress" },
+            "measurements": values
+        })
+    };
+    let three = json!([
+        { "period": "2025-01", "value": 10.0 }, { "period": "2025-02", "value": 20.0 }, { "period": "2025-03", "value": 30.0 }
+    ]);
+    let ws = workspace(json!([objective("o", &[("a", 1.0)], json!({}))]), json!([ind("2025-03", three)]));
+    let march = evaluate(&ws, p("2025-03")).unwrap();
+    let a = march.node("a").unwrap();
+    // the actual 30 meets the target 30 (trajectory end): green, and no forecast beside it
+    assert_eq!((a.value, a.status, &a.forecast), (Some(30.0), Status::Green, &None));
+    // in February the target period (March) has no actual yet: the line through (Jan 10,
+    // Feb 20) is 10 per month, so March -> 30, on track
+    let feb = evaluate(&ws, p("2025-02")).unwrap();
+    let f = feb.node("a").unwrap().forecast.clone().unwrap();
+    assert_eq!((f.target_period, f.points, f.on_track), (p("2025-03"), 2, Some(true)));
+    assert!(close(f.projected, 30.0));
+    // the target period without its actual (March missing): the forecast is given, from
+    // January and February (10 per month: 30)
+    let two = json!([{ "period": "2025-01", "value": 10.0 }, { "period": "2025-02", "value": 20.0 }]);
+    let ws = workspace(json!([objective("o", &[("a", 1.0)], json!({}))]), json!([ind("2025-03", two)]));
+    let march = evaluate(&ws, p("2025-03")).unwrap();
+    let f = march.node("a").unwrap().forecast.clone().unwrap();
+    assert_eq!((f.target_period, f.points), (p("2025-03"), 2));
+    assert!(close(f.projected, 30.0));
+}
+
 #[test]
 fn strategy_map_correlation_with_lag() {
     // cause scores 10, 20, 30, 50, 40, 60, 70 (Jan..Jul); effect follows one month later
