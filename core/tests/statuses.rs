@@ -329,3 +329,34 @@ fn thresholds_written_by_the_user_are_kept() {
     assert_eq!(node(&ws, "lead").status, Status::Amber);
     assert_eq!(node(&ws, "o").status, Status::Amber);
 }
+
+#[test]
+fn the_conventions_are_named_in_both_languages() {
+    use pilotage::explain::explain_in;
+    use pilotage::report::Locale;
+    use serde_json::json;
+    let ev = pilotage::evaluate(&lead_time(json!({}), None), common::p("2025-Q1")).unwrap();
+    // 100 * 60 / 87 = 68.9655
+    let en = explain_in(&ev, "lead", Locale::En).unwrap();
+    assert!(en.contains("100 * 60 / 87 (lower is better: target / actual), capped at 100 = 68.9655"), "{en}");
+    let fr = explain_in(&ev, "lead", Locale::Fr).unwrap();
+    assert!(
+        fr.contains("100 * 60 / 87 (plus bas est mieux\u{a0}: cible / réalisé), plafonné à 100 = 68.9655"),
+        "{fr}"
+    );
+    // expected progress counted in inclusive days: 2025-01-01 -> 2025-12-31, 0 -> 365;
+    // on 2025-03-31 90 of 365 days are done: 90 expected; 45 -> 50
+    let ind = json!({
+        "id": "mooc", "name": "MOOC", "frequency": "quarterly",
+        "scoring": { "method": "expected_progress", "start": "2025-01-01", "end": "2025-12-31",
+                     "start_value": 0, "end_value": 365, "day_count": "inclusive" },
+        "measurements": [{ "period": "2025-Q1", "value": 45.0 }]
+    });
+    let ws = common::workspace(json!([common::objective("o", &[("mooc", 1.0)], json!({}))]), json!([ind]));
+    let ev = pilotage::evaluate(&ws, common::p("2025-Q1")).unwrap();
+    let en = explain_in(&ev, "mooc", Locale::En).unwrap();
+    assert!(en.contains("expected on 2025-03-31 (inclusive days) = 90;"), "{en}");
+    let fr = explain_in(&ev, "mooc", Locale::Fr).unwrap();
+    assert!(fr.contains("attendu au 2025-03-31 (jours inclus) = 90"), "{fr}");
+    assert!(!fr.contains("inclusive"), "{fr}");
+}
