@@ -113,8 +113,8 @@ pub enum LowerRatio {
     #[default]
     TargetOverActual,
     /// `100 * (2 - a / t)`: the higher-is-better ratio mirrored at the target, so that each
-    /// percent over the target costs one point (the "inverse" KPI formula of spreadsheet
-    /// scorecards). Twice the target scores 0.
+    /// percent over the target costs one point (the linear "inverse" KPI formula). Twice the
+    /// target scores 0.
     TwoMinusActualOverTarget,
 }
 
@@ -138,8 +138,8 @@ fn is_default<T: Default + PartialEq>(x: &T) -> bool {
 pub enum DayCount {
     /// Actual elapsed days, dates read as instants at the start of their day: the share of
     /// the way on day `d` is `(d - start) / (end - start)`; 0 on the start day, 1 on the end
-    /// day (default; the elapsed-time ratio of Cascade-like tools and of actual/actual day
-    /// counts).
+    /// day (default, as in every earlier version: time elapsed over the whole duration, in
+    /// actual days, as DOMAIN.md's progress-over-time tools describe it).
     #[default]
     Elapsed,
     /// Whole days, both the start and the end day counted, a date standing for the end of its
