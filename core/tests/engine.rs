@@ -452,7 +452,7 @@ fn no_forecast_for_a_period_with_its_actual() {
     // in February the target period (March) has no actual yet: the line through (Jan 10,
     // Feb 20) is 10 per month, so March -> 30, on track
     let feb = evaluate(&ws, p("2025-02")).unwrap();
-    let f = feb.node("a").unwrap().forecast.clone().unwrap();
+    let f = feb.node("a").unwrap().forecast.unwrap();
     assert_eq!((f.target_period, f.points, f.on_track), (p("2025-03"), 2, Some(true)));
     assert!(close(f.projected, 30.0));
     // the target period without its actual (March missing): the forecast is given, from
@@ -460,7 +460,7 @@ fn no_forecast_for_a_period_with_its_actual() {
     let two = json!([{ "period": "2025-01", "value": 10.0 }, { "period": "2025-02", "value": 20.0 }]);
     let ws = workspace(json!([objective("o", &[("a", 1.0)], json!({}))]), json!([ind("2025-03", two)]));
     let march = evaluate(&ws, p("2025-03")).unwrap();
-    let f = march.node("a").unwrap().forecast.clone().unwrap();
+    let f = march.node("a").unwrap().forecast.unwrap();
     assert_eq!((f.target_period, f.points), (p("2025-03"), 2));
     assert!(close(f.projected, 30.0));
 }
