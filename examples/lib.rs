@@ -167,7 +167,7 @@ pub fn text_report(
         };
         let name = if n.kind == NodeKind::Scorecard { label(l, "Ensemble", "Overall") } else { &n.name };
         let score = n.score.map(|s| l.number(s, 0)).unwrap_or_else(|| "–".into());
-        let status = format!("{} {}", status_symbol(n.status), l.status(n.status));
+        let status = format!("{} {}", status_symbol(n.status), l.node_status(n.kind, n.status));
         let trend = match n.trend.change {
             Some(c) => {
                 format!("{} {}{}", arrow(n.trend.direction), if c > 0.0 { "+" } else { "" }, l.number(c, 1))

@@ -63,8 +63,9 @@ def test_nodes_are_typed(q4: Evaluation) -> None:
     assert red.period == q4.period
     assert red.parents and all(isinstance(p, str) for p in red.parents)
     assert red.trend.direction in ("improving", "stable", "declining", "unknown")
-    assert red.forecast is not None and red.forecast.on_track is False
-    assert red.forecast.target_period == pilotage.Period("2025-Q4")
+    # its target period is 2025-Q4 itself, which has its actual: a forecast never speaks of a
+    # period with an actual (the red status already says the target is missed)
+    assert red.forecast is None
     assert red.explanation["method"] == red.to_dict()["explanation"]["method"]
     assert red.to_dict() == q4.to_dict()["nodes"][[n.id for n in nodes].index("ind_absenteisme")]
     assert "red: score 0 is below the amber cut-off" in red.explain()
@@ -173,9 +174,20 @@ def test_range_matches_single_periods(sample: Workspace) -> None:
     assert repr(r) == "EvaluationRange('2025-Q1'..'2025-Q4', 4 periods)"
 
 
+def test_forecast_only_for_a_period_without_its_actual(sample: Workspace) -> None:
+    # in 2025-Q3 the target period 2025-Q4 has no actual yet: the line through the recent
+    # quarters projects about 0.089 against the 0.06 target (lower is better): off track
+    f = sample.evaluate("2025-Q3").node("ind_absenteisme").forecast
+    assert f is not None and f.on_track is False
+    assert f.target_period == pilotage.Period("2025-Q4") and f.target == 0.06
+    assert f.projected is not None and f.projected > 0.06
+
+
 def test_results_pickle(sample: Workspace, q4: Evaluation) -> None:
     node = q4.node("ind_absenteisme")
-    objects: list[Any] = [q4, sample.evaluate_range("2025-Q3", "2025-Q4"), node, node.trend, node.forecast]
+    forecast = sample.evaluate("2025-Q3").node("ind_absenteisme").forecast
+    assert forecast is not None
+    objects: list[Any] = [q4, sample.evaluate_range("2025-Q3", "2025-Q4"), node, node.trend, forecast]
     for obj in objects:
         back = pickle.loads(pickle.dumps(obj))
         assert type(back) is type(obj)

@@ -78,6 +78,8 @@ const MESSAGES = {
       no_data: "Sans donnée",
       suppressed: "Masqué (petit effectif)",
     },
+    // objectives, perspectives and the overall score are averages: they never say "target met"
+    rollupStatuses: { green: "Favorable", amber: "Vigilance", red: "Défavorable" },
     trends: { improving: "en progrès", stable: "stable", declining: "en recul", unknown: "tendance inconnue" },
     vsPrevious: "par rapport à la période précédente",
     figures: "Portefeuille et partenariats",
@@ -152,6 +154,8 @@ const MESSAGES = {
       no_data: "No data",
       suppressed: "Suppressed (small group)",
     },
+    // objectives, perspectives and the overall score are averages: they never say "target met"
+    rollupStatuses: { green: "Good", amber: "Caution", red: "Poor" },
     trends: { improving: "improving", stable: "stable", declining: "worsening", unknown: "trend unknown" },
     vsPrevious: "against the previous period",
     figures: "Portfolio and partnerships",
@@ -470,10 +474,13 @@ export class PilotageScorecard extends HTMLElement {
     }
   }
 
-  _badge(status) {
+  // The status word of a node of `kind`: an indicator's green is "on target" (met); a roll-up
+  // node's (an average of its children) is "good", as in the core's report.
+  _badge(status, kind) {
     const m = this._messages();
     const badge = el("span", { class: `badge s-${status}`, "data-status": status });
-    badge.append(el("span", { class: "sym", "aria-hidden": "true" }, SYMBOLS[status] ?? "?"), el("span", {}, m.statuses[status] ?? status));
+    const words = kind === "indicator" ? m.statuses : { ...m.statuses, ...m.rollupStatuses };
+    badge.append(el("span", { class: "sym", "aria-hidden": "true" }, SYMBOLS[status] ?? "?"), el("span", {}, words[status] ?? status));
     return badge;
   }
 
@@ -634,7 +641,7 @@ export class PilotageScorecard extends HTMLElement {
     overall.append(
       el("span", { class: "label" }, m.overall),
       el("span", { class: "big score", "data-score": String(root.score) }, this._score(root.score)),
-      this._badge(root.status),
+      this._badge(root.status, root.kind),
       this._trend(root.trend),
     );
     wrap.append(overall);
@@ -678,7 +685,7 @@ export class PilotageScorecard extends HTMLElement {
     th.append(button);
     const score = el("td", { class: "num score", "data-score": String(node.score) }, this._score(node.score));
     const status = el("td");
-    status.append(this._badge(node.status));
+    status.append(this._badge(node.status, node.kind));
     const trend = el("td");
     trend.append(this._trend(node.trend));
     const coverage = el("td", { class: "num coverage" }, this._percent(node.coverage));
@@ -746,7 +753,7 @@ export class PilotageScorecard extends HTMLElement {
       return span;
     };
     facts.append(fact(m.score, this._score(node.score), { class: "score", "data-score": String(node.score) }));
-    facts.append(this._badge(node.status), this._trend(node.trend));
+    facts.append(this._badge(node.status, node.kind), this._trend(node.trend));
     facts.append(fact(m.coverage, this._percent(node.coverage)));
     if (node.kind === "indicator") {
       const unit = node.unit ? ` ${node.unit}` : "";
@@ -781,7 +788,7 @@ export class PilotageScorecard extends HTMLElement {
         const li = el("li", { "data-node": c.id });
         const b = el("button", { type: "button", class: "node" }, c.name);
         b.addEventListener("click", () => this._open(c.id, true));
-        li.append(b, el("span", { class: "score", "data-score": String(c.score) }, this._score(c.score)), this._badge(c.status));
+        li.append(b, el("span", { class: "score", "data-score": String(c.score) }, this._score(c.score)), this._badge(c.status, c.kind));
         list.append(li);
       }
       d.append(list);

@@ -263,6 +263,12 @@ export type Status = "green" | "amber" | "red" | "no_data" | "suppressed";
 /** What a linear or ratio score does with a zero target. */
 export type ZeroTargetRule = "right_side_of_zero" | "no_score";
 
+/** How a lower-is-better ratio to target is formed: `100 * t / a` (default) or `100 * (2 - a / t)`. */
+export type LowerRatio = "target_over_actual" | "two_minus_actual_over_target";
+
+/** How expected progress counts the days: elapsed `(d - start) / (end - start)` (default) or inclusive `(d - start + 1) / (end - start + 1)`. */
+export type DayCount = "elapsed" | "inclusive";
+
 /** A comparison in an ordered status rule. */
 export type Comparison = "at_least" | "above" | "at_most" | "below";
 
@@ -287,7 +293,7 @@ export interface Milestone {
 /** How an indicator is scored, with its parameters (see DOMAIN.md for each formula). */
 export type ScoringMethod =
   | { method: "linear_progress"; cap?: number | null; floor_at_zero?: boolean }
-  | { method: "ratio_to_target"; cap?: number | null; zero_target?: ZeroTargetRule }
+  | { method: "ratio_to_target"; cap?: number | null; zero_target?: ZeroTargetRule; lower_is_better?: LowerRatio }
   | { method: "goal_red_flag"; goal?: number; red_flag: number }
   | { method: "band"; low: number; high: number; tolerance: number }
   | { method: "min_max"; min: number; max: number; log?: boolean }
@@ -300,6 +306,7 @@ export type ScoringMethod =
       end_value: number;
       milestones?: Milestone[];
       cap?: number | null;
+      day_count?: DayCount;
     };
 
 /** An indicator of the scorecard, with its measurements and targets. */

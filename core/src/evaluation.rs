@@ -686,10 +686,13 @@ impl Engine {
         let goal = ind.targets.target_date()?;
         let report = period.frequency();
         let x_target = ordinal_of_month(goal.period.last_month(self.calendar), report, self.calendar);
-        if x_target < period.ordinal() {
+        let tn = grid.table.periods;
+        // A forecast speaks only of a period without an actual: never of a past period, nor
+        // of the period shown when it has a value (the actual, not a line, says where it is).
+        let has_actual = grid.table.values.get(ind.node * tn + t).is_some_and(|v| !v.is_nan());
+        if x_target < period.ordinal() || (x_target == period.ordinal() && has_actual) {
             return None;
         }
-        let tn = grid.table.periods;
         let w = (self.settings.forecast_window as usize).max(1);
         let from = (t + 1).saturating_sub(w);
         let points: Vec<(f64, f64)> = (from..=t)

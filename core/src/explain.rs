@@ -224,42 +224,47 @@ fn kind_fr(kind: NodeKind) -> String {
     Locale::Fr.label_lower(label)
 }
 
-/// [`crate::evaluation`]'s status reason, in French, from the same data.
-fn status_reason_fr(status: Status, score: Option<f64>, th: &StatusThresholds, by_rule: bool) -> String {
+/// [`crate::evaluation`]'s status reason, in French, from the same data (with the roll-up
+/// words for objectives, perspectives and the scorecard).
+fn status_reason_fr(
+    kind: NodeKind,
+    status: Status,
+    score: Option<f64>,
+    th: &StatusThresholds,
+    by_rule: bool,
+) -> String {
     let fr = Locale::Fr;
+    let word = |s: Status| fr.node_status(kind, s);
     match (status, score) {
         (Status::Suppressed, _) => {
-            format!(
-                "{}{COLON} une mesure repose sur moins de personnes que l’effectif minimal",
-                fr.status(status)
-            )
+            format!("{}{COLON} une mesure repose sur moins de personnes que l’effectif minimal", word(status))
         }
         (Status::NoData, _) => "aucune donnée pour la période (voir les motifs)".to_string(),
-        (s, Some(_)) if by_rule => format!("{} selon la première règle de statut vérifiée", fr.status(s)),
+        (s, Some(_)) if by_rule => format!("{} selon la première règle de statut vérifiée", word(s)),
         (Status::Green, Some(x)) => format!(
             "{}{COLON} {} est supérieur ou égal au seuil « {} » {}",
-            fr.status(Status::Green),
+            word(Status::Green),
             num(x),
-            fr.status(Status::Green),
+            word(Status::Green),
             num(th.green)
         ),
         (Status::Amber, Some(x)) => format!(
             "{}{COLON} {} est supérieur ou égal au seuil « {} » {} et inférieur au seuil « {} » {}",
-            fr.status(Status::Amber),
+            word(Status::Amber),
             num(x),
-            fr.status(Status::Amber),
+            word(Status::Amber),
             num(th.amber),
-            fr.status(Status::Green),
+            word(Status::Green),
             num(th.green)
         ),
         (Status::Red, Some(x)) => format!(
             "{}{COLON} {} est inférieur au seuil « {} » {}",
-            fr.status(Status::Red),
+            word(Status::Red),
             num(x),
-            fr.status(Status::Amber),
+            word(Status::Amber),
             num(th.amber)
         ),
-        (s, None) => fr.status(s).to_string(),
+        (s, None) => word(s).to_string(),
     }
 }
 
@@ -282,7 +287,11 @@ fn method_fr(method: &str) -> &str {
 
 /// The fixed English words of the scoring and roll-up formulas, in French (longest first
 /// where one contains another); the formulas' numbers and operators stay as they are.
-const FORMULA_WORDS: [(&str, &str); 21] = [
+const FORMULA_WORDS: [(&str, &str); 25] = [
+    (" (lower is better: target / actual)", " (plus bas est mieux\u{a0}: cible / réalisé)"),
+    (" (lower is better: 2 - actual / target)", " (plus bas est mieux\u{a0}: 2 - réalisé / cible)"),
+    (" (elapsed days)", " (jours écoulés)"),
+    (" (inclusive days)", " (jours inclus)"),
     ("no data: ", "sans donnée\u{a0}: "),
     ("no score: ", "pas de score\u{a0}: "),
     ("no score", "pas de score"),
@@ -575,7 +584,7 @@ fn render_fr(node: &NodeResult) -> String {
         period_fr(node.period),
         fr.label(Label::Score),
         opt_fr(node.score),
-        fr.status(node.status),
+        fr.node_status(node.kind, node.status),
         fr.label_lower(Label::Coverage),
         fr.short_percent(node.coverage)
     );
@@ -583,7 +592,7 @@ fn render_fr(node: &NodeResult) -> String {
     let _ = writeln!(
         out,
         "  pourquoi{COLON} {}",
-        status_reason_fr(node.status, node.score, &ex.thresholds, by_rule)
+        status_reason_fr(node.kind, node.status, node.score, &ex.thresholds, by_rule)
     );
     if node.value.is_some() || node.target.is_some() {
         let unit = node.unit.as_deref().map(|u| format!("\u{a0}{u}")).unwrap_or_default();
@@ -666,7 +675,10 @@ fn render_fr(node: &NodeResult) -> String {
         );
         match c.treatment {
             Treatment::Used => {
-                let _ = write!(out, "{} ({})", opt_fr(c.score), fr.status(c.status));
+                // an objective's children are indicators; the other nodes' children roll up
+                let kind =
+                    if node.kind == NodeKind::Objective { NodeKind::Indicator } else { NodeKind::Objective };
+                let _ = write!(out, "{} ({})", opt_fr(c.score), fr.node_status(kind, c.status));
             }
             Treatment::Excluded => out.push_str("sans donnée, exclue"),
             Treatment::CountedAsZero => out.push_str("sans donnée, comptée 0"),

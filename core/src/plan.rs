@@ -886,7 +886,7 @@ fn compile_measurements(
         aggregation: ind.aggregation,
         polarity: ind.polarity,
         scoring: ind.scoring.clone(),
-        thresholds: ind.thresholds.unwrap_or(settings.thresholds),
+        thresholds: indicator_thresholds(ind, settings),
         targets: TargetPlan::new(ind, calendar),
         baseline: crate::target::baseline(ind),
         source,
@@ -895,6 +895,19 @@ fn compile_measurements(
         len,
         ratio_offset,
         suppressed,
+    }
+}
+
+/// The status cut-offs of an indicator: its own when it sets them; else the workspace's when
+/// they differ from the built-in thirds (a user who wrote them gets them, as before); else
+/// the default of its scoring method ([`ScoringMethod::default_thresholds`]: green only when
+/// the target is met). The thirds written by earlier versions into every saved file are
+/// read as the default, not as a choice.
+pub(crate) fn indicator_thresholds(ind: &Indicator, settings: &Settings) -> StatusThresholds {
+    match ind.thresholds {
+        Some(th) => th,
+        None if settings.thresholds != StatusThresholds::default() => settings.thresholds,
+        None => ind.scoring.default_thresholds(),
     }
 }
 

@@ -2,12 +2,22 @@
 //!
 //! Every method of the field is here (see DOMAIN.md). Scores are reported on a common
 //! 0-100 scale so that they roll up; the goal/red-flag method also reports its native 0-10
-//! score. Statuses come from the score through [`StatusThresholds`] (default: thirds, as in
-//! goal/red flag: red below 33.3, amber below 66.7, green from 66.7), except for ordered
+//! score. Statuses come from the score through [`StatusThresholds`], except for ordered
 //! status rules, which give a status directly. "No data" and "suppressed" are statuses of
 //! their own, never a red.
+//!
+//! Green means "on target", so the default cut-offs of an indicator depend on its method
+//! ([`ScoringMethod::default_thresholds`]): green from the score a value exactly at its
+//! target gets, never below. That is 100 for linear progress, ratio to target, expected
+//! progress, band and min-max (100 = the target, the expected value, the band or the upper
+//! goalpost reached), and the goal (66.7) for goal/red flag, as in Spider Impact; amber from
+//! 33.3 (the red flag's score) for all. Roll-up nodes average their children's scores and
+//! use [`StatusThresholds::default`] (thirds: amber from 33.3, green from 66.7): their
+//! green says "good on average", not "target met" (see `report::locale`).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
 /// The health of a node.
@@ -51,11 +61,20 @@ pub struct StatusThresholds {
     pub green: f64,
 }
 
+/// The thirds of goal/red flag: amber from 100/3, green from 200/3. The cut-offs of roll-up
+/// nodes (objectives, perspectives, the scorecard), and of ordered status rules' scores.
 impl Default for StatusThresholds {
     fn default() -> Self {
         StatusThresholds { amber: 100.0 / 3.0, green: 200.0 / 3.0 }
     }
 }
+
+/// The 0-100 score of a value at the red flag (goal/red flag): `10 * 10/3`, computed as the
+/// method computes it.
+const RED_FLAG_SCORE: f64 = 10.0 / 3.0 * 10.0;
+/// The 0-100 score of a value at the goal (goal/red flag): `10 * 10/3 * 2`, computed as the
+/// method computes it (`10/3 * (1 + 1)`, times 10), so that a value at the goal is green.
+const GOAL_SCORE: f64 = 10.0 / 3.0 * (1.0 + 1.0) * 10.0;
 
 fn default_cap() -> Option<f64> {
     Some(100.0)
@@ -82,6 +101,61 @@ pub enum ZeroTargetRule {
     RightSideOfZero,
     /// No score ("no data" with the reason).
     NoScore,
+}
+
+/// How a lower-is-better ratio to target is formed (both are published; the first is the
+/// default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LowerRatio {
+    /// `100 * t / a`: the reciprocal of the higher-is-better ratio (default; the "ratio to
+    /// target" of DOMAIN.md's survey, e.g. Camms). Twice the target scores 50, never below 0.
+    #[default]
+    TargetOverActual,
+    /// `100 * (2 - a / t)`: the higher-is-better ratio mirrored at the target, so that each
+    /// percent over the target costs one point (the linear "inverse" KPI formula). Twice the
+    /// target scores 0.
+    TwoMinusActualOverTarget,
+}
+
+impl LowerRatio {
+    /// The snake_case name used in files and explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LowerRatio::TargetOverActual => "target_over_actual",
+            LowerRatio::TwoMinusActualOverTarget => "two_minus_actual_over_target",
+        }
+    }
+}
+
+fn is_default<T: Default + PartialEq>(x: &T) -> bool {
+    *x == T::default()
+}
+
+/// How expected progress counts the days between two dates (a day-count convention).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DayCount {
+    /// Actual elapsed days, dates read as instants at the start of their day: the share of
+    /// the way on day `d` is `(d - start) / (end - start)`; 0 on the start day, 1 on the end
+    /// day (default, as in every earlier version: time elapsed over the whole duration, in
+    /// actual days, as DOMAIN.md's progress-over-time tools describe it).
+    #[default]
+    Elapsed,
+    /// Whole days, both the start and the end day counted, a date standing for the end of its
+    /// day: `(d - start + 1) / (end - start + 1)`; after the start day 1 day is done, 1 on
+    /// the end day (the share of days done at the end of a reporting period).
+    Inclusive,
+}
+
+impl DayCount {
+    /// The snake_case name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayCount::Elapsed => "elapsed",
+            DayCount::Inclusive => "inclusive",
+        }
+    }
 }
 
 /// A comparison in an ordered status rule.
@@ -152,7 +226,8 @@ pub enum ScoringMethod {
         #[serde(default = "yes", skip_serializing_if = "is_true")]
         floor_at_zero: bool,
     },
-    /// Ratio to target: `100 * a / t` for higher-is-better, `100 * t / a` for lower-is-better.
+    /// Ratio to target: `100 * a / t` for higher-is-better; for lower-is-better `100 * t / a`
+    /// (default) or `100 * (2 - a / t)`, see [`LowerRatio`].
     RatioToTarget {
         /// Highest score: `null` for none, 100 by default, or a ceiling.
         #[serde(default = "default_cap", skip_serializing_if = "is_default_cap")]
@@ -160,6 +235,9 @@ pub enum ScoringMethod {
         /// What a zero target (or a zero actual, lower-is-better) gives.
         #[serde(default)]
         zero_target: ZeroTargetRule,
+        /// The lower-is-better formula (default `target_over_actual`).
+        #[serde(default, skip_serializing_if = "is_default")]
+        lower_is_better: LowerRatio,
     },
     /// Goal / red flag (Spider Impact): three equal bands on 0-10, the red flag scoring 10/3
     /// and the goal 20/3: `clamp(10/3 * ((a - red_flag) / (goal - red_flag) + 1), 0, 10)`.
@@ -204,9 +282,10 @@ pub enum ScoringMethod {
         otherwise_score: Option<f64>,
     },
     /// Expected progress over time (Cascade): the expected value moves linearly from
-    /// `start_value` at `start` to `end_value` at `end` (through milestones); the score is
-    /// linear progress of the actual against the expected value at the period's end:
-    /// `100 * (a - start_value) / (expected - start_value)`, capped.
+    /// `start_value` at `start` to `end_value` at `end` (through milestones), by the share of
+    /// days done on the period's last day ([`DayCount`]); the score is linear progress of the
+    /// actual against the expected value: `100 * (a - start_value) / (expected - start_value)`,
+    /// capped.
     ExpectedProgress {
         /// Start date.
         start: NaiveDate,
@@ -222,6 +301,9 @@ pub enum ScoringMethod {
         /// Highest score: `null` for none, 100 by default, or a ceiling.
         #[serde(default = "default_cap", skip_serializing_if = "is_default_cap")]
         cap: Option<f64>,
+        /// How the days between the dates are counted (default `elapsed`).
+        #[serde(default, skip_serializing_if = "is_default")]
+        day_count: DayCount,
     },
 }
 
@@ -236,6 +318,34 @@ impl ScoringMethod {
             ScoringMethod::MinMax { .. } => "min_max",
             ScoringMethod::StatusRules { .. } => "status_rules",
             ScoringMethod::ExpectedProgress { .. } => "expected_progress",
+        }
+    }
+
+    /// The status cut-offs of an indicator scored by this method when neither the indicator
+    /// nor the workspace sets its own: green from the score a value exactly at the target
+    /// gets, so that green ("on target") never labels a value on the wrong side of it.
+    ///
+    /// - linear progress, ratio to target, expected progress: green from 100 (100 = the
+    ///   target, or the expected value, reached: the methods' own definition);
+    /// - band: green from 100 (inside the band), min-max: green from 100 (the aspirational
+    ///   goalpost reached: min-max has no other target);
+    /// - goal/red flag: green from the goal's score 66.7 (Spider Impact: green at the goal);
+    /// - status rules give their status directly: the thirds, for the charts only.
+    ///
+    /// Amber is from 33.3 for every method (the red flag's score, as before); a cap below
+    /// 100 therefore means the indicator is never green with these defaults.
+    pub fn default_thresholds(&self) -> StatusThresholds {
+        let thirds = StatusThresholds::default();
+        match self {
+            ScoringMethod::GoalRedFlag { .. } => {
+                StatusThresholds { amber: RED_FLAG_SCORE, green: GOAL_SCORE }
+            }
+            ScoringMethod::StatusRules { .. } => thirds,
+            ScoringMethod::LinearProgress { .. }
+            | ScoringMethod::RatioToTarget { .. }
+            | ScoringMethod::ExpectedProgress { .. }
+            | ScoringMethod::Band { .. }
+            | ScoringMethod::MinMax { .. } => StatusThresholds { amber: thirds.amber, green: 100.0 },
         }
     }
 
@@ -341,8 +451,13 @@ pub fn at_or_beyond(a: f64, t: f64, polarity: crate::indicator::Polarity) -> boo
 }
 
 /// The value an expected-progress path has on `date`: linear between the dated points
-/// `(start, start_value)`, the milestones and `(end, end_value)`; before the start it is
-/// `start_value`, after the end `end_value`.
+/// `(start, start_value)`, the milestones and `(end, end_value)`, by the share of days done
+/// under `day_count`; before the start it is `start_value`, after the end `end_value`.
+///
+/// Days are counted as day numbers: with [`DayCount::Elapsed`] a date is the start of its
+/// day; with [`DayCount::Inclusive`] `date`, the milestones and `end` stand for the end of
+/// their day (one day later) and `start` for the start of its day, so that without
+/// milestones the share is `(d - start + 1) / (end - start + 1)`.
 pub fn expected_at(
     start: NaiveDate,
     end: NaiveDate,
@@ -350,24 +465,83 @@ pub fn expected_at(
     end_value: f64,
     milestones: &[Milestone],
     date: NaiveDate,
+    day_count: DayCount,
 ) -> f64 {
-    let mut prev = (start, start_value);
-    if date <= start {
+    let day = |x: NaiveDate| i64::from(x.num_days_from_ce());
+    let shift = i64::from(day_count == DayCount::Inclusive);
+    let now = day(date) + shift;
+    let mut prev = (day(start), start_value);
+    if now <= prev.0 {
         return start_value;
     }
     let points = milestones.iter().map(|m| (m.date, m.value)).chain(std::iter::once((end, end_value)));
     for (d, v) in points {
-        if date <= d {
-            let span = (d - prev.0).num_days() as f64;
+        let at = day(d) + shift;
+        if now <= at {
+            let span = (at - prev.0) as f64;
             if span <= 0.0 {
                 return v;
             }
-            let x = (date - prev.0).num_days() as f64 / span;
+            let x = (now - prev.0) as f64 / span;
             return prev.1 + x * (v - prev.1);
         }
-        prev = (d, v);
+        prev = (at, v);
     }
     end_value
+}
+
+/// `x` as the decimal it is written as: the shortest form that reads back as the same
+/// `f64` (the `1.1` of a file is 1.1, not 1.100000000000000088...). `None` for a number
+/// a [`Decimal`] cannot hold exactly (not finite, beyond about 7.9e28, or more than 28
+/// decimal places).
+pub fn decimal_of(x: f64) -> Option<Decimal> {
+    if !x.is_finite() {
+        return None;
+    }
+    Decimal::from_str_exact(&x.to_string()).ok()
+}
+
+/// The threshold of one status rule for a target: exact in decimal when it can be (a fraction
+/// of the target is `fraction * target` computed in decimal, so that 1.1 x 100 is 110 and
+/// not the 110.00000000000001 of binary floating point), else in `f64`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleCut {
+    /// The threshold in decimal, when both factors (or the absolute value) are decimals.
+    pub exact: Option<Decimal>,
+    /// The threshold in `f64` (from the decimal when there is one), for display and charts.
+    pub value: f64,
+}
+
+impl RuleCut {
+    /// The threshold of `rule` with `target` in force; `None` when the rule is relative to
+    /// the target and there is none.
+    pub fn of(rule: &StatusRule, target: Option<f64>) -> Option<RuleCut> {
+        match rule.relative_to {
+            RuleBase::Absolute => Some(RuleCut { exact: decimal_of(rule.threshold), value: rule.threshold }),
+            RuleBase::TargetFraction => {
+                let t = target?;
+                let exact = decimal_of(rule.threshold).zip(decimal_of(t)).and_then(|(f, t)| f.checked_mul(t));
+                let value = exact.and_then(|d| d.to_f64()).unwrap_or(rule.threshold * t);
+                Some(RuleCut { exact, value })
+            }
+        }
+    }
+
+    /// True when `a` satisfies `a <when> threshold`: compared in decimal when both sides are
+    /// decimals, else in `f64`.
+    pub fn hit(&self, when: Comparison, a: f64) -> bool {
+        let order = match (decimal_of(a), self.exact) {
+            (Some(a), Some(t)) => Some(a.cmp(&t)),
+            _ => a.partial_cmp(&self.value),
+        };
+        let Some(order) = order else { return false };
+        match when {
+            Comparison::AtLeast => order.is_ge(),
+            Comparison::Above => order.is_gt(),
+            Comparison::AtMost => order.is_le(),
+            Comparison::Below => order.is_lt(),
+        }
+    }
 }
 
 fn default_rule_score(status: Status) -> Option<f64> {
@@ -380,9 +554,38 @@ fn default_rule_score(status: Status) -> Option<f64> {
 }
 
 /// Linear progress with the target-equals-baseline rule: `100 * (a - b) / (t - b)`; when
-/// `t == b` the score is 100 if `a` is at or beyond `t` in the good direction, else 0.
+/// `t == b` the score is 100 if `a` is at or beyond `t` in the good direction, else 0. A value
+/// equal to the target scores exactly 100 (the division alone can round it to 99.99999999999999).
 fn linear(a: f64, b: f64, t: f64, polarity: crate::indicator::Polarity) -> f64 {
-    if t == b { if at_or_beyond(a, t, polarity) { 100.0 } else { 0.0 } } else { 100.0 * (a - b) / (t - b) }
+    if t == b {
+        if at_or_beyond(a, t, polarity) { 100.0 } else { 0.0 }
+    } else if a == t {
+        100.0
+    } else {
+        100.0 * (a - b) / (t - b)
+    }
+}
+
+/// The ratio-to-target score before the cap, `None` on a zero denominator: `100 * a / t`
+/// (higher-is-better and inside a band), else by [`LowerRatio`]. A value equal to the target
+/// scores exactly 100.
+fn ratio(a: f64, t: f64, polarity: crate::indicator::Polarity, lower: LowerRatio) -> Option<f64> {
+    use crate::indicator::Polarity;
+    let den = match (polarity, lower) {
+        (Polarity::LowerIsBetter, LowerRatio::TargetOverActual) => a,
+        _ => t,
+    };
+    if den == 0.0 {
+        return None;
+    }
+    if a == t {
+        return Some(100.0);
+    }
+    Some(match (polarity, lower) {
+        (Polarity::LowerIsBetter, LowerRatio::TargetOverActual) => 100.0 * t / a,
+        (Polarity::LowerIsBetter, LowerRatio::TwoMinusActualOverTarget) => 100.0 * (2.0 - a / t),
+        _ => 100.0 * a / t,
+    })
 }
 
 /// Linear progress, capped and (optionally) floored: the arithmetic of
@@ -464,14 +667,11 @@ impl ScoringMethod {
                 let b = input.baseline.ok_or(NoScore::NoBaseline)?;
                 plain(linear_progress(a, b, t, input.polarity, *cap, *floor_at_zero))
             }
-            ScoringMethod::RatioToTarget { cap, zero_target } => {
+            ScoringMethod::RatioToTarget { cap, zero_target, lower_is_better } => {
                 let t = input.target.ok_or(NoScore::NoTarget)?;
-                let (num, den) = match input.polarity {
-                    Polarity::LowerIsBetter => (t, a),
-                    _ => (a, t),
-                };
-                let raw = if den == 0.0 {
-                    match zero_target {
+                let raw = match ratio(a, t, input.polarity, *lower_is_better) {
+                    Some(r) => r,
+                    None => match zero_target {
                         ZeroTargetRule::NoScore => return Err(NoScore::ZeroTarget),
                         ZeroTargetRule::RightSideOfZero => {
                             if at_or_beyond(a, t, input.polarity) {
@@ -480,9 +680,7 @@ impl ScoringMethod {
                                 0.0
                             }
                         }
-                    }
-                } else {
-                    100.0 * num / den
+                    },
                 };
                 plain(capped(raw, *cap).max(0.0))
             }
@@ -517,25 +715,19 @@ impl ScoringMethod {
                 } else {
                     (a, *min, *max)
                 };
+                // the goalpost itself scores exactly 100 (the division alone can give 99.99999999999999)
                 let s = match input.polarity {
+                    Polarity::LowerIsBetter if x == lo => 100.0,
                     Polarity::LowerIsBetter => 100.0 * (hi - x) / (hi - lo),
+                    _ if x == hi => 100.0,
                     _ => 100.0 * (x - lo) / (hi - lo),
                 };
                 plain(s.clamp(0.0, 100.0))
             }
             ScoringMethod::StatusRules { rules, otherwise, otherwise_score } => {
                 for r in rules {
-                    let threshold = match r.relative_to {
-                        RuleBase::Absolute => r.threshold,
-                        RuleBase::TargetFraction => r.threshold * input.target.ok_or(NoScore::NoTarget)?,
-                    };
-                    let hit = match r.when {
-                        Comparison::AtLeast => a >= threshold,
-                        Comparison::Above => a > threshold,
-                        Comparison::AtMost => a <= threshold,
-                        Comparison::Below => a < threshold,
-                    };
-                    if hit {
+                    let cut = RuleCut::of(r, input.target).ok_or(NoScore::NoTarget)?;
+                    if cut.hit(r.when, a) {
                         let score =
                             r.score.or(default_rule_score(r.status)).ok_or(NoScore::RuleGivesNoScore)?;
                         return Ok(Scored { score: Some(score), native: None, status: Some(r.status) });
@@ -545,8 +737,17 @@ impl ScoringMethod {
                     otherwise_score.or(default_rule_score(*otherwise)).ok_or(NoScore::RuleGivesNoScore)?;
                 Ok(Scored { score: Some(score), native: None, status: Some(*otherwise) })
             }
-            ScoringMethod::ExpectedProgress { start, end, start_value, end_value, milestones, cap } => {
-                let expected = expected_at(*start, *end, *start_value, *end_value, milestones, input.date);
+            ScoringMethod::ExpectedProgress {
+                start,
+                end,
+                start_value,
+                end_value,
+                milestones,
+                cap,
+                day_count,
+            } => {
+                let expected =
+                    expected_at(*start, *end, *start_value, *end_value, milestones, input.date, *day_count);
                 let s = capped(linear(a, *start_value, expected, input.polarity), *cap).max(0.0);
                 plain(s)
             }
@@ -589,10 +790,11 @@ impl ScoringMethod {
                     )
                 }
             }
-            ScoringMethod::RatioToTarget { cap, .. } => {
+            ScoringMethod::RatioToTarget { cap, lower_is_better, .. } => {
                 let t = input.target.unwrap_or(f64::NAN);
-                let (num, den) = match input.polarity {
-                    Polarity::LowerIsBetter => (t, a),
+                let lower = input.polarity == Polarity::LowerIsBetter;
+                let (num, den) = match (lower, lower_is_better) {
+                    (true, LowerRatio::TargetOverActual) => (t, a),
                     _ => (a, t),
                 };
                 if den == 0.0 {
@@ -601,8 +803,22 @@ impl ScoringMethod {
                         fmt_num(a),
                         fmt_num(t)
                     )
-                } else {
+                } else if !lower {
                     format!("100 * {} / {}{} = {result}", fmt_num(num), fmt_num(den), cap_note(cap))
+                } else if *lower_is_better == LowerRatio::TargetOverActual {
+                    format!(
+                        "100 * {} / {} (lower is better: target / actual){} = {result}",
+                        fmt_num(num),
+                        fmt_num(den),
+                        cap_note(cap)
+                    )
+                } else {
+                    format!(
+                        "100 * (2 - {} / {}) (lower is better: 2 - actual / target){} = {result}",
+                        fmt_num(num),
+                        fmt_num(den),
+                        cap_note(cap)
+                    )
                 }
             }
             ScoringMethod::GoalRedFlag { goal, red_flag } => {
@@ -634,32 +850,42 @@ impl ScoringMethod {
             }
             ScoringMethod::StatusRules { rules, otherwise, .. } => {
                 for (i, r) in rules.iter().enumerate() {
-                    let threshold = match r.relative_to {
-                        RuleBase::Absolute => r.threshold,
-                        RuleBase::TargetFraction => r.threshold * input.target.unwrap_or(f64::NAN),
-                    };
-                    let (hit, op) = match r.when {
-                        Comparison::AtLeast => (a >= threshold, ">="),
-                        Comparison::Above => (a > threshold, ">"),
-                        Comparison::AtMost => (a <= threshold, "<="),
-                        Comparison::Below => (a < threshold, "<"),
-                    };
-                    if hit {
+                    let Some(cut) = RuleCut::of(r, input.target) else { break };
+                    if cut.hit(r.when, a) {
+                        let op = match r.when {
+                            Comparison::AtLeast => ">=",
+                            Comparison::Above => ">",
+                            Comparison::AtMost => "<=",
+                            Comparison::Below => "<",
+                        };
                         return format!(
                             "rule {}: {} {op} {} -> {} = {result}",
                             i + 1,
                             fmt_num(a),
-                            fmt_num(threshold),
+                            fmt_num(cut.value),
                             r.status.as_str()
                         );
                     }
                 }
                 format!("no rule matches {} -> otherwise {} = {result}", fmt_num(a), otherwise.as_str())
             }
-            ScoringMethod::ExpectedProgress { start, end, start_value, end_value, milestones, cap } => {
-                let e = expected_at(*start, *end, *start_value, *end_value, milestones, input.date);
+            ScoringMethod::ExpectedProgress {
+                start,
+                end,
+                start_value,
+                end_value,
+                milestones,
+                cap,
+                day_count,
+            } => {
+                let e =
+                    expected_at(*start, *end, *start_value, *end_value, milestones, input.date, *day_count);
+                let days = match day_count {
+                    DayCount::Elapsed => "elapsed days",
+                    DayCount::Inclusive => "inclusive days",
+                };
                 format!(
-                    "expected on {} = {}; 100 * ({} - {}) / ({} - {}){} = {result}",
+                    "expected on {} ({days}) = {}; 100 * ({} - {}) / ({} - {}){} = {result}",
                     input.date,
                     fmt_num(e),
                     fmt_num(a),

@@ -12,6 +12,11 @@
 //! periods with a value), with `beta = sum((x - mx)(v - mv)) / sum((x - mx)^2)` and
 //! `alpha = mv - beta * mx`, and projects it to the target's period. It needs two points.
 //! On track means the projection is at or beyond the target in the good direction.
+//!
+//! A forecast is given only for a period without an actual: the target's period must come
+//! after the period shown, or be that period while it has no value yet. A period that has its
+//! actual gets none (its status already says whether the target is met), so a forecast never
+//! contradicts the actual of the same period.
 
 use serde::{Deserialize, Serialize};
 

@@ -595,7 +595,9 @@ impl Validator<'_> {
                     self.push(format!("{at}.otherwise_score"), "a score is between 0 and 100");
                 }
             }
-            ScoringMethod::ExpectedProgress { start, end, start_value, end_value, milestones, cap } => {
+            ScoringMethod::ExpectedProgress {
+                start, end, start_value, end_value, milestones, cap, ..
+            } => {
                 if start >= end {
                     self.push(at, "the start date must be before the end date");
                 }

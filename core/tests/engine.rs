@@ -60,7 +60,9 @@ fn ratio_of_sums_sums_numerators_and_denominators() {
     assert!(close(a.value, 0.25));
     // lower is better: 100 * 0.2 / 0.25 = 80
     assert!(close(a.score, 80.0));
-    assert_eq!(a.status, Status::Green);
+    // 0.25 is above the 0.2 target (lower is better): not met, so not green; 80 is from the
+    // amber cut-off 33.3 of the ratio's default cut-offs (green from 100)
+    assert_eq!(a.status, Status::Amber);
     assert_eq!(a.explanation.inputs[1].numerator, Some(9.0));
     assert_eq!(a.explanation.inputs[1].denominator, Some(30.0));
     assert_eq!(a.explanation.target.unwrap().source, TargetSource::Explicit { period: p("2025-Q1") });
@@ -429,6 +431,42 @@ fn forecast_to_the_target_date() {
     assert_eq!(evaluate(&ws, p("2025-07")).unwrap().node("a").unwrap().forecast, None);
 }
 
+/// A forecast never speaks of a period that has its actual: the target period 2025-03 with
+/// its value 30 (target 60: the line would say "off track", the actual already says it).
+#[test]
+fn no_forecast_for_a_period_with_its_actual() {
+    let ind = |to: &str, values: serde_json::Value| {
+        json!({
+            "id": "a", "name": "a", "frequency": "monthly",
+            "trajectory": { "from": { "period": "2024-12", "value": 0.0 }, "to": { "period": to, "value": 30.0 } },
+            "scoring": { "method": "linear_progress" },
+            "measurements": values
+        })
+    };
+    let three = json!([
+        { "period": "2025-01", "value": 10.0 }, { "period": "2025-02", "value": 20.0 }, { "period": "2025-03", "value": 30.0 }
+    ]);
+    let ws = workspace(json!([objective("o", &[("a", 1.0)], json!({}))]), json!([ind("2025-03", three)]));
+    let march = evaluate(&ws, p("2025-03")).unwrap();
+    let a = march.node("a").unwrap();
+    // the actual 30 meets the target 30 (trajectory end): green, and no forecast beside it
+    assert_eq!((a.value, a.status, &a.forecast), (Some(30.0), Status::Green, &None));
+    // in February the target period (March) has no actual yet: the line through (Jan 10,
+    // Feb 20) is 10 per month, so March -> 30, on track
+    let feb = evaluate(&ws, p("2025-02")).unwrap();
+    let f = feb.node("a").unwrap().forecast.unwrap();
+    assert_eq!((f.target_period, f.points, f.on_track), (p("2025-03"), 2, Some(true)));
+    assert!(close(f.projected, 30.0));
+    // the target period without its actual (March missing): the forecast is given, from
+    // January and February (10 per month: 30)
+    let two = json!([{ "period": "2025-01", "value": 10.0 }, { "period": "2025-02", "value": 20.0 }]);
+    let ws = workspace(json!([objective("o", &[("a", 1.0)], json!({}))]), json!([ind("2025-03", two)]));
+    let march = evaluate(&ws, p("2025-03")).unwrap();
+    let f = march.node("a").unwrap().forecast.unwrap();
+    assert_eq!((f.target_period, f.points), (p("2025-03"), 2));
+    assert!(close(f.projected, 30.0));
+}
+
 #[test]
 fn strategy_map_correlation_with_lag() {
     // cause scores 10, 20, 30, 50, 40, 60, 70 (Jan..Jul); effect follows one month later
@@ -609,7 +647,9 @@ fn expected_progress_reads_its_path_at_the_end_of_the_period() {
     let e = evaluate(&ws, p("2025-03")).unwrap();
     let a = e.node("a").unwrap();
     assert!(close(a.score, 50.0));
-    assert!(a.explanation.formula.as_deref().unwrap().starts_with("expected on 2025-03-31 = 89;"));
+    assert!(
+        a.explanation.formula.as_deref().unwrap().starts_with("expected on 2025-03-31 (elapsed days) = 89;")
+    );
     // the quarter ends on the same day: same score
     assert!(close(evaluate(&ws, p("2025-Q1")).unwrap().node("a").unwrap().score, 50.0));
 }

@@ -47,7 +47,8 @@ fn nb(text: &str) -> String {
 // lead: mean of 90 (January) and 70.5 (March) = 160.5 / 2 = 80.25 days, 2 of 3 months so
 //   coverage 66.6667%; the 2025 target (30) contains the quarter; linear progress from the
 //   baseline 120: 100 * (80.25 - 120) / (30 - 120) = 100 * 39.75 / 90 = 44.1667, amber
-//   (33.3333 <= 44.1667 < 66.6667); the forecast to 2025 rests on one quarter, so no line.
+//   (33.3333 <= 44.1667 < 100, linear progress green only at the target); the objective
+//   averages it with the thirds (33.3333 <= 44.1667 < 66.6667: amber); the forecast to 2025 rests on one quarter, so no line.
 // visits: no measurement in Q1: no data; excluded from "o", whose score is lead's
 //   (2 * 44.1667) / 2 and coverage 2 / (2 + 1) = 66.6667%.
 
@@ -55,7 +56,7 @@ fn nb(text: &str) -> String {
 fn an_amber_indicator_in_both_languages() {
     let ev = evaluate(&small(), p("2025-Q1")).unwrap();
     let en = "indicator lead \"Instruction lead time\" at 2025-Q1: score 44.1667, amber, coverage 66.6667%\n  \
-        why: amber: score 44.1667 is at or above the amber cut-off 33.3333 and below the green cut-off 66.6667\n  \
+        why: amber: score 44.1667 is at or above the amber cut-off 33.3333 and below the green cut-off 100\n  \
         value 80.25 days; target 30 (explicit for 2025, which contains it); baseline 120 (2024-12)\n  \
         linear_progress: 100 * (80.25 - 120) / (30 - 120), capped at 100, floored at 0 = 44.1667\n  \
         inputs: 2025-01 = 90, 2025-03 = 70.5 (mean of the 2 monthly measurements present out of 3 in 2025-Q1)\n  \
@@ -64,7 +65,7 @@ fn an_amber_indicator_in_both_languages() {
     assert_eq!(explain(&ev, "lead").unwrap(), en);
     let fr = nb(
         "indicateur lead « Instruction lead time » en T1~2025~: Score 44,1667, Vigilance, couverture 66,6667^%\n  \
-        pourquoi~: Vigilance~: 44,1667 est supérieur ou égal au seuil « Vigilance » 33,3333 et inférieur au seuil « Atteint » 66,6667\n  \
+        pourquoi~: Vigilance~: 44,1667 est supérieur ou égal au seuil « Vigilance » 33,3333 et inférieur au seuil « Atteint » 100\n  \
         valeur 80,25~days ; cible 30 (explicite pour 2025, qui la contient) ; référence 120 (déc.~2024)\n  \
         calcul (progression linéaire)~: 100 * (80.25 - 120) / (30 - 120), plafonné à 100, plancher à 0 = 44.1667\n  \
         mesures~: janv.~2025 = 90, mars~2025 = 70,5 (moyenne des 2 mesures mensuelles présentes sur 3 en T1~2025)\n  \
@@ -103,7 +104,7 @@ fn an_objective_with_an_excluded_child_in_both_languages() {
     assert_eq!(explain_in(&ev, "o", Locale::En).unwrap(), en);
     let fr = nb(
         "objectif o « Décider plus vite » en T1~2025~: Score 44,1667, Vigilance, couverture 66,6667^%\n  \
-        pourquoi~: Vigilance~: 44,1667 est supérieur ou égal au seuil « Vigilance » 33,3333 et inférieur au seuil « Atteint » 66,6667\n  \
+        pourquoi~: Vigilance~: 44,1667 est supérieur ou égal au seuil « Vigilance » 33,3333 et inférieur au seuil « Favorable » 66,6667\n  \
         calcul (moyenne pondérée)~: (2 * 44.1667) / 2 = 44.1667\n  \
         composantes~: lead poids 2 -> 100^%~: 44,1667 (Vigilance) ; visits poids 1 -> 0^%~: sans donnée, exclue\n",
     );
@@ -190,7 +191,7 @@ fn missing_data_policies_in_french() {
     );
     assert_eq!(
         line("zero", 0),
-        nb("objectif zero « zero » en févr.~2025~: Score 25, Hors cible, couverture 50^%")
+        nb("objectif zero « zero » en févr.~2025~: Score 25, Défavorable, couverture 50^%")
     );
     assert_eq!(
         line("zero", 3),

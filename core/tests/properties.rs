@@ -6,7 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use pilotage::rollup::{ChildInput, combine};
-use pilotage::scoring::ZeroTargetRule;
+use pilotage::scoring::{DayCount, LowerRatio, ZeroTargetRule};
 use pilotage::{
     Aggregation, MissingPolicy, Polarity, Rollup, ScoreInput, ScoringMethod, evaluate, evaluate_range,
 };
@@ -30,9 +30,14 @@ fn cap() -> impl Strategy<Value = Option<f64>> {
 fn method() -> impl Strategy<Value = ScoringMethod> {
     prop_oneof![
         cap().prop_map(|cap| ScoringMethod::LinearProgress { cap, floor_at_zero: true }),
-        cap().prop_map(|cap| ScoringMethod::RatioToTarget {
+        (cap(), any::<bool>()).prop_map(|(cap, two)| ScoringMethod::RatioToTarget {
             cap,
-            zero_target: ZeroTargetRule::RightSideOfZero
+            zero_target: ZeroTargetRule::RightSideOfZero,
+            lower_is_better: if two {
+                LowerRatio::TwoMinusActualOverTarget
+            } else {
+                LowerRatio::TargetOverActual
+            }
         }),
         (-100.0..100.0f64, 0.5..50.0f64)
             .prop_map(|(r, d)| ScoringMethod::GoalRedFlag { goal: Some(r + d), red_flag: r }),
@@ -46,13 +51,14 @@ fn method() -> impl Strategy<Value = ScoringMethod> {
             max: min + w,
             log
         }),
-        cap().prop_map(|cap| ScoringMethod::ExpectedProgress {
+        (cap(), any::<bool>()).prop_map(|(cap, inclusive)| ScoringMethod::ExpectedProgress {
             start: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
             end: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
             start_value: 0.0,
             end_value: 100.0,
             milestones: vec![],
             cap,
+            day_count: if inclusive { DayCount::Inclusive } else { DayCount::Elapsed }
         }),
     ]
 }

@@ -2,7 +2,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use pilotage::scoring::{Comparison, Milestone, NoScore, RuleBase, StatusRule, ZeroTargetRule};
+use pilotage::scoring::{
+    Comparison, DayCount, LowerRatio, Milestone, NoScore, RuleBase, StatusRule, ZeroTargetRule,
+};
 use pilotage::{Polarity, ScoreInput, ScoringMethod, Status, StatusThresholds};
 
 fn d(s: &str) -> NaiveDate {
@@ -63,14 +65,22 @@ fn linear_progress() {
 
 #[test]
 fn ratio_to_target() {
-    let m = ScoringMethod::RatioToTarget { cap: Some(100.0), zero_target: ZeroTargetRule::RightSideOfZero };
+    let m = ScoringMethod::RatioToTarget {
+        cap: Some(100.0),
+        zero_target: ZeroTargetRule::RightSideOfZero,
+        lower_is_better: LowerRatio::TargetOverActual,
+    };
     // 100 * 45 / 60 = 75
     near(score(&m, input(45.0, Some(60.0), None, HI)), 75.0);
     // lower is better: 100 * 30 / 40 = 75
     near(score(&m, input(40.0, Some(30.0), None, LO)), 75.0);
     // beyond the goal: 100 * 90 / 60 = 150 -> 100; no cap -> 150
     near(score(&m, input(90.0, Some(60.0), None, HI)), 100.0);
-    let uncapped = ScoringMethod::RatioToTarget { cap: None, zero_target: ZeroTargetRule::RightSideOfZero };
+    let uncapped = ScoringMethod::RatioToTarget {
+        cap: None,
+        zero_target: ZeroTargetRule::RightSideOfZero,
+        lower_is_better: LowerRatio::TargetOverActual,
+    };
     near(score(&uncapped, input(90.0, Some(60.0), None, HI)), 150.0);
     // zero target (Camms): 100 on the right side of zero, else 0
     near(score(&m, input(3.0, Some(0.0), None, HI)), 100.0);
@@ -80,7 +90,11 @@ fn ratio_to_target() {
     near(score(&m, input(0.0, Some(5.0), None, LO)), 100.0);
     // lower is better with a zero target: 100 * 0 / 4 = 0
     near(score(&m, input(4.0, Some(0.0), None, LO)), 0.0);
-    let strict = ScoringMethod::RatioToTarget { cap: Some(100.0), zero_target: ZeroTargetRule::NoScore };
+    let strict = ScoringMethod::RatioToTarget {
+        cap: Some(100.0),
+        zero_target: ZeroTargetRule::NoScore,
+        lower_is_better: LowerRatio::TargetOverActual,
+    };
     assert_eq!(strict.score(&input(3.0, Some(0.0), None, HI)), Err(NoScore::ZeroTarget));
 }
 
@@ -187,6 +201,7 @@ fn expected_progress_by_dates() {
         end_value: 100.0,
         milestones: vec![],
         cap: Some(100.0),
+        day_count: DayCount::Elapsed,
     };
     near(score(&m, input(29.5, None, None, HI)), 50.0);
     // ahead of the path: capped at 100
@@ -200,6 +215,7 @@ fn expected_progress_by_dates() {
         end_value: 100.0,
         milestones: vec![Milestone { date: d("2025-01-21"), value: 50.0 }],
         cap: Some(100.0),
+        day_count: DayCount::Elapsed,
     };
     near(score(&ms, input(59.5, None, None, HI)), 80.0);
     // before the start the expected value is the start value: target equals baseline -> 100 when at or beyond
@@ -216,4 +232,104 @@ fn status_from_score_by_thirds() {
     assert_eq!(th.status(200.0 / 3.0), Status::Green);
     let custom = StatusThresholds { amber: 50.0, green: 90.0 };
     assert_eq!(custom.status(89.9), Status::Amber);
+}
+
+#[test]
+fn ratio_lower_is_better_conventions() {
+    let with = |lower| ScoringMethod::RatioToTarget {
+        cap: Some(100.0),
+        zero_target: ZeroTargetRule::RightSideOfZero,
+        lower_is_better: lower,
+    };
+    let recip = with(LowerRatio::TargetOverActual);
+    let mirror = with(LowerRatio::TwoMinusActualOverTarget);
+    // the default is target / actual: 100 * 60 / 87 = 68.9655
+    let default: ScoringMethod = serde_json::from_str(r#"{"method": "ratio_to_target"}"#).unwrap();
+    assert_eq!(default, recip);
+    near(score(&recip, input(87.0, Some(60.0), None, LO)), 6000.0 / 87.0);
+    // 2 - actual / target: 100 * (2 - 87 / 60) = 100 * (2 - 1.45) = 55
+    near(score(&mirror, input(87.0, Some(60.0), None, LO)), 55.0);
+    // twice the target: 50 by target / actual, 0 by 2 - actual / target; beyond it floored at 0
+    near(score(&recip, input(120.0, Some(60.0), None, LO)), 50.0);
+    near(score(&mirror, input(120.0, Some(60.0), None, LO)), 0.0);
+    near(score(&mirror, input(150.0, Some(60.0), None, LO)), 0.0);
+    // better than the target: 100 * (2 - 45 / 60) = 125, capped at 100 (uncapped: 125)
+    near(score(&mirror, input(45.0, Some(60.0), None, LO)), 100.0);
+    let uncapped = ScoringMethod::RatioToTarget {
+        cap: None,
+        zero_target: ZeroTargetRule::RightSideOfZero,
+        lower_is_better: LowerRatio::TwoMinusActualOverTarget,
+    };
+    near(score(&uncapped, input(45.0, Some(60.0), None, LO)), 125.0);
+    // zero target: the zero-target rule (4 is not at or below 0 -> 0; 0 is -> 100)
+    near(score(&mirror, input(4.0, Some(0.0), None, LO)), 0.0);
+    near(score(&mirror, input(0.0, Some(0.0), None, LO)), 100.0);
+    // higher is better is the same ratio under both: 100 * 45 / 60 = 75
+    near(score(&mirror, input(45.0, Some(60.0), None, HI)), 75.0);
+    // the explanation names the convention
+    assert_eq!(
+        recip.formula(&input(87.0, Some(60.0), None, LO)),
+        "100 * 60 / 87 (lower is better: target / actual), capped at 100 = 68.9655"
+    );
+    assert_eq!(
+        mirror.formula(&input(87.0, Some(60.0), None, LO)),
+        "100 * (2 - 87 / 60) (lower is better: 2 - actual / target), capped at 100 = 55"
+    );
+    assert_eq!(recip.formula(&input(45.0, Some(60.0), None, HI)), "100 * 45 / 60, capped at 100 = 75");
+    // in files: the option is written only when it is not the default
+    assert_eq!(
+        serde_json::to_value(&mirror).unwrap()["lower_is_better"],
+        serde_json::json!("two_minus_actual_over_target")
+    );
+    assert!(serde_json::to_value(&recip).unwrap().get("lower_is_better").is_none());
+}
+
+#[test]
+fn expected_progress_day_count_conventions() {
+    let path = |day_count, milestones| ScoringMethod::ExpectedProgress {
+        start: d("2025-01-01"),
+        end: d("2025-12-31"),
+        start_value: 0.0,
+        end_value: 365.0,
+        milestones,
+        cap: None,
+        day_count,
+    };
+    let at = |date: &str, a: f64| ScoreInput { date: d(date), ..input(a, None, None, HI) };
+    let elapsed = path(DayCount::Elapsed, vec![]);
+    let inclusive = path(DayCount::Inclusive, vec![]);
+    // the default is elapsed days
+    let default: ScoringMethod = serde_json::from_str(
+        r#"{"method": "expected_progress", "start": "2025-01-01", "end": "2025-12-31", "start_value": 0, "end_value": 365, "cap": null}"#,
+    )
+    .unwrap();
+    assert_eq!(default, elapsed);
+    // 2025-03-31: elapsed (31 + 28 + 31 - 1) / 364 = 89 / 364 of 365 -> 365 * 89 / 364 = 89.2445;
+    // inclusive (89 + 1) / (364 + 1) = 90 / 365 of 365 -> 90. An actual of 45:
+    // elapsed 100 * 45 * 364 / 32485 = 50.4233; inclusive 100 * 45 / 90 = 50
+    near(score(&elapsed, at("2025-03-31", 45.0)), 100.0 * 45.0 / (365.0 * 89.0 / 364.0));
+    near(score(&inclusive, at("2025-03-31", 45.0)), 50.0);
+    // the start day: elapsed 0 days (expected 0 = start value: at or beyond it -> 100);
+    // inclusive 1 / 365 of the way -> expected 1; 0.5 -> 50
+    near(score(&elapsed, at("2025-01-01", 0.5)), 100.0);
+    near(score(&inclusive, at("2025-01-01", 0.5)), 50.0);
+    // the end day: both expect the end value 365
+    near(score(&elapsed, at("2025-12-31", 365.0)), 100.0);
+    near(score(&inclusive, at("2025-12-31", 182.5)), 50.0);
+    // with a milestone of 31 on 2025-01-31 (inclusive): 31 days done that evening -> 31,
+    // and on 2025-02-01 31 + (365 - 31) * 1 / 334 = 32: the path has no jump
+    let ms = path(DayCount::Inclusive, vec![Milestone { date: d("2025-01-31"), value: 31.0 }]);
+    near(score(&ms, at("2025-01-31", 15.5)), 50.0);
+    near(score(&ms, at("2025-02-01", 16.0)), 50.0);
+    // the explanation names the convention
+    assert_eq!(
+        elapsed.formula(&at("2025-03-31", 45.0)),
+        "expected on 2025-03-31 (elapsed days) = 89.2445; 100 * (45 - 0) / (89.2445 - 0) = 50.4233"
+    );
+    assert_eq!(
+        inclusive.formula(&at("2025-03-31", 45.0)),
+        "expected on 2025-03-31 (inclusive days) = 90; 100 * (45 - 0) / (90 - 0) = 50"
+    );
+    assert_eq!(serde_json::to_value(&inclusive).unwrap()["day_count"], serde_json::json!("inclusive"));
+    assert!(serde_json::to_value(&elapsed).unwrap().get("day_count").is_none());
 }

@@ -42,7 +42,7 @@ use crate::partnership::{self, FundsScope, LeverageDefinition};
 use crate::period::{Frequency, Period};
 use crate::plan::{Engine, NodeKind};
 use crate::portfolio::{self, LeadTimeOptions};
-use crate::scoring::{RuleBase, ScoreInput, ScoringMethod, Status, StatusThresholds, expected_at};
+use crate::scoring::{LowerRatio, RuleCut, ScoreInput, ScoringMethod, Status, StatusThresholds, expected_at};
 use crate::trend::Direction;
 use crate::workspace::Workspace;
 
@@ -264,13 +264,19 @@ fn cut_values(method: &ScoringMethod, input: &ScoreInput, th: &StatusThresholds)
                 out.extend(cuts.iter().map(|s| b + s / 100.0 * (t - b)));
             }
         }
-        ScoringMethod::RatioToTarget { .. } => {
+        ScoringMethod::RatioToTarget { lower_is_better, .. } => {
             if let Some(t) = input.target {
                 out.extend([0.0, t]);
                 for s in cuts {
-                    match input.polarity {
-                        Polarity::LowerIsBetter if s > 0.0 => out.push(100.0 * t / s),
-                        Polarity::LowerIsBetter => {}
+                    match (input.polarity, lower_is_better) {
+                        (Polarity::LowerIsBetter, LowerRatio::TargetOverActual) if s > 0.0 => {
+                            out.push(100.0 * t / s)
+                        }
+                        (Polarity::LowerIsBetter, LowerRatio::TargetOverActual) => {}
+                        // score = 100 (2 - a / t)  =>  a = t (2 - score / 100)
+                        (Polarity::LowerIsBetter, LowerRatio::TwoMinusActualOverTarget) => {
+                            out.push(t * (2.0 - s / 100.0))
+                        }
                         _ => out.push(s * t / 100.0),
                     }
                 }
@@ -301,16 +307,12 @@ fn cut_values(method: &ScoringMethod, input: &ScoreInput, th: &StatusThresholds)
             }
         }
         ScoringMethod::StatusRules { rules, .. } => {
-            for r in rules {
-                match (r.relative_to, input.target) {
-                    (RuleBase::Absolute, _) => out.push(r.threshold),
-                    (RuleBase::TargetFraction, Some(t)) => out.push(r.threshold * t),
-                    (RuleBase::TargetFraction, None) => {}
-                }
-            }
+            out.extend(rules.iter().filter_map(|r| RuleCut::of(r, input.target)).map(|c| c.value));
         }
-        ScoringMethod::ExpectedProgress { start, end, start_value, end_value, milestones, .. } => {
-            let e = expected_at(*start, *end, *start_value, *end_value, milestones, input.date);
+        ScoringMethod::ExpectedProgress {
+            start, end, start_value, end_value, milestones, day_count, ..
+        } => {
+            let e = expected_at(*start, *end, *start_value, *end_value, milestones, input.date, *day_count);
             out.push(e);
             out.extend(cuts.iter().map(|s| start_value + s / 100.0 * (e - start_value)));
         }
@@ -1188,7 +1190,11 @@ mod tests {
             ]
         );
         // A method that needs a target, without one: no band.
-        let m = ScoringMethod::RatioToTarget { cap: Some(100.0), zero_target: Default::default() };
+        let m = ScoringMethod::RatioToTarget {
+            cap: Some(100.0),
+            zero_target: Default::default(),
+            lower_is_better: Default::default(),
+        };
         assert!(value_bands(&m, &input(None, None, Polarity::HigherIsBetter), &th()).is_empty());
         // Logarithmic goalposts 500..20000: amber from e^(ln 500 + ln 40 / 3) = 500 x 40^(1/3).
         let m = ScoringMethod::MinMax { min: 500.0, max: 20000.0, log: true };
@@ -1209,11 +1215,27 @@ mod tests {
                 input(Some(10.0), Some(5.0), Polarity::HigherIsBetter),
             ),
             (
-                ScoringMethod::RatioToTarget { cap: Some(100.0), zero_target: Default::default() },
+                ScoringMethod::RatioToTarget {
+                    cap: Some(100.0),
+                    zero_target: Default::default(),
+                    lower_is_better: Default::default(),
+                },
                 input(Some(4.0), None, Polarity::HigherIsBetter),
             ),
             (
-                ScoringMethod::RatioToTarget { cap: None, zero_target: Default::default() },
+                ScoringMethod::RatioToTarget {
+                    cap: None,
+                    zero_target: Default::default(),
+                    lower_is_better: Default::default(),
+                },
+                input(Some(8.0), None, Polarity::LowerIsBetter),
+            ),
+            (
+                ScoringMethod::RatioToTarget {
+                    cap: Some(100.0),
+                    zero_target: Default::default(),
+                    lower_is_better: LowerRatio::TwoMinusActualOverTarget,
+                },
                 input(Some(8.0), None, Polarity::LowerIsBetter),
             ),
             (
@@ -1248,6 +1270,19 @@ mod tests {
                     end_value: 400.0,
                     milestones: Vec::new(),
                     cap: Some(100.0),
+                    day_count: Default::default(),
+                },
+                ScoreInput { date, ..input(None, None, Polarity::HigherIsBetter) },
+            ),
+            (
+                ScoringMethod::ExpectedProgress {
+                    start: NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or_default(),
+                    end: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default(),
+                    start_value: 0.0,
+                    end_value: 400.0,
+                    milestones: Vec::new(),
+                    cap: Some(100.0),
+                    day_count: crate::scoring::DayCount::Inclusive,
                 },
                 ScoreInput { date, ..input(None, None, Polarity::HigherIsBetter) },
             ),
@@ -1257,7 +1292,7 @@ mod tests {
     proptest::proptest! {
         /// Any value strictly inside a band gets the band's status from the scoring method.
         #[test]
-        fn a_value_inside_a_band_has_its_status(which in 0usize..11, t in 0.0f64..1.0, amber in 10.0f64..50.0, gap in 5.0f64..45.0) {
+        fn a_value_inside_a_band_has_its_status(which in 0usize..13, t in 0.0f64..1.0, amber in 10.0f64..50.0, gap in 5.0f64..45.0) {
             let thresholds = StatusThresholds { amber, green: amber + gap };
             let cases = methods();
             let (m, inp) = &cases[which];

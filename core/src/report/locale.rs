@@ -428,7 +428,9 @@ impl Locale {
         format!("{}{NBSP}{unit}", self.number(days, decimals))
     }
 
-    /// The word of a status: `Atteint` / `On target`, ...
+    /// The word of an indicator's status: `Atteint` / `On target`, ... With the default
+    /// cut-offs an indicator is green only when its target is met (see
+    /// [`crate::ScoringMethod::default_thresholds`]).
     pub fn status(self, status: Status) -> &'static str {
         let (fr, en) = match status {
             Status::Green => ("Atteint", "On target"),
@@ -440,6 +442,31 @@ impl Locale {
         match self {
             Locale::Fr => fr,
             Locale::En => en,
+        }
+    }
+
+    /// The word of a roll-up node's status (objective, perspective, scorecard): its score is
+    /// a weighted average of its children's, cut at the thirds, so its green says "good on
+    /// average", never "target met": `Favorable` / `Good`, `Vigilance` / `Caution`,
+    /// `Défavorable` / `Poor`; "no data" and "suppressed" as for indicators.
+    pub fn rollup_status(self, status: Status) -> &'static str {
+        let (fr, en) = match status {
+            Status::Green => ("Favorable", "Good"),
+            Status::Red => ("Défavorable", "Poor"),
+            other => return self.status(other),
+        };
+        match self {
+            Locale::Fr => fr,
+            Locale::En => en,
+        }
+    }
+
+    /// The word of a status for a node of `kind`: [`Locale::status`] for an indicator,
+    /// [`Locale::rollup_status`] for the others.
+    pub fn node_status(self, kind: crate::plan::NodeKind, status: Status) -> &'static str {
+        match kind {
+            crate::plan::NodeKind::Indicator => self.status(status),
+            _ => self.rollup_status(status),
         }
     }
 }
@@ -586,5 +613,11 @@ mod tests {
         assert_eq!(Locale::Fr.status(Status::Red), "Hors cible");
         assert_eq!(Locale::En.status(Status::NoData), "No data");
         assert_eq!(status_symbol(Status::Green), "✓");
+        // roll-up nodes average scores: their words never claim a target is met
+        assert_eq!(Locale::Fr.rollup_status(Status::Green), "Favorable");
+        assert_eq!(Locale::En.rollup_status(Status::Green), "Good");
+        assert_eq!(Locale::En.rollup_status(Status::Red), "Poor");
+        assert_eq!(Locale::Fr.rollup_status(Status::Amber), "Vigilance");
+        assert_eq!(Locale::En.rollup_status(Status::NoData), "No data");
     }
 }

@@ -31,23 +31,29 @@ pub fn score_text(score: Option<f64>, locale: Locale) -> String {
     }
 }
 
-/// The status badge (symbol and word) as an HTML `<span>`.
+/// The status badge (symbol and word) of a roll-up node (perspective, objective) as an
+/// HTML `<span>`: the roll-up words ([`Locale::rollup_status`]).
 pub fn status_badge(status: Status, locale: Locale) -> String {
     format!(
         "<span class=\"badge st-{}\">{} {}</span>",
         status.as_str(),
         status_symbol(status),
-        escape(locale.status(status))
+        escape(locale.rollup_status(status))
     )
 }
 
-/// `✓ 81 Atteint` (no score for "no data" and "suppressed").
+/// `✓ 81 Favorable` (no score for "no data" and "suppressed").
 fn objective_status(o: &ObjectiveRow, locale: Locale) -> String {
     match o.score {
         Some(_) => {
-            format!("{} {} {}", status_symbol(o.status), score_text(o.score, locale), locale.status(o.status))
+            format!(
+                "{} {} {}",
+                status_symbol(o.status),
+                score_text(o.score, locale),
+                locale.rollup_status(o.status)
+            )
         }
-        None => format!("{} {}", status_symbol(o.status), locale.status(o.status)),
+        None => format!("{} {}", status_symbol(o.status), locale.rollup_status(o.status)),
     }
 }
 
@@ -142,7 +148,7 @@ pub fn overview_svg(view: &OverviewView, locale: Locale) -> String {
                 y - 12.0,
                 "end",
                 &format!("fill=\"{}\" font-size=\"13\" font-weight=\"bold\"", status_stroke(p.status)),
-                &format!("{} {}", status_symbol(p.status), locale.status(p.status)),
+                &format!("{} {}", status_symbol(p.status), locale.rollup_status(p.status)),
             );
             svg.text(
                 x + col_w - 12.0,

@@ -133,7 +133,7 @@ pub struct MapLayout {
 }
 
 fn status_text(status: Status, score: Option<f64>, locale: Locale) -> String {
-    let word = locale.status(status);
+    let word = locale.rollup_status(status);
     match score {
         Some(s) if s.is_finite() && matches!(status, Status::Green | Status::Amber | Status::Red) => {
             format!("{} {word} · {}", status_symbol(status), locale.number(s, 0))
@@ -389,7 +389,7 @@ pub fn strategy_map_svg(view: &StrategyMapView, locale: Locale) -> String {
             s,
             "<a href=\"#{}\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"{}/>",
             anchor_id(&b.id),
-            escape(&format!("{} — {}", b.name, locale.status(b.status))),
+            escape(&format!("{} — {}", b.name, locale.rollup_status(b.status))),
             num(b.rect.x),
             num(b.rect.y),
             num(b.rect.w),
@@ -420,7 +420,7 @@ pub fn strategy_map_svg(view: &StrategyMapView, locale: Locale) -> String {
     let mut x = MARGIN;
     let y = layout.legend_y;
     for st in [Status::Green, Status::Amber, Status::Red, Status::NoData, Status::Suppressed] {
-        let text = format!("{} {}", status_symbol(st), locale.status(st));
+        let text = format!("{} {}", status_symbol(st), locale.rollup_status(st));
         let w = text_width(&text, 11.0) + 16.0;
         let _ = write!(
             svg_raw_buf(&mut svg),
@@ -605,8 +605,11 @@ mod tests {
     #[test]
     fn drawing_shows_status_by_word_and_symbol_and_links_as_arrows() {
         let svg = strategy_map_svg(&four_by_four(), Locale::Fr);
-        assert!(svg.contains("✓ Atteint · 100"));
-        assert!(svg.contains("✗ Hors cible · 100"));
+        assert!(
+            svg.contains("✓ Favorable · 100"),
+            "an objective is an average: its green is worded Favorable"
+        );
+        assert!(svg.contains("✗ Défavorable · 100"));
         assert!(svg.contains("– Sans donnée")); // no score shown for "no data"
         // 3 drawable links (the one from an unknown objective is skipped) + 2 legend arrows.
         assert_eq!(svg.matches("marker-end=\"url(#pm-arrow)\"").count(), 5);

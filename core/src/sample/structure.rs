@@ -41,7 +41,11 @@ fn lp() -> ScoringMethod {
 }
 
 fn ratio() -> ScoringMethod {
-    ScoringMethod::RatioToTarget { cap: Some(100.0), zero_target: ZeroTargetRule::RightSideOfZero }
+    ScoringMethod::RatioToTarget {
+        cap: Some(100.0),
+        zero_target: ZeroTargetRule::RightSideOfZero,
+        lower_is_better: Default::default(),
+    }
 }
 
 fn pv(period: Period, value: f64) -> PeriodValue {
@@ -370,6 +374,7 @@ pub(crate) fn indicators(p: &Periods, inputs: &Inputs, rng: &mut Rng) -> Vec<Ind
                 end_value: (200.0 * sq).round(),
                 milestones: Vec::new(),
                 cap: Some(100.0),
+                day_count: Default::default(),
             },
         ),
         Metric::PartnerCount,
@@ -730,6 +735,7 @@ pub(crate) fn indicators(p: &Periods, inputs: &Inputs, rng: &mut Rng) -> Vec<Ind
                 end_value: 400.0,
                 milestones,
                 cap: Some(100.0),
+                day_count: Default::default(),
             },
         ),
         "rh",
