@@ -199,6 +199,22 @@ pub fn text_report(
             reds.join(", ")
         );
     }
+    // amber indicators have not met their target either (an indicator is green only when it
+    // has): listed too, so that "not off target" is never read as "on target"
+    let ambers: Vec<&str> = ev
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Indicator && n.status == Status::Amber)
+        .map(|n| n.id.as_str())
+        .collect();
+    if !ambers.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            label(l, "Cible pas encore atteinte (vigilance) :", "Target not yet met (caution):"),
+            ambers.join(", ")
+        );
+    }
     // no data is not green and not red: listed on its own, so that it is never overlooked
     let missing: Vec<&str> =
         ev.nodes.iter().filter(|n| n.status == Status::NoData).map(|n| n.id.as_str()).collect();
