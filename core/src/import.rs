@@ -328,6 +328,25 @@ impl Cells<'_> {
     /// The cell as number text, with a decimal comma turned into a point in `;` files.
     fn numeric_text(&mut self, column: &str) -> Option<String> {
         let s = self.get(column)?.to_string();
+        if s.contains('_') {
+            self.fail(
+                column,
+                format!("{s:?} is not a number: \"_\" is not allowed in a number (write 1000000)"),
+            );
+            return None;
+        }
+        if self.table.semicolon && looks_dot_grouped(&s) {
+            self.fail(
+                column,
+                format!(
+                    "{s:?} is ambiguous in a \";\"-separated file, whose decimal mark is \",\": the \".\" may \
+                     separate thousands ({}) or be a decimal point; write it without a thousands \
+                     separator, with \",\" for decimals",
+                    s.replace('.', "")
+                ),
+            );
+            return None;
+        }
         if self.table.semicolon && s.contains(',') {
             if s.contains('.') {
                 self.fail(
@@ -403,6 +422,20 @@ impl Cells<'_> {
             }
         }
     }
+}
+
+/// Digits grouped by threes with dots (`1.234`, `-12.345.678`): a thousands separator in a
+/// file whose decimal mark is a comma, or a decimal point; which one cannot be told.
+fn looks_dot_grouped(s: &str) -> bool {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let mut groups = body.split('.');
+    let first = groups.next().unwrap_or("");
+    let mut rest = groups.peekable();
+    !first.is_empty()
+        && first.len() <= 3
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest.peek().is_some()
+        && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Digits with an optional sign, point and exponent: a number, even if out of range.
