@@ -21,7 +21,7 @@ use crate::scorecard::Sign;
 const CSS: &str = r#"
 :root{--ink:#101828;--muted:#475467;--line:#d0d5dd;--accent:#1d4ed8}
 *{box-sizing:border-box}
-body{margin:0;background:#f2f4f7;color:var(--ink);font-family:"Liberation Sans",Arial,Helvetica,"DejaVu Sans",sans-serif;font-size:14px;line-height:1.45}
+body{margin:0;background:#f2f4f7;color:var(--ink);font-family:"Liberation Sans",Arial,Helvetica,"DejaVu Sans",sans-serif;font-size:14px;line-height:1.45;overflow-wrap:anywhere}
 main{max-width:1060px;margin:0 auto;padding:0 16px 40px}
 header.cover{background:#0b2545;color:#fff;padding:28px 32px 22px;margin:0 0 18px}
 header.cover .org{margin:0;font-size:14px;letter-spacing:.06em;text-transform:uppercase;opacity:.85}

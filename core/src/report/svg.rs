@@ -220,6 +220,9 @@ pub fn status_dash(status: Status) -> &'static str {
     }
 }
 
+/// The most characters an SVG text shows (see [`Svg::text`]).
+pub const MAX_TEXT_CHARS: usize = 120;
+
 /// An SVG document under construction.
 #[derive(Debug, Clone)]
 pub struct Svg {
@@ -270,15 +273,20 @@ impl Svg {
         );
     }
 
-    /// A text; `content` is escaped here. `anchor` is `start`, `middle` or `end`.
+    /// A text; `content` is escaped here. `anchor` is `start`, `middle` or `end`. A text of
+    /// more than [`MAX_TEXT_CHARS`] characters is cut there with an ellipsis, its full text
+    /// in a `<title>` (shown on hover, read by screen readers).
     pub fn text(&mut self, x: f64, y: f64, anchor: &str, style: &str, content: &str) {
-        let _ = write!(
-            self.buf,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" {style}>{}</text>",
-            num(x),
-            num(y),
-            escape(content)
-        );
+        let (shown, title) = match content.char_indices().nth(MAX_TEXT_CHARS) {
+            Some((cut, _)) => (format!("{}…", &content[..cut]), Some(content)),
+            None => (content.to_string(), None),
+        };
+        let _ =
+            write!(self.buf, "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" {style}>", num(x), num(y),);
+        if let Some(full) = title {
+            let _ = write!(self.buf, "<title>{}</title>", escape(full));
+        }
+        let _ = write!(self.buf, "{}</text>", escape(&shown));
     }
 
     /// Closes the document.
