@@ -79,3 +79,21 @@ fn numbers_near_1e300_are_printed_readably() {
     // by scoring.rs) still prints its operands in full, wrapped by the page's CSS.
     assert!(html.contains("value 1 × 10^300"), "the value is not printed readably");
 }
+
+/// Before: a 5,000-character name made its overview box thousands of pixels high.
+#[test]
+fn a_very_long_name_is_cut_with_an_ellipsis_in_svg() {
+    let long: String = "W".repeat(5000);
+    let (_, html) = city_with(|ws| ws.scorecard.objectives[0].name = long.clone());
+    let lines = html.matches(">WWWW").count();
+    assert!(lines < 40, "{lines} lines of the long name");
+    assert!(html.contains("W…<"), "no ellipsis");
+    let tallest = html
+        .match_indices("<svg ")
+        .filter_map(|(i, _)| {
+            let tag = &html[i..i + html[i..].find('>').unwrap()];
+            tag.split(" height=\"").nth(1)?.split('"').next()?.parse::<f64>().ok()
+        })
+        .fold(0.0, f64::max);
+    assert!(tallest < 3000.0, "an SVG {tallest} px high");
+}

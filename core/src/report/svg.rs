@@ -154,7 +154,8 @@ pub fn text_width(text: &str, font_size: f64) -> f64 {
 }
 
 /// Greedy word wrapping of `text` into lines of at most `max_width` pixels (estimated with
-/// [`text_width`]); a word longer than a line is broken between characters.
+/// [`text_width`]); a word longer than a line is broken between characters; at most
+/// [`MAX_LINES`] lines, the last cut with an ellipsis when the text is longer.
 pub fn wrap(text: &str, max_width: f64, font_size: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -185,8 +186,22 @@ pub fn wrap(text: &str, max_width: f64, font_size: f64) -> Vec<String> {
     if !current.is_empty() {
         lines.push(current);
     }
+    // A name of thousands of characters would make a box thousands of pixels high: at most
+    // MAX_LINES lines, the last one ending with an ellipsis.
+    if lines.len() > MAX_LINES {
+        lines.truncate(MAX_LINES);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && text_width(&format!("{last}…"), font_size) > max_width {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
     lines
 }
+
+/// The most lines [`wrap`] gives.
+pub const MAX_LINES: usize = 4;
 
 /// Strong colour of a status (borders, markers, text accents).
 pub fn status_stroke(status: Status) -> &'static str {
