@@ -97,3 +97,17 @@ fn a_very_long_name_is_cut_with_an_ellipsis_in_svg() {
         .fold(0.0, f64::max);
     assert!(tallest < 3000.0, "an SVG {tallest} px high");
 }
+
+/// Before: the message of an error listed every problem (114 MB for 516,000 problems).
+#[test]
+fn an_error_message_lists_the_first_100_problems_and_the_count() {
+    let problems: Vec<pilotage::Problem> =
+        (0..250).map(|i| pilotage::Problem::new(format!("indicators[{i}]"), "bad")).collect();
+    let err = pilotage::Error::Invalid(pilotage::Problems(problems));
+    let text = err.to_string();
+    assert!(text.starts_with("250 problems"), "{text}");
+    assert_eq!(text.matches("\n  - ").count(), 100);
+    assert!(text.contains("indicators[99]") && !text.contains("indicators[100]"));
+    assert!(text.ends_with("\n  ... and 150 more"), "{}", &text[text.len() - 40..]);
+    assert_eq!(err.problems().len(), 250);
+}
