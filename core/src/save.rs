@@ -55,14 +55,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     remove_stale_temporaries(dir, &name);
-    let (tmp, mut file) =
+    let (tmp, file) =
         create_temporary(dir, &name, existing.as_ref()).map_err(|e| Error::io("write", path, &e))?;
-    let result = (|| {
-        file.write_all(bytes)?;
-        file.write_all(b"\n")?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
+    let tmp_path = tmp.as_path();
+    let result = (move || {
+        {
+            // Closed at the end of this block, before the rename (Windows needs it).
+            let mut file = file;
+            file.write_all(bytes)?;
+            file.write_all(b"\n")?;
+            file.sync_all()?;
+        }
+        std::fs::rename(tmp_path, path)
     })();
     match result {
         Ok(()) => {
@@ -147,7 +151,6 @@ fn create_temporary(
         match options.open(&tmp) {
             Ok(file) => {
                 if let Err(e) = existing.map_or(Ok(()), |m| copy_permissions(&file, m)) {
-                    drop(file);
                     let _ = std::fs::remove_file(&tmp);
                     return Err(e);
                 }
