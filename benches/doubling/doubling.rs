@@ -22,7 +22,9 @@ fn base() -> Workspace {
             matches!(i.source, IndicatorSource::Measured) && i.frequency == pilotage::Frequency::Monthly
         })
         .cloned();
-    let Some(model) = monthly else { panic!("the sample city has no monthly measured indicator") };
+    let Some(model) = monthly else {
+        pilotage_benches::panic_with("the sample city has no monthly measured indicator")
+    };
     for k in 0..100 {
         let mut i = model.clone();
         i.id = format!("bench-i{k}");
@@ -163,7 +165,7 @@ fn main() {
                         kind: PartnerKind::State,
                         joined: None,
                     };
-                    a.add_partner(p).unwrap_or_else(|e| panic!("{e}"));
+                    a.add_partner(p).unwrap_or_else(|e| pilotage_benches::panic_with(&e.to_string()));
                 }
             })
         }),
@@ -178,9 +180,9 @@ fn main() {
                 for r in 0..k {
                     let m = r / ids.len();
                     let period = Period::month(1900 + (m / 12) as i32, (m % 12 + 1) as u8)
-                        .unwrap_or_else(|e| panic!("{e}"));
+                        .unwrap_or_else(|e| pilotage_benches::panic_with(&e.to_string()));
                     a.put_measurement(&ids[r % ids.len()], Measurement::new(period, 1.0), true)
-                        .unwrap_or_else(|e| panic!("{e}"));
+                        .unwrap_or_else(|e| pilotage_benches::panic_with(&e.to_string()));
                 }
             })
         }),
@@ -196,7 +198,7 @@ fn main() {
                     kind: PartnerKind::State,
                     joined: None,
                 };
-                w.add_partner(p).unwrap_or_else(|e| panic!("{e}"));
+                w.add_partner(p).unwrap_or_else(|e| pilotage_benches::panic_with(&e.to_string()));
             }
         })
     });
