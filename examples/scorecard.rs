@@ -147,8 +147,10 @@ fn run(args: Args) -> Result<(), String> {
         eprintln!(
             "wrote the {} report of {} for {period} to {}",
             args.lang.tag(),
-            ws.organisation,
-            std::path::absolute(file).unwrap_or_else(|_| file.clone()).display()
+            pilotage::report::escape::terminal(&ws.organisation),
+            pilotage::report::escape::terminal(
+                &std::path::absolute(file).unwrap_or_else(|_| file.clone()).display().to_string()
+            )
         );
         if !args.json && args.explain.is_none() {
             return Ok(());
@@ -159,7 +161,7 @@ fn run(args: Args) -> Result<(), String> {
     }
     if args.json {
         let out = MainJobJson { evaluation, headline: figures };
-        return emit(&serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        return emit_json(&serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
     }
     emit(&format!(
         "{}\n{}",
@@ -169,7 +171,21 @@ fn run(args: Args) -> Result<(), String> {
 }
 
 /// Print to standard output; a closed pipe (`| head`) ends the job quietly.
+///
+/// Every text printed is escaped for the terminal first (control characters and bidi
+/// controls written as `\u{1b}`, as error messages print them; as `\u001b` in JSON, which
+/// stays valid JSON): a name in a workspace file cannot clear the screen, set the window
+/// title or reverse the line.
 fn emit(text: &str) -> Result<(), String> {
+    emit_raw(&pilotage::report::escape::terminal(text))
+}
+
+/// [`emit`] for JSON output.
+fn emit_json(text: &str) -> Result<(), String> {
+    emit_raw(&pilotage::report::escape::terminal_json(text))
+}
+
+fn emit_raw(text: &str) -> Result<(), String> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{}", text.trim_end()).and_then(|()| out.flush()) {
@@ -189,7 +205,7 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
-            eprintln!("{msg}");
+            eprintln!("{}", pilotage::report::escape::terminal(&msg));
             ExitCode::from(1)
         }
     }

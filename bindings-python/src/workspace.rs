@@ -104,7 +104,7 @@ impl PyWorkspace {
         py: Python<'py>,
         rows: Vec<(String, Bound<'py, PyDict>)>,
         build: impl Fn(&Bound<'py, PyDict>) -> Result<T, FieldErrors>,
-        add: impl Fn(&mut Workspace, T) -> pilotage::Result<()>,
+        add: impl Fn(&mut pilotage::edit::Adder<'_>, T) -> pilotage::Result<()>,
     ) -> PyResult<usize> {
         let mut problems = Vec::new();
         let mut built = Vec::new();
@@ -119,8 +119,10 @@ impl PyWorkspace {
         }
         let n = built.len();
         let mut ws = self.inner.clone();
+        // One index of the ids for all the rows: linear, not a scan of the lists per row.
+        let mut adder = ws.adder();
         for (label, record) in built {
-            if let Err(e) = add(&mut ws, record) {
+            if let Err(e) = add(&mut adder, record) {
                 problems.push(row_problem(&label, e));
             }
         }
@@ -710,7 +712,7 @@ impl PyWorkspace {
                     }
                 }
             },
-            |ws, (indicator, m)| ws.put_measurement(&indicator, m, replace),
+            |adder, (indicator, m)| adder.put_measurement(&indicator, m, replace),
         )
     }
 
@@ -720,14 +722,14 @@ impl PyWorkspace {
     /// (`registered`, `complete`, `approved`, ...). All rows or none.
     fn add_projects(&mut self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
         let rows = frame_rows(frame, "projects")?;
-        self.import(py, rows, records::project, |ws, p| ws.add_project(p))
+        self.import(py, rows, records::project, |adder, p| adder.add_project(p))
     }
 
     /// Add partners from a DataFrame or a list of dicts: columns `id`, `name`, `kind`,
     /// optional `joined`. All rows or none.
     fn add_partners(&mut self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
         let rows = frame_rows(frame, "partners")?;
-        self.import(py, rows, records::partner, |ws, p| ws.add_partner(p))
+        self.import(py, rows, records::partner, |adder, p| adder.add_partner(p))
     }
 
     /// Add commitments from a DataFrame or a list of dicts with one row per step: columns
@@ -739,8 +741,9 @@ impl PyWorkspace {
         let n = built.len();
         let mut ws = self.inner.clone();
         let mut problems = Vec::new();
+        let mut adder = ws.adder();
         for (label, c) in built {
-            if let Err(e) = ws.add_commitment(c) {
+            if let Err(e) = adder.add_commitment(c) {
                 problems.push(row_problem(&label, e));
             }
         }

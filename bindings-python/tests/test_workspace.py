@@ -485,3 +485,34 @@ def test_settings_and_organisation_fields_are_validated() -> None:
     assert [p.path for p in ws.problems()] == ["currency", "fiscal_year_start_month"]
     with pytest.raises(OverflowError):
         ws.fiscal_year_start_month = 300
+
+
+def test_an_error_message_lists_the_first_100_problems_and_the_count() -> None:
+    # Before: the message listed every problem (114 MB for 516,000 problems).
+    commitments = [
+        {"id": f"c{i}", "partner": f"nobody-{i}", "kind": "grant",
+         "steps": [{"status": "pledged", "date": "2024-01-10", "amount": "10"}]}
+        for i in range(250)
+    ]
+    text = json.dumps({"schema_version": 1, "organisation": "R", "commitments": commitments})
+    with pytest.raises(ValidationError) as info:
+        Workspace.from_json(text)
+    assert len(info.value.problems) == 250
+    message = str(info.value)
+    assert message.startswith("250 problems")
+    assert message.count("\n  - ") == 100
+    assert message.endswith("\n  ... and 150 more")
+
+
+def test_save_keeps_the_mode_and_refuses_a_symlink(city: Workspace, tmp_path: Path) -> None:
+    # The binding saves through the core (core/tests/save.rs has the full suite).
+    path = tmp_path / "ville.json"
+    path.write_text("{}")
+    os.chmod(path, 0o600)
+    city.save(path)
+    assert os.stat(path).st_mode & 0o777 == 0o600
+    link = tmp_path / "link.json"
+    link.symlink_to(path)
+    with pytest.raises(OSError):
+        city.save(link)
+    assert link.is_symlink()

@@ -116,6 +116,7 @@ const MESSAGES = {
     fetchFailed: (src, why) => `Le fichier « ${src} » n'a pas pu être chargé (${why}).`,
     notJson: (src) => `Le fichier « ${src} » n'est pas du JSON valide.`,
     invalid: (n) => (n === 1 ? "L'espace de travail a 1 problème :" : `L'espace de travail a ${n} problèmes :`),
+    more: (k) => `… et ${k} de plus (error.problems les donne tous).`,
     badPeriod: "La période demandée n'est pas valide.",
     noPeriod: "L'espace de travail ne contient aucune donnée datée : aucune période à afficher.",
     moduleFailed: (why) => `Le module WebAssembly n'a pas pu être chargé (${why}).`,
@@ -192,6 +193,7 @@ const MESSAGES = {
     fetchFailed: (src, why) => `The file "${src}" could not be loaded (${why}).`,
     notJson: (src) => `The file "${src}" is not valid JSON.`,
     invalid: (n) => (n === 1 ? "The workspace has 1 problem:" : `The workspace has ${n} problems:`),
+    more: (k) => `… and ${k} more (error.problems has them all).`,
     badPeriod: "The requested period is not valid.",
     noPeriod: "The workspace holds no dated data: there is no period to show.",
     moduleFailed: (why) => `The WebAssembly module could not be loaded (${why}).`,
@@ -287,12 +289,40 @@ ol.top .share { color: #475467; font-variant-numeric: tabular-nums; }
 .error code { font-family: ui-monospace, monospace; }
 `;
 
+/** Bidi controls and right-to-left letters (the core's `report::escape::is_bidi`). */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/**
+ * Text from a workspace, isolated as the core's reports isolate it: a string with bidi
+ * controls or right-to-left letters is wrapped in FSI ... PDI, its stray PDIs dropped and
+ * its open isolates closed, so that an override (U+202E) in a name reorders only that name,
+ * never the text around it (31 shown as 13). Other strings are unchanged.
+ */
+export function isolate(text) {
+  const s = String(text);
+  if (!BIDI.test(s)) return s;
+  let out = "\u2068";
+  let open = 0;
+  for (const c of s) {
+    if (c === "\u2066" || c === "\u2067" || c === "\u2068") open += 1;
+    else if (c === "\u2069") {
+      if (open === 0) continue;
+      open -= 1;
+    }
+    out += c;
+  }
+  return out + "\u2069".repeat(open + 1);
+}
+
 function el(tag, attributes = {}, text) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.textContent = isolate(text);
   return node;
 }
+
+/** The most problems the error view lists (a file with 516,000 froze the page for 99 s). */
+export const MAX_LISTED_PROBLEMS = 100;
 
 let nextId = 0;
 
@@ -899,13 +929,15 @@ export class PilotageScorecard extends HTMLElement {
     if (isPilotageError(error) && error.kind === "invalid") {
       alert.append(el("p", {}, m.invalid(error.problems.length)));
       const list = el("ul", { class: "problems" });
-      for (const p of error.problems) {
+      for (const p of error.problems.slice(0, MAX_LISTED_PROBLEMS)) {
         const item = el("li");
         const where = p.line != null ? ` (${m.line(p.line, p.column)})` : "";
-        item.append(el("code", {}, p.path), document.createTextNode(`${where}: ${p.message}`));
+        item.append(el("code", {}, p.path), document.createTextNode(isolate(`${where}: ${p.message}`)));
         list.append(item);
       }
       alert.append(list);
+      const more = error.problems.length - MAX_LISTED_PROBLEMS;
+      if (more > 0) alert.append(el("p", { class: "more" }, m.more(more)));
     } else if (isPilotageError(error) && error.kind === "json" && this._workspaceInput === null) {
       alert.append(el("p", {}, `${m.notJson(this.getAttribute("src") ?? "")} ${error.message}`));
     } else {

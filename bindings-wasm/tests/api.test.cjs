@@ -254,3 +254,15 @@ test("version() is the crates' workspace version", () => {
   assert.ok(declared);
   assert.equal(version(), declared[1]);
 });
+
+test("an error's message lists the first 100 problems and the count; error.problems has them all", () => {
+  // Before: the message listed every problem (114 MB for 516,000 problems).
+  const o = small();
+  const model = o.commitments[0];
+  o.commitments = Array.from({ length: 250 }, (_, i) => ({ ...model, id: `c${i}`, partner: `nobody-${i}` }));
+  const e = thrown(() => Workspace.fromJson(JSON.stringify(o)), "invalid");
+  assert.equal(e.problems.length, 250);
+  assert.ok(e.message.startsWith("250 problems\n"), e.message.slice(0, 40));
+  assert.equal(e.message.split("\n  - ").length - 1, 100);
+  assert.ok(e.message.endsWith("\n  ... and 150 more"), e.message.slice(-40));
+});

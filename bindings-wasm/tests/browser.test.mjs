@@ -65,6 +65,22 @@ const GENERATED = {
     return JSON.stringify(o, null, 2);
   })(),
   "/malformed.json": '{\n  "schema_version": 1,\n  "organisation": "X",\n}',
+  "/many-problems.html": widgetPage(`
+    <pilotage-scorecard id="many" src="/many-problems.json" lang="en"></pilotage-scorecard>
+    <pilotage-scorecard id="bidi" src="/bidi.json" lang="en"></pilotage-scorecard>`),
+  // 250 commitments naming unknown partners: 250 problems.
+  "/many-problems.json": (() => {
+    const o = JSON.parse(fs.readFileSync(path.join(FIXTURES, "small-city.json"), "utf8"));
+    const model = o.commitments[0];
+    o.commitments = Array.from({ length: 250 }, (_, i) => ({ ...model, id: `c${i}`, partner: `nobody-${i}` }));
+    return JSON.stringify(o);
+  })(),
+  // A right-to-left override in a perspective's name.
+  "/bidi.json": (() => {
+    const o = JSON.parse(fs.readFileSync(path.join(FIXTURES, "small-city.json"), "utf8"));
+    o.scorecard.perspectives[0].name = "Budget \u202e13\u2069 jours";
+    return JSON.stringify(o);
+  })(),
 };
 
 function serve(request, response) {
@@ -368,5 +384,22 @@ test("failures show a readable message in the element, never a blank box", { tim
   assert.match(await alertText("period"), /The requested period is not valid\..*invalid period "2025-Q7"/);
   assert.match(await alertText("nothing"), /No workspace: set the src attribute or the workspace property\./);
   await page.screenshot({ path: path.join(SHOTS, "errors.png"), fullPage: true });
+  await page.close();
+});
+
+test("the error view lists the first 100 problems and the count; bidi names are isolated", { timeout: 60_000 }, async () => {
+  const { page } = await open("/many-problems.html");
+  await page.waitForFunction(() => ["many", "bidi"].every((id) => ["ready", "error"].includes(document.getElementById(id).dataset.state)));
+  const many = page.locator("#many");
+  assert.equal(await many.getAttribute("data-state"), "error");
+  const alert = await many.getByRole("alert").textContent();
+  assert.match(alert, /The workspace has 250 problems:/);
+  assert.match(alert, /and 150 more/);
+  assert.equal(await page.locator("#many li").count(), 100);
+  // The override in the name is closed inside an isolate (FSI ... PDI).
+  const bidi = page.locator("#bidi");
+  assert.equal(await bidi.getAttribute("data-state"), "ready");
+  const name = await bidi.locator("tr[data-node] button").first().textContent();
+  assert.equal(name, "\u2068Budget \u202e13 jours\u2069");
   await page.close();
 });

@@ -7,6 +7,13 @@
 //! [`Error::Argument`]; finding or removing an unknown id is [`Error::NotFound`]. References
 //! between records (a project's lead service, a commitment's partner...) are *not* checked
 //! here, so that records can be added in any order; [`Workspace::validate`] reports them.
+//!
+//! Each single call scans its list (the lists are public fields: an index kept beside them
+//! could go stale). To add many records, use an [`Adder`] ([`Workspace::adder`]): it borrows
+//! the workspace, indexes each list by id once, and then checks each addition in constant
+//! time, so a loop of n additions is linear instead of quadratic.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::commitment::{Commitment, CommitmentStep};
 use crate::error::{Error, Result};
@@ -265,6 +272,134 @@ impl Workspace {
     pub fn remove_indicator(&mut self, id: &str) -> Result<Indicator> {
         let i = position(&self.indicators, id, |x| &x.id, "indicator")?;
         Ok(self.indicators.remove(i))
+    }
+}
+
+/// Adds many records to a workspace in linear time: each list is indexed by id on first use
+/// (measurements by period, per indicator), then every addition is checked in constant time,
+/// with the same rules and errors as the single calls ([`Workspace::add_partner`]...). It
+/// borrows the workspace mutably, so nothing else can change it while the index lives.
+pub struct Adder<'w> {
+    ws: &'w mut Workspace,
+    services: Option<HashSet<String>>,
+    projects: Option<HashSet<String>>,
+    partners: Option<HashSet<String>>,
+    commitments: Option<HashSet<String>>,
+    indicators: Option<HashMap<String, usize>>,
+    periods: HashMap<usize, HashMap<Period, usize>>,
+}
+
+fn ids<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashSet<String> {
+    items.iter().map(|x| key(x).to_string()).collect()
+}
+
+/// Insert `id` in the lazily built set, or `Err` when it is taken.
+fn claim<T>(
+    set: &mut Option<HashSet<String>>,
+    items: &[T],
+    key: impl Fn(&T) -> &str,
+    id: &str,
+    what: &'static str,
+) -> Result<()> {
+    let set = set.get_or_insert_with(|| ids(items, key));
+    if set.contains(id) {
+        return Err(taken(what, id));
+    }
+    set.insert(id.to_string());
+    Ok(())
+}
+
+impl Adder<'_> {
+    /// The workspace, as it is now.
+    pub fn workspace(&self) -> &Workspace {
+        self.ws
+    }
+
+    /// Add a service; errors when its id is taken.
+    pub fn add_service(&mut self, service: Service) -> Result<()> {
+        claim(&mut self.services, &self.ws.services, |x| &x.id, &service.id, "service")?;
+        self.ws.services.push(service);
+        Ok(())
+    }
+
+    /// Add a project; errors when its id is taken.
+    pub fn add_project(&mut self, project: Project) -> Result<()> {
+        claim(&mut self.projects, &self.ws.projects, |x| &x.id, &project.id, "project")?;
+        self.ws.projects.push(project);
+        Ok(())
+    }
+
+    /// Add a partner; errors when its id is taken.
+    pub fn add_partner(&mut self, partner: Partner) -> Result<()> {
+        claim(&mut self.partners, &self.ws.partners, |x| &x.id, &partner.id, "partner")?;
+        self.ws.partners.push(partner);
+        Ok(())
+    }
+
+    /// Add a commitment; errors when its id is taken.
+    pub fn add_commitment(&mut self, commitment: Commitment) -> Result<()> {
+        claim(&mut self.commitments, &self.ws.commitments, |x| &x.id, &commitment.id, "commitment")?;
+        self.ws.commitments.push(commitment);
+        Ok(())
+    }
+
+    /// [`Workspace::put_measurement`] in constant time.
+    pub fn put_measurement(
+        &mut self,
+        indicator: &str,
+        measurement: Measurement,
+        replace: bool,
+    ) -> Result<()> {
+        let indicators = self.indicators.get_or_insert_with(|| {
+            let mut map = HashMap::with_capacity(self.ws.indicators.len());
+            for (k, x) in self.ws.indicators.iter().enumerate() {
+                // The first of duplicate ids, as `indicator_mut` finds it.
+                map.entry(x.id.clone()).or_insert(k);
+            }
+            map
+        });
+        let not_found = || Error::NotFound { what: "indicator", id: indicator.to_string() };
+        let k = *indicators.get(indicator).ok_or_else(not_found)?;
+        let ind = self.ws.indicators.get_mut(k).ok_or_else(not_found)?;
+        let periods = self.periods.entry(k).or_insert_with(|| {
+            let mut map = HashMap::with_capacity(ind.measurements.len());
+            for (j, m) in ind.measurements.iter().enumerate() {
+                map.entry(m.period).or_insert(j);
+            }
+            map
+        });
+        match periods.get(&measurement.period).and_then(|&j| ind.measurements.get_mut(j)) {
+            Some(existing) if replace => *existing = measurement,
+            Some(existing) => {
+                return Err(Error::Argument {
+                    name: "period",
+                    message: format!(
+                        "indicator {indicator:?} already has a measurement for {} (pass replace=True to overwrite it)",
+                        existing.period
+                    ),
+                });
+            }
+            None => {
+                periods.insert(measurement.period, ind.measurements.len());
+                ind.measurements.push(measurement);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Workspace {
+    /// An [`Adder`]: add many records in linear time.
+    pub fn adder(&mut self) -> Adder<'_> {
+        Adder {
+            ws: self,
+            services: None,
+            projects: None,
+            partners: None,
+            commitments: None,
+            indicators: None,
+            periods: HashMap::new(),
+        }
     }
 }
 

@@ -24,7 +24,13 @@ use crate::period::{Frequency, Period};
 use crate::plan::NodeKind;
 use crate::report::{Label, Locale};
 use crate::rollup::{NoDataReason, Treatment};
-use crate::scoring::{NoScore, ScoringMethod, Status, StatusThresholds, fmt_num};
+use crate::scoring::{NoScore, ScoringMethod, Status, StatusThresholds};
+
+/// A number as the English explanation prints it: [`crate::scoring::fmt_num`]'s text, but in
+/// scientific notation from 1e15 on ([`Locale::huge`]): 1e300 printed in full is 301 digits.
+fn fmt_num(x: f64) -> String {
+    Locale::En.short_number(x)
+}
 use crate::target::TargetSource;
 
 /// Render the explanation of one node of an evaluation ([`Error::NotFound`] for an unknown id).

@@ -329,6 +329,25 @@ impl Cells<'_> {
     /// The cell as number text, with a decimal comma turned into a point in `;` files.
     fn numeric_text(&mut self, column: &str) -> Option<String> {
         let s = self.get(column)?.to_string();
+        if s.contains('_') {
+            self.fail(
+                column,
+                format!("{s:?} is not a number: \"_\" is not allowed in a number (write 1000000)"),
+            );
+            return None;
+        }
+        if self.table.semicolon && looks_dot_grouped(&s) {
+            self.fail(
+                column,
+                format!(
+                    "{s:?} is ambiguous in a \";\"-separated file, whose decimal mark is \",\": the \".\" may \
+                     separate thousands ({}) or be a decimal point; write it without a thousands \
+                     separator, with \",\" for decimals",
+                    s.replace('.', "")
+                ),
+            );
+            return None;
+        }
         if self.table.semicolon && s.contains(',') {
             if s.contains('.') {
                 self.fail(
@@ -406,6 +425,20 @@ impl Cells<'_> {
     }
 }
 
+/// Digits grouped by threes with dots (`1.234`, `-12.345.678`): a thousands separator in a
+/// file whose decimal mark is a comma, or a decimal point; which one cannot be told.
+fn looks_dot_grouped(s: &str) -> bool {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let mut groups = body.split('.');
+    let first = groups.next().unwrap_or("");
+    let mut rest = groups.peekable();
+    !first.is_empty()
+        && first.len() <= 3
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest.peek().is_some()
+        && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Digits with an optional sign, point and exponent: a number, even if out of range.
 fn looks_numeric(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_digit())
@@ -437,10 +470,11 @@ fn finish(
         *before.entry((p.path, p.message)).or_default() += 1;
     }
     let mut introduced = Vec::new();
+    let index = origin_index(origins);
     for p in crate::validation::problems(&new) {
         match before.get_mut(&(p.path.clone(), p.message.clone())) {
             Some(n) if *n > 0 => *n -= 1,
-            _ => introduced.push(locate(table, origins, p)),
+            _ => introduced.push(locate(table, origins, &index, p)),
         }
     }
     if !introduced.is_empty() {
@@ -469,9 +503,31 @@ fn index_of(rest: &str) -> Option<(usize, &str)> {
     Some((n.parse().ok()?, after))
 }
 
+impl Origin {
+    fn prefix(&self) -> &str {
+        match self {
+            Origin::Measurement { prefix, .. }
+            | Origin::Project { prefix, .. }
+            | Origin::Partner { prefix, .. }
+            | Origin::Commitment { prefix, .. } => prefix,
+        }
+    }
+}
+
+/// The origins by their record's path (`projects[3]`, `indicators[2].measurements[5]`), so
+/// that each problem finds its record in constant time instead of scanning every origin.
+fn origin_index(origins: &[Origin]) -> HashMap<&str, usize> {
+    origins.iter().enumerate().map(|(i, o)| (o.prefix(), i)).collect()
+}
+
+/// The record paths a problem path may start with: up to its first `]`, and its second.
+fn record_paths(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices(']').take(2).filter_map(|(i, _)| path.get(..=i))
+}
+
 /// Point a validation problem of the new workspace at the file line and column it comes
 /// from; problems outside the imported records keep their workspace path.
-fn locate(table: &Table, origins: &[Origin], p: Problem) -> Problem {
+fn locate(table: &Table, origins: &[Origin], index: &HashMap<&str, usize>, p: Problem) -> Problem {
     let at = |line: u64, column: &str| {
         if table.columns.contains_key(column) {
             table.problem(line, column, format!("{} ({})", p.message, p.path))
@@ -479,7 +535,9 @@ fn locate(table: &Table, origins: &[Origin], p: Problem) -> Problem {
             Problem::new(table.source.clone(), format!("{} ({})", p.message, p.path)).at(line, None)
         }
     };
-    for o in origins {
+    let candidates: Vec<&Origin> =
+        record_paths(&p.path).filter_map(|r| index.get(r)).filter_map(|&i| origins.get(i)).collect();
+    for o in candidates {
         match o {
             Origin::Measurement { prefix, line } | Origin::Partner { prefix, line } => {
                 if let Some(rest) = inside(&p.path, prefix) {
@@ -536,6 +594,7 @@ pub fn measurements(ws: &mut Workspace, reader: impl Read, source: &str) -> Resu
         ));
     }
     let mut seen: HashMap<(usize, Period), u64> = HashMap::new();
+    let mut positions: HashMap<usize, HashMap<Period, usize>> = HashMap::new();
     let (mut added, mut replaced) = (0, 0);
     let mut origins = Vec::new();
     for row in &table.rows {
@@ -587,7 +646,15 @@ pub fn measurements(ws: &mut Workspace, reader: impl Read, source: &str) -> Resu
             comment,
             source: origin_source,
         };
-        let position = ind.measurements.iter().position(|x| x.period == period);
+        // The indicator's periods, indexed on its first row: no rescan per row.
+        let periods = positions.entry(k).or_insert_with(|| {
+            let mut map = HashMap::with_capacity(ind.measurements.len());
+            for (j, x) in ind.measurements.iter().enumerate() {
+                map.entry(x.period).or_insert(j);
+            }
+            map
+        });
+        let position = periods.get(&period).copied();
         let j = match position {
             Some(j) => {
                 if let Some(slot) = ind.measurements.get_mut(j) {
@@ -597,6 +664,7 @@ pub fn measurements(ws: &mut Workspace, reader: impl Read, source: &str) -> Resu
                 j
             }
             None => {
+                periods.insert(period, ind.measurements.len());
                 ind.measurements.push(m);
                 added += 1;
                 ind.measurements.len() - 1
@@ -694,8 +762,8 @@ pub fn commitments(ws: &mut Workspace, reader: impl Read, source: &str) -> Resul
     let table = Table::parse(&text, source, COMMITMENT_COLUMNS, &["commitment", "status", "date", "amount"]);
     let mut problems = Vec::new();
     let mut new = ws.clone();
-    // Commitment id -> index in `new.commitments`.
-    let mut groups: HashMap<String, usize> = HashMap::new();
+    // Commitment id -> its index in `new.commitments` and in `origins`.
+    let mut groups: HashMap<String, (usize, usize)> = HashMap::new();
     let mut origins: Vec<Origin> = Vec::new();
     let mut broken: HashSet<String> = HashSet::new();
     for row in &table.rows {
@@ -739,14 +807,14 @@ pub fn commitments(ws: &mut Workspace, reader: impl Read, source: &str) -> Resul
                     broken.insert(id);
                     continue;
                 };
-                groups.insert(id.clone(), new.commitments.len());
+                groups.insert(id.clone(), (new.commitments.len(), origins.len()));
                 origins.push(Origin::Commitment {
                     prefix: format!("commitments[{}]", new.commitments.len()),
                     lines: vec![row.line],
                 });
                 new.commitments.push(Commitment { id, partner, project, kind, steps: vec![step] });
             }
-            Some(i) => {
+            Some((i, o)) => {
                 let Some(existing) = new.commitments.get_mut(i) else { continue };
                 if partner.as_ref().is_some_and(|p| *p != existing.partner) {
                     let first = existing.partner.clone();
@@ -771,13 +839,9 @@ pub fn commitments(ws: &mut Workspace, reader: impl Read, source: &str) -> Resul
                 }
                 if let Some(step) = step {
                     existing.steps.push(step);
-                    let prefix = format!("commitments[{i}]");
-                    for o in origins.iter_mut() {
-                        if let Origin::Commitment { prefix: p, lines } = o {
-                            if *p == prefix {
-                                lines.push(row.line);
-                            }
-                        }
+                    // The group's own origin, by index: no rescan of the earlier rows.
+                    if let Some(Origin::Commitment { lines, .. }) = origins.get_mut(o) {
+                        lines.push(row.line);
                     }
                 }
             }

@@ -26,6 +26,7 @@ pub mod record_index;
 pub mod report;
 pub mod rollup;
 pub mod sample;
+pub mod save;
 pub mod schema;
 pub mod scorecard;
 pub mod scoring;

@@ -20,6 +20,13 @@ const F64_DIGITS: usize = 15;
 struct AmountVisitor;
 
 fn parse_text<E: Error>(text: &str) -> Result<Decimal, E> {
+    // rust_decimal skips `_` ("1_000_000" would load as a million): a digit separator is
+    // not part of a number in a file, refuse it.
+    if text.contains('_') {
+        return Err(E::custom(format!(
+            "{text:?} is not an amount: \"_\" is not allowed in a number (write 1000000, not 1_000_000)"
+        )));
+    }
     match Decimal::from_str_exact(text) {
         Ok(d) => Ok(d),
         // rust_decimal would round a string with more digits than it holds: refuse instead,

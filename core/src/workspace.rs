@@ -12,7 +12,7 @@
 //! the target and renames it, so an existing file is never truncated by a failed save.
 
 use std::collections::HashSet;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -511,8 +511,12 @@ impl Workspace {
         })
     }
 
-    /// Save as pretty-printed JSON, atomically: a temporary file in the same folder is
-    /// written, flushed, then renamed over `path`.
+    /// Save as pretty-printed JSON, atomically: an exclusive temporary file in the same
+    /// folder is written, flushed, given the existing file's permissions, then renamed over
+    /// `path`. Concurrent saves (threads or processes) each leave a complete file; a crash
+    /// leaves the old file. `path` must be a regular file or not exist: a symbolic link, a
+    /// device, a FIFO or a folder is refused with [`Error::Io`] (resolve a link with
+    /// `std::fs::canonicalize` to save through it). The rules are in [`write_atomically`].
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
         let text = self.to_json()?;
@@ -534,24 +538,7 @@ fn read_limited(reader: impl Read, limit: usize, path: &Path) -> Result<String> 
     Ok(text)
 }
 
-/// Write `bytes` to `path` through a temporary file and a rename, so that a failure never
-/// leaves a truncated file behind.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.write_all(b"\n")?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io("write", path, &e)
-    })
-}
+pub use crate::save::write_atomically;
 
 /// True for a version this library reads (and migrates to [`SCHEMA_VERSION`] on load).
 fn readable_version(v: u32) -> bool {

@@ -47,3 +47,30 @@ for expected in "commitments[3].partner" "scorecard.links" "cycle" ".measurement
 done
 "$bin" --period 2025-Q9 2> /dev/null && { echo "a bad --period must fail"; exit 1; }
 echo "main job: sample, French, JSON, explain and broken-copy checks passed"
+
+# Hostile names (issue #14): escape sequences and a right-to-left override in names must
+# reach the terminal escaped (\u{1b}, \u{202e}), never raw; the JSON output stays JSON.
+python3 - "$out/hostile.json" <<'PY'
+import json, sys
+ws = json.load(open("examples/data/sample-city.json"))
+ws["organisation"] = "Ville\u001b]0;pwned\u0007\u001b[2J"
+ws["scorecard"]["perspectives"][0]["name"] = "Budget \u202e13\u009b"
+ws["indicators"][0]["name"] = "Files \u001b[31mred"
+json.dump(ws, open(sys.argv[1], "w"), ensure_ascii=False, indent=1)
+PY
+"$bin" "$out/hostile.json" > "$out/hostile.txt"
+"$bin" --json "$out/hostile.json" > "$out/hostile-out.json"
+"$bin" --html "$out/hostile.html" "$out/hostile.json" 2> "$out/hostile-html.txt"
+python3 - "$out" <<'PY'
+import json, sys
+out = sys.argv[1]
+for name in ["hostile.txt", "hostile-out.json", "hostile-html.txt"]:
+    text = open(f"{out}/{name}", encoding="utf-8").read()
+    bad = [c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) < 0xa0 or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"]
+    assert not bad, f"{name}: raw control characters {bad!r}"
+text = open(f"{out}/hostile.txt", encoding="utf-8").read()
+assert "\\u{1b}]0;pwned" in text and "\\u{202e}13" in text, text[:400]
+d = json.load(open(f"{out}/hostile-out.json"))
+assert d["evaluation"]["period"] == "2025-Q4"
+print("hostile names escaped in the terminal")
+PY

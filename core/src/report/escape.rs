@@ -6,6 +6,14 @@
 //! an SVG fragment stays well-formed XML whatever a name contains. Ids that go into `id`
 //! attributes and URL fragments are additionally *sanitised* by [`anchor_id`], an injective
 //! encoding into `[A-Za-z0-9_.-]`.
+//!
+//! Bidirectional text is *isolated*: a string that holds a bidi control (U+202E RIGHT-TO-LEFT
+//! OVERRIDE...) or a right-to-left letter is wrapped in FIRST STRONG ISOLATE (U+2068) ...
+//! POP DIRECTIONAL ISOLATE (U+2069), its own unmatched isolates closed and its stray PDIs
+//! dropped, so that it can reorder only itself: an override in a name can no longer
+//! reverse the text after it (`31` shown as `13`). The isolate characters work the same in
+//! HTML text and attributes, SVG text and `<title>`s, with no markup; strings without
+//! bidirectional content are unchanged.
 
 use std::fmt::Write as _;
 
@@ -18,8 +26,23 @@ use std::fmt::Write as _;
 /// ```
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
+    let isolate = s.chars().any(is_bidi);
+    if isolate {
+        out.push(FSI);
+    }
+    // Isolate initiators of `s` still open; a PDI with none open would close ours: dropped.
+    let mut open = 0usize;
     for c in s.chars() {
         match c {
+            LRI | RLI | FSI => {
+                open += 1;
+                out.push(c);
+            }
+            PDI if open == 0 => {}
+            PDI => {
+                open -= 1;
+                out.push(c);
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -31,6 +54,64 @@ pub fn escape(s: &str) -> String {
             }
             c => out.push(c),
         }
+    }
+    if isolate {
+        out.extend(std::iter::repeat_n(PDI, open + 1));
+    }
+    out
+}
+
+const LRI: char = '\u{2066}';
+const RLI: char = '\u{2067}';
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// A bidi control (ALM, LRM, RLM, LRE...RLO, LRI...PDI) or a letter of a right-to-left
+/// script (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan..., their presentation forms,
+/// and the right-to-left blocks of the supplementary planes).
+pub fn is_bidi(c: char) -> bool {
+    matches!(c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        | '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}'
+        | '\u{10800}'..='\u{10fff}' | '\u{1e800}'..='\u{1efff}')
+}
+
+/// `s` for a terminal: control characters (C0 but tab and line feed, DEL, C1) and bidi
+/// controls are written as Rust escapes (`\u{1b}`, `\u{202e}`), as error messages print
+/// them, so that a name cannot move the cursor, clear the screen, set the window title or
+/// reverse the line.
+///
+/// ```
+/// use pilotage::report::escape::terminal;
+/// assert_eq!(terminal("a\u{1b}]0;pwned\u{7}b \u{202e}c\n"), "a\\u{1b}]0;pwned\\u{7}b \\u{202e}c\n");
+/// ```
+pub fn terminal(s: &str) -> String {
+    escape_with(s, |c, out| out.extend(c.escape_unicode()))
+}
+
+/// [`terminal`] for JSON text: the same characters as JSON escapes (`\u202e`), so that the
+/// output stays valid JSON (they can only occur inside strings).
+pub fn terminal_json(s: &str) -> String {
+    escape_with(s, |c, out| {
+        let mut units = [0u16; 2];
+        for u in c.encode_utf16(&mut units) {
+            let _ = write!(out, "\\u{u:04x}");
+        }
+    })
+}
+
+fn escape_with(s: &str, write: impl Fn(char, &mut String)) -> String {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if unsafe_char(c) { write(c, &mut out) } else { out.push(c) }
     }
     out
 }

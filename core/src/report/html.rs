@@ -21,7 +21,7 @@ use crate::scorecard::Sign;
 const CSS: &str = r#"
 :root{--ink:#101828;--muted:#475467;--line:#d0d5dd;--accent:#1d4ed8}
 *{box-sizing:border-box}
-body{margin:0;background:#f2f4f7;color:var(--ink);font-family:"Liberation Sans",Arial,Helvetica,"DejaVu Sans",sans-serif;font-size:14px;line-height:1.45}
+body{margin:0;background:#f2f4f7;color:var(--ink);font-family:"Liberation Sans",Arial,Helvetica,"DejaVu Sans",sans-serif;font-size:14px;line-height:1.45;overflow-wrap:break-word}
 main{max-width:1060px;margin:0 auto;padding:0 16px 40px}
 header.cover{background:#0b2545;color:#fff;padding:28px 32px 22px;margin:0 0 18px}
 header.cover .org{margin:0;font-size:14px;letter-spacing:.06em;text-transform:uppercase;opacity:.85}
@@ -37,6 +37,7 @@ svg{max-width:100%;height:auto;display:block}
 a{color:inherit}
 table{border-collapse:collapse;width:100%;margin:8px 0;font-size:13px}
 th,td{border-bottom:1px solid #eaecf0;padding:5px 8px;text-align:left;vertical-align:top}
+tbody th,td{overflow-wrap:anywhere;min-width:6em}
 thead th{background:#f2f4f7;font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
 tr{break-inside:avoid;page-break-inside:avoid}
 tr.persp th,tr.persp td{background:#f8fafc;font-weight:bold;border-top:2px solid var(--line)}

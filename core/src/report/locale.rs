@@ -221,6 +221,10 @@ impl std::str::FromStr for Locale {
     }
 }
 
+/// The magnitude from which numbers are printed in scientific notation (see
+/// [`Locale::huge`]): beyond it an `f64` no longer holds every integer digit anyway.
+pub const HUGE: f64 = 1e15;
+
 impl Locale {
     /// The BCP 47 tag (`fr`, `en`) for the HTML `lang` attribute.
     pub fn tag(self) -> &'static str {
@@ -275,7 +279,29 @@ impl Locale {
         out
     }
 
-    /// `x` with exactly `decimals` decimals: `1 234,5` / `1,234.5`; `–` when not finite.
+    /// A number of at least [`HUGE`] in magnitude, in scientific notation with two
+    /// significant digits (`1.5 × 10^300` / `1,5 × 10^300`): printed in full it would be up
+    /// to 309 digits (a 2,500 px line in the report). `None` for smaller numbers.
+    ///
+    /// ```
+    /// use pilotage::report::Locale;
+    /// assert_eq!(Locale::Fr.number(-1.5e300, 2), "-1,5 × 10^300");
+    /// assert_eq!(Locale::En.number(2e15, 0), "2 × 10^15");
+    /// ```
+    pub fn huge(self, x: f64) -> Option<String> {
+        if !x.is_finite() || x.abs() < HUGE {
+            return None;
+        }
+        let text = format!("{:.1e}", x.abs());
+        let (mantissa, exponent) = text.split_once('e')?;
+        let mantissa = mantissa.strip_suffix(".0").unwrap_or(mantissa);
+        let mantissa = mantissa.replace('.', &self.decimal_sep().to_string());
+        let sign = if x < 0.0 { "-" } else { "" };
+        Some(format!("{sign}{mantissa} × 10^{exponent}"))
+    }
+
+    /// `x` with exactly `decimals` decimals: `1 234,5` / `1,234.5`; `–` when not finite;
+    /// from [`HUGE`] on, in scientific notation ([`Locale::huge`]).
     ///
     /// ```
     /// use pilotage::report::Locale;
@@ -285,6 +311,9 @@ impl Locale {
     pub fn number(self, x: f64, decimals: usize) -> String {
         if !x.is_finite() {
             return "–".to_string();
+        }
+        if let Some(huge) = self.huge(x) {
+            return huge;
         }
         let s = format!("{:.*}", decimals.min(12), x.abs());
         let (int, frac) = s.split_once('.').unwrap_or((s.as_str(), ""));
@@ -303,6 +332,9 @@ impl Locale {
     /// assert_eq!(Locale::En.short_number(-12345.678_91), "-12345.6789");
     /// ```
     pub fn short_number(self, x: f64) -> String {
+        if let Some(huge) = self.huge(x) {
+            return huge;
+        }
         let text = fmt_num(x);
         match self {
             Locale::En => text,

@@ -154,7 +154,8 @@ pub fn text_width(text: &str, font_size: f64) -> f64 {
 }
 
 /// Greedy word wrapping of `text` into lines of at most `max_width` pixels (estimated with
-/// [`text_width`]); a word longer than a line is broken between characters.
+/// [`text_width`]); a word longer than a line is broken between characters; at most
+/// [`MAX_LINES`] lines, the last cut with an ellipsis when the text is longer.
 pub fn wrap(text: &str, max_width: f64, font_size: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -185,8 +186,22 @@ pub fn wrap(text: &str, max_width: f64, font_size: f64) -> Vec<String> {
     if !current.is_empty() {
         lines.push(current);
     }
+    // A name of thousands of characters would make a box thousands of pixels high: at most
+    // MAX_LINES lines, the last one ending with an ellipsis.
+    if lines.len() > MAX_LINES {
+        lines.truncate(MAX_LINES);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && text_width(&format!("{last}…"), font_size) > max_width {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
     lines
 }
+
+/// The most lines [`wrap`] gives.
+pub const MAX_LINES: usize = 4;
 
 /// Strong colour of a status (borders, markers, text accents).
 pub fn status_stroke(status: Status) -> &'static str {
@@ -219,6 +234,9 @@ pub fn status_dash(status: Status) -> &'static str {
         _ => "",
     }
 }
+
+/// The most characters an SVG text shows (see [`Svg::text`]).
+pub const MAX_TEXT_CHARS: usize = 120;
 
 /// An SVG document under construction.
 #[derive(Debug, Clone)]
@@ -270,15 +288,20 @@ impl Svg {
         );
     }
 
-    /// A text; `content` is escaped here. `anchor` is `start`, `middle` or `end`.
+    /// A text; `content` is escaped here. `anchor` is `start`, `middle` or `end`. A text of
+    /// more than [`MAX_TEXT_CHARS`] characters is cut there with an ellipsis, its full text
+    /// in a `<title>` (shown on hover, read by screen readers).
     pub fn text(&mut self, x: f64, y: f64, anchor: &str, style: &str, content: &str) {
-        let _ = write!(
-            self.buf,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" {style}>{}</text>",
-            num(x),
-            num(y),
-            escape(content)
-        );
+        let (shown, title) = match content.char_indices().nth(MAX_TEXT_CHARS) {
+            Some((cut, _)) => (format!("{}…", &content[..cut]), Some(content)),
+            None => (content.to_string(), None),
+        };
+        let _ =
+            write!(self.buf, "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" {style}>", num(x), num(y),);
+        if let Some(full) = title {
+            let _ = write!(self.buf, "<title>{}</title>", escape(full));
+        }
+        let _ = write!(self.buf, "{}</text>", escape(&shown));
     }
 
     /// Closes the document.
