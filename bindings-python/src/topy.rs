@@ -113,9 +113,12 @@ pub fn record(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 
 /// Structs: a `Record` of their fields, in declaration order (the JSON order).
 macro_rules! fields {
-    ($($t:ty { $($f:ident),* $(,)? })*) => {$(
+    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
         impl ToPy for $t {
             fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                // every field listed, or this does not compile: a field added in the core
+                // cannot go missing from the Python record unnoticed
+                let $t { $($f: _),* } = self;
                 let d = record(py)?;
                 $( d.set_item(stringify!($f), self.$f.to_py(py)?)?; )*
                 Ok(d)
@@ -130,7 +133,7 @@ fields! {
     LeadTimeOptions { start, stop }
     FileLeadTime { project, start, stop, days }
     Excluded { project, reason }
-    LeadTimeStats { period, options, count, mean_days, median_days, p90_days, max_days, files, excluded }
+    LeadTimeStats { period, through, options, count, mean_days, median_days, p90_days, max_days, files, excluded }
     LeadTimeComparison { earlier, later, mean_ratio, median_ratio, note }
     Throughput { period, registered, approved, rejected, delivered }
     WorkInProgress { date, by_stage }
@@ -166,10 +169,10 @@ fields! {
     }
     PartnerShare { partner, amount, share }
     Concentration { as_of, total, partners, top_n, top_share, herfindahl }
-    InvestmentCapacity { period, basis, own, external, total, projects }
+    InvestmentCapacity { period, through, basis, own, external, total, projects }
     CapacityComparison { earlier, later, ratio, note }
     Headline {
-        period, as_of, compared_with, active_caseload, portfolio_value, lead_time, lead_time_by_year,
+        period, as_of, within_records, compared_with, active_caseload, portfolio_value, lead_time, lead_time_by_year,
         funds, outstanding, finance, partners, concentration, investment_capacity, transversality
     }
     ImportSummary { source, rows, added, replaced }
