@@ -29,6 +29,7 @@ pub mod sample;
 pub mod schema;
 pub mod scorecard;
 pub mod scoring;
+mod sort;
 pub mod strategy_map;
 pub mod target;
 pub mod trend;

@@ -216,7 +216,7 @@ impl RecordIndex {
                         (start <= stop).then(|| (stop - start).num_days() as f64)
                     })
                     .collect();
-                days.sort_by(f64::total_cmp);
+                crate::sort::sort_by(&mut days, f64::total_cmp);
                 match metric {
                     Metric::MeanInstructionDays => {
                         (!days.is_empty()).then(|| days.iter().sum::<f64>() / days.len() as f64)
