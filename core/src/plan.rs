@@ -878,7 +878,7 @@ fn compile_measurements(
             }
         }
     }
-    suppressed.sort_unstable();
+    crate::sort::sort_by(&mut suppressed, Ord::cmp);
     IndPlan {
         node,
         unit: ind.unit.clone(),

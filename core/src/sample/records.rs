@@ -296,7 +296,7 @@ pub(crate) fn projects(
                     contributing.push(s);
                 }
             }
-            contributing.sort_unstable();
+            crate::sort::sort_by(&mut contributing, Ord::cmp);
         }
         let service_id = |i: usize| names::SERVICES.get(i).map(|s| s.0).unwrap_or("dadi").to_string();
         let mut served = Vec::new();
