@@ -156,12 +156,12 @@ impl JsWorkspace {
     }
 
     /// The workspace as a plain object: `JSON.parse(ws.toJson())`, without the text.
-    ///
-    /// It parses `toJson`'s pretty text (the same object as the compact text: only
-    /// whitespace differs) so that the package holds one serialiser of the whole workspace,
-    /// not a pretty and a compact one (about 3 KB gzipped).
     #[wasm_bindgen(js_name = toObject)]
     pub fn to_object(&self) -> Result<WorkspaceJsonValue, Failure> {
+        // It parses `toJson`'s pretty text (the same object as the compact text: only
+        // whitespace differs), so that the package holds one serialiser of the workspace,
+        // not a pretty and a compact one (see BENCHMARKS.md). A plain comment, not a doc
+        // comment: doc comments ship in the package's declarations.
         let text = self.inner.to_json().map_err(|e| match e {
             pilotage::Error::Argument { message, .. } => message,
             other => other.to_string(),
