@@ -138,13 +138,20 @@ extern "C" {
 /// A Rust value as a plain JS value (objects, arrays, strings, numbers, booleans, null):
 /// `JSON.parse` of its JSON text.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
+    // Only the serialisation is generic; the rest is one copy in the package.
+    json_to_js(serde_json::to_string(value).map_err(|e| e.to_string()))
+}
+
+/// JSON text (or why it could not be written) as a plain JS value: `JSON.parse` of it.
+#[inline(never)]
+pub fn json_to_js(text: Result<String, String>) -> Result<JsValue, Failure> {
     let cannot = |why: String| {
         Failure::from_report(&ErrorReport::argument(
             "result",
             format!("cannot be passed to JavaScript: {why}"),
         ))
     };
-    let text = serde_json::to_string(value).map_err(|e| cannot(e.to_string()))?;
+    let text = text.map_err(cannot)?;
     js_sys::JSON::parse(&text).map_err(|e| {
         cannot(e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default())
     })

@@ -13,7 +13,9 @@ use pilotage::{Engine, Evaluation, Workspace};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{ProblemArray, WorkspaceCountsValue, WorkspaceJsonValue, from_js_object, to_js_as};
+use crate::convert::{
+    ProblemArray, WorkspaceCountsValue, WorkspaceJsonValue, from_js_object, json_to_js, to_js_as,
+};
 use crate::error::{Failure, Origin};
 use crate::period::PeriodInfo;
 
@@ -156,7 +158,15 @@ impl JsWorkspace {
     /// The workspace as a plain object: `JSON.parse(ws.toJson())`, without the text.
     #[wasm_bindgen(js_name = toObject)]
     pub fn to_object(&self) -> Result<WorkspaceJsonValue, Failure> {
-        to_js_as(&self.inner)
+        // It parses `toJson`'s pretty text (the same object as the compact text: only
+        // whitespace differs), so that the package holds one serialiser of the workspace,
+        // not a pretty and a compact one (see BENCHMARKS.md). A plain comment, not a doc
+        // comment: doc comments ship in the package's declarations.
+        let text = self.inner.to_json().map_err(|e| match e {
+            pilotage::Error::Argument { message, .. } => message,
+            other => other.to_string(),
+        });
+        json_to_js(text).map(JsCast::unchecked_into)
     }
 
     /// Name of the organisation.

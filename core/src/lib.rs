@@ -30,6 +30,7 @@ pub mod save;
 pub mod schema;
 pub mod scorecard;
 pub mod scoring;
+mod sort;
 pub mod strategy_map;
 pub mod target;
 pub mod trend;

@@ -679,7 +679,7 @@ pub fn concentration(ws: &Workspace, top_n: usize, as_of: Option<NaiveDate>) -> 
     }
     let total = by_partner.values().fold(Decimal::ZERO, |t, a| t.saturating_add(*a));
     let mut list: Vec<(&str, Decimal)> = by_partner.into_iter().collect();
-    list.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+    crate::sort::sort_by(&mut list, |x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
     let (top_share, herfindahl) = if total.is_zero() {
         (None, None)
     } else {

@@ -350,7 +350,7 @@ impl Engine {
             by_id.push((ind.id.clone(), first_indicator_node + i));
         }
         by_id.push((ROOT_ID.to_string(), 0));
-        by_id.sort();
+        crate::sort::sort_by(&mut by_id, Ord::cmp);
         let lookup = |id: &str| -> Option<usize> {
             by_id.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok().and_then(|i| by_id.get(i)).map(|e| e.1)
         };
@@ -878,7 +878,7 @@ fn compile_measurements(
             }
         }
     }
-    suppressed.sort_unstable();
+    crate::sort::sort_by(&mut suppressed, Ord::cmp);
     IndPlan {
         node,
         unit: ind.unit.clone(),

@@ -396,7 +396,7 @@ pub fn lead_time_through(
             }),
         }
     }
-    files.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.project.cmp(&b.project)));
+    crate::sort::sort_by(&mut files, |a, b| a.days.cmp(&b.days).then_with(|| a.project.cmp(&b.project)));
     let days: Vec<f64> = files.iter().map(|f| f.days as f64).collect();
     let mean_days = (!days.is_empty()).then(|| days.iter().sum::<f64>() / days.len() as f64);
     LeadTimeStats {
@@ -577,7 +577,7 @@ pub fn ageing(ws: &Workspace, date: NaiveDate) -> Vec<FileAge> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         b.days_since_registration.cmp(&a.days_since_registration).then_with(|| a.project.cmp(&b.project))
     });
     out
@@ -658,7 +658,9 @@ pub fn delivery(ws: &Workspace, period: Option<Period>) -> DeliveryReport {
             })
         })
         .collect();
-    projects.sort_by(|a, b| a.delivered.cmp(&b.delivered).then_with(|| a.project.cmp(&b.project)));
+    crate::sort::sort_by(&mut projects, |a, b| {
+        a.delivered.cmp(&b.delivered).then_with(|| a.project.cmp(&b.project))
+    });
     let with_planned_end = projects.iter().filter(|d| d.on_time.is_some()).count();
     let on_time = projects.iter().filter(|d| d.on_time == Some(true)).count();
     let (mut planned_total, mut actual_total) = (Decimal::ZERO, Decimal::ZERO);
@@ -792,7 +794,7 @@ pub fn transversality(ws: &Workspace, date: Option<NaiveDate>) -> Transversality
     }
     let mut pairs: Vec<ServicePair> =
         pairs.into_iter().map(|((a, b), projects)| ServicePair { a, b, projects }).collect();
-    pairs.sort_by(|x, y| {
+    crate::sort::sort_by(&mut pairs, |x, y| {
         y.projects.len().cmp(&x.projects.len()).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
     });
     Transversality {

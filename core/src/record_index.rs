@@ -167,7 +167,7 @@ impl RecordIndex {
             if let Some(m) = months_of.get(p.id.as_str()) {
                 partner_step_months.extend_from_slice(m);
                 if let Some(slice) = partner_step_months.get_mut(from..) {
-                    slice.sort_unstable();
+                    crate::sort::sort_by(slice, Ord::cmp);
                 }
             }
             partners.push((month(p.joined), from..partner_step_months.len()));
@@ -216,7 +216,7 @@ impl RecordIndex {
                         (start <= stop).then(|| (stop - start).num_days() as f64)
                     })
                     .collect();
-                days.sort_by(f64::total_cmp);
+                crate::sort::sort_by(&mut days, f64::total_cmp);
                 match metric {
                     Metric::MeanInstructionDays => {
                         (!days.is_empty()).then(|| days.iter().sum::<f64>() / days.len() as f64)

@@ -121,7 +121,7 @@ impl TargetPlan {
             .iter()
             .map(|t| (*t, t.period.first_month(calendar), t.period.last_month(calendar)))
             .collect();
-        explicit.sort_by_key(|e| (e.1, e.2));
+        crate::sort::sort_by_key(&mut explicit, |e| (e.1, e.2));
         let trajectory = ind
             .trajectory
             .as_ref()

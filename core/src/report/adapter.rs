@@ -318,7 +318,7 @@ fn cut_values(method: &ScoringMethod, input: &ScoreInput, th: &StatusThresholds)
         }
     }
     out.retain(|v| v.is_finite());
-    out.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut out, f64::total_cmp);
     out.dedup();
     out
 }

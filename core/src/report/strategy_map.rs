@@ -238,7 +238,7 @@ pub fn layout_strategy_map(view: &StrategyMapView, locale: Locale) -> MapLayout 
         }
         y += row_h;
     }
-    boxes.sort_by_key(|b| b.0);
+    crate::sort::sort_by_key(&mut boxes, |b| b.0);
     let box_rows = boxes.iter().map(|b| b.1).collect();
     let boxes = boxes.into_iter().map(|b| b.2).collect();
     let legend_y = y + 10.0;
@@ -337,7 +337,9 @@ pub fn strategy_map_svg(view: &StrategyMapView, locale: Locale) -> String {
     for &(bx, side, _, _, _) in &attach {
         let mut on_edge: Vec<&(usize, Side, f64, usize, bool)> =
             attach.iter().filter(|t| t.0 == bx && t.1 == side).collect();
-        on_edge.sort_by(|p, q| p.2.total_cmp(&q.2).then(p.3.cmp(&q.3)).then(p.4.cmp(&q.4)));
+        crate::sort::sort_by(&mut on_edge, |p, q| {
+            p.2.total_cmp(&q.2).then(p.3.cmp(&q.3)).then(p.4.cmp(&q.4))
+        });
         let Some(rect) = layout.boxes.get(bx).map(|p| p.rect) else { continue };
         let m = on_edge.len() as f64;
         for (j, t) in on_edge.iter().enumerate() {

@@ -594,7 +594,7 @@ pub fn summary(values: &[f64]) -> Option<Summary> {
     if v.is_empty() {
         return None;
     }
-    v.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut v, f64::total_cmp);
     let n = v.len();
     // The core's quantile (type 7), so that the report's median is the main job's.
     let q = |p: f64| crate::portfolio::percentile(&v, p).unwrap_or(0.0);

@@ -115,7 +115,7 @@ pub(crate) fn partners(n: usize, frame: &Frame, rng: &mut Rng) -> (Vec<Partner>,
         let day = frame.window_start + 90 + (growing_quantile(q, 0.6) * span) as i32;
         raw.push((day.min(frame.end), kind, name));
     }
-    raw.sort_by_key(|(day, _, _)| *day);
+    crate::sort::sort_by_key(&mut raw, |(day, _, _)| *day);
     let days = raw.iter().map(|(d, _, _)| *d).collect();
     let partners = raw
         .into_iter()
@@ -296,7 +296,7 @@ pub(crate) fn projects(
                     contributing.push(s);
                 }
             }
-            contributing.sort_unstable();
+            crate::sort::sort_by(&mut contributing, Ord::cmp);
         }
         let service_id = |i: usize| names::SERVICES.get(i).map(|s| s.0).unwrap_or("dadi").to_string();
         let mut served = Vec::new();
@@ -488,7 +488,7 @@ pub(crate) fn commitments(
                             tranches.push((d + 30 + rng.below(150) as i32, paid));
                         }
                     }
-                    tranches.sort_by_key(|t| t.0);
+                    crate::sort::sort_by_key(&mut tranches, |t| t.0);
                     let mut received = 0i64;
                     for (day, cents) in tranches {
                         let day = day.max(signed_day);
