@@ -241,10 +241,11 @@ pub struct Explanation {
     pub inputs: Vec<InputUsed>,
     /// Time aggregation applied (measured indicators).
     pub time_aggregation: Option<TimeAggregationUsed>,
-    /// The period the value comes from when it is not the reporting period: an indicator
-    /// measured less often than the report (a yearly survey in a quarterly report) shows
-    /// its latest period ended by the end of the reporting period, *carried* to it, and is
-    /// scored against that period's target.
+    /// The period the value is carried from, when it ended before the reporting period: an
+    /// indicator measured less often than the report (a yearly survey in a quarterly report)
+    /// shows its latest period ended by the end of the reporting period, and is scored
+    /// against that period's target (also when, as in the last quarter of the year, that
+    /// period ends with the reporting period and nothing is carried).
     pub value_period: Option<Period>,
     /// The target in force and its origin (at `value_period` when there is one).
     pub target: Option<TargetInForce>,
@@ -525,7 +526,9 @@ impl Engine {
         row.target = target.map(|x| x.value);
         row.unit = (!ind.unit.is_empty()).then(|| ind.unit.clone());
         let ex = &mut row.explanation;
-        ex.value_period = value_period;
+        // flagged as carried only when it ends before the reporting period does (the 2025
+        // survey in 2025-Q4 covers the quarter's end: it is not carried)
+        ex.value_period = value_period.filter(|vp| vp.end_date(cal) < period.end_date(cal));
         ex.method = ind.scoring.name().to_string();
         ex.scoring = Some(ind.scoring.clone());
         ex.target = target;
