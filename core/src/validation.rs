@@ -214,6 +214,17 @@ impl Validator<'_> {
             for (j, o) in p.objectives.iter().enumerate() {
                 self.reference(format!("{at}.objectives[{j}]"), "objective", o, &objectives);
             }
+            // lists that are sets: a second mention would count a service (or an objective)
+            // twice in transversality and in the splits
+            for (list, items) in
+                [("contributing_services", &p.contributing_services), ("objectives", &p.objectives)]
+            {
+                for (j, s) in items.iter().enumerate() {
+                    if items.iter().take(j).any(|x| x == s) {
+                        self.push(format!("{at}.{list}[{j}]"), format!("{s:?} is listed twice"));
+                    }
+                }
+            }
             for (name, amount) in
                 [("planned_cost", p.planned_cost), ("actual_cost", p.actual_cost), ("own_funds", p.own_funds)]
             {

@@ -157,3 +157,22 @@ fn the_scorecard_regression_names_the_unknown_member() {
     assert_eq!(p.len(), 1, "{p:#?}");
     assert_eq!(p[0].path, "scorecard.link");
 }
+
+/// #14: the overview's title named nothing ("Overview — " with an empty organisation); it
+/// now names the organisation, and a workspace without a name gets "Overview" alone.
+#[test]
+fn the_overview_title_names_the_organisation_or_stands_alone() {
+    use pilotage::report::{Locale, adapter::overview_svg_for};
+    let mut ws = pilotage::sample::city();
+    let q4: pilotage::Period = "2025-Q4".parse().unwrap();
+    let svg = overview_svg_for(&ws, q4, Locale::En).unwrap();
+    assert!(
+        svg.contains("<title>Overview — Ville de Romans-sur-Isère (données illustratives)</title>"),
+        "{}",
+        &svg[..400]
+    );
+    ws.organisation = String::new();
+    let svg = overview_svg_for(&ws, q4, Locale::Fr).unwrap();
+    assert!(svg.contains("<title>Vue d’ensemble</title>"), "{}", &svg[..400]);
+    assert!(!svg.contains("— <"));
+}

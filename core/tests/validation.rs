@@ -225,6 +225,12 @@ fn references_to_services() {
     );
     fails(|v| v["indicators"][0]["service"] = json!("zz"), "indicators[0].service", "unknown service");
     passes(|v| v["indicators"][0]["service"] = json!("s2"));
+    // a set lists each service once: the second "s2" is refused at its own index (#14)
+    fails(
+        |v| v["projects"][0]["contributing_services"] = json!(["s2", "s2"]),
+        "projects[0].contributing_services[1]",
+        "\"s2\" is listed twice",
+    );
 }
 
 #[test]

@@ -102,8 +102,8 @@ pub fn overview_svg(view: &OverviewView, locale: Locale) -> String {
     let mut svg = Svg::new(
         WIDTH,
         height.max(40.0),
-        &format!("{} — {}", locale.label(Label::Overview), view.title),
-        &format!("{} {period}", view.title),
+        &titled(locale.label(Label::Overview), &view.title),
+        format!("{} {period}", view.title).trim(),
     );
     let mut y0 = COL_GAP;
     for (chunk, band_h) in &bands {
@@ -254,4 +254,10 @@ pub fn overview_html(view: &OverviewView, locale: Locale) -> String {
     }
     s.push_str("</table>");
     s
+}
+
+/// "Overview — Ville de Romans", or "Overview" alone when there is no title (never a dash
+/// followed by nothing).
+fn titled(label: &str, title: &str) -> String {
+    if title.trim().is_empty() { label.to_string() } else { format!("{label} — {title}") }
 }
