@@ -131,16 +131,24 @@ pub fn headline(ws: &Workspace, period: Period, options: HeadlineOptions) -> Res
     let earlier = compared_with.unwrap_or(period);
     let finance_options =
         FinanceOptions { as_of: Some(as_of), leverage: options.leverage, ..FinanceOptions::default() };
-    let year = Period::containing(as_of, Frequency::Yearly, cal)?;
-    let earlier_year = match compared_with {
-        Some(c) => Some(Period::containing(c.end_date(cal), Frequency::Yearly, cal)?).filter(|y| *y != year),
-        None => None,
+    // The fiscal years holding the period and the comparison period. At the edges of the
+    // library's range a fiscal year may fall outside it (January 1900 is in fiscal 1899 when
+    // the year starts in July): there is then no yearly comparison, rather than an error
+    // about a year the user never wrote.
+    let year = Period::containing(as_of, Frequency::Yearly, cal).ok();
+    let years = match (year, compared_with) {
+        (Some(y), Some(c)) => Period::containing(c.end_date(cal), Frequency::Yearly, cal)
+            .ok()
+            .filter(|e| *e != y)
+            .map(|e| (e, y)),
+        _ => None,
     };
     let to_date = FinanceOptions { as_of: Some(as_of), ..FinanceOptions::default() };
     let investment_capacity =
-        earlier_year.map(|earlier| partnership::compare_capacity(ws, earlier, year, to_date));
-    let lead_time_by_year = earlier_year
-        .map(|earlier| portfolio::compare_lead_times_to_date(ws, earlier, year, as_of, options.lead_time));
+        years.map(|(earlier, year)| partnership::compare_capacity(ws, earlier, year, to_date));
+    let lead_time_by_year = years.map(|(earlier, year)| {
+        portfolio::compare_lead_times_to_date(ws, earlier, year, as_of, options.lead_time)
+    });
     Ok(Headline {
         period,
         as_of,

@@ -182,3 +182,18 @@ fn the_second_quarter_never_reads_the_second_half() {
     assert_eq!(cap.ratio, Some(d("9.5")));
     assert!(h.partners.without_commitment.is_empty());
 }
+
+/// #14: with a fiscal year starting in July, January 1900 lies in fiscal 1899, outside the
+/// library's years: the headline of 1900-01 has no yearly comparison instead of failing with
+/// 'invalid period "1899"', a year the user never wrote.
+#[test]
+fn a_fiscal_year_outside_the_range_drops_the_yearly_comparison_only() {
+    let mut ws = city();
+    ws.fiscal_year_start_month = 7;
+    let h = headline(&ws, "1900-01".parse().unwrap(), HeadlineOptions::default()).unwrap();
+    assert_eq!((h.lead_time_by_year, h.investment_capacity), (None, None));
+    assert_eq!(h.active_caseload, 0);
+    // the other end: 2100-12 is in fiscal 2100, inside the range, and keeps its comparison
+    let h = headline(&ws, "2100-12".parse().unwrap(), HeadlineOptions::default()).unwrap();
+    assert!(h.lead_time_by_year.is_some());
+}
