@@ -26,6 +26,13 @@ use crate::errors::period_error;
 /// >>> sorted([Period("2025-Q2"), Period("2024-Q4")])
 /// [Period('2024-Q4'), Period('2025-Q2')]
 ///
+/// Periods of different frequencies order by where they start (reading their label on the
+/// calendar year), then by length, shortest first: a month before the quarter and the year
+/// that start with it, and all three before the next month.
+///
+/// >>> sorted([Period("2025-02"), Period("2025"), Period("2025-Q1"), Period("2025-01")])
+/// [Period('2025-01'), Period('2025-Q1'), Period('2025'), Period('2025-02')]
+///
 /// With a fiscal year starting in April, May 2025 is in the first quarter of 2025:
 ///
 /// >>> import datetime
