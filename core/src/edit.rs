@@ -137,7 +137,9 @@ impl Workspace {
         measurement: Measurement,
         replace: bool,
     ) -> Result<()> {
+        let k = self.indicators.iter().position(|x| x.id == indicator);
         let ind = self.indicator_mut(indicator)?;
+        check_measurement(ind, &measurement, k.unwrap_or(0))?;
         match ind.measurements.iter_mut().find(|m| m.period == measurement.period) {
             Some(existing) if replace => *existing = measurement,
             Some(existing) => {
@@ -361,6 +363,7 @@ impl Adder<'_> {
         let not_found = || Error::NotFound { what: "indicator", id: indicator.to_string() };
         let k = *indicators.get(indicator).ok_or_else(not_found)?;
         let ind = self.ws.indicators.get_mut(k).ok_or_else(not_found)?;
+        check_measurement(ind, &measurement, k)?;
         let periods = self.periods.entry(k).or_insert_with(|| {
             let mut map = HashMap::with_capacity(ind.measurements.len());
             for (j, m) in ind.measurements.iter().enumerate() {
@@ -401,6 +404,18 @@ impl Workspace {
             periods: HashMap::new(),
         }
     }
+}
+
+/// The rules of the whole-file validation for one measurement
+/// ([`crate::validation::measurement_problems`]), applied before it is stored: an edit
+/// accepts nothing that loading the saved file would refuse (NaN, a value that disagrees
+/// with its ratio, a period at another frequency...). The path names the indicator's place
+/// and the slot the measurement would take.
+fn check_measurement(ind: &Indicator, m: &Measurement, k: usize) -> Result<()> {
+    let slot = ind.measurements.iter().position(|x| x.period == m.period).unwrap_or(ind.measurements.len());
+    let problems =
+        crate::validation::measurement_problems(ind, m, &format!("indicators[{k}].measurements[{slot}]"));
+    if problems.is_empty() { Ok(()) } else { Err(Error::Invalid(crate::error::Problems(problems))) }
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 use crate::commitment::FundingStatus;
 use crate::error::Problem;
 use crate::expression::Expr;
-use crate::indicator::{IndicatorSource, TimeAggregation};
+use crate::indicator::{Indicator, IndicatorSource, Measurement, TimeAggregation};
 use crate::period::{Calendar, MAX_YEAR, MIN_YEAR};
 use crate::project::{Stage, StageEvent};
 use crate::scorecard::Weight;
@@ -417,47 +417,11 @@ impl Validator<'_> {
             let mut periods = HashSet::new();
             for (j, m) in ind.measurements.iter().enumerate() {
                 let mp = format!("{at}.measurements[{j}]");
-                if m.period.frequency() != freq {
-                    self.push(
-                        format!("{mp}.period"),
-                        format!(
-                            "{} is {} but the indicator is measured {}",
-                            m.period,
-                            m.period.frequency(),
-                            freq
-                        ),
-                    );
-                }
                 if !periods.insert(m.period) {
                     self.push(format!("{mp}.period"), format!("a second measurement for {}", m.period));
                 }
-                for (name, x) in
-                    [("value", m.value), ("numerator", m.numerator), ("denominator", m.denominator)]
-                {
-                    if let Some(x) = x {
-                        if !x.is_finite() {
-                            self.push(format!("{mp}.{name}"), "must be a finite number");
-                        }
-                    }
-                }
-                if ind.aggregation == TimeAggregation::RatioOfSums
-                    && (m.numerator.is_none() || m.denominator.is_none())
-                {
-                    self.push(
-                        mp.clone(),
-                        "ratio_of_sums needs a numerator and a denominator in every measurement",
-                    );
-                }
-                if m.value.is_none() && (m.numerator.is_none() || m.denominator.is_none()) {
-                    self.push(mp.clone(), "a measurement needs a value, or a numerator and a denominator");
-                }
-                if let Some(d) = m.denominator {
-                    if d < 0.0 {
-                        self.push(format!("{mp}.denominator"), "a denominator cannot be negative");
-                    }
-                }
-                if let Some(problem) = value_disagrees(m.value, m.numerator, m.denominator) {
-                    self.push(mp.clone(), problem);
+                for problem in measurement_problems(ind, m, &mp) {
+                    self.out.push(problem);
                 }
             }
             for (j, t) in ind.targets.iter().enumerate() {
@@ -714,4 +678,44 @@ pub fn find_cycle<'a>(edges: &[(&'a str, &'a str)]) -> Option<Vec<&'a str>> {
         }
     }
     None
+}
+
+/// The problems of one measurement of `ind`, with paths under `mp` (its own path, e.g.
+/// `indicators[3].measurements[7]`): its frequency, finite values, a value or a ratio, a
+/// non-negative denominator, a value that agrees with its ratio. The whole-file validation
+/// and every edit (`Workspace::put_measurement`, the `Adder` that DataFrames and Python
+/// keyword calls go through) apply these same rules, so no input path accepts what another
+/// refuses.
+pub fn measurement_problems(ind: &Indicator, m: &Measurement, mp: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let freq = ind.frequency;
+    let mut push = |path: String, message: &str| out.push(Problem::new(path, message.to_string()));
+    if m.period.frequency() != freq {
+        push(
+            format!("{mp}.period"),
+            &format!("{} is {} but the indicator is measured {}", m.period, m.period.frequency(), freq),
+        );
+    }
+    for (name, x) in [("value", m.value), ("numerator", m.numerator), ("denominator", m.denominator)] {
+        if let Some(x) = x {
+            if !x.is_finite() {
+                push(format!("{mp}.{name}"), "must be a finite number");
+            }
+        }
+    }
+    if ind.aggregation == TimeAggregation::RatioOfSums && (m.numerator.is_none() || m.denominator.is_none()) {
+        push(mp.to_string(), "ratio_of_sums needs a numerator and a denominator in every measurement");
+    }
+    if m.value.is_none() && (m.numerator.is_none() || m.denominator.is_none()) {
+        push(mp.to_string(), "a measurement needs a value, or a numerator and a denominator");
+    }
+    if let Some(d) = m.denominator {
+        if d < 0.0 {
+            push(format!("{mp}.denominator"), "a denominator cannot be negative");
+        }
+    }
+    if let Some(problem) = value_disagrees(m.value, m.numerator, m.denominator) {
+        push(mp.to_string(), &problem);
+    }
+    out
 }

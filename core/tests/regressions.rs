@@ -176,3 +176,40 @@ fn the_overview_title_names_the_organisation_or_stands_alone() {
     assert!(svg.contains("<title>Vue d’ensemble</title>"), "{}", &svg[..400]);
     assert!(!svg.contains("— <"));
 }
+
+/// #14: an edit accepted what the file would refuse: `put_measurement` with NaN, infinity,
+/// a period at another frequency, or a value that disagrees with its ratio (the Python
+/// `add_measurement(nan)` and `add_measurements(df)` paths go through it). The same rules as
+/// the whole-file validation now apply, with the path of the slot; nothing is stored.
+#[test]
+fn an_edit_refuses_what_the_file_would_refuse() {
+    use pilotage::Measurement;
+    let mut ws = pilotage::sample::city();
+    let k = ws.indicators.iter().position(|i| i.id == "ind_absenteisme").unwrap();
+    let before = ws.indicators[k].measurements.len();
+    let monthly: Period = "2026-01".parse().unwrap();
+    for (m, fragment) in [
+        (Measurement::new(monthly, f64::NAN), "value: must be a finite number"),
+        (Measurement::new(monthly, f64::INFINITY), "value: must be a finite number"),
+        (
+            Measurement::new("2026-Q1".parse().unwrap(), 0.05),
+            "is quarterly but the indicator is measured monthly",
+        ),
+    ] {
+        let err = ws.put_measurement("ind_absenteisme", m, false).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains(&format!("indicators[{k}].measurements[{before}]")), "{text}");
+        assert!(text.contains(fragment), "{text}");
+        // and through the adder used by DataFrames
+        let mut adder = ws.adder();
+        let m = Measurement::new(monthly, f64::NAN);
+        assert!(adder.put_measurement("ind_absenteisme", m, false).is_err());
+    }
+    assert_eq!(ws.indicators[k].measurements.len(), before, "nothing was stored");
+    // a good one still goes in (a monthly absenteeism rate)
+    let mut ok = Measurement::new(monthly, 0.05);
+    ok.numerator = Some(50.0);
+    ok.denominator = Some(1000.0);
+    ws.put_measurement("ind_absenteisme", ok, false).unwrap();
+    assert_eq!(ws.indicators[k].measurements.len(), before + 1);
+}
