@@ -199,8 +199,8 @@ impl PyWorkspace {
     }
 
     #[setter]
-    fn set_organisation(&mut self, value: String) {
-        self.inner.organisation = value;
+    fn set_organisation(&mut self, py: Python<'_>, value: String) -> PyResult<()> {
+        self.inner.set_organisation(&value).py(py)
     }
 
     /// ISO 4217 currency of every amount.
@@ -210,8 +210,8 @@ impl PyWorkspace {
     }
 
     #[setter]
-    fn set_currency(&mut self, value: String) {
-        self.inner.currency = value;
+    fn set_currency(&mut self, py: Python<'_>, value: String) -> PyResult<()> {
+        self.inner.set_currency(&value).py(py)
     }
 
     /// Month (1-12) the fiscal year starts in.
@@ -221,8 +221,8 @@ impl PyWorkspace {
     }
 
     #[setter]
-    fn set_fiscal_year_start_month(&mut self, value: u8) {
-        self.inner.fiscal_year_start_month = value;
+    fn set_fiscal_year_start_month(&mut self, py: Python<'_>, value: u8) -> PyResult<()> {
+        self.inner.set_fiscal_year_start_month(value).py(py)
     }
 
     /// Engine settings, in their JSON form.

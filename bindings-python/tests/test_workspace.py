@@ -516,3 +516,31 @@ def test_save_keeps_the_mode_and_refuses_a_symlink(city: Workspace, tmp_path: Pa
     with pytest.raises(OSError):
         city.save(link)
     assert link.is_symlink()
+
+
+def test_setters_refuse_what_the_file_would_refuse() -> None:
+    # issue 14: the setters took a month 13, a lower-case currency and an empty name, which
+    # the saved file then failed to reopen with; they apply the file's rules now, and a
+    # refused value leaves the workspace as it was
+    ws = Workspace("Romans", currency="EUR", fiscal_year_start_month=1)
+    for attr, bad, path in [
+        ("fiscal_year_start_month", 13, "fiscal_year_start_month"),
+        ("currency", "eur", "currency"),
+        ("organisation", "  ", "organisation"),
+    ]:
+        with pytest.raises(ValidationError) as e:
+            setattr(ws, attr, bad)
+        assert [p.path for p in e.value.problems] == [path]
+    assert (ws.organisation, ws.currency, ws.fiscal_year_start_month) == ("Romans", "EUR", 1)
+    ws.currency, ws.fiscal_year_start_month, ws.organisation = "CHF", 7, "Valence"
+    assert Workspace.from_json(ws.to_json()).fiscal_year_start_month == 7
+
+
+def test_a_nan_measurement_is_refused_like_in_a_file() -> None:
+    # issue 14: add_measurement(nan) was stored, then the saved file did not reopen
+    ws = pilotage.sample_city()
+    before = len(ws.measurements().to_pandas())
+    with pytest.raises(ValidationError) as e:
+        ws.add_measurement("ind_turnover", "2026", value=float("nan"))
+    assert any("must be a finite number" in p.message for p in e.value.problems)
+    assert len(ws.measurements().to_pandas()) == before

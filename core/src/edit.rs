@@ -129,8 +129,32 @@ impl Workspace {
         self.commitments.get_mut(i).ok_or_else(|| Error::NotFound { what: "commitment", id: id.into() })
     }
 
+    /// Rename the organisation; a blank name is refused (the rule of the file validation).
+    pub fn set_organisation(&mut self, name: &str) -> Result<()> {
+        identity("organisation", name, &self.currency, self.fiscal_year_start_month)?;
+        self.organisation = name.to_string();
+        Ok(())
+    }
+
+    /// Set the ISO 4217 currency (`"EUR"`; `"eur"` or `"euro"` are refused).
+    pub fn set_currency(&mut self, code: &str) -> Result<()> {
+        identity("currency", &self.organisation, code, self.fiscal_year_start_month)?;
+        self.currency = code.to_string();
+        Ok(())
+    }
+
+    /// Set the month (1-12) the fiscal year starts in.
+    pub fn set_fiscal_year_start_month(&mut self, month: u8) -> Result<()> {
+        identity("fiscal_year_start_month", &self.organisation, &self.currency, month)?;
+        self.fiscal_year_start_month = month;
+        Ok(())
+    }
+
     /// Add a measurement to an indicator. When the indicator already has one for the same
     /// period, it is replaced if `replace` is true, else this is an [`Error::Argument`].
+    /// The measurement must pass the file validation's rules for a measurement
+    /// ([`crate::validation::measurement_problems`]), else [`Error::Invalid`] and nothing is
+    /// stored.
     pub fn put_measurement(
         &mut self,
         indicator: &str,
@@ -404,6 +428,14 @@ impl Workspace {
             periods: HashMap::new(),
         }
     }
+}
+
+/// The organisation's identity checked as the file validation checks it, keeping only the
+/// problems of the field being set (an already-blank name does not block a currency change).
+fn identity(field: &str, organisation: &str, currency: &str, month: u8) -> Result<()> {
+    let mut problems = crate::validation::identity_problems(organisation, currency, month);
+    problems.retain(|p| p.path == field);
+    if problems.is_empty() { Ok(()) } else { Err(Error::Invalid(crate::error::Problems(problems))) }
 }
 
 /// The rules of the whole-file validation for one measurement

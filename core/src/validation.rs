@@ -127,17 +127,8 @@ impl Validator<'_> {
     }
 
     fn organisation(&mut self, ws: &Workspace) {
-        if ws.organisation.trim().is_empty() {
-            self.push("organisation", "the organisation needs a name");
-        }
-        if !(ws.currency.len() == 3 && ws.currency.bytes().all(|b| b.is_ascii_uppercase())) {
-            self.push("currency", format!("{:?} is not an ISO 4217 code such as \"EUR\"", ws.currency));
-        }
-        if !(1..=12).contains(&ws.fiscal_year_start_month) {
-            self.push(
-                "fiscal_year_start_month",
-                format!("{} is not a month (1-12)", ws.fiscal_year_start_month),
-            );
+        for p in identity_problems(&ws.organisation, &ws.currency, ws.fiscal_year_start_month) {
+            self.out.push(p);
         }
         let s = &ws.settings;
         if !(s.thresholds.amber.is_finite()
@@ -716,6 +707,26 @@ pub fn measurement_problems(ind: &Indicator, m: &Measurement, mp: &str) -> Vec<P
     }
     if let Some(problem) = value_disagrees(m.value, m.numerator, m.denominator) {
         push(mp.to_string(), &problem);
+    }
+    out
+}
+
+/// The problems of the organisation's name, currency and fiscal start month: a name that is
+/// not blank, an ISO 4217 code in capitals, a month 1-12. The file validation and the
+/// setters ([`Workspace::set_organisation`] and its siblings) share them.
+pub fn identity_problems(organisation: &str, currency: &str, fiscal_year_start_month: u8) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if organisation.trim().is_empty() {
+        out.push(Problem::new("organisation", "the organisation needs a name"));
+    }
+    if !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())) {
+        out.push(Problem::new("currency", format!("{currency:?} is not an ISO 4217 code such as \"EUR\"")));
+    }
+    if !(1..=12).contains(&fiscal_year_start_month) {
+        out.push(Problem::new(
+            "fiscal_year_start_month",
+            format!("{fiscal_year_start_month} is not a month (1-12)"),
+        ));
     }
     out
 }

@@ -213,3 +213,25 @@ fn an_edit_refuses_what_the_file_would_refuse() {
     ws.put_measurement("ind_absenteisme", ok, false).unwrap();
     assert_eq!(ws.indicators[k].measurements.len(), before + 1);
 }
+
+/// #14: the setters of the organisation's identity apply the file's rules (a month 13, a
+/// currency "eur" or a blank name made a workspace that failed to reopen); a refused value
+/// leaves the field as it was, and only the field being set is checked.
+#[test]
+fn the_identity_setters_apply_the_file_rules() {
+    let mut ws = Workspace::new("Romans");
+    assert!(ws.set_fiscal_year_start_month(13).is_err());
+    assert!(ws.set_currency("eur").is_err());
+    assert!(ws.set_organisation(" ").is_err());
+    assert_eq!(
+        (ws.fiscal_year_start_month, ws.currency.as_str(), ws.organisation.as_str()),
+        (1, "EUR", "Romans")
+    );
+    ws.set_fiscal_year_start_month(7).unwrap();
+    ws.set_currency("CHF").unwrap();
+    // an unnamed workspace can still change its currency: only the field set is checked
+    let mut unnamed = Workspace::new("");
+    unnamed.set_currency("CHF").unwrap();
+    let err = unnamed.set_currency("chf").unwrap_err().to_string();
+    assert!(err.contains("currency: \"chf\" is not an ISO 4217 code"), "{err}");
+}
