@@ -90,10 +90,12 @@ def test_missing_columns_and_wrong_inputs(city: Workspace) -> None:
 
 def test_measurements_from_polars_and_from_dicts(city: Workspace) -> None:
     pl_df = pl.DataFrame({"indicator": ["lead_time"], "period": ["2025-Q3"], "value": [None]}, schema_overrides={"value": pl.Float64})
-    assert city.add_measurements(pl_df) == 1
+    # A row with no value is refused, as the same row in a file or a CSV (issue 14), all or
+    # nothing: the row and the measurement's path are named.
+    with pytest.raises(ValidationError, match="a measurement needs a value"):
+        city.add_measurements(pl_df)
     assert city.add_measurements([{"indicator": "lead_time", "period": "2025-Q4", "value": 50}]) == 1
-    # The polars row had no value: accepted by the edit, reported by validation.
-    assert [p.path for p in city.problems()] == ["indicators[0].measurements[2]"]
+    assert city.problems() == []
 
 
 def test_add_projects_partners_and_commitments_from_pandas(city: Workspace) -> None:

@@ -392,9 +392,12 @@ def test_measurement_arguments(city: Workspace) -> None:
     with pytest.raises(TypeError, match="period: a period is a Period or a string"):
         city.add_measurement("absence", 202502, 1)  # type: ignore[arg-type]
     city.validate()
-    # A measurement at the wrong frequency is accepted by the edit and reported by validation.
-    city.add_measurement("absence", "2025-Q1", numerator=1, denominator=2)
-    assert [p.path for p in city.problems()] == ["indicators[2].measurements[1].period"]
+    # A measurement at the wrong frequency is refused by the edit, as validation would
+    # refuse it in the file (issue 14), with the path of the slot it would take.
+    with pytest.raises(ValidationError) as e:
+        city.add_measurement("absence", "2025-Q1", numerator=1, denominator=2)
+    assert [p.path for p in e.value.problems] == ["indicators[2].measurements[1].period"]
+    city.validate()
 
 
 def test_pickle_copy_and_deepcopy(city: Workspace) -> None:
@@ -480,9 +483,12 @@ def test_weights_and_rollups(city: Workspace) -> None:
 
 def test_settings_and_organisation_fields_are_validated() -> None:
     ws = Workspace("R")
-    ws.currency = "euro"
-    ws.fiscal_year_start_month = 13
-    assert [p.path for p in ws.problems()] == ["currency", "fiscal_year_start_month"]
+    # refused at the call (issue 14), with the field's path, and the workspace unchanged
+    with pytest.raises(ValidationError, match="currency"):
+        ws.currency = "euro"
+    with pytest.raises(ValidationError, match="fiscal_year_start_month"):
+        ws.fiscal_year_start_month = 13
+    assert ws.problems() == []
     with pytest.raises(OverflowError):
         ws.fiscal_year_start_month = 300
 

@@ -203,7 +203,7 @@ fn overview(ev: &Evaluation, locale: Locale) -> Result<OverviewView> {
             objectives,
         });
     }
-    Ok(OverviewView { title: ev.organisation.clone(), period: Some(ev.period), perspectives })
+    Ok(OverviewView { title: String::new(), period: Some(ev.period), perspectives })
 }
 
 /// The scorecard overview of an evaluation as an SVG fragment (what a notebook shows for an

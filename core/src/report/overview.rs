@@ -261,3 +261,17 @@ pub fn overview_html(view: &OverviewView, locale: Locale) -> String {
 fn titled(label: &str, title: &str) -> String {
     if title.trim().is_empty() { label.to_string() } else { format!("{label} — {title}") }
 }
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    #[test]
+    fn a_title_follows_the_dash_and_no_title_has_no_dash() {
+        assert_eq!(titled("Overview", "Ville de Romans"), "Overview — Ville de Romans");
+        assert_eq!(titled("Overview", " "), "Overview");
+        let view = crate::report::fixture::report_view().overview;
+        let svg = overview_svg(&view, Locale::Fr);
+        assert!(svg.contains(&format!("<title>Vue d’ensemble — {}</title>", view.title)));
+    }
+}
