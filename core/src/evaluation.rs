@@ -508,18 +508,7 @@ impl Engine {
         // an indicator coarser than the report: its value, target and scoring date are those
         // of its latest period ended by the end of the reporting period
         let cal = self.calendar;
-        let value_period = (ind.frequency.months() > period.frequency().months())
-            .then(|| {
-                let (lo, _) = window(
-                    ind.frequency,
-                    period.frequency(),
-                    period.first_month(cal),
-                    period.last_month(cal),
-                    cal,
-                );
-                Period::from_ordinal(ind.frequency, lo).ok()
-            })
-            .flatten();
+        let value_period = crate::plan::value_period(ind.frequency, period, cal);
         let scored_at = value_period.unwrap_or(period);
         let target = ind.targets.at(scored_at);
         row.value = value;

@@ -296,6 +296,24 @@ pub(crate) fn window(
     }
 }
 
+/// The period an indicator measured at `frequency` shows in reporting period `period` when
+/// it is coarser than the report: its latest own period ended by the end of `period` (see
+/// [`window`]); `None` when it is not coarser (the value is the period's own). Its value,
+/// target and scoring date all come from that period, in the engine and in the explanation.
+pub(crate) fn value_period(frequency: Frequency, period: Period, calendar: Calendar) -> Option<Period> {
+    if frequency.months() <= period.frequency().months() {
+        return None;
+    }
+    let (lo, _) = window(
+        frequency,
+        period.frequency(),
+        period.first_month(calendar),
+        period.last_month(calendar),
+        calendar,
+    );
+    Period::from_ordinal(frequency, lo).ok()
+}
+
 fn invalid(path: &str, message: String) -> Error {
     Error::Invalid(Problems(vec![Problem::new(path, message)]))
 }
@@ -613,16 +631,8 @@ impl Engine {
             // end of each reporting period (see `window`); its target and its scoring date are
             // those of that period too, so that last year's survey is scored against last
             // year's target, never this year's.
-            let value_periods: Option<Vec<Period>> = (ind.frequency.months() > report.months()).then(|| {
-                months
-                    .iter()
-                    .zip(&periods)
-                    .map(|(&(first, last), &p)| {
-                        let (lo, _) = window(ind.frequency, report, first, last, cal);
-                        Period::from_ordinal(ind.frequency, lo).unwrap_or(p)
-                    })
-                    .collect()
-            });
+            let value_periods: Option<Vec<Period>> = (ind.frequency.months() > report.months())
+                .then(|| periods.iter().map(|&p| value_period(ind.frequency, p, cal).unwrap_or(p)).collect());
             match &ind.source {
                 SourcePlan::Measured => self.measured_values(ind, report, &months, &mut table, row),
                 SourcePlan::Derived(metric) => {
