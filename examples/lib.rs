@@ -269,10 +269,19 @@ pub fn text_report(
         };
         let _ = writeln!(out, "  {:<24}{}", "", rule);
     }
+    // A period counted only to a day before its end (a year to date) says so: "2025 to 30 Jun 2025".
+    let cal = ws.calendar();
+    let span = |period: pilotage::Period, through: chrono::NaiveDate| {
+        if through < period.end_date(cal) {
+            format!("{} {} {}", l.period(period), label(l, "au", "to"), l.date(through))
+        } else {
+            l.period(period)
+        }
+    };
     let stats = |s: &pilotage::portfolio::LeadTimeStats| match (s.mean_days, s.median_days, s.max_days) {
         (Some(mean), Some(median), Some(max)) => format!(
             "{} {} {}, {} {}, {} {}, p90 {}, max {}",
-            l.period(s.period),
+            span(s.period, s.through),
             s.count,
             label(l, "décidés", "decided"),
             label(l, "moyenne", "mean"),
@@ -282,7 +291,9 @@ pub fn text_report(
             s.p90_days.map(|p| l.days(p, 0)).unwrap_or_else(|| "–".into()),
             l.days(max as f64, 0)
         ),
-        _ => format!("{} {}", l.period(s.period), label(l, "aucun dossier décidé", "no decided files")),
+        _ => {
+            format!("{} {}", span(s.period, s.through), label(l, "aucun dossier décidé", "no decided files"))
+        }
     };
     // The period against the comparison period, then whole years: later, earlier, ratio.
     let mut first = true;
@@ -395,10 +406,10 @@ pub fn text_report(
             out,
             "  {:<24}{} {} {} {} {}: {}",
             label(l, "Capacité d'invest.", "Investment capacity"),
-            l.period(cap.later.period),
+            span(cap.later.period, cap.later.through),
             l.money(cap.later.total),
             label(l, "contre", "against"),
-            l.period(cap.earlier.period),
+            span(cap.earlier.period, cap.earlier.through),
             l.money(cap.earlier.total),
             ratio.or(cap.note.clone()).unwrap_or_else(|| "–".into())
         );
