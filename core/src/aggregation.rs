@@ -25,32 +25,89 @@
 
 use crate::indicator::TimeAggregation;
 
+/// Why a window has no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoValue {
+    /// No measurement is present in the window.
+    NothingPresent,
+    /// Ratio of sums: the denominators present sum to zero.
+    ZeroDenominator,
+    /// The exact result is beyond `f64` (a sum of values near 1.8e308): no value rather
+    /// than an infinity scored as if it were a number.
+    TooLarge,
+}
+
+impl std::fmt::Display for NoValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NoValue::NothingPresent => "no measurement is present",
+            NoValue::ZeroDenominator => "the denominators sum to zero",
+            NoValue::TooLarge => {
+                "the aggregate of the measurements is too large for the arithmetic (beyond about 1.8e308)"
+            }
+        })
+    }
+}
+
 /// Aggregate a window. `values` holds the values (NaN when absent); `numerators` and
 /// `denominators` are read only for [`TimeAggregation::RatioOfSums`] and must then be as
 /// long as `values` (a shorter slice gives no value). Returns `None` when no measurement is
-/// present or the denominators sum to zero.
+/// present, the denominators sum to zero, or the result is beyond `f64`
+/// ([`aggregate_checked`] says which).
 pub fn aggregate(
     method: TimeAggregation,
     values: &[f64],
     numerators: &[f64],
     denominators: &[f64],
 ) -> Option<f64> {
+    aggregate_checked(method, values, numerators, denominators).ok()
+}
+
+/// [`aggregate`], with the reason when there is no value. The result is always finite: a
+/// mean or a ratio of sums whose running sums overflow is taken again on the values divided
+/// by their count (the same quotient, which cannot overflow); a sum whose exact value is
+/// beyond `f64` has no value ([`NoValue::TooLarge`]). Ordinary numbers are added exactly
+/// as before, in the same order.
+pub fn aggregate_checked(
+    method: TimeAggregation,
+    values: &[f64],
+    numerators: &[f64],
+    denominators: &[f64],
+) -> Result<f64, NoValue> {
+    let finite = |x: f64| if x.is_finite() { Ok(x) } else { Err(NoValue::TooLarge) };
     match method {
         TimeAggregation::RatioOfSums => {
             if numerators.len() < values.len() || denominators.len() < values.len() {
-                return None;
+                return Err(NoValue::NothingPresent);
             }
-            let (mut n, mut d, mut any) = (0.0, 0.0, false);
-            for (&x, &y) in numerators.iter().zip(denominators).take(values.len()) {
-                if !x.is_nan() && !y.is_nan() {
-                    n += x;
-                    d += y;
-                    any = true;
-                }
+            let pairs = || {
+                numerators
+                    .iter()
+                    .zip(denominators)
+                    .take(values.len())
+                    .filter(|(x, y)| !x.is_nan() && !y.is_nan())
+            };
+            let (mut n, mut d, mut count) = (0.0, 0.0, 0u32);
+            for (&x, &y) in pairs() {
+                n += x;
+                d += y;
+                count += 1;
             }
-            (any && d != 0.0).then(|| n / d)
+            if count == 0 {
+                return Err(NoValue::NothingPresent);
+            }
+            if !(n.is_finite() && d.is_finite()) {
+                let k = f64::from(count);
+                (n, d) = pairs().fold((0.0, 0.0), |(n, d), (&x, &y)| (n + x / k, d + y / k));
+            }
+            if d == 0.0 {
+                return Err(NoValue::ZeroDenominator);
+            }
+            finite(n / d)
         }
-        TimeAggregation::Last => values.iter().rev().copied().find(|x| !x.is_nan()),
+        TimeAggregation::Last => {
+            values.iter().rev().copied().find(|x| !x.is_nan()).ok_or(NoValue::NothingPresent)
+        }
         TimeAggregation::Sum | TimeAggregation::Mean | TimeAggregation::Min | TimeAggregation::Max => {
             let (mut acc, mut count) = (0.0, 0u32);
             for &x in values {
@@ -66,9 +123,21 @@ pub fn aggregate(
                 count += 1;
             }
             match (count, method) {
-                (0, _) => None,
-                (n, TimeAggregation::Mean) => Some(acc / n as f64),
-                _ => Some(acc),
+                (0, _) => Err(NoValue::NothingPresent),
+                (n, TimeAggregation::Mean) => {
+                    let k = f64::from(n);
+                    if acc.is_finite() {
+                        Ok(acc / k)
+                    } else {
+                        finite(values.iter().filter(|x| !x.is_nan()).map(|x| x / k).sum())
+                    }
+                }
+                (_, TimeAggregation::Sum) if !acc.is_finite() => {
+                    // an overflow on the way may still end finite (max + max - max): the sum
+                    // of the halves, doubled, is the exact sum when it fits
+                    finite(2.0 * values.iter().filter(|x| !x.is_nan()).map(|x| x * 0.5).sum::<f64>())
+                }
+                _ => finite(acc),
             }
         }
     }
@@ -115,6 +184,31 @@ mod tests {
         assert_eq!(aggregate(TimeAggregation::RatioOfSums, &[0.0], &[0.0], &[0.0]), None);
         // missing numerators: no value
         assert_eq!(aggregate(TimeAggregation::RatioOfSums, &v, &[], &[]), None);
+    }
+
+    #[test]
+    fn beyond_f64_is_no_value_and_a_mean_stays_exact() {
+        let max = f64::MAX;
+        // three months of 1.7e308: the sum is beyond f64 (no value, never an infinity); the
+        // mean is 1.7e308 itself, taken as 3 * (1.7e308 / 3)
+        let v = [1.7e308, 1.7e308, 1.7e308];
+        assert_eq!(aggregate_checked(TimeAggregation::Sum, &v, &[], &[]), Err(NoValue::TooLarge));
+        let mean = aggregate_checked(TimeAggregation::Mean, &v, &[], &[]).unwrap();
+        assert!((mean - 1.7e308).abs() <= 1.7e308 * 1e-15, "{mean}");
+        // max + max - max: an overflow on the way, a sum that fits
+        assert_eq!(aggregate(TimeAggregation::Sum, &[max, max, -max], &[], &[]), Some(max));
+        // max and -max: sum 0, mean 0
+        assert_eq!(aggregate(TimeAggregation::Sum, &[max, -max], &[], &[]), Some(0.0));
+        assert_eq!(aggregate(TimeAggregation::Mean, &[max, -max], &[], &[]), Some(0.0));
+        // ratio of sums over numerators of max and max, denominators of max and max: 1
+        let r = aggregate_checked(TimeAggregation::RatioOfSums, &[1.0, 1.0], &[max, max], &[max, max]);
+        assert_eq!(r, Ok(1.0));
+        // a quotient beyond f64 (max / 0.5): no value
+        let r = aggregate_checked(TimeAggregation::RatioOfSums, &[1.0], &[max], &[0.5]);
+        assert_eq!(r, Err(NoValue::TooLarge));
+        // min, max and last never overflow
+        assert_eq!(aggregate(TimeAggregation::Max, &[max, -max], &[], &[]), Some(max));
+        assert_eq!(aggregate(TimeAggregation::Last, &[max, -max], &[], &[]), Some(-max));
     }
 
     #[test]

@@ -356,12 +356,16 @@ impl Engine {
             let prev = t.checked_sub(1).and_then(|p| tab.score(n, p));
             let per_year = period.frequency().per_year() as usize;
             let year_ago = t.checked_sub(per_year).and_then(|p| tab.score(n, p));
-            let change = score.zip(prev).map(|(a, b)| a - b);
+            // a difference beyond f64 (unbounded scores of opposite signs) is no change, not
+            // an infinity
+            let diff =
+                |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a - b).filter(|d| d.is_finite());
+            let change = diff(score, prev);
             let trend = Trend {
                 previous_score: prev,
                 change,
                 year_ago_score: year_ago,
-                year_change: score.zip(year_ago).map(|(a, b)| a - b),
+                year_change: diff(score, year_ago),
                 direction: crate::trend::direction(change, self.settings.stability_tolerance),
             };
             let status = tab.status(n, t);
@@ -595,7 +599,14 @@ impl Engine {
                             periods.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
                         )
                     } else {
-                        "the denominators sum to zero".to_string()
+                        let of = |f: fn(&InputUsed) -> Option<f64>| -> Vec<f64> {
+                            ex.inputs.iter().map(|i| f(i).unwrap_or(f64::NAN)).collect()
+                        };
+                        let (vs, ns, ds) = (of(|i| i.value), of(|i| i.numerator), of(|i| i.denominator));
+                        match crate::aggregation::aggregate_checked(ind.aggregation, &vs, &ns, &ds) {
+                            Err(e @ crate::aggregation::NoValue::TooLarge) => e.to_string(),
+                            _ => "the denominators sum to zero".to_string(),
+                        }
                     });
                 }
                 ex.time_aggregation = Some(TimeAggregationUsed {
@@ -693,8 +704,8 @@ impl Engine {
                 Some((grid.periods.get(s)?.ordinal() as f64, v))
             })
             .collect();
-        let fit = crate::trend::least_squares(&points);
-        let projected = fit.map(|(a, b)| a + b * x_target as f64);
+        let fit = crate::trend::projection(&points, x_target as f64);
+        let projected = fit.map(|f| f.0);
         let on_track = match ind.polarity {
             crate::indicator::Polarity::InsideBand => None,
             p => projected.map(|v| crate::scoring::at_or_beyond(v, goal.value, p)),

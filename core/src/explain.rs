@@ -329,6 +329,7 @@ fn formula_fr(formula: &str) -> String {
         NoDataReason::AllChildrenMissing,
         NoDataReason::ChildMissing,
         NoDataReason::BelowMinCoverage,
+        NoDataReason::TooLarge,
     ] {
         out = out.replace(&reason.to_string(), no_data_reason_fr(reason));
     }
@@ -354,13 +355,15 @@ fn formula_fr(formula: &str) -> String {
     out
 }
 
-const NO_SCORES: [NoScore; 6] = [
+const NO_SCORES: [NoScore; 8] = [
     NoScore::NoTarget,
     NoScore::NoBaseline,
     NoScore::ZeroTarget,
     NoScore::GoalEqualsRedFlag,
     NoScore::NotPositiveForLog,
     NoScore::RuleGivesNoScore,
+    NoScore::NegativeForRatio,
+    NoScore::NotFinite,
 ];
 
 fn no_score_fr(reason: NoScore) -> &'static str {
@@ -371,6 +374,12 @@ fn no_score_fr(reason: NoScore) -> &'static str {
         NoScore::GoalEqualsRedFlag => "l’objectif est égal au seuil d’alerte",
         NoScore::NotPositiveForLog => "un score logarithmique demande une valeur supérieure à zéro",
         NoScore::RuleGivesNoScore => "la règle de statut vérifiée ne donne pas de score",
+        NoScore::NegativeForRatio => {
+            "un ratio à la cible demande une cible et une valeur supérieures ou égales à zéro"
+        }
+        NoScore::NotFinite => {
+            "un nombre n’est pas fini ou le score dépasse le plus grand nombre (environ 1,8e308)"
+        }
     }
 }
 
@@ -383,6 +392,9 @@ fn no_data_reason_fr(reason: NoDataReason) -> &'static str {
         }
         NoDataReason::BelowMinCoverage => {
             "la part du poids avec données est inférieure à la couverture minimale"
+        }
+        NoDataReason::TooLarge => {
+            "les poids et les scores de ses composantes sont trop grands pour le calcul (au-delà d’environ 1,8e308)"
         }
     }
 }
@@ -498,6 +510,7 @@ fn reason_fr(reason: &str, node: &NodeResult) -> String {
         NoDataReason::AllChildrenMissing,
         NoDataReason::ChildMissing,
         NoDataReason::BelowMinCoverage,
+        NoDataReason::TooLarge,
     ] {
         if reason == r.to_string() {
             return no_data_reason_fr(r).to_string();
@@ -556,6 +569,10 @@ fn reason_fr(reason: &str, node: &NodeResult) -> String {
     match reason {
         "the result overflows" => return "le résultat dépasse les nombres représentables".to_string(),
         "the denominators sum to zero" => return "la somme des dénominateurs est nulle".to_string(),
+        "the aggregate of the measurements is too large for the arithmetic (beyond about 1.8e308)" => {
+            return "l’agrégat des mesures est trop grand pour le calcul (au-delà d’environ 1,8e308)"
+                .to_string();
+        }
         "the records are not available" => {
             return "les dossiers et partenariats ne sont pas disponibles".to_string();
         }

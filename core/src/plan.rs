@@ -966,13 +966,13 @@ fn numeric_problems(ws: &Workspace) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut weight = |path: String, w: &Weight| {
         for (k, x) in w.values().into_iter().enumerate() {
-            if !(x.is_finite() && x > 0.0) {
+            if let Some(message) = crate::validation::weight_problem(x) {
                 let at = if matches!(w, Weight::Schedule(_)) {
                     format!("{path}[{k}].weight")
                 } else {
                     path.clone()
                 };
-                out.push(Problem::new(at, format!("a weight must be a positive number, not {x}")));
+                out.push(Problem::new(at, message));
             }
         }
     };

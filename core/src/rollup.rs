@@ -20,11 +20,18 @@
 //! Coverage is `sum(w_i over children with data, carried ones included) / sum(w_i over all)`;
 //! zero-filled children are not data. The node has no data when it has no children, when no
 //! child has data (whatever the policy), when the policy is "no data" and a child misses,
-//! or when coverage is below the node's `min_coverage`.
+//! or when coverage is below the node's `min_coverage`; and when a sum is beyond `f64`
+//! (weights or unbounded scores near 1.8e308: validation bounds weights by [`MAX_WEIGHT`],
+//! a workspace built in code may not), with the reason, never an infinity with a status.
 
 use serde::{Deserialize, Serialize};
 
 use crate::scorecard::{Aggregation, MissingPolicy, Rollup};
+
+/// The largest weight validation accepts (10^12). Weights are relative (only their ratios
+/// count), so a bound loses nothing (a budget in euros fits), and below it a weighted sum of
+/// scores overflows only for scores beyond 10^290.
+pub const MAX_WEIGHT: f64 = 1e12;
 
 /// One child as the roll-up sees it for one period.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -69,6 +76,9 @@ pub enum NoDataReason {
     ChildMissing,
     /// The share of weight with data is below the node's minimum coverage.
     BelowMinCoverage,
+    /// The weighted sum of the children is beyond `f64` (weights or scores near 1.8e308):
+    /// no score rather than an infinity or an undefined number with a status.
+    TooLarge,
 }
 
 impl std::fmt::Display for NoDataReason {
@@ -78,6 +88,9 @@ impl std::fmt::Display for NoDataReason {
             NoDataReason::AllChildrenMissing => "none of its children has data for the period",
             NoDataReason::ChildMissing => "a child has no data and the missing-data policy is \"no data\"",
             NoDataReason::BelowMinCoverage => "the share of weight with data is below the minimum coverage",
+            NoDataReason::TooLarge => {
+                "the weights and scores of its children are too large for the arithmetic (beyond about 1.8e308)"
+            }
         })
     }
 }
@@ -176,7 +189,12 @@ impl Accumulator {
     #[inline]
     pub fn finish(&self, rollup: &Rollup) -> Combined {
         let coverage = if self.total > 0.0 { self.covered / self.total } else { 0.0 };
-        let score = if self.children == 0 || self.total <= 0.0 {
+        // weights are validated finite, positive and at most `MAX_WEIGHT`; sums beyond f64
+        // are still possible for a workspace built in code or with unbounded scores (no cap)
+        let sums_finite = self.total.is_finite() && self.covered.is_finite() && self.weight_sum.is_finite();
+        let score = if !sums_finite || !coverage.is_finite() {
+            Err(NoDataReason::TooLarge)
+        } else if self.children == 0 || self.total <= 0.0 {
             Err(NoDataReason::NoChildren)
         } else if !self.any_data {
             Err(NoDataReason::AllChildrenMissing)
@@ -196,7 +214,9 @@ impl Accumulator {
                 }
                 Aggregation::Worst => self.worst,
             })
+            .and_then(|s| if s.is_finite() { Ok(s) } else { Err(NoDataReason::TooLarge) })
         };
+        let coverage = if coverage.is_finite() { coverage } else { 0.0 };
         Combined { score, coverage }
     }
 }

@@ -404,6 +404,13 @@ pub enum NoScore {
     NotPositiveForLog,
     /// A status rule matched whose status is "no data" or "suppressed".
     RuleGivesNoScore,
+    /// A ratio to target with a negative target, or (lower-is-better, target over actual) a
+    /// negative actual: the ratio of a quantity below zero has no meaning (`5` against `-10`
+    /// would score 0 while `5` is above the target).
+    NegativeForRatio,
+    /// An input is not a finite number, or the score's exact value is beyond `f64` (about
+    /// 1.8e308) with no cap to bring it back: no score rather than a wrong one.
+    NotFinite,
 }
 
 impl std::fmt::Display for NoScore {
@@ -415,6 +422,10 @@ impl std::fmt::Display for NoScore {
             NoScore::GoalEqualsRedFlag => "the goal equals the red flag",
             NoScore::NotPositiveForLog => "a logarithmic score needs a value above zero",
             NoScore::RuleGivesNoScore => "the matching status rule gives no score",
+            NoScore::NegativeForRatio => "a ratio to target needs a target and an actual of zero or more",
+            NoScore::NotFinite => {
+                "a number is not finite or the score is beyond the largest number (about 1.8e308)"
+            }
         })
     }
 }
@@ -432,11 +443,48 @@ impl StatusThresholds {
     }
 }
 
+/// `score` at most `cap`. NaN stays NaN (`f64::min` would turn it into the cap), so that an
+/// undefined score is refused by [`ScoringMethod::score`] and never shown as the cap; an
+/// infinity (the exact score is beyond `f64`, with its sign) is capped like any number.
 fn capped(score: f64, cap: Option<f64>) -> f64 {
     match cap {
-        Some(c) => score.min(c),
-        None => score,
+        Some(c) if !score.is_nan() => score.min(c),
+        _ => score,
     }
+}
+
+/// `score` at least 0, NaN kept (see [`capped`]).
+fn floored(score: f64) -> f64 {
+    if score.is_nan() { score } else { score.max(0.0) }
+}
+
+/// `(a - b) / (t - b)` without a spurious overflow: when a difference of two finite numbers
+/// is beyond `f64` (`1.7e308 - -1.7e308`), the same ratio is taken on the halves, which
+/// cannot overflow; halving is exact for normal numbers, so the result is the exact
+/// quotient rounded once, as with the plain formula. Used by every method that places a
+/// value between two points.
+fn progress(a: f64, b: f64, t: f64) -> f64 {
+    let (n, d) = (a - b, t - b);
+    if n.is_finite() && d.is_finite() { n / d } else { (a * 0.5 - b * 0.5) / (t * 0.5 - b * 0.5) }
+}
+
+/// `100 * (a - b) / (t - b)`, through [`progress`] when the plain formula overflows (the
+/// plain formula first, so that ordinary numbers round exactly as they always have).
+fn percent_progress(a: f64, b: f64, t: f64) -> f64 {
+    let (n, d) = (a - b, t - b);
+    if n.is_finite() && d.is_finite() {
+        let direct = 100.0 * n / d;
+        if direct.is_finite() {
+            return direct;
+        }
+    }
+    100.0 * progress(a, b, t)
+}
+
+/// `100 * num / den`, taken as `100 * (num / den)` when `100 * num` alone overflows.
+fn percent_of(num: f64, den: f64) -> f64 {
+    let direct = 100.0 * num / den;
+    if direct.is_finite() { direct } else { 100.0 * (num / den) }
 }
 
 /// True when `a` is at or beyond `t` in the good direction of `polarity` (inside a band:
@@ -448,6 +496,15 @@ pub fn at_or_beyond(a: f64, t: f64, polarity: crate::indicator::Polarity) -> boo
         Polarity::LowerIsBetter => a <= t,
         Polarity::InsideBand => a == t,
     }
+}
+
+/// The point a share `x` (0-1) of the way from `from` to `to`: `from + x * (to - from)`, or
+/// `from * (1 - x) + to * x` when the difference alone is beyond `f64` (from -1.7e308 to
+/// 1.7e308), so that a path between finite values stays finite. Expected progress and target
+/// trajectories interpolate with it.
+pub fn lerp(from: f64, to: f64, x: f64) -> f64 {
+    let d = to - from;
+    if d.is_finite() { from + x * d } else { from * (1.0 - x) + to * x }
 }
 
 /// The value an expected-progress path has on `date`: linear between the dated points
@@ -482,8 +539,7 @@ pub fn expected_at(
             if span <= 0.0 {
                 return v;
             }
-            let x = (now - prev.0) as f64 / span;
-            return prev.1 + x * (v - prev.1);
+            return lerp(prev.1, v, (now - prev.0) as f64 / span);
         }
         prev = (at, v);
     }
@@ -562,7 +618,7 @@ fn linear(a: f64, b: f64, t: f64, polarity: crate::indicator::Polarity) -> f64 {
     } else if a == t {
         100.0
     } else {
-        100.0 * (a - b) / (t - b)
+        percent_progress(a, b, t)
     }
 }
 
@@ -582,9 +638,9 @@ fn ratio(a: f64, t: f64, polarity: crate::indicator::Polarity, lower: LowerRatio
         return Some(100.0);
     }
     Some(match (polarity, lower) {
-        (Polarity::LowerIsBetter, LowerRatio::TargetOverActual) => 100.0 * t / a,
+        (Polarity::LowerIsBetter, LowerRatio::TargetOverActual) => percent_of(t, a),
         (Polarity::LowerIsBetter, LowerRatio::TwoMinusActualOverTarget) => 100.0 * (2.0 - a / t),
-        _ => 100.0 * a / t,
+        _ => percent_of(a, t),
     })
 }
 
@@ -600,7 +656,7 @@ fn linear_progress(
     floor: bool,
 ) -> f64 {
     let s = capped(linear(a, b, t, polarity), cap);
-    if floor { s.max(0.0) } else { s }
+    if floor { floored(s) } else { s }
 }
 
 impl ScoringMethod {
@@ -623,11 +679,17 @@ impl ScoringMethod {
     ) {
         let cells = actual.iter().zip(targets).zip(scores.iter_mut()).zip(statuses.iter_mut());
         if let (ScoringMethod::LinearProgress { cap, floor_at_zero }, Some(b)) = (self, baseline) {
+            if !b.is_finite() {
+                return;
+            }
             for (((&a, &t), score), status) in cells {
-                if a.is_nan() || t.is_nan() {
+                if !(a.is_finite() && t.is_finite()) {
                     continue;
                 }
                 let s = linear_progress(a, b, t, polarity, *cap, *floor_at_zero);
+                if !s.is_finite() {
+                    continue;
+                }
                 *score = s;
                 *status = thresholds.status(s);
             }
@@ -656,8 +718,27 @@ impl ScoringMethod {
     /// (right side of zero: 100 when `a` is at or beyond `t`, else 0); ratio to target reads
     /// "inside a band" as higher-is-better; goal/red flag uses the target in force when no
     /// goal is given.
+    ///
+    /// No score is ever a number outside `f64`: an actual, target or baseline that is not
+    /// finite, or a score whose exact value is beyond `f64` with no cap to bring it back, gives
+    /// [`NoScore::NotFinite`]. Differences of two huge finite numbers are taken without a
+    /// spurious overflow, so `min_max` over goalposts of ±1.7e308 scores 50 at 0.
     #[inline]
     pub fn score(&self, input: &ScoreInput) -> Result<Scored, NoScore> {
+        let finite = |x: Option<f64>| x.is_none_or(f64::is_finite);
+        if !(input.actual.is_finite() && finite(input.target) && finite(input.baseline)) {
+            return Err(NoScore::NotFinite);
+        }
+        let scored = self.score_finite(input)?;
+        if scored.score.is_some_and(|s| !s.is_finite()) || scored.native.is_some_and(|s| !s.is_finite()) {
+            return Err(NoScore::NotFinite);
+        }
+        Ok(scored)
+    }
+
+    /// [`score`](ScoringMethod::score) on finite inputs, before the check of the result.
+    #[inline]
+    fn score_finite(&self, input: &ScoreInput) -> Result<Scored, NoScore> {
         use crate::indicator::Polarity;
         let a = input.actual;
         let plain = |s: f64| Ok(Scored { score: Some(s), native: None, status: None });
@@ -669,6 +750,11 @@ impl ScoringMethod {
             }
             ScoringMethod::RatioToTarget { cap, zero_target, lower_is_better } => {
                 let t = input.target.ok_or(NoScore::NoTarget)?;
+                let divides_by_actual = input.polarity == Polarity::LowerIsBetter
+                    && *lower_is_better == LowerRatio::TargetOverActual;
+                if t < 0.0 || (divides_by_actual && a < 0.0) {
+                    return Err(NoScore::NegativeForRatio);
+                }
                 let raw = match ratio(a, t, input.polarity, *lower_is_better) {
                     Some(r) => r,
                     None => match zero_target {
@@ -682,18 +768,18 @@ impl ScoringMethod {
                         }
                     },
                 };
-                plain(capped(raw, *cap).max(0.0))
+                plain(floored(capped(raw, *cap)))
             }
             ScoringMethod::GoalRedFlag { goal, red_flag } => {
                 let g = match goal {
                     Some(g) => *g,
                     None => input.target.ok_or(NoScore::NoTarget)?,
                 };
-                let d = g - red_flag;
-                if d == 0.0 {
+                if g == *red_flag {
                     return Err(NoScore::GoalEqualsRedFlag);
                 }
-                let native = (10.0 / 3.0 * ((a - red_flag) / d + 1.0)).clamp(0.0, 10.0);
+                // NaN (not finite parameters) stays NaN through the clamp and is refused
+                let native = (10.0 / 3.0 * (progress(a, *red_flag, g) + 1.0)).clamp(0.0, 10.0);
                 Ok(Scored { score: Some(native * 10.0), native: Some(native), status: None })
             }
             ScoringMethod::Band { low, high, tolerance } => {
@@ -718,9 +804,9 @@ impl ScoringMethod {
                 // the goalpost itself scores exactly 100 (the division alone can give 99.99999999999999)
                 let s = match input.polarity {
                     Polarity::LowerIsBetter if x == lo => 100.0,
-                    Polarity::LowerIsBetter => 100.0 * (hi - x) / (hi - lo),
+                    Polarity::LowerIsBetter => percent_progress(x, hi, lo),
                     _ if x == hi => 100.0,
-                    _ => 100.0 * (x - lo) / (hi - lo),
+                    _ => percent_progress(x, lo, hi),
                 };
                 plain(s.clamp(0.0, 100.0))
             }
@@ -748,7 +834,7 @@ impl ScoringMethod {
             } => {
                 let expected =
                     expected_at(*start, *end, *start_value, *end_value, milestones, input.date, *day_count);
-                let s = capped(linear(a, *start_value, expected, input.polarity), *cap).max(0.0);
+                let s = floored(capped(linear(a, *start_value, expected, input.polarity), *cap));
                 plain(s)
             }
         }
@@ -910,7 +996,11 @@ pub fn fmt_num(x: f64) -> String {
     if r == 0.0 {
         return "0".to_string();
     }
-    if r.fract() == 0.0 && r.abs() < 1e15 {
+    if r.abs() >= 1e15 {
+        // 1.7e308 as "1.7e308", not its 309 digits
+        return format!("{r:e}");
+    }
+    if r.fract() == 0.0 {
         return format!("{}", r as i64);
     }
     format!("{r}")
@@ -931,5 +1021,7 @@ mod tests {
         assert_eq!(fmt_num(123.456), "123.456");
         assert_eq!(fmt_num(1e12 + 0.5), "1000000000000.5");
         assert_eq!(fmt_num(f64::NAN), "?");
+        assert_eq!(fmt_num(1.7e308), "1.7e308");
+        assert_eq!(fmt_num(-2.5e15), "-2.5e15");
     }
 }

@@ -21,16 +21,41 @@ pub fn lagged_correlation(cause: &[f64], effect: &[f64], lag: usize) -> (Option<
     if n < 2 {
         return (None, n as u32);
     }
-    let mx = pairs.iter().map(|p| p.0).sum::<f64>() / n as f64;
-    let my = pairs.iter().map(|p| p.1).sum::<f64>() / n as f64;
+    let r = pearson(&pairs, 1.0, 1.0).or_else(|| {
+        // sums beyond f64 (scores near 1e160 and above, possible without a cap): r does not
+        // change when each series is divided by its largest magnitude, which keeps every
+        // sum small
+        let largest = |f: fn(&(f64, f64)) -> f64| pairs.iter().map(|p| f(p).abs()).fold(0.0, f64::max);
+        let (sx, sy) = (largest(|p| p.0), largest(|p| p.1));
+        if sx > 0.0 && sy > 0.0 && sx.is_finite() && sy.is_finite() { pearson(&pairs, sx, sy) } else { None }
+    });
+    match r {
+        Some(Ok(r)) => (Some(r), n as u32),
+        _ => (None, n as u32),
+    }
+}
+
+/// Pearson's r of `(x / sx, y / sy)`: `None` when a sum is not finite, `Some(Err)` for a
+/// constant series (no correlation), else `Some(Ok(r))`, clamped to [-1, 1].
+fn pearson(pairs: &[(f64, f64)], sx: f64, sy: f64) -> Option<Result<f64, ()>> {
+    let n = pairs.len() as f64;
+    let mx = pairs.iter().map(|p| p.0 / sx).sum::<f64>() / n;
+    let my = pairs.iter().map(|p| p.1 / sy).sum::<f64>() / n;
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (x, y) in &pairs {
-        sxy += (x - mx) * (y - my);
-        sxx += (x - mx) * (x - mx);
-        syy += (y - my) * (y - my);
+    for (x, y) in pairs {
+        let (dx, dy) = (x / sx - mx, y / sy - my);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
     }
     let den = (sxx * syy).sqrt();
-    if den == 0.0 { (None, n as u32) } else { (Some((sxy / den).clamp(-1.0, 1.0)), n as u32) }
+    if !(sxy.is_finite() && den.is_finite()) {
+        None
+    } else if den == 0.0 {
+        Some(Err(()))
+    } else {
+        Some(Ok((sxy / den).clamp(-1.0, 1.0)))
+    }
 }
 
 /// Whether a correlation agrees with the expected sign.

@@ -262,7 +262,7 @@ impl TargetPlan {
             if a.1 <= month && month <= b.1 {
                 let span = (b.1 - a.1) as f64;
                 let value = if span > 0.0 {
-                    a.0.value + (b.0.value - a.0.value) * (month - a.1) as f64 / span
+                    between(a.0.value, b.0.value, (month - a.1) as f64, span)
                 } else {
                     b.0.value
                 };
@@ -302,7 +302,7 @@ impl TargetPlan {
                 }
                 match (points.get(seg), points.get(seg + 1)) {
                     (Some(a), Some(b)) if b.1 > a.1 => {
-                        a.0.value + (b.0.value - a.0.value) * (m - a.1) as f64 / (b.1 - a.1) as f64
+                        between(a.0.value, b.0.value, (m - a.1) as f64, (b.1 - a.1) as f64)
                     }
                     (_, Some(b)) => b.0.value,
                     _ => end.0.value,
@@ -328,6 +328,14 @@ impl TargetPlan {
 /// The baseline of an indicator: its own, else its trajectory's start.
 pub fn baseline(ind: &Indicator) -> Option<PeriodValue> {
     ind.baseline.or_else(|| ind.trajectory.as_ref().map(|t| t.from))
+}
+
+/// The trajectory's value `k` months into a leg of `span` months from `from` to `to`:
+/// `from + (to - from) * k / span`, or [`crate::scoring::lerp`] when that overflows (a
+/// path between finite values is finite).
+fn between(from: f64, to: f64, k: f64, span: f64) -> f64 {
+    let direct = from + (to - from) * k / span;
+    if direct.is_finite() { direct } else { crate::scoring::lerp(from, to, k / span) }
 }
 
 #[cfg(test)]

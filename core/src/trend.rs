@@ -47,19 +47,62 @@ pub fn direction(change: Option<f64>, tolerance: f64) -> Direction {
 /// A least-squares line through `(x, v)` points: `(alpha, beta)`, or `None` with fewer than
 /// two distinct `x`.
 pub fn least_squares(points: &[(f64, f64)]) -> Option<(f64, f64)> {
+    let finite = |(a, b): (f64, f64)| a.is_finite() && b.is_finite();
+    let direct = centred_fit(points, 1.0)?;
+    let (a, b) = (direct.mv - direct.beta * direct.mx, direct.beta);
+    if finite((a, b)) {
+        return Some((a, b));
+    }
+    // values near 1.8e308: the line of the values divided by their largest magnitude, scaled
+    // back; none when even that is beyond f64 (never an infinite slope)
+    let scaled = centred_fit(points, largest_value(points)?)?;
+    let line = (scaled.scale * (scaled.mv - scaled.beta * scaled.mx), scaled.scale * scaled.beta);
+    finite(line).then_some(line)
+}
+
+/// The least-squares line's value at `x` and its slope: `alpha + beta * x` (as
+/// [`least_squares`] gives them) when that is finite, else read around the points' centre,
+/// `mv + beta * (x - mx)`, on values divided by their largest magnitude and scaled back, so
+/// that values near 1.8e308 far from x = 0 (period ordinals are about 24,000) still project.
+/// `None` when the projection or the slope itself is beyond `f64`.
+pub fn projection(points: &[(f64, f64)], x: f64) -> Option<(f64, f64)> {
+    if let Some((a, b)) = least_squares(points) {
+        let v = a + b * x;
+        if v.is_finite() {
+            return Some((v, b));
+        }
+    }
+    let f = centred_fit(points, largest_value(points)?)?;
+    let (v, b) = (f.scale * (f.mv + f.beta * (x - f.mx)), f.scale * f.beta);
+    (v.is_finite() && b.is_finite()).then_some((v, b))
+}
+
+/// A least-squares fit of `(x, v / scale)` around its centre.
+struct CentredFit {
+    scale: f64,
+    mx: f64,
+    mv: f64,
+    beta: f64,
+}
+
+fn centred_fit(points: &[(f64, f64)], scale: f64) -> Option<CentredFit> {
     if points.len() < 2 {
         return None;
     }
     let n = points.len() as f64;
     let mx = points.iter().map(|p| p.0).sum::<f64>() / n;
-    let mv = points.iter().map(|p| p.1).sum::<f64>() / n;
     let sxx: f64 = points.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
     if sxx == 0.0 {
         return None;
     }
-    let sxv: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - mv)).sum();
-    let beta = sxv / sxx;
-    Some((mv - beta * mx, beta))
+    let mv = points.iter().map(|p| p.1 / scale).sum::<f64>() / n;
+    let sxv: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 / scale - mv)).sum();
+    Some(CentredFit { scale, mx, mv, beta: sxv / sxx })
+}
+
+fn largest_value(points: &[(f64, f64)]) -> Option<f64> {
+    let m = points.iter().map(|p| p.1.abs()).fold(0.0, f64::max);
+    (m > 0.0 && m.is_finite()).then_some(m)
 }
 
 #[cfg(test)]

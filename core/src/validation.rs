@@ -1,7 +1,8 @@
 //! Validation: every problem of a workspace at once, each with its path.
 //!
 //! Rules (each has a failing and a passing test in `tests/validation.rs`):
-//! - organisation: a name; a 3-letter currency; a fiscal start month in 1-12; settings in range;
+//! - organisation: a name; a 3-letter currency; a fiscal start month in 1-12; settings in range
+//!   (status cut-offs are scores between 0 and 100, amber at most green);
 //! - ids: not empty; unique among services, projects, partners, commitments; unique across
 //!   perspectives, objectives and indicators together (they are all scorecard nodes);
 //! - references: every service, objective, partner, project, perspective and indicator id
@@ -11,13 +12,17 @@
 //!   each stage at most once, starting with `registered`, at most one decision, nothing after
 //!   a rejection but closing or abandoning;
 //! - commitments: received never more than signed (when anything is signed);
-//! - weights: positive and finite; schedules in time order;
+//! - weights: positive, finite and at most 1e12 (they are relative); schedules in time order;
 //! - the strategy map: no cycle (the cycle is named), no link from an objective to itself;
 //! - indicators: measurements at the indicator's frequency, one per period, finite values,
 //!   numerator and denominator where the aggregation needs them; targets at the indicator's
-//!   frequency or a coarser one; scoring parameters consistent; calculated formulas that
-//!   parse, name existing indicators and form no cycle; derived indicators carry no
-//!   measurements.
+//!   frequency or a coarser one (zero or more under a ratio to target, trajectory included);
+//!   scoring parameters consistent (caps above 0 and at most 1000, cut-offs between 0 and
+//!   100); calculated formulas that parse, name existing indicators and form no cycle;
+//!   derived indicators carry no measurements.
+//!
+//! The ranges of issue #14 (cut-offs, caps, weights, ratio targets) are tested in
+//! `tests/overflow.rs`, with the arithmetic they protect.
 
 use std::collections::{HashMap, HashSet};
 
@@ -83,8 +88,8 @@ impl Validator<'_> {
     fn weight(&mut self, path: String, w: &Weight, calendar: Calendar) {
         match w {
             Weight::Fixed(x) => {
-                if !(x.is_finite() && *x > 0.0) {
-                    self.push(path, format!("a weight must be a positive number, not {x}"));
+                if let Some(m) = weight_problem(*x) {
+                    self.push(path, m);
                 }
             }
             Weight::Schedule(changes) => {
@@ -92,11 +97,8 @@ impl Validator<'_> {
                     self.push(path.clone(), "a weight schedule needs at least one weight");
                 }
                 for (i, c) in changes.iter().enumerate() {
-                    if !(c.weight.is_finite() && c.weight > 0.0) {
-                        self.push(
-                            format!("{path}[{i}].weight"),
-                            format!("a weight must be a positive number, not {}", c.weight),
-                        );
+                    if let Some(m) = weight_problem(c.weight) {
+                        self.push(format!("{path}[{i}].weight"), m);
                     }
                     // Compared by start month under the workspace's fiscal calendar (as
                     // `Weight::at` reads them): two changes starting the same month are
@@ -131,11 +133,8 @@ impl Validator<'_> {
             self.out.push(p);
         }
         let s = &ws.settings;
-        if !(s.thresholds.amber.is_finite()
-            && s.thresholds.green.is_finite()
-            && s.thresholds.amber <= s.thresholds.green)
-        {
-            self.push("settings.thresholds", "the amber cut-off must be a number at most the green one");
+        if let Some(m) = thresholds_problem(&s.thresholds) {
+            self.push("settings.thresholds", m);
         }
         if !(s.stability_tolerance.is_finite() && s.stability_tolerance >= 0.0) {
             self.push("settings.stability_tolerance", "must be a number >= 0");
@@ -405,6 +404,7 @@ impl Validator<'_> {
                 self.reference(format!("{at}.service"), "service", s, &services);
             }
             let freq = ind.frequency;
+            let ratio = matches!(ind.scoring, ScoringMethod::RatioToTarget { .. });
             let mut periods = HashSet::new();
             for (j, m) in ind.measurements.iter().enumerate() {
                 let mp = format!("{at}.measurements[{j}]");
@@ -427,11 +427,24 @@ impl Validator<'_> {
                 }
                 if !t.value.is_finite() {
                     self.push(format!("{at}.targets[{j}].value"), "must be a finite number");
+                } else if ratio && t.value < 0.0 {
+                    self.push(format!("{at}.targets[{j}].value"), negative_ratio_target(t.value));
                 }
             }
             if let Some(b) = &ind.baseline {
                 if !b.value.is_finite() {
                     self.push(format!("{at}.baseline.value"), "must be a finite number");
+                }
+            }
+            if let (Some(t), true) = (&ind.trajectory, ratio) {
+                let points = [("from", &t.from)].into_iter().chain(std::iter::once(("to", &t.to)));
+                let named = points
+                    .map(|(n, p)| (n.to_string(), p))
+                    .chain(t.milestones.iter().enumerate().map(|(k, p)| (format!("milestones[{k}]"), p)));
+                for (name, p) in named {
+                    if p.value < 0.0 {
+                        self.push(format!("{at}.trajectory.{name}.value"), negative_ratio_target(p.value));
+                    }
                 }
             }
             if let Some(t) = &ind.trajectory {
@@ -460,11 +473,8 @@ impl Validator<'_> {
                 }
             }
             if let Some(th) = &ind.thresholds {
-                if !(th.amber.is_finite() && th.green.is_finite() && th.amber <= th.green) {
-                    self.push(
-                        format!("{at}.thresholds"),
-                        "the amber cut-off must be a number at most the green one",
-                    );
+                if let Some(m) = thresholds_problem(th) {
+                    self.push(format!("{at}.thresholds"), m);
                 }
             }
             if ind.min_group_size == Some(0) {
@@ -519,10 +529,8 @@ impl Validator<'_> {
         let finite = |x: f64| x.is_finite();
         match s {
             ScoringMethod::LinearProgress { cap, .. } | ScoringMethod::RatioToTarget { cap, .. } => {
-                if let Some(c) = cap {
-                    if !(finite(*c) && *c > 0.0) {
-                        self.push(format!("{at}.cap"), "a cap is a positive number (or null for none)");
-                    }
+                if let Some(m) = cap.and_then(cap_problem) {
+                    self.push(format!("{at}.cap"), m);
                 }
             }
             ScoringMethod::GoalRedFlag { goal, red_flag } => {
@@ -580,10 +588,8 @@ impl Validator<'_> {
                     }
                     prev = m.date;
                 }
-                if let Some(c) = cap {
-                    if !(finite(*c) && *c > 0.0) {
-                        self.push(format!("{at}.cap"), "a cap is a positive number (or null for none)");
-                    }
+                if let Some(m) = cap.and_then(cap_problem) {
+                    self.push(format!("{at}.cap"), m);
                 }
             }
         }
@@ -729,4 +735,62 @@ pub fn identity_problems(organisation: &str, currency: &str, fiscal_year_start_m
         ));
     }
     out
+}
+
+/// The largest cap validation accepts: a score of 1000 is ten times the target, beyond any
+/// scale a scorecard reads (caps of 110, 120 or 150 are the field's usual ceilings).
+pub const MAX_CAP: f64 = 1000.0;
+
+/// What is wrong with a weight, if anything: it must be finite, above 0 and at most
+/// [`crate::rollup::MAX_WEIGHT`]. The file validation and the engine (for a workspace built in
+/// code) both use it.
+pub fn weight_problem(x: f64) -> Option<String> {
+    if !(x.is_finite() && x > 0.0) {
+        Some(format!("a weight must be a positive number, not {x}"))
+    } else if x > crate::rollup::MAX_WEIGHT {
+        Some(format!(
+            "a weight is at most 1e12 (weights are relative: only their ratios count), not {}",
+            crate::scoring::fmt_num(x)
+        ))
+    } else {
+        None
+    }
+}
+
+/// What is wrong with status cut-offs, if anything: scores between 0 and 100, amber at most
+/// green.
+fn thresholds_problem(t: &crate::scoring::StatusThresholds) -> Option<String> {
+    let score = |x: f64| x.is_finite() && (0.0..=100.0).contains(&x);
+    if !(score(t.amber) && score(t.green)) {
+        Some(format!(
+            "the cut-offs are scores between 0 and 100, not amber {} and green {}",
+            crate::scoring::fmt_num(t.amber),
+            crate::scoring::fmt_num(t.green)
+        ))
+    } else if t.amber > t.green {
+        Some("the amber cut-off must be a number at most the green one".to_string())
+    } else {
+        None
+    }
+}
+
+/// What is wrong with a score cap, if anything: above 0 and at most [`MAX_CAP`].
+fn cap_problem(c: f64) -> Option<String> {
+    if !(c.is_finite() && c > 0.0) {
+        Some("a cap is a positive number (or null for none)".to_string())
+    } else if c > MAX_CAP {
+        Some(format!(
+            "a cap is at most 1000 (ten times the target; null for none), not {}",
+            crate::scoring::fmt_num(c)
+        ))
+    } else {
+        None
+    }
+}
+
+fn negative_ratio_target(x: f64) -> String {
+    format!(
+        "a ratio to target needs a target of zero or more, not {}: the ratio of a negative target has no meaning (score it by linear progress instead)",
+        crate::scoring::fmt_num(x)
+    )
 }

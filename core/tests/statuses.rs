@@ -93,8 +93,9 @@ fn absolute_rules_and_numbers_beyond_decimal_still_compare() {
     let big = one_rule(Comparison::AtLeast, 1.1);
     assert_eq!(rule_status(&big, 2e30, 1e30, HI), Some(Status::Green));
     assert_eq!(rule_status(&big, 1e30, 1e30, HI), Some(Status::Red));
-    // not a number never matches a rule
-    assert_eq!(rule_status(&big, f64::NAN, 100.0, HI), Some(Status::Red));
+    // not a number matches no rule and gets no "otherwise" status either: no score
+    let nan = big.score(&input(f64::NAN, Some(100.0), HI));
+    assert_eq!(nan, Err(pilotage::scoring::NoScore::NotFinite));
 }
 
 // ---------------------------------------------------------------------------------------
