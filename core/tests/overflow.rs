@@ -524,6 +524,14 @@ proptest! {
                 prop_assert!(false, "{m}");
             }
         }
+        // what is drawn from them: no NaN or infinite coordinate, size or label
+        let options = pilotage::report::ReportOptions::default();
+        for locale in [Locale::En, Locale::Fr] {
+            let html = pilotage::report::html_report(&ws, p("2025-06"), locale, &options).unwrap();
+            for bad in ["NaN", "inf\"", "inf ", "infinity", "∞"] {
+                prop_assert!(!html.to_lowercase().contains(&bad.to_lowercase()), "{bad:?} in the report");
+            }
+        }
     }
 }
 
