@@ -744,14 +744,14 @@ pub fn concentration(ws: &Workspace, top_n: usize, as_of: Option<NaiveDate>) -> 
             *e = sum(*e, a);
         }
     }
-    let total = by_partner.values().fold(Some(Decimal::ZERO), |t, a| sum(t, *a));
+    let total = by_partner.values().try_fold(Decimal::ZERO, |t, a| t.checked_add((*a)?));
     let mut list: Vec<(&str, Option<Decimal>)> = by_partner.into_iter().collect();
     // largest first, an overflowing amount (`None`) before every amount
     let key = |a: Option<Decimal>| a.map_or((1, Decimal::ZERO), |a| (0, a));
     crate::sort::sort_by(&mut list, |x, y| key(y.1).cmp(&key(x.1)).then_with(|| x.0.cmp(y.0)));
     let (top_share, herfindahl) = match total {
         Some(total) if !total.is_zero() => {
-            let top = list.iter().take(top_n).fold(Some(Decimal::ZERO), |t, (_, a)| sum(t, *a));
+            let top = list.iter().take(top_n).try_fold(Decimal::ZERO, |t, (_, a)| t.checked_add((*a)?));
             let hhi = list.iter().try_fold(Decimal::ZERO, |h, (_, a)| {
                 let s = a.as_ref()?.checked_div(total)?;
                 h.checked_add(s.checked_mul(s)?)
