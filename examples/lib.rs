@@ -258,7 +258,7 @@ pub fn text_report(
         label(l, "File active", "Active caseload"),
         h.active_caseload,
         label(l, "dossiers", "files"),
-        l.money(h.portfolio_value),
+        l.money_or_dash(h.portfolio_value),
         label(l, "prévus", "planned")
     );
     if caseload != CaseloadOptions::default() {
@@ -330,20 +330,20 @@ pub fn text_report(
         "  {:<24}{} {}, {} {}, {} {}",
         label(l, "Fonds", "Funds"),
         label(l, "promis", "pledged"),
-        l.money(f.pledged),
+        l.money_or_dash(f.pledged),
         label(l, "signés", "signed"),
-        l.money(f.signed),
+        l.money_or_dash(f.signed),
         label(l, "reçus", "received"),
-        l.money(f.received)
+        l.money_or_dash(f.received)
     );
     let _ = writeln!(
         out,
         "  {:<24}{} {}, {} {}",
         "",
         label(l, "promis non signés", "pledged not signed"),
-        l.money(h.outstanding.pledged_not_signed),
+        l.money_or_dash(h.outstanding.pledged_not_signed),
         label(l, "signés non reçus", "signed not received"),
-        l.money(h.outstanding.signed_not_received)
+        l.money_or_dash(h.outstanding.signed_not_received)
     );
     let f = &h.finance;
     let lev = &f.leverage;
@@ -359,7 +359,7 @@ pub fn text_report(
         lev_value,
         lev.formula,
         lev.numerator().map(|n| l.money(n)).unwrap_or_else(|| "–".into()),
-        l.money(lev.own)
+        l.money_or_dash(lev.own)
     );
     // Each ratio says the projects it rests on: the rate needs a planned cost, so the two
     // populations may differ.
@@ -371,8 +371,8 @@ pub fn text_report(
             label(l, "Taux de cofinancement", "Co-financing rate"),
             l.percent(rate.to_string().parse::<f64>().unwrap_or(f64::NAN), 1),
             label(l, "fonds extérieurs / coût prévu", "external funds / planned cost"),
-            l.money(f.cofinanced_external),
-            l.money(f.planned_cost)
+            l.money_or_dash(f.cofinanced_external),
+            l.money_or_dash(f.planned_cost)
         );
         let _ = writeln!(out, "  {:<24}{}", "", population(&f.cofinancing_population, h.as_of, l));
     }
@@ -395,9 +395,20 @@ pub fn text_report(
             if i == 0 { label(l, "Premiers partenaires", "Top partners") } else { "" },
             i + 1,
             names(&p.partner),
-            l.money(p.amount),
-            l.percent(p.share.to_string().parse::<f64>().unwrap_or(f64::NAN), 1)
+            l.money_or_dash(p.amount),
+            l.percent(p.share.map_or(f64::NAN, |s| s.to_string().parse::<f64>().unwrap_or(f64::NAN)), 1)
         );
+    }
+    // an amount whose sum overflows prints as `–`: say why, once
+    let overflow = h.portfolio_value.is_none()
+        || [&h.funds.overflow, &h.outstanding.overflow, &h.finance.overflow, &h.concentration.overflow]
+            .iter()
+            .any(|o| o.is_some())
+        || h.investment_capacity
+            .as_ref()
+            .is_some_and(|c| c.later.total.is_none() || c.earlier.total.is_none());
+    if overflow {
+        let _ = writeln!(out, "  {:<24}{}", "", l.money_overflow());
     }
     if let Some(cap) = &h.investment_capacity {
         let ratio =
@@ -407,10 +418,10 @@ pub fn text_report(
             "  {:<24}{} {} {} {} {}: {}",
             label(l, "Capacité d'invest.", "Investment capacity"),
             span(cap.later.period, cap.later.through),
-            l.money(cap.later.total),
+            l.money_or_dash(cap.later.total),
             label(l, "contre", "against"),
             span(cap.earlier.period, cap.earlier.through),
-            l.money(cap.earlier.total),
+            l.money_or_dash(cap.earlier.total),
             ratio.or(cap.note.clone()).unwrap_or_else(|| "–".into())
         );
     }

@@ -108,8 +108,8 @@ fn expected(ws: &Workspace, period: Period, locale: Locale) -> Result<serde_json
         "active_caseload": format!("{} {files}", h.active_caseload),
         "lead_time_ratio": ratio,
         "leverage": leverage,
-        "leverage_numerator": locale.money(lev.external),
-        "leverage_denominator": locale.money(lev.own),
+        "leverage_numerator": locale.money_or_dash(lev.external),
+        "leverage_denominator": locale.money_or_dash(lev.own),
         "sections": ["overview", "strategy-map", "cards", "portfolio", "partnerships", "explanations"],
         "cards": ev.nodes.iter().filter(|n| n.kind == pilotage::NodeKind::Indicator).count(),
     }))

@@ -144,32 +144,33 @@ fields! {
     }
     DeliveryReport {
         period, projects, with_planned_end, on_time, on_time_rate, planned_total, actual_total,
-        variance_total, relative_variance_total
+        variance_total, relative_variance_total, overflow
     }
     PortfolioValue {
-        date, total, projects, without_planned_cost, by_lead_service, by_objective, without_objective
+        date, total, projects, without_planned_cost, by_lead_service, by_objective, without_objective,
+        overflow
     }
     ServicePair { a, b, projects }
     Transversality { date, projects, transversal, share, pairs }
     KindCounts { total, new, active }
     PartnerCounts { period, members, undated, new, active, without_commitment, by_kind }
     StatusAmounts { pledged, signed, received }
-    Funds { scope, total, by_kind, by_partner_kind, commitments }
+    Funds { scope, total, by_kind, by_partner_kind, commitments, overflow }
     CommitmentGap { commitment, partner, amounts, pledged_not_signed, signed_not_received }
-    Outstanding { as_of, pledged_not_signed, signed_not_received, commitments }
+    Outstanding { as_of, pledged_not_signed, signed_not_received, commitments, overflow }
     FinanceOptions { basis, as_of, leverage }
     Leverage { definition, formula, own, external, planned_cost, value, undefined_reason }
     Population { count, with_planned_cost, description, left_out }
     ProjectFinance {
-        project, planned_cost, own, external, basis, cofinancing_rate, leverage, commitments
+        project, planned_cost, own, external, basis, cofinancing_rate, leverage, commitments, overflow
     }
     PortfolioFinance {
         scope, options, planned_cost, own, external, cofinanced_external, cofinancing_rate,
-        cofinancing_population, leverage, leverage_population, projects
+        cofinancing_population, leverage, leverage_population, projects, overflow
     }
     PartnerShare { partner, amount, share }
-    Concentration { as_of, total, partners, top_n, top_share, herfindahl }
-    InvestmentCapacity { period, through, basis, own, external, total, projects }
+    Concentration { as_of, total, partners, top_n, top_share, herfindahl, overflow }
+    InvestmentCapacity { period, through, basis, own, external, total, projects, overflow }
     CapacityComparison { earlier, later, ratio, note }
     Headline {
         period, as_of, within_records, compared_with, active_caseload, portfolio_value, lead_time, lead_time_by_year,

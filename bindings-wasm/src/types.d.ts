@@ -706,21 +706,25 @@ export interface DeliveryReport {
   with_planned_end: number;
   on_time: number;
   on_time_rate: Money | null;
-  planned_total: Money;
-  actual_total: Money;
-  variance_total: Money;
+  planned_total: Money | null;
+  actual_total: Money | null;
+  variance_total: Money | null;
   relative_variance_total: Money | null;
+  /** Why some amounts are null: a sum overflows the largest amount the library can hold. */
+  overflow: string | null;
 }
 
 /** The value of the active portfolio: planned costs of active files. */
 export interface PortfolioValue {
   date: IsoDate;
-  total: Money;
+  total: Money | null;
   projects: string[];
   without_planned_cost: string[];
-  by_lead_service: Record<string, Money>;
-  by_objective: Record<string, Money>;
-  without_objective: Money;
+  by_lead_service: Record<string, Money | null>;
+  by_objective: Record<string, Money | null>;
+  without_objective: Money | null;
+  /** Why some amounts are null: a sum overflows the largest amount the library can hold. */
+  overflow: string | null;
 }
 
 /** Two services that work together on some projects. */
@@ -757,11 +761,11 @@ export interface PartnerCounts {
   by_kind: Partial<Record<PartnerKind, KindCounts>>;
 }
 
-/** Amounts at each status. */
+/** Amounts at each status; null when the sum overflows the largest amount the library can hold. */
 export interface StatusAmounts {
-  pledged: Money;
-  signed: Money;
-  received: Money;
+  pledged: Money | null;
+  signed: Money | null;
+  received: Money | null;
 }
 
 /** Which steps a funds figure counts: a stock up to a day, or a flow within a period. */
@@ -774,6 +778,8 @@ export interface Funds {
   by_kind: Partial<Record<FundingKind, StatusAmounts>>;
   by_partner_kind: Partial<Record<PartnerKind, StatusAmounts>>;
   commitments: string[];
+  /** Why some amounts are null: a sum overflows the largest amount the library can hold. */
+  overflow: string | null;
 }
 
 /** What one commitment still owes. */
@@ -781,16 +787,18 @@ export interface CommitmentGap {
   commitment: string;
   partner: string;
   amounts: StatusAmounts;
-  pledged_not_signed: Money;
-  signed_not_received: Money;
+  pledged_not_signed: Money | null;
+  signed_not_received: Money | null;
 }
 
 /** Funds still to come as of a date. */
 export interface Outstanding {
   as_of: IsoDate;
-  pledged_not_signed: Money;
-  signed_not_received: Money;
+  pledged_not_signed: Money | null;
+  signed_not_received: Money | null;
   commitments: CommitmentGap[];
+  /** Why some amounts are null: a sum overflows the largest amount the library can hold. */
+  overflow: string | null;
 }
 
 /**
@@ -816,8 +824,8 @@ export interface FinanceArgs {
 export interface Leverage {
   definition: LeverageDefinition;
   formula: string;
-  own: Money;
-  external: Money;
+  own: Money | null;
+  external: Money | null;
   /** Planned cost of the same projects, when known (the numerator of `planned_cost_over_own`). */
   planned_cost: Money | null;
   value: Money | null;
@@ -834,6 +842,8 @@ export interface ProjectFinance {
   cofinancing_rate: Money | null;
   leverage: Leverage;
   commitments: string[];
+  /** Why some amounts are null: a sum overflows the largest amount the library can hold. */
+  overflow: string | null;
 }
 
 /** Which projects a portfolio finance figure covers. */
@@ -857,32 +867,36 @@ export interface Population {
 export interface PortfolioFinance {
   scope: ProjectScope;
   options: FinanceOptions;
-  planned_cost: Money;
-  own: Money;
-  external: Money;
-  cofinanced_external: Money;
+  planned_cost: Money | null;
+  own: Money | null;
+  external: Money | null;
+  cofinanced_external: Money | null;
   cofinancing_rate: Money | null;
   cofinancing_population: Population;
   leverage: Leverage;
   leverage_population: Population;
   projects: ProjectFinance[];
+  /** Why some amounts are null: a sum overflows the largest amount the library can hold. */
+  overflow: string | null;
 }
 
 /** One partner's share of the signed funds. */
 export interface PartnerShare {
   partner: string;
-  amount: Money;
-  share: Money;
+  amount: Money | null;
+  share: Money | null;
 }
 
 /** How concentrated the signed funds are on few partners. */
 export interface Concentration {
   as_of: IsoDate | null;
-  total: Money;
+  total: Money | null;
   partners: PartnerShare[];
   top_n: number;
   top_share: Money | null;
   herfindahl: Money | null;
+  /** Why some amounts are null: a sum overflows the largest amount the library can hold. */
+  overflow: string | null;
 }
 
 /** Investment carried in a period: own plus external funds of the projects dated in it. */
@@ -891,10 +905,12 @@ export interface InvestmentCapacity {
   /** The last day counted, and the day the figure is known on. */
   through: IsoDate;
   basis: FundingStatus;
-  own: Money;
-  external: Money;
-  total: Money;
+  own: Money | null;
+  external: Money | null;
+  total: Money | null;
   projects: string[];
+  /** Why some amounts are null: a sum overflows the largest amount the library can hold. */
+  overflow: string | null;
 }
 
 /** Investment capacity of two periods compared: `ratio` 2 means "multiplied by 2". */
@@ -932,7 +948,8 @@ export interface Headline {
   within_records: boolean;
   compared_with: PeriodText | null;
   active_caseload: number;
-  portfolio_value: Money;
+  /** Null when the sum overflows the largest amount the library can hold. */
+  portfolio_value: Money | null;
   lead_time: LeadTimeComparison;
   lead_time_by_year: LeadTimeComparison | null;
   funds: Funds;

@@ -106,12 +106,13 @@ pub struct Commitment {
 }
 
 impl Commitment {
-    /// Sum of the steps of `status` dated on or before `as_of` (every step when `None`).
-    pub fn amount(&self, status: FundingStatus, as_of: Option<NaiveDate>) -> Decimal {
+    /// Sum of the steps of `status` dated on or before `as_of` (every step when `None`);
+    /// `None` when the sum overflows `Decimal` (it is never saturated at `Decimal::MAX`).
+    pub fn amount(&self, status: FundingStatus, as_of: Option<NaiveDate>) -> Option<Decimal> {
         self.steps
             .iter()
             .filter(|s| s.status == status && as_of.is_none_or(|d| s.date <= d))
-            .fold(Decimal::ZERO, |acc, s| acc.saturating_add(s.amount))
+            .try_fold(Decimal::ZERO, |acc, s| acc.checked_add(s.amount))
     }
 
     /// The first date the commitment reached `status`, if it did.

@@ -503,6 +503,9 @@ fn records_fr(metric: Metric, n: usize) -> String {
 /// One reason for "no data" in French: the engine's fixed phrases are translated (from the
 /// node's data where they carry numbers or periods), other texts (error messages) are kept
 /// and introduced in French.
+/// `crate::money::OVERFLOW` in French.
+const MONEY_OVERFLOW_FR: &str = "la somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335)";
+
 fn reason_fr(reason: &str, node: &NodeResult) -> String {
     let ex = &node.explanation;
     for r in [
@@ -584,8 +587,14 @@ fn reason_fr(reason: &str, node: &NodeResult) -> String {
     if let Some(SourceUsed::Derived { metric, detail, records }) = &ex.source
         && detail == reason
     {
+        // a money sum that overflows (`crate::money::OVERFLOW`) says so in French too
+        let overflow = if reason.contains(crate::money::OVERFLOW) {
+            format!("{COLON} {}", MONEY_OVERFLOW_FR)
+        } else {
+            String::new()
+        };
         return format!(
-            "« {} » n’a pas de valeur pour {} ({})",
+            "« {} » n’a pas de valeur pour {} ({}){overflow}",
             Locale::Fr.metric(*metric),
             period_fr(node.period),
             records_fr(*metric, records.len())

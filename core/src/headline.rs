@@ -79,8 +79,9 @@ pub struct Headline {
     pub compared_with: Option<Period>,
     /// Files registered and not closed or abandoned at `as_of`.
     pub active_caseload: usize,
-    /// Planned cost of the active files at `as_of`.
-    pub portfolio_value: Decimal,
+    /// Planned cost of the active files at `as_of` (`None`: the sum overflows the largest
+    /// amount the library can hold).
+    pub portfolio_value: Option<Decimal>,
     /// Instruction lead times of the files decided in the comparison period and in `period`,
     /// and their ratio (earlier / later: "divided by N").
     pub lead_time: LeadTimeComparison,

@@ -19,12 +19,20 @@
 //! (0-100), from the `Decimal` fractions of the analytics (rounded to 4 places, so to 2
 //! decimals of a percent); money is converted from `Decimal` to `f64` only here, at the
 //! boundary with the scorecard.
+//!
+//! A money sum that overflows `Decimal` is absent in the analytics (`None`, see
+//! [`crate::money`]): the metric resting on it has no value, and the detail ends with the
+//! reason ("...: the sum overflows the largest amount the library can hold (...): no
+//! value"), never a saturated `Decimal::MAX`. Leverage and co-financing rate have no value
+//! when any of the four sums they rest on (own, external, planned cost, external of the
+//! costed projects) overflows, as [`crate::record_index::RecordIndex`] computes them.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
 use crate::indicator::Metric;
+use crate::money::OVERFLOW;
 use crate::partnership::{self, FinanceOptions, FundsScope, ProjectScope};
 use crate::period::Period;
 use crate::portfolio::{self, LeadTimeOptions};
@@ -201,20 +209,20 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
         }
         Metric::PortfolioValue => {
             let v = portfolio::portfolio_value(ws, end);
-            let mut detail = if v.projects.is_empty() {
-                format!("{name}: no active files with a planned cost on {end} (counted as 0)")
-            } else {
-                format!(
-                    "{name}: planned costs of {} active on {end}: {} {}",
-                    plural(v.projects.len(), "file", "files"),
-                    v.total,
-                    ws.currency
-                )
+            let files = plural(v.projects.len(), "file", "files");
+            let mut detail = match v.total {
+                _ if v.projects.is_empty() => {
+                    format!("{name}: no active files with a planned cost on {end} (counted as 0)")
+                }
+                Some(total) => {
+                    format!("{name}: planned costs of {files} active on {end}: {total} {}", ws.currency)
+                }
+                None => format!("{name}: planned costs of {files} active on {end}: {OVERFLOW}: no value"),
             };
             if !v.without_planned_cost.is_empty() {
                 detail.push_str(&format!("; {} without a planned cost", v.without_planned_cost.len()));
             }
-            MetricPoint { period, value: money(v.total), detail, records: v.projects }
+            MetricPoint { period, value: v.total.and_then(money), detail, records: v.projects }
         }
         Metric::TransversalShare => {
             let t = portfolio::transversality(ws, Some(end));
@@ -267,31 +275,33 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
                 "received" => f.total.received,
                 _ => f.total.signed,
             };
-            let detail = if f.commitments.is_empty() {
-                format!("{name}: no commitment steps {when} (counted as 0)")
-            } else {
-                format!(
-                    "{name}: {amount} {} {status} {when}, over {}",
-                    ws.currency,
-                    plural(f.commitments.len(), "commitment", "commitments")
-                )
+            let over = plural(f.commitments.len(), "commitment", "commitments");
+            let detail = match amount {
+                _ if f.commitments.is_empty() => format!("{name}: no commitment steps {when} (counted as 0)"),
+                Some(amount) => format!("{name}: {amount} {} {status} {when}, over {over}", ws.currency),
+                None => format!("{name}: funds {status} {when}, over {over}: {OVERFLOW}: no value"),
             };
-            MetricPoint { period, value: money(amount), detail, records: f.commitments }
+            MetricPoint { period, value: amount.and_then(money), detail, records: f.commitments }
         }
         Metric::Leverage | Metric::CofinancingRate => {
             let options = FinanceOptions { as_of: Some(end), ..FinanceOptions::default() };
             let f = partnership::portfolio_finance(ws, ProjectScope::ApprovedBy(end), options);
             let records: Vec<String> = f.projects.iter().map(|p| p.project.clone()).collect();
             let n = plural(records.len(), "project", "projects");
+            let sums = [f.own, f.external, f.planned_cost, f.cofinanced_external];
             let (value, detail) = if records.is_empty() {
                 (None, format!("{name}: no projects approved by {end}"))
+            } else if sums.iter().any(Option::is_none) {
+                (None, format!("{name}: {n} approved by {end}: {OVERFLOW}: no value"))
             } else if metric == Metric::Leverage {
                 match (f.leverage.value, &f.leverage.undefined_reason) {
                     (Some(v), _) => (
                         v.to_f64(),
                         format!(
                             "{name} ({}): {} external signed / {} own, {n} approved by {end}",
-                            f.leverage.formula, f.external, f.own
+                            f.leverage.formula,
+                            f.external.unwrap_or_default(),
+                            f.own.unwrap_or_default()
                         ),
                     ),
                     (None, reason) => (
@@ -309,7 +319,8 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
                         Some(v),
                         format!(
                             "{name}: {} external signed / {} planned cost (%), {n} approved by {end}",
-                            f.external, f.planned_cost
+                            f.external.unwrap_or_default(),
+                            f.planned_cost.unwrap_or_default()
                         ),
                     ),
                     None => (None, format!("{name}: the {n} approved by {end} have no planned cost")),
@@ -319,19 +330,19 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
         }
         Metric::InvestmentCapacity => {
             let c = partnership::investment_capacity(ws, period, FinanceOptions::default());
-            let detail = if c.projects.is_empty() {
-                format!(
+            let over = plural(c.projects.len(), "project", "projects");
+            let detail = match (c.own, c.external, c.total) {
+                _ if c.projects.is_empty() => format!(
                     "{name}: no projects started (or approved, when not started) in {period} (counted as 0)"
-                )
-            } else {
-                format!(
-                    "{name}: {} own + {} external signed over {} started (else approved) in {period}",
-                    c.own,
-                    c.external,
-                    plural(c.projects.len(), "project", "projects")
-                )
+                ),
+                (Some(own), Some(external), Some(_)) => format!(
+                    "{name}: {own} own + {external} external signed over {over} started (else approved) in {period}"
+                ),
+                _ => format!(
+                    "{name}: own + external signed over {over} started (else approved) in {period}: {OVERFLOW}: no value"
+                ),
             };
-            MetricPoint { period, value: money(c.total), detail, records: c.projects }
+            MetricPoint { period, value: c.total.and_then(money), detail, records: c.projects }
         }
     }
 }

@@ -7,6 +7,12 @@
 //! more than 15 significant digits is refused with a message asking for a string, and a
 //! value beyond `Decimal`'s range (about 7.9e28) is refused too. Strings may use an exponent
 //! (`"1.5e6"`), as `rust_decimal` accepts.
+//!
+//! Adding amounts up is checked here too: [`sum`] gives `None` when a sum overflows
+//! `Decimal` (about 7.9e28) instead of saturating at `Decimal::MAX`, which would print
+//! `MAX - MAX` as `MAX` and a partner as 100 % of an overflowed total. The analytics keep such
+//! a figure absent (`Option<Decimal>` = `None`), say why with [`OVERFLOW`] (in a result's
+//! `overflow` field, in a metric's sentence), and `explain` gives the reason in French.
 
 use std::fmt;
 
@@ -16,6 +22,23 @@ use serde::de::{Error, Visitor};
 
 /// Significant digits an `f64` carries exactly (DBL_DIG).
 const F64_DIGITS: usize = 15;
+
+/// Why a money figure is absent: a sum (or difference) of amounts overflows `Decimal`.
+pub(crate) const OVERFLOW: &str =
+    "the sum overflows the largest amount the library can hold (79228162514264337593543950335)";
+
+/// `a + b` of two amounts, `None` when either is unknown or the sum overflows (never
+/// saturated). Out of line: it is called from every sum of the analytics.
+#[inline(never)]
+pub(crate) fn sum(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    a?.checked_add(b?)
+}
+
+/// [`OVERFLOW`] as a result's `overflow` field, when `overflowed`.
+#[inline(never)]
+pub(crate) fn overflow_note(overflowed: bool) -> Option<String> {
+    overflowed.then(|| OVERFLOW.to_string())
+}
 
 struct AmountVisitor;
 

@@ -25,6 +25,11 @@
 //!   the fiscal year containing that date.
 //! - Ratios are `Decimal` rounded to 4 places half away from zero
 //!   ([`round_ratio`]); money is never rounded.
+//! - **Overflow**: sums are checked, never saturated. A money figure whose sum overflows
+//!   `Decimal` (about 7.9e28) is `None` (so are the ratios and gaps resting on it), and the
+//!   result's `overflow` field gives the reason ("the sum overflows the largest amount the
+//!   library can hold (...)"); a total is never shown as `Decimal::MAX`, a partner never as
+//!   100 % of an overflowed total.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -33,6 +38,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::commitment::{Commitment, FundingKind, FundingStatus};
+use crate::money::{OVERFLOW, overflow_note, sum};
 use crate::partner::PartnerKind;
 use crate::period::Period;
 use crate::portfolio::{ratio, round_ratio};
@@ -124,20 +130,36 @@ pub fn partner_counts(ws: &Workspace, period: Period) -> PartnerCounts {
     out
 }
 
-/// Amounts at each status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Amounts at each status; `None` when the sum overflows (see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusAmounts {
     /// Pledged.
-    pub pledged: Decimal,
+    pub pledged: Option<Decimal>,
     /// Signed.
-    pub signed: Decimal,
+    pub signed: Option<Decimal>,
     /// Received.
-    pub received: Decimal,
+    pub received: Option<Decimal>,
+}
+
+impl Default for StatusAmounts {
+    /// Zero at every status.
+    fn default() -> Self {
+        StatusAmounts {
+            pledged: Some(Decimal::ZERO),
+            signed: Some(Decimal::ZERO),
+            received: Some(Decimal::ZERO),
+        }
+    }
 }
 
 impl StatusAmounts {
-    /// The amount at `status`.
-    pub fn get(&self, status: FundingStatus) -> Decimal {
+    /// True when some status's sum overflowed.
+    pub fn overflowed(&self) -> bool {
+        self.pledged.is_none() || self.signed.is_none() || self.received.is_none()
+    }
+
+    /// The amount at `status` (`None`: its sum overflows).
+    pub fn get(&self, status: FundingStatus) -> Option<Decimal> {
         match status {
             FundingStatus::Pledged => self.pledged,
             FundingStatus::Signed => self.signed,
@@ -145,13 +167,13 @@ impl StatusAmounts {
         }
     }
 
-    fn add(&mut self, status: FundingStatus, amount: Decimal) {
+    fn add(&mut self, status: FundingStatus, amount: Option<Decimal>) {
         let slot = match status {
             FundingStatus::Pledged => &mut self.pledged,
             FundingStatus::Signed => &mut self.signed,
             FundingStatus::Received => &mut self.received,
         };
-        *slot = slot.saturating_add(amount);
+        *slot = sum(*slot, amount);
     }
 }
 
@@ -178,6 +200,8 @@ pub struct Funds {
     pub by_partner_kind: BTreeMap<PartnerKind, StatusAmounts>,
     /// Commitments with at least one counted step, in workspace order.
     pub commitments: Vec<String>,
+    /// Why some amounts are `None` (a sum overflows), when one is.
+    pub overflow: Option<String>,
 }
 
 /// Funds by status within `scope`.
@@ -193,6 +217,7 @@ pub fn funds(ws: &Workspace, scope: FundsScope) -> Funds {
         by_kind: BTreeMap::new(),
         by_partner_kind: BTreeMap::new(),
         commitments: Vec::new(),
+        overflow: None,
     };
     let kinds = partner_kinds(ws);
     for c in &ws.commitments {
@@ -200,14 +225,17 @@ pub fn funds(ws: &Workspace, scope: FundsScope) -> Funds {
         let mut any = false;
         for s in c.steps.iter().filter(|s| counted(s.date)) {
             any = true;
-            out.total.add(s.status, s.amount);
-            out.by_kind.entry(c.kind).or_default().add(s.status, s.amount);
-            out.by_partner_kind.entry(pkind).or_default().add(s.status, s.amount);
+            let a = Some(s.amount);
+            out.total.add(s.status, a);
+            out.by_kind.entry(c.kind).or_default().add(s.status, a);
+            out.by_partner_kind.entry(pkind).or_default().add(s.status, a);
         }
         if any {
             out.commitments.push(c.id.clone());
         }
     }
+    let split = out.by_kind.values().chain(out.by_partner_kind.values());
+    out.overflow = overflow_note(out.total.overflowed() || split.into_iter().any(StatusAmounts::overflowed));
     out
 }
 
@@ -231,10 +259,10 @@ pub struct CommitmentGap {
     pub partner: String,
     /// Amounts by status as of the date.
     pub amounts: StatusAmounts,
-    /// `pledged - signed` when signed is below pledged, else 0.
-    pub pledged_not_signed: Decimal,
-    /// `signed - received` when received is below signed, else 0.
-    pub signed_not_received: Decimal,
+    /// `pledged - signed` when signed is below pledged, else 0 (`None`: an amount overflows).
+    pub pledged_not_signed: Option<Decimal>,
+    /// `signed - received` when received is below signed, else 0 (`None`: an amount overflows).
+    pub signed_not_received: Option<Decimal>,
 }
 
 /// Funds still to come as of a date.
@@ -242,32 +270,43 @@ pub struct CommitmentGap {
 pub struct Outstanding {
     /// The date.
     pub as_of: NaiveDate,
-    /// Sum of the per-commitment `pledged_not_signed`.
-    pub pledged_not_signed: Decimal,
-    /// Sum of the per-commitment `signed_not_received`.
-    pub signed_not_received: Decimal,
-    /// The commitments with a gap, in workspace order.
+    /// Sum of the per-commitment `pledged_not_signed` (`None`: a gap or the sum overflows).
+    pub pledged_not_signed: Option<Decimal>,
+    /// Sum of the per-commitment `signed_not_received` (`None`: a gap or the sum overflows).
+    pub signed_not_received: Option<Decimal>,
+    /// The commitments with a gap (or an overflowing amount), in workspace order.
     pub commitments: Vec<CommitmentGap>,
+    /// Why some amounts are `None` (a sum overflows), when one is.
+    pub overflow: Option<String>,
+}
+
+/// `hi - lo` when `lo` is below `hi`, else 0; `None` when either is unknown (overflowed) or
+/// the difference overflows.
+fn gap(hi: Option<Decimal>, lo: Option<Decimal>) -> Option<Decimal> {
+    let (hi, lo) = (hi?, lo?);
+    if lo < hi { hi.checked_sub(lo) } else { Some(Decimal::ZERO) }
 }
 
 /// Pledged-but-not-signed and signed-but-not-received as of `as_of`, per commitment and in total.
 pub fn outstanding(ws: &Workspace, as_of: NaiveDate) -> Outstanding {
     let mut out = Outstanding {
         as_of,
-        pledged_not_signed: Decimal::ZERO,
-        signed_not_received: Decimal::ZERO,
+        pledged_not_signed: Some(Decimal::ZERO),
+        signed_not_received: Some(Decimal::ZERO),
         commitments: Vec::new(),
+        overflow: None,
     };
+    let mut overflowed = false;
     for c in &ws.commitments {
         let amounts = amounts_of(c, Some(as_of));
-        let gap = |hi: Decimal, lo: Decimal| if lo < hi { hi.saturating_sub(lo) } else { Decimal::ZERO };
         let pns = gap(amounts.pledged, amounts.signed);
         let snr = gap(amounts.signed, amounts.received);
-        if pns.is_zero() && snr.is_zero() {
+        if pns == Some(Decimal::ZERO) && snr == Some(Decimal::ZERO) {
             continue;
         }
-        out.pledged_not_signed = out.pledged_not_signed.saturating_add(pns);
-        out.signed_not_received = out.signed_not_received.saturating_add(snr);
+        overflowed |= amounts.overflowed() || pns.is_none() || snr.is_none();
+        out.pledged_not_signed = sum(out.pledged_not_signed, pns);
+        out.signed_not_received = sum(out.signed_not_received, snr);
         out.commitments.push(CommitmentGap {
             commitment: c.id.clone(),
             partner: c.partner.clone(),
@@ -276,6 +315,8 @@ pub fn outstanding(ws: &Workspace, as_of: NaiveDate) -> Outstanding {
             signed_not_received: snr,
         });
     }
+    out.overflow =
+        overflow_note(overflowed || out.pledged_not_signed.is_none() || out.signed_not_received.is_none());
     out
 }
 
@@ -365,16 +406,16 @@ pub struct Leverage {
     pub definition: LeverageDefinition,
     /// The formula in words (repeats the definition for readers of the JSON).
     pub formula: String,
-    /// Own funds.
-    pub own: Decimal,
-    /// External funds.
-    pub external: Decimal,
+    /// Own funds (`None`: their sum overflows).
+    pub own: Option<Decimal>,
+    /// External funds (`None`: their sum overflows).
+    pub external: Option<Decimal>,
     /// Total planned expenditure (planned cost) of the same projects, when known: the
     /// numerator of [`LeverageDefinition::PlannedCostOverOwn`].
     pub planned_cost: Option<Decimal>,
     /// The ratio rounded to 4 places; `None` when undefined.
     pub value: Option<Decimal>,
-    /// Why the value is missing (zero own funds), when it is.
+    /// Why the value is missing (zero own funds, an overflowing sum), when it is.
     pub undefined_reason: Option<String>,
 }
 
@@ -393,21 +434,29 @@ impl Leverage {
         external: Decimal,
         planned_cost: Option<Decimal>,
     ) -> Leverage {
+        Leverage::of_sums(definition, Some(own), Some(external), planned_cost.ok_or(NO_PLANNED_COST))
+    }
+
+    /// Leverage of summed funds: `own` or `external` is `None` when its sum overflowed,
+    /// `planned_cost` is the reason it cannot be given when it cannot.
+    fn of_sums(
+        definition: LeverageDefinition,
+        own: Option<Decimal>,
+        external: Option<Decimal>,
+        planned_cost: Result<Decimal, &'static str>,
+    ) -> Leverage {
         let numerator = match definition {
-            LeverageDefinition::ExternalOverOwn => Ok(external),
-            LeverageDefinition::TotalOverOwn => {
-                own.checked_add(external).ok_or("the amounts are too large to add")
-            }
-            LeverageDefinition::PlannedCostOverOwn => {
-                planned_cost.ok_or("no planned cost: total planned expenditure / own funds is undefined")
-            }
+            LeverageDefinition::ExternalOverOwn => external.ok_or(OVERFLOW),
+            LeverageDefinition::TotalOverOwn => sum(own, external).ok_or(OVERFLOW),
+            LeverageDefinition::PlannedCostOverOwn => planned_cost,
         };
-        let (value, undefined_reason) = match numerator {
-            Err(why) => (None, Some(why.to_string())),
-            Ok(_) if own.is_zero() => {
+        let (value, undefined_reason) = match (numerator, own) {
+            (Err(why), _) => (None, Some(why.to_string())),
+            (Ok(_), None) => (None, Some(OVERFLOW.to_string())),
+            (Ok(_), Some(own)) if own.is_zero() => {
                 (None, Some("own funds are 0: leverage is undefined (nothing to divide by)".to_string()))
             }
-            Ok(n) => match n.checked_div(own) {
+            (Ok(n), Some(own)) => match n.checked_div(own) {
                 Some(v) => (Some(round_ratio(v)), None),
                 None => (None, Some("the amounts are too large to divide".to_string())),
             },
@@ -417,7 +466,7 @@ impl Leverage {
             formula: definition.formula().to_string(),
             own,
             external,
-            planned_cost,
+            planned_cost: planned_cost.ok(),
             value,
             undefined_reason,
         }
@@ -426,12 +475,14 @@ impl Leverage {
     /// The numerator of the ratio under its definition (`None` when it cannot be formed).
     pub fn numerator(&self) -> Option<Decimal> {
         match self.definition {
-            LeverageDefinition::ExternalOverOwn => Some(self.external),
-            LeverageDefinition::TotalOverOwn => self.own.checked_add(self.external),
+            LeverageDefinition::ExternalOverOwn => self.external,
+            LeverageDefinition::TotalOverOwn => sum(self.own, self.external),
             LeverageDefinition::PlannedCostOverOwn => self.planned_cost,
         }
     }
 }
+
+const NO_PLANNED_COST: &str = "no planned cost: total planned expenditure / own funds is undefined";
 
 /// Finance of one project: own and external funds, co-financing rate, leverage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -452,6 +503,8 @@ pub struct ProjectFinance {
     pub leverage: Leverage,
     /// The project's commitments, in workspace order.
     pub commitments: Vec<String>,
+    /// Why some amounts are `None` (a sum overflows), when one is.
+    pub overflow: Option<String>,
 }
 
 /// The commitments of each project, in workspace order: built once per call that finances
@@ -493,9 +546,10 @@ fn project_finance_with(p: &Project, of_project: &[&Commitment], options: Financ
         own,
         external,
         basis: options.basis,
-        cofinancing_rate: p.planned_cost.and_then(|cost| ratio(ext, cost)),
-        leverage: Leverage::compute_with_cost(options.leverage, own, ext, p.planned_cost),
+        cofinancing_rate: p.planned_cost.zip(ext).and_then(|(cost, ext)| ratio(ext, cost)),
+        leverage: Leverage::of_sums(options.leverage, Some(own), ext, p.planned_cost.ok_or(NO_PLANNED_COST)),
         commitments,
+        overflow: overflow_note(external.overflowed()),
     }
 }
 
@@ -538,16 +592,17 @@ pub struct PortfolioFinance {
     pub scope: ProjectScope,
     /// Options used.
     pub options: FinanceOptions,
-    /// Sum of planned costs of the covered projects that have one.
-    pub planned_cost: Decimal,
-    /// Sum of own funds.
-    pub own: Decimal,
-    /// Sum of external funds at the basis status.
-    pub external: Decimal,
-    /// External funds of the projects with a planned cost: the numerator of the rate.
-    pub cofinanced_external: Decimal,
+    /// Sum of planned costs of the covered projects that have one (`None`: it overflows).
+    pub planned_cost: Option<Decimal>,
+    /// Sum of own funds (`None`: it overflows).
+    pub own: Option<Decimal>,
+    /// Sum of external funds at the basis status (`None`: it overflows).
+    pub external: Option<Decimal>,
+    /// External funds of the projects with a planned cost: the numerator of the rate
+    /// (`None`: it overflows).
+    pub cofinanced_external: Option<Decimal>,
     /// `cofinanced_external / planned_cost`, over the projects with a planned cost, rounded;
-    /// `None` when their planned cost is 0.
+    /// `None` when their planned cost is 0 or either sum overflows.
     pub cofinancing_rate: Option<Decimal>,
     /// The projects the co-financing rate covers: those of the scope with a planned cost.
     pub cofinancing_population: Population,
@@ -558,6 +613,8 @@ pub struct PortfolioFinance {
     pub leverage_population: Population,
     /// Each project covered, in workspace order.
     pub projects: Vec<ProjectFinance>,
+    /// Why some amounts are `None` (a sum overflows), when one is.
+    pub overflow: Option<String>,
 }
 
 fn in_scope(ws: &Workspace, p: &Project, scope: ProjectScope) -> bool {
@@ -592,17 +649,20 @@ pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOp
         .filter(|p| in_scope(ws, p, scope))
         .map(|p| project_finance_with(p, index.get(p.id.as_str()).map_or(&[], Vec::as_slice), options))
         .collect();
-    let (mut cost, mut own, mut external) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let (mut own_costed, mut ext_costed) = (Decimal::ZERO, Decimal::ZERO);
+    let zero = Some(Decimal::ZERO);
+    let (mut cost, mut own, mut external) = (zero, zero, zero);
+    let (mut own_costed, mut ext_costed) = (zero, zero);
     let mut without_cost = Vec::new();
+    let mut overflowed = false;
     for pf in &projects {
         let ext = pf.external.get(options.basis);
-        own = own.saturating_add(pf.own);
-        external = external.saturating_add(ext);
+        overflowed |= pf.overflow.is_some();
+        own = sum(own, Some(pf.own));
+        external = sum(external, ext);
         if let Some(c) = pf.planned_cost {
-            cost = cost.saturating_add(c);
-            own_costed = own_costed.saturating_add(pf.own);
-            ext_costed = ext_costed.saturating_add(ext);
+            cost = sum(cost, Some(c));
+            own_costed = sum(own_costed, Some(pf.own));
+            ext_costed = sum(ext_costed, ext);
         } else {
             without_cost.push(pf.project.clone());
         }
@@ -610,20 +670,21 @@ pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOp
     let costed = projects.len() - without_cost.len();
     let (leverage, leverage_population) = match options.leverage {
         LeverageDefinition::PlannedCostOverOwn => (
-            Leverage::compute_with_cost(options.leverage, own_costed, ext_costed, Some(cost)),
+            Leverage::of_sums(options.leverage, own_costed, ext_costed, cost.ok_or(OVERFLOW)),
             population(scope, costed, true, without_cost.clone()),
         ),
         _ => (
             // The planned cost is that of the same projects only when every one has one.
-            Leverage::compute_with_cost(
+            Leverage::of_sums(
                 options.leverage,
                 own,
                 external,
-                without_cost.is_empty().then_some(cost),
+                if without_cost.is_empty() { cost.ok_or(OVERFLOW) } else { Err(NO_PLANNED_COST) },
             ),
             population(scope, projects.len(), false, Vec::new()),
         ),
     };
+    let sums = [cost, own, external, own_costed, ext_costed];
     PortfolioFinance {
         scope,
         options,
@@ -631,11 +692,12 @@ pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOp
         own,
         external,
         cofinanced_external: ext_costed,
-        cofinancing_rate: ratio(ext_costed, cost),
+        cofinancing_rate: ext_costed.zip(cost).and_then(|(e, c)| ratio(e, c)),
         cofinancing_population: population(scope, costed, true, without_cost),
         leverage,
         leverage_population,
         projects,
+        overflow: overflow_note(overflowed || sums.iter().any(Option::is_none)),
     }
 }
 
@@ -644,10 +706,10 @@ pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOp
 pub struct PartnerShare {
     /// Partner id.
     pub partner: String,
-    /// Signed funds.
-    pub amount: Decimal,
-    /// amount / total, rounded.
-    pub share: Decimal,
+    /// Signed funds (`None`: their sum overflows).
+    pub amount: Option<Decimal>,
+    /// amount / total, rounded (`None`: the amount or the total overflows).
+    pub share: Option<Decimal>,
 }
 
 /// How concentrated the signed funds are on few partners.
@@ -655,40 +717,48 @@ pub struct PartnerShare {
 pub struct Concentration {
     /// Steps on or before this day (`None`: every step).
     pub as_of: Option<NaiveDate>,
-    /// Total signed funds.
-    pub total: Decimal,
-    /// Partners with signed funds, largest first (ties by id).
+    /// Total signed funds (`None`: the sum overflows).
+    pub total: Option<Decimal>,
+    /// Partners with signed funds, largest first (ties by id; an overflowing amount, larger
+    /// than any amount, first).
     pub partners: Vec<PartnerShare>,
     /// N of the top-N share.
     pub top_n: usize,
-    /// Share of the N largest partners (fraction, rounded); `None` when nothing is signed.
+    /// Share of the N largest partners (fraction, rounded); `None` when nothing is signed or
+    /// a sum overflows.
     pub top_share: Option<Decimal>,
     /// Herfindahl index: sum of squared shares (fractions), from unrounded shares, rounded.
     pub herfindahl: Option<Decimal>,
+    /// Why the figures are `None` (a sum overflows), when they are.
+    pub overflow: Option<String>,
 }
 
 /// Concentration of signed funds: top-`top_n` share and Herfindahl index.
 pub fn concentration(ws: &Workspace, top_n: usize, as_of: Option<NaiveDate>) -> Concentration {
-    let mut by_partner: BTreeMap<&str, Decimal> = BTreeMap::new();
+    let mut by_partner: BTreeMap<&str, Option<Decimal>> = BTreeMap::new();
     for c in &ws.commitments {
         let a = c.amount(FundingStatus::Signed, as_of);
-        if a > Decimal::ZERO {
-            let e = by_partner.entry(c.partner.as_str()).or_insert(Decimal::ZERO);
-            *e = e.saturating_add(a);
+        // an overflowing amount (`None`) is unknown, not nothing: it counts
+        if a.is_none_or(|a| a > Decimal::ZERO) {
+            let e = by_partner.entry(c.partner.as_str()).or_insert(Some(Decimal::ZERO));
+            *e = sum(*e, a);
         }
     }
-    let total = by_partner.values().fold(Decimal::ZERO, |t, a| t.saturating_add(*a));
-    let mut list: Vec<(&str, Decimal)> = by_partner.into_iter().collect();
-    crate::sort::sort_by(&mut list, |x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
-    let (top_share, herfindahl) = if total.is_zero() {
-        (None, None)
-    } else {
-        let top = list.iter().take(top_n).fold(Decimal::ZERO, |t, (_, a)| t.saturating_add(*a));
-        let hhi = list.iter().try_fold(Decimal::ZERO, |h, (_, a)| {
-            let s = a.checked_div(total)?;
-            h.checked_add(s.checked_mul(s)?)
-        });
-        (ratio(top, total), hhi.map(round_ratio))
+    let total = by_partner.values().try_fold(Decimal::ZERO, |t, a| t.checked_add((*a)?));
+    let mut list: Vec<(&str, Option<Decimal>)> = by_partner.into_iter().collect();
+    // largest first, an overflowing amount (`None`) before every amount
+    let key = |a: Option<Decimal>| a.map_or((1, Decimal::ZERO), |a| (0, a));
+    crate::sort::sort_by(&mut list, |x, y| key(y.1).cmp(&key(x.1)).then_with(|| x.0.cmp(y.0)));
+    let (top_share, herfindahl) = match total {
+        Some(total) if !total.is_zero() => {
+            let top = list.iter().take(top_n).try_fold(Decimal::ZERO, |t, (_, a)| t.checked_add((*a)?));
+            let hhi = list.iter().try_fold(Decimal::ZERO, |h, (_, a)| {
+                let s = a.as_ref()?.checked_div(total)?;
+                h.checked_add(s.checked_mul(s)?)
+            });
+            (top.and_then(|top| ratio(top, total)), hhi.map(round_ratio))
+        }
+        _ => (None, None),
     };
     Concentration {
         as_of,
@@ -697,9 +767,10 @@ pub fn concentration(ws: &Workspace, top_n: usize, as_of: Option<NaiveDate>) -> 
             .map(|(p, a)| PartnerShare {
                 partner: p.to_string(),
                 amount: a,
-                share: ratio(a, total).unwrap_or(Decimal::ZERO),
+                share: a.zip(total).and_then(|(a, t)| ratio(a, t)),
             })
             .collect(),
+        overflow: overflow_note(total.is_none()),
         total,
         top_n,
         top_share,
@@ -726,14 +797,16 @@ pub struct InvestmentCapacity {
     pub through: NaiveDate,
     /// The status counted as external funds.
     pub basis: FundingStatus,
-    /// Sum of own funds.
-    pub own: Decimal,
-    /// Sum of external funds.
-    pub external: Decimal,
-    /// own + external.
-    pub total: Decimal,
+    /// Sum of own funds (`None`: it overflows).
+    pub own: Option<Decimal>,
+    /// Sum of external funds (`None`: it overflows).
+    pub external: Option<Decimal>,
+    /// own + external (`None`: it overflows).
+    pub total: Option<Decimal>,
     /// Projects whose [`project_date`] falls in the period, in workspace order.
     pub projects: Vec<String>,
+    /// Why the figures are `None` (a sum overflows), when they are.
+    pub overflow: Option<String>,
 }
 
 /// Investment capacity of `period`, as it stood at the end of the period, or at
@@ -749,10 +822,11 @@ pub fn investment_capacity(ws: &Workspace, period: Period, options: FinanceOptio
         period,
         through,
         basis: options.basis,
-        own: Decimal::ZERO,
-        external: Decimal::ZERO,
-        total: Decimal::ZERO,
+        own: Some(Decimal::ZERO),
+        external: Some(Decimal::ZERO),
+        total: Some(Decimal::ZERO),
         projects: Vec::new(),
+        overflow: None,
     };
     let index = commitments_by_project(ws);
     for p in &ws.projects {
@@ -760,11 +834,12 @@ pub fn investment_capacity(ws: &Workspace, period: Period, options: FinanceOptio
             continue;
         }
         let pf = project_finance_with(p, index.get(p.id.as_str()).map_or(&[], Vec::as_slice), options);
-        out.own = out.own.saturating_add(pf.own);
-        out.external = out.external.saturating_add(pf.external.get(options.basis));
+        out.own = sum(out.own, Some(pf.own));
+        out.external = sum(out.external, pf.external.get(options.basis));
         out.projects.push(p.id.clone());
     }
-    out.total = out.own.saturating_add(out.external);
+    out.total = sum(out.own, out.external);
+    out.overflow = overflow_note(out.total.is_none());
     out
 }
 
@@ -775,7 +850,8 @@ pub struct CapacityComparison {
     pub earlier: InvestmentCapacity,
     /// The later period.
     pub later: InvestmentCapacity,
-    /// later total / earlier total, rounded; `None` when the earlier total is 0.
+    /// later total / earlier total, rounded; `None` when the earlier total is 0 or either
+    /// total overflows.
     pub ratio: Option<Decimal>,
     /// Why there is no ratio, when there is none.
     pub note: Option<String>,
@@ -794,9 +870,11 @@ pub fn compare_capacity(
     let l = investment_capacity(ws, later, options);
     let e_through = earlier.same_day_as(l.through, later, cal);
     let e = investment_capacity(ws, earlier, FinanceOptions { as_of: Some(e_through), ..options });
-    let r = ratio(l.total, e.total);
+    let r = l.total.zip(e.total).and_then(|(l, e)| ratio(l, e));
     let note = r.is_none().then(|| {
-        if e_through < earlier.end_date(cal) {
+        if l.total.is_none() || e.total.is_none() {
+            format!("{OVERFLOW}: no ratio")
+        } else if e_through < earlier.end_date(cal) {
             format!("no investment in {earlier} up to {e_through}: no ratio")
         } else {
             format!("no investment in {earlier}: no ratio")

@@ -18,6 +18,8 @@
 //!   the 50th percentile, so it is the usual median (mean of the middle two for an even count).
 //! - **Ratios and shares** are `Decimal` fractions (0.25, not 25 %) rounded to
 //!   [`RATIO_DECIMALS`] places, half away from zero ([`round_ratio`]); money is never rounded.
+//! - **Money sums are checked**: a total that overflows `Decimal` is `None`, never
+//!   `Decimal::MAX`, and the result's `overflow` field says why.
 
 use std::collections::BTreeMap;
 
@@ -25,6 +27,7 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use crate::money::{overflow_note, sum};
 use crate::period::Period;
 use crate::project::{Project, Stage};
 use crate::workspace::Workspace;
@@ -620,14 +623,17 @@ pub struct DeliveryReport {
     /// `on_time / with_planned_end` rounded by [`round_ratio`]; `None` when no project has
     /// a planned end.
     pub on_time_rate: Option<Decimal>,
-    /// Sum of planned costs of the projects with both costs known.
-    pub planned_total: Decimal,
-    /// Sum of their actual costs.
-    pub actual_total: Decimal,
-    /// `actual_total - planned_total`.
-    pub variance_total: Decimal,
-    /// `variance_total / planned_total` rounded; `None` when the planned total is 0.
+    /// Sum of planned costs of the projects with both costs known (`None`: it overflows).
+    pub planned_total: Option<Decimal>,
+    /// Sum of their actual costs (`None`: it overflows).
+    pub actual_total: Option<Decimal>,
+    /// `actual_total - planned_total` (`None`: a total or the difference overflows).
+    pub variance_total: Option<Decimal>,
+    /// `variance_total / planned_total` rounded; `None` when the planned total is 0 or a
+    /// sum overflows.
     pub relative_variance_total: Option<Decimal>,
+    /// Why the totals are `None` (a sum overflows), when they are.
+    pub overflow: Option<String>,
 }
 
 /// Delivery report of the projects delivered in `period` (every delivered project for `None`).
@@ -663,14 +669,14 @@ pub fn delivery(ws: &Workspace, period: Option<Period>) -> DeliveryReport {
     });
     let with_planned_end = projects.iter().filter(|d| d.on_time.is_some()).count();
     let on_time = projects.iter().filter(|d| d.on_time == Some(true)).count();
-    let (mut planned_total, mut actual_total) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut planned_total, mut actual_total) = (Some(Decimal::ZERO), Some(Decimal::ZERO));
     for d in &projects {
         if let (Some(plan), Some(act)) = (d.planned_cost, d.actual_cost) {
-            planned_total = planned_total.saturating_add(plan);
-            actual_total = actual_total.saturating_add(act);
+            planned_total = sum(planned_total, Some(plan));
+            actual_total = sum(actual_total, Some(act));
         }
     }
-    let variance_total = actual_total.saturating_sub(planned_total);
+    let variance_total = actual_total.zip(planned_total).and_then(|(a, p)| a.checked_sub(p));
     DeliveryReport {
         period,
         with_planned_end,
@@ -679,7 +685,8 @@ pub fn delivery(ws: &Workspace, period: Option<Period>) -> DeliveryReport {
         planned_total,
         actual_total,
         variance_total,
-        relative_variance_total: ratio(variance_total, planned_total),
+        relative_variance_total: variance_total.zip(planned_total).and_then(|(v, p)| ratio(v, p)),
+        overflow: overflow_note(variance_total.is_none()),
         projects,
     }
 }
@@ -689,19 +696,21 @@ pub fn delivery(ws: &Workspace, period: Option<Period>) -> DeliveryReport {
 pub struct PortfolioValue {
     /// The date.
     pub date: NaiveDate,
-    /// Sum of planned costs of the active files.
-    pub total: Decimal,
+    /// Sum of planned costs of the active files (`None`: it overflows).
+    pub total: Option<Decimal>,
     /// Active files whose planned cost is counted.
     pub projects: Vec<String>,
     /// Active files without a planned cost (not in the total).
     pub without_planned_cost: Vec<String>,
-    /// Total by lead service.
-    pub by_lead_service: BTreeMap<String, Decimal>,
+    /// Total by lead service (`None`: it overflows).
+    pub by_lead_service: BTreeMap<String, Option<Decimal>>,
     /// Total by objective; a file serving two objectives counts fully under each, so this
-    /// split may add up to more than `total`.
-    pub by_objective: BTreeMap<String, Decimal>,
-    /// Planned cost of active files serving no objective.
-    pub without_objective: Decimal,
+    /// split may add up to more than `total` (`None`: it overflows).
+    pub by_objective: BTreeMap<String, Option<Decimal>>,
+    /// Planned cost of active files serving no objective (`None`: it overflows).
+    pub without_objective: Option<Decimal>,
+    /// Why some sums are `None` (they overflow), when one is.
+    pub overflow: Option<String>,
 }
 
 /// Value of the portfolio on `date` (planned costs of the active files), and its splits.
@@ -713,12 +722,13 @@ pub fn portfolio_value(ws: &Workspace, date: NaiveDate) -> PortfolioValue {
 pub fn portfolio_value_with(ws: &Workspace, date: NaiveDate, options: CaseloadOptions) -> PortfolioValue {
     let mut v = PortfolioValue {
         date,
-        total: Decimal::ZERO,
+        total: Some(Decimal::ZERO),
         projects: Vec::new(),
         without_planned_cost: Vec::new(),
         by_lead_service: BTreeMap::new(),
         by_objective: BTreeMap::new(),
-        without_objective: Decimal::ZERO,
+        without_objective: Some(Decimal::ZERO),
+        overflow: None,
     };
     for p in active_projects_with(ws, date, options) {
         let Some(cost) = p.planned_cost else {
@@ -726,21 +736,26 @@ pub fn portfolio_value_with(ws: &Workspace, date: NaiveDate, options: CaseloadOp
             continue;
         };
         v.projects.push(p.id.clone());
-        v.total = v.total.saturating_add(cost);
-        let s = v.by_lead_service.entry(p.lead_service.clone()).or_insert(Decimal::ZERO);
-        *s = s.saturating_add(cost);
+        let cost = Some(cost);
+        v.total = sum(v.total, cost);
+        let s = v.by_lead_service.entry(p.lead_service.clone()).or_insert(Some(Decimal::ZERO));
+        *s = sum(*s, cost);
         if p.objectives.is_empty() {
-            v.without_objective = v.without_objective.saturating_add(cost);
+            v.without_objective = sum(v.without_objective, cost);
         }
         let mut seen: Vec<&str> = Vec::new();
         for o in &p.objectives {
             if !seen.contains(&o.as_str()) {
                 seen.push(o);
-                let e = v.by_objective.entry(o.clone()).or_insert(Decimal::ZERO);
-                *e = e.saturating_add(cost);
+                let e = v.by_objective.entry(o.clone()).or_insert(Some(Decimal::ZERO));
+                *e = sum(*e, cost);
             }
         }
     }
+    let splits = v.by_lead_service.values().chain(v.by_objective.values());
+    v.overflow = overflow_note(
+        v.total.is_none() || v.without_objective.is_none() || splits.into_iter().any(Option::is_none),
+    );
     v
 }
 

@@ -18,6 +18,11 @@
 //! conversion to `f64`. `tests/record_index.rs` checks this for every metric over every
 //! period of generated workspaces, including records that validation would refuse (a
 //! file closed before it was registered, steps of an unknown partner...).
+//!
+//! Overflow: every sum goes through [`add`], which checks it; a sum that overflows
+//! `Decimal` sets a per-thread flag (`OVERFLOWED`) that [`RecordIndex::value`] clears before
+//! computing and reads after, and the value is then `None`, as `metrics::point` has none for
+//! a figure whose sum overflows (never a value saturated at `Decimal::MAX`).
 
 use std::collections::HashMap;
 
@@ -91,9 +96,19 @@ fn month(d: Option<NaiveDate>) -> Option<MonthIndex> {
 // inlined at each of the metrics' sums they made this module a large part of the WebAssembly
 // package, for no measurable speed.
 
+thread_local! {
+    /// Set by [`add`] when a sum overflows; [`RecordIndex::value`] then has no value.
+    static OVERFLOWED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `a + b`, checked: on overflow it flags the value being computed as having none (and the
+/// sum it returns is never read).
 #[inline(never)]
 fn add(a: Decimal, b: Decimal) -> Decimal {
-    a.saturating_add(b)
+    a.checked_add(b).unwrap_or_else(|| {
+        OVERFLOWED.set(true);
+        Decimal::ZERO
+    })
 }
 
 /// `part / whole` in percent, as the analytics round it (`None` for an empty whole).
@@ -184,8 +199,16 @@ impl RecordIndex {
         }
     }
 
-    /// The value of `metric` at `period`: exactly `metrics::point(ws, metric, period).value`.
+    /// The value of `metric` at `period`: exactly `metrics::point(ws, metric, period).value`
+    /// (`None` when one of its sums overflows).
     pub fn value(&self, metric: Metric, period: Period) -> Option<f64> {
+        OVERFLOWED.set(false);
+        let value = self.value_unchecked(metric, period);
+        if OVERFLOWED.replace(false) { None } else { value }
+    }
+
+    /// [`RecordIndex::value`] before its sums are checked for overflow.
+    fn value_unchecked(&self, metric: Metric, period: Period) -> Option<f64> {
         let first = period.first_month(self.calendar);
         let last = period.last_month(self.calendar);
         let within = |m: Option<MonthIndex>| m.is_some_and(|m| first <= m && m <= last);

@@ -7,7 +7,8 @@
 //!   perspectives, objectives and indicators together (they are all scorecard nodes);
 //! - references: every service, objective, partner, project, perspective and indicator id
 //!   used must exist;
-//! - money: no negative amount;
+//! - money: no negative amount; the tranches of one status of a commitment add up to an
+//!   amount the library can hold (at most `Decimal::MAX`, about 7.9e28);
 //! - dates: between 1900 and 2100; a file's stages in life order with non-decreasing dates,
 //!   each stage at most once, starting with `registered`, at most one decision, nothing after
 //!   a rejection but closing or abandoning;
@@ -316,10 +317,24 @@ impl Validator<'_> {
                 self.amount(format!("{at}.steps[{j}].amount"), s.amount);
                 check_date(self, format!("{at}.steps[{j}].date"), s.date);
             }
+            for status in FundingStatus::ALL {
+                if c.amount(status, None).is_none() {
+                    self.push(
+                        format!("{at}.steps"),
+                        format!(
+                            "the {} steps add up to more than the largest amount the library can hold ({})",
+                            status.as_str(),
+                            Decimal::MAX
+                        ),
+                    );
+                }
+            }
             let signed = c.amount(FundingStatus::Signed, None);
             let received = c.amount(FundingStatus::Received, None);
             let has_signed = c.steps.iter().any(|s| s.status == FundingStatus::Signed);
-            if has_signed && received > signed {
+            if let (true, Some(signed), Some(received)) = (has_signed, signed, received)
+                && received > signed
+            {
                 self.push(format!("{at}.steps"), format!("received {received} is more than signed {signed}"));
             }
             // A status reached before the previous one was.

@@ -93,7 +93,7 @@ fn three_leverage_definitions_each_named_in_the_result() {
     assert_eq!(ext.leverage.formula, "external funds / own funds");
     assert_eq!(
         (ext.leverage.own, ext.leverage.external, ext.leverage.value),
-        (eur(300), eur(900), Some(eur(3)))
+        (Some(eur(300)), Some(eur(900)), Some(eur(3)))
     );
     // P2 has no planned cost: the planned cost is not that of the same three projects.
     assert_eq!(ext.leverage.planned_cost, None);
@@ -106,7 +106,7 @@ fn three_leverage_definitions_each_named_in_the_result() {
     let planned = portfolio_finance(&ws, scope, with(LeverageDefinition::PlannedCostOverOwn));
     let lev = &planned.leverage;
     assert_eq!(lev.formula, "total planned expenditure / own funds");
-    assert_eq!((lev.own, lev.external, lev.planned_cost), (eur(200), eur(600), Some(eur(1500))));
+    assert_eq!((lev.own, lev.external, lev.planned_cost), (Some(eur(200)), Some(eur(600)), Some(eur(1500))));
     assert_eq!(lev.value, Some(Decimal::new(75, 1)));
     assert_eq!(lev.numerator(), Some(eur(1500)));
     assert_eq!(planned.leverage_population.count, 2);
@@ -171,7 +171,7 @@ fn cofinancing_rate_and_leverage_each_say_their_population() {
     // 600 / 1 500 = 0.4.
     assert_eq!(
         (f.cofinanced_external, f.planned_cost, f.cofinancing_rate),
-        (eur(600), eur(1500), Some(Decimal::new(4, 1)))
+        (Some(eur(600)), Some(eur(1500)), Some(Decimal::new(4, 1)))
     );
     assert_eq!(f.cofinancing_population.count, 2);
     assert_eq!(f.cofinancing_population.left_out, strings(&["P2"]));
@@ -258,7 +258,7 @@ fn caseload_options_for_rejected_and_delivered_files() {
         default.rule,
         "registered and not closed or abandoned; rejected and delivered files count until closed"
     );
-    assert_eq!(portfolio_value_with(&ws, d, CaseloadOptions::default()).total, eur(250));
+    assert_eq!(portfolio_value_with(&ws, d, CaseloadOptions::default()).total, Some(eur(250)));
     // Rejected files out from their rejection: B leaves -> A, D, E = 3.
     assert_eq!(caseload_with(&ws, d, opts(false, true)).projects, strings(&["A", "D", "E"]));
     // Delivered files out from their delivery: A (delivered 06-30, that very day) and E leave -> B, D.
@@ -271,16 +271,16 @@ fn caseload_options_for_rejected_and_delivered_files() {
         (narrow.count, narrow.rule.as_str()),
         (1, "registered and not closed or abandoned, and neither rejected nor delivered")
     );
-    assert_eq!(portfolio_value_with(&ws, d, opts(false, false)).total, eur(30));
+    assert_eq!(portfolio_value_with(&ws, d, opts(false, false)).total, Some(eur(30)));
     assert!(!portfolio::is_active_with(&ws.projects[1], d, opts(false, true)));
     assert!(portfolio::is_active(&ws.projects[1], d));
 
     // The headline takes the options: Q2 2025 ends on 06-30.
     let h = headline(&ws, per("2025-Q2"), HeadlineOptions::default()).unwrap();
-    assert_eq!((h.active_caseload, h.portfolio_value), (4, eur(250)));
+    assert_eq!((h.active_caseload, h.portfolio_value), (4, Some(eur(250))));
     let only_open = HeadlineOptions { caseload: opts(false, false), ..HeadlineOptions::default() };
     let h = headline(&ws, per("2025-Q2"), only_open).unwrap();
-    assert_eq!((h.active_caseload, h.portfolio_value), (1, eur(30)));
+    assert_eq!((h.active_caseload, h.portfolio_value), (1, Some(eur(30))));
     // In JSON, a missing option keeps its default.
     let partial: CaseloadOptions = serde_json::from_value(json!({"delivered_until_closed": false})).unwrap();
     assert_eq!(partial, opts(true, false));

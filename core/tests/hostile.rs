@@ -400,13 +400,17 @@ fn amounts_beyond_decimal_range_are_problems_at_their_path() {
 }
 
 #[test]
-fn tranches_summing_past_decimal_range_saturate_instead_of_overflowing() {
+fn tranches_summing_past_decimal_range_are_a_problem_not_a_saturated_sum() {
+    // Issue #14: two tranches of MAX used to add up to MAX (saturated) silently. Now the sum
+    // is absent, and the file is refused with the reason at the commitment's steps.
     let max = "79228162514264337593543950335";
     let text = ws(&format!(
         r#","partners":[{{"id":"b","name":"B","kind":"bank"}}],"commitments":[{{"id":"c","partner":"b","kind":"loan","steps":[{{"status":"signed","date":"2024-01-01","amount":"{max}"}},{{"status":"signed","date":"2024-02-01","amount":"{max}"}}]}}]"#
     ));
-    let w = Workspace::from_json(&text).unwrap();
-    assert_eq!(w.commitments[0].amount(FundingStatus::Signed, None), rust_decimal::Decimal::MAX);
+    let p = only_problem_at(&text, "commitments[0].steps");
+    assert!(p.message.contains("signed steps add up to more than the largest amount"), "{p}");
+    let w: Workspace = serde_json::from_str(&text).unwrap();
+    assert_eq!(w.commitments[0].amount(FundingStatus::Signed, None), None);
 }
 
 #[test]

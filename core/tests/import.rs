@@ -224,7 +224,7 @@ fn commitments_group_steps_by_id_in_file_order() {
     assert_eq!((c1.id.as_str(), c1.project.as_deref(), c1.steps.len()), ("c1", Some("p1"), 4));
     // Received 100 000 + 150 000 = 250 000 = signed: allowed.
     let received = c1.amount(pilotage::FundingStatus::Received, None);
-    assert_eq!(received.to_string(), "250000");
+    assert_eq!(received.unwrap().to_string(), "250000");
     assert_eq!(ws.commitments[1].steps[0].amount.to_string(), "5000.50");
 }
 

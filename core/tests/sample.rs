@@ -50,7 +50,7 @@ fn signed_by_project(ws: &Workspace) -> HashMap<&str, Decimal> {
     let mut out: HashMap<&str, Decimal> = HashMap::new();
     for c in &ws.commitments {
         if let Some(p) = &c.project {
-            *out.entry(p.as_str()).or_default() += c.amount(FundingStatus::Signed, None);
+            *out.entry(p.as_str()).or_default() += c.amount(FundingStatus::Signed, None).unwrap();
         }
     }
     out
@@ -74,7 +74,7 @@ fn eur(d: Decimal) -> f64 {
 }
 
 fn signed_total(ws: &Workspace) -> Decimal {
-    ws.commitments.iter().map(|c| c.amount(FundingStatus::Signed, None)).sum()
+    ws.commitments.iter().map(|c| c.amount(FundingStatus::Signed, None).unwrap()).sum()
 }
 
 #[test]
@@ -142,8 +142,10 @@ fn about_15_million_signed_against_3_million_of_own_funds() {
     let leverage = eur(external) / own;
     assert!((4.5..=5.5).contains(&leverage), "leverage {leverage}");
     // Pledged >= signed >= received overall, with partial tranches and pledges not yet signed.
-    let pledged: Decimal = ws.commitments.iter().map(|c| c.amount(FundingStatus::Pledged, None)).sum();
-    let received: Decimal = ws.commitments.iter().map(|c| c.amount(FundingStatus::Received, None)).sum();
+    let pledged: Decimal =
+        ws.commitments.iter().map(|c| c.amount(FundingStatus::Pledged, None).unwrap()).sum();
+    let received: Decimal =
+        ws.commitments.iter().map(|c| c.amount(FundingStatus::Received, None).unwrap()).sum();
     assert!(eur(pledged) > signed && signed > eur(received));
     assert!(
         ws.commitments

@@ -607,7 +607,7 @@ fn partnership_view(
     options: &ReportOptions,
     locale: Locale,
 ) -> PartnershipView {
-    let funds = periods
+    let funds: Vec<FundsPoint> = periods
         .iter()
         .map(|p| {
             let t = partnership::funds(ws, FundsScope::Within(*p)).total;
@@ -615,10 +615,9 @@ fn partnership_view(
         })
         .collect();
     let lev = &h.finance.leverage;
-    let numerator = lev.numerator().unwrap_or(rust_decimal::Decimal::ZERO);
     let leverage = LeverageView {
         value: lev.value.and_then(|v| v.to_f64()),
-        numerator,
+        numerator: lev.numerator(),
         denominator: lev.own,
         definition: leverage_definition(lev.definition, h.as_of, locale),
     };
@@ -639,7 +638,7 @@ fn partnership_view(
         .collect();
     let date = locale.date(h.as_of);
     let f = &h.funds.total;
-    let share = h.concentration.top_share.map(|s| locale.percent(s.to_f64().unwrap_or(0.0), 1));
+    let share = h.concentration.top_share.and_then(|s| s.to_f64()).map(|s| locale.percent(s, 1));
     let share = share.unwrap_or_else(|| "–".to_string());
     let undefined = lev.undefined_reason.clone();
     let mut explanation = match locale {
@@ -648,9 +647,9 @@ fn partnership_view(
                 .to_string(),
             format!(
                 "Cumul au {date} : promis {}, signé {}, encaissé {}.",
-                locale.money(f.pledged),
-                locale.money(f.signed),
-                locale.money(f.received)
+                locale.money_or_dash(f.pledged),
+                locale.money_or_dash(f.signed),
+                locale.money_or_dash(f.received)
             ),
             format!(
                 "Principaux partenaires : montants signés cumulés au {date} ; part des {} premiers : {share}.",
@@ -663,9 +662,9 @@ fn partnership_view(
                 .to_string(),
             format!(
                 "Total by {date}: pledged {}, signed {}, received {}.",
-                locale.money(f.pledged),
-                locale.money(f.signed),
-                locale.money(f.received)
+                locale.money_or_dash(f.pledged),
+                locale.money_or_dash(f.signed),
+                locale.money_or_dash(f.received)
             ),
             format!(
                 "Top partners: signed amounts up to {date}; share of the top {}: {share}.",
@@ -674,8 +673,18 @@ fn partnership_view(
             format!("Partners: members of the network at the end of {}.", locale.period(h.period)),
         ],
     };
-    if let Some(reason) = undefined {
-        explanation.push(reason);
+    let overflowed = funds.iter().any(|p| p.pledged.is_none() || p.signed.is_none() || p.received.is_none())
+        || h.funds.overflow.is_some()
+        || h.concentration.overflow.is_some()
+        || h.finance.overflow.is_some();
+    match undefined {
+        // an overflow is said once, in the report's language
+        Some(reason) if reason == crate::money::OVERFLOW => {}
+        Some(reason) => explanation.push(reason),
+        None => {}
+    }
+    if overflowed || lev.undefined_reason.as_deref() == Some(crate::money::OVERFLOW) {
+        explanation.push(locale.money_overflow().to_string());
     }
     PartnershipView {
         funds,
@@ -863,7 +872,7 @@ mod tests {
             assert!(page.contains(&format!("{} {files}", h.active_caseload)));
             let lev = h.finance.leverage.value.and_then(|v| v.to_f64()).unwrap_or(f64::NAN);
             assert!(page.contains(&format!("{one_to} {}", locale.number(lev, 1))));
-            assert!(page.contains(&escape(&locale.money(h.finance.leverage.external))));
+            assert!(page.contains(&escape(&locale.money_or_dash(h.finance.leverage.external))));
             let ratio = h.lead_time_by_year.as_ref().unwrap_or(&h.lead_time).mean_ratio.unwrap_or(f64::NAN);
             assert!(page.contains(&format!(
                 "{} {}",

@@ -455,15 +455,15 @@ pub(crate) fn report_view() -> ReportView {
             ])
             .map(|(y, (p, s, r))| FundsPoint {
                 period: Period::Year(y),
-                pledged: eur(p),
-                signed: eur(s),
-                received: eur(r),
+                pledged: Some(eur(p)),
+                signed: Some(eur(s)),
+                received: Some(eur(r)),
             })
             .collect(),
         leverage: Some(LeverageView {
             value: Some(5.0),
-            numerator: eur(15_000_000),
-            denominator: eur(3_000_000),
+            numerator: Some(eur(15_000_000)),
+            denominator: Some(eur(3_000_000)),
             definition: "fonds extérieurs reçus / fonds propres de la ville engagés sur les mêmes opérations"
                 .into(),
         }),
@@ -472,31 +472,31 @@ pub(crate) fn report_view() -> ReportView {
                 id: "region".into(),
                 name: "Région Auvergne-Rhône-Alpes".into(),
                 kind: "Région".into(),
-                amount: eur(4_200_000),
+                amount: Some(eur(4_200_000)),
             },
             PartnerAmount {
                 id: "etat".into(),
                 name: "État (DSIL)".into(),
                 kind: "État".into(),
-                amount: eur(3_100_000),
+                amount: Some(eur(3_100_000)),
             },
             PartnerAmount {
                 id: "feder".into(),
                 name: "Union européenne (FEDER)".into(),
                 kind: "UE".into(),
-                amount: eur(2_650_000),
+                amount: Some(eur(2_650_000)),
             },
             PartnerAmount {
                 id: "drome".into(),
                 name: "Département de la Drôme".into(),
                 kind: "Département".into(),
-                amount: eur(1_800_000),
+                amount: Some(eur(1_800_000)),
             },
             PartnerAmount {
                 id: "bdt".into(),
                 name: "Banque des Territoires".into(),
                 kind: "Banque".into(),
-                amount: Decimal::new(125_000_050, 2),
+                amount: Some(Decimal::new(125_000_050, 2)),
             },
         ],
         partner_count: Some(204),

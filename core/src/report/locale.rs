@@ -394,6 +394,25 @@ impl Locale {
         self.with_currency(negative, &digits, "")
     }
 
+    /// [`Locale::money`] of an amount that may be absent (its sum overflows): `–` then,
+    /// never 0.
+    pub fn money_or_dash(self, amount: Option<Decimal>) -> String {
+        amount.map_or_else(|| "–".to_string(), |a| self.money(a))
+    }
+
+    /// Why a money figure shows as `–`: its sum overflows (the reason of
+    /// `crate::money::OVERFLOW`, in this language).
+    pub fn money_overflow(self) -> &'static str {
+        match self {
+            Locale::Fr => {
+                "Sans donnée (–) là où une somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335)."
+            }
+            Locale::En => {
+                "No data (–) where a sum overflows the largest amount the library can hold (79228162514264337593543950335)."
+            }
+        }
+    }
+
     fn with_currency(self, negative: bool, digits: &str, scale: &str) -> String {
         let sign = if negative { "-" } else { "" };
         match self {

@@ -255,17 +255,18 @@ pub struct PortfolioView {
     pub explanation: Vec<String>,
 }
 
-/// Partner funds by status at one period (amounts of the steps dated in the period).
+/// Partner funds by status at one period (amounts of the steps dated in the period); an
+/// amount is `None` (shown as `–`) when its sum overflows.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct FundsPoint {
     /// The period.
     pub period: Period,
     /// Pledged.
-    pub pledged: Decimal,
+    pub pledged: Option<Decimal>,
     /// Signed.
-    pub signed: Decimal,
+    pub signed: Option<Decimal>,
     /// Received.
-    pub received: Decimal,
+    pub received: Option<Decimal>,
 }
 
 /// Leverage with the definition it uses.
@@ -273,10 +274,11 @@ pub struct FundsPoint {
 pub struct LeverageView {
     /// The ratio (e.g. 5.0 for "1 to 5"), `None` when undefined (no own funds).
     pub value: Option<f64>,
-    /// The numerator (e.g. external funds).
-    pub numerator: Decimal,
-    /// The denominator (e.g. own funds).
-    pub denominator: Decimal,
+    /// The numerator (e.g. external funds); `None` when it cannot be formed (no planned
+    /// cost, a sum that overflows), shown as `–`.
+    pub numerator: Option<Decimal>,
+    /// The denominator (e.g. own funds); `None` when its sum overflows, shown as `–`.
+    pub denominator: Option<Decimal>,
     /// The definition in words (e.g. `fonds extérieurs / fonds propres`).
     pub definition: String,
 }
@@ -291,8 +293,9 @@ pub struct PartnerAmount {
     /// Kind, already a label (e.g. `Région`).
     #[serde(default)]
     pub kind: String,
-    /// Amount (signed or received, as the adapter chooses and the explanation says).
-    pub amount: Decimal,
+    /// Amount (signed or received, as the adapter chooses and the explanation says); `None`
+    /// when its sum overflows, shown as `–`.
+    pub amount: Option<Decimal>,
 }
 
 /// Partnership finance.

@@ -12,20 +12,23 @@ use super::svg::{BarSeries, HBar, Svg, bar_chart, hbars, stack, wrap};
 /// Width of the partnership pictures.
 pub const PARTNERSHIP_WIDTH: f64 = 900.0;
 
-fn f(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
+/// Where a bar goes; an absent amount (a sum that overflows) has no bar and its label
+/// says `–`.
+fn f(d: Option<Decimal>) -> f64 {
+    d.and_then(|d| d.to_f64()).unwrap_or(0.0)
 }
 
 /// Funds by status over time, as grouped bars (three lightnesses: readable in grey).
 pub fn funds_svg(view: &PartnershipView, locale: Locale) -> String {
     let categories: Vec<String> = view.funds.iter().map(|p| locale.period(p.period)).collect();
-    let make =
-        |name: &'static str, fill: &'static str, get: fn(&super::model::FundsPoint) -> Decimal| BarSeries {
-            name,
-            fill,
-            values: view.funds.iter().map(|p| f(get(p))).collect(),
-            labels: view.funds.iter().map(|p| locale.money(get(p))).collect(),
-        };
+    let make = |name: &'static str,
+                fill: &'static str,
+                get: fn(&super::model::FundsPoint) -> Option<Decimal>| BarSeries {
+        name,
+        fill,
+        values: view.funds.iter().map(|p| f(get(p))).collect(),
+        labels: view.funds.iter().map(|p| locale.money_or_dash(get(p))).collect(),
+    };
     let series = [
         make(locale.label(Label::Pledged), "#dbeafe", |p| p.pledged),
         make(locale.label(Label::Signed), "#60a5fa", |p| p.signed),
@@ -52,8 +55,8 @@ pub fn leverage_text(view: &PartnershipView, locale: Locale) -> Option<String> {
     Some(format!(
         "{}{colon} {ratio} ({} / {})",
         locale.label(Label::Leverage),
-        locale.money(l.numerator),
-        locale.money(l.denominator)
+        locale.money_or_dash(l.numerator),
+        locale.money_or_dash(l.denominator)
     ))
 }
 
@@ -88,7 +91,7 @@ pub fn top_partners_svg(view: &PartnershipView, locale: Locale) -> String {
         .map(|p| HBar {
             label: if p.kind.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.kind) },
             value: f(p.amount),
-            value_label: locale.money(p.amount),
+            value_label: locale.money_or_dash(p.amount),
         })
         .collect();
     hbars(
