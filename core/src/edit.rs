@@ -522,7 +522,6 @@ impl Adder<'_> {
         let not_found = || Error::NotFound { what: "indicator", id: indicator.to_string() };
         let k = *indicators.get(indicator).ok_or_else(not_found)?;
         let ind = self.ws.indicators.get_mut(k).ok_or_else(not_found)?;
-        check_measurement(ind, &measurement, k)?;
         let periods = self.periods.entry(k).or_insert_with(|| {
             let mut map = HashMap::with_capacity(ind.measurements.len());
             for (j, m) in ind.measurements.iter().enumerate() {
@@ -530,6 +529,10 @@ impl Adder<'_> {
             }
             map
         });
+        // The slot from the index, not from a scan of the measurements (a scan per call made
+        // the loop quadratic in the measurements of an indicator).
+        let slot = periods.get(&measurement.period).copied().unwrap_or(ind.measurements.len());
+        check_measurement_at(ind, &measurement, k, slot)?;
         match periods.get(&measurement.period).and_then(|&j| ind.measurements.get_mut(j)) {
             Some(existing) if replace => *existing = measurement,
             Some(existing) => {
@@ -572,6 +575,11 @@ fn identity(field: &str, organisation: &str, currency: &str, month: u8) -> Resul
 /// and the slot the measurement would take.
 fn check_measurement(ind: &Indicator, m: &Measurement, k: usize) -> Result<()> {
     let slot = ind.measurements.iter().position(|x| x.period == m.period).unwrap_or(ind.measurements.len());
+    check_measurement_at(ind, m, k, slot)
+}
+
+/// [`check_measurement`] with the slot known (`indicators[k].measurements[slot]`).
+fn check_measurement_at(ind: &Indicator, m: &Measurement, k: usize, slot: usize) -> Result<()> {
     let problems =
         crate::validation::measurement_problems(ind, m, &format!("indicators[{k}].measurements[{slot}]"));
     if problems.is_empty() { Ok(()) } else { Err(Error::Invalid(crate::error::Problems(problems))) }
