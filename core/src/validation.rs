@@ -814,9 +814,31 @@ pub fn id_problem(id: &str) -> Option<String> {
 
 /// The spelling under which two ids are the same id: lower case. Ids of one kind (and the
 /// scorecard nodes together) must differ after folding: `"p-1"` and `"P-1"` are
-/// confusable duplicates.
+/// confusable duplicates, as are `"Élan"` and `"élan"`.
+///
+/// Folds the capitals of ASCII, Latin-1, Latin Extended-A (the letters of French and the
+/// other languages of Western and Central Europe), basic Greek and basic Cyrillic, and
+/// leaves every other character as it is: `str::to_lowercase` would bring Unicode's case
+/// tables into the browser package (11 KB gzipped, more than its budget leaves).
 pub fn fold_id(id: &str) -> String {
-    id.to_lowercase()
+    id.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    let u = u32::from(c);
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => u + 0x20,
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 0x25,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => u + 0x3F,
+        0x400..=0x40F => u + 0x50,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// The message for an id that differs from an earlier one (at `at`) only by case.

@@ -196,3 +196,20 @@ fn single_add_calls_find_ids_through_the_index() {
     assert!(ws.add_partner(partner("PARTNER-19999")).is_err());
     assert!(t.elapsed().as_secs_f64() < 1.5, "{:?}", t.elapsed());
 }
+
+#[test]
+fn case_folding_agrees_with_unicode_lower_case_on_the_scripts_it_covers() {
+    use pilotage::validation::fold_id;
+    let ranges = [0x00..0x180, 0x386..0x3CF, 0x400..0x460];
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        let lower: Vec<char> = c.to_lowercase().collect();
+        let folded = fold_id(&c.to_string());
+        if lower.len() == 1 {
+            assert_eq!(folded, lower[0].to_string(), "U+{:04X}", u32::from(c));
+        }
+    }
+    assert_eq!(fold_id("Élan-ŒUVRE-Город-ΑΘΉΝΑ"), "élan-œuvre-город-αθήνα");
+    let mut ws = Workspace::new("Ville");
+    ws.add_partner(partner("élan")).unwrap();
+    assert!(ws.add_partner(partner("ÉLAN")).is_err());
+}
