@@ -134,6 +134,26 @@ pub fn date(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
     Err(type_err(format!("a date is a datetime.date or a \"YYYY-MM-DD\" string, not {}", type_name(obj))))
 }
 
+/// A date that a record stores (a project stage, a planned end, a partner's joining, a
+/// commitment step): [`date`], then the core's rule for stored dates
+/// ([`pilotage::validation::date_problem`]: years 1900-2100), so that a date the file
+/// validation would refuse on load is refused at the call, with the same message.
+pub fn stored_date(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
+    let d = date(obj)?;
+    match pilotage::validation::date_problem(d) {
+        Some(message) => Err(value_err(message)),
+        None => Ok(d),
+    }
+}
+
+/// An optional [`stored_date`]: `None` stays `None`.
+pub fn opt_stored_date(obj: Option<&Bound<'_, PyAny>>) -> Conv<Option<NaiveDate>> {
+    match obj {
+        Some(o) if !o.is_none() => stored_date(o).map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// An optional date: `None` stays `None`.
 pub fn opt_date(obj: Option<&Bound<'_, PyAny>>) -> Conv<Option<NaiveDate>> {
     match obj {

@@ -86,7 +86,7 @@ fn stage_events(obj: &Bound<'_, PyAny>) -> convert::Conv<Vec<StageEvent>> {
         for item in items.iter() {
             let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
                 item.extract().map_err(|e: PyErr| ArgError { type_error: false, message: e.to_string() })?;
-            out.push(StageEvent { stage: convert::name(&k)?, date: convert::date(&v)? });
+            out.push(StageEvent { stage: convert::name(&k)?, date: convert::stored_date(&v)? });
         }
         return Ok(out);
     }
@@ -102,7 +102,7 @@ fn stage_events(obj: &Bound<'_, PyAny>) -> convert::Conv<Vec<StageEvent>> {
             let f = Fields::new(d);
             match (f.get("stage"), f.get("date")) {
                 (Some(s), Some(dt)) => {
-                    out.push(StageEvent { stage: convert::name(&s)?, date: convert::date(&dt)? })
+                    out.push(StageEvent { stage: convert::name(&s)?, date: convert::stored_date(&dt)? })
                 }
                 _ => {
                     return Err(ArgError {
@@ -116,7 +116,7 @@ fn stage_events(obj: &Bound<'_, PyAny>) -> convert::Conv<Vec<StageEvent>> {
                 type_error: true,
                 message: "stages are a dict {stage: date} or a list of (stage, date) pairs".into(),
             })?;
-            out.push(StageEvent { stage: convert::name(&s)?, date: convert::date(&dt)? });
+            out.push(StageEvent { stage: convert::name(&s)?, date: convert::stored_date(&dt)? });
         }
     }
     Ok(out)
@@ -134,7 +134,7 @@ pub fn project(row: &Bound<'_, PyDict>) -> Result<Project, FieldErrors> {
     let mut stages = f.optional("stages", |o| o.map(stage_events).transpose()).unwrap_or_default();
     for stage in Stage::ALL {
         let name = stage.as_str();
-        if let Some(date) = f.optional(name, convert::opt_date) {
+        if let Some(date) = f.optional(name, convert::opt_stored_date) {
             if stages.iter().any(|e| e.stage == stage) {
                 f.record::<()>(
                     name,
@@ -151,7 +151,7 @@ pub fn project(row: &Bound<'_, PyDict>) -> Result<Project, FieldErrors> {
     pilotage::project::place_notified(&mut stages);
     let planned_cost = f.optional("planned_cost", convert::opt_money);
     let actual_cost = f.optional("actual_cost", convert::opt_money);
-    let planned_end = f.optional("planned_end", convert::opt_date);
+    let planned_end = f.optional("planned_end", convert::opt_stored_date);
     let own_funds = f.optional("own_funds", convert::opt_money);
     let value = match (id, title, lead_service) {
         (Some(id), Some(title), Some(lead_service)) => Some(Project {
@@ -177,7 +177,7 @@ pub fn partner(row: &Bound<'_, PyDict>) -> Result<Partner, FieldErrors> {
     let id = f.required("id", convert::text);
     let name = f.required("name", convert::text);
     let kind: Option<PartnerKind> = f.required("kind", convert::name);
-    let joined = f.optional("joined", convert::opt_date);
+    let joined = f.optional("joined", convert::opt_stored_date);
     let value = match (id, name, kind) {
         (Some(id), Some(name), Some(kind)) => Some(Partner { id, name, kind, joined }),
         _ => None,
@@ -189,7 +189,7 @@ pub fn partner(row: &Bound<'_, PyDict>) -> Result<Partner, FieldErrors> {
 pub fn step(row: &Bound<'_, PyDict>) -> Result<CommitmentStep, FieldErrors> {
     let mut f = Fields::new(row);
     let status: Option<FundingStatus> = f.required("status", convert::name);
-    let date = f.required("date", convert::date);
+    let date = f.required("date", convert::stored_date);
     let amount = f.required("amount", convert::money);
     let value = match (status, date, amount) {
         (Some(status), Some(date), Some(amount)) => Some(CommitmentStep { status, date, amount }),

@@ -16,14 +16,14 @@ use crate::workspace::PyWorkspace;
 /// (150, '2025-Q4')
 #[pyfunction]
 pub fn sample_city(py: Python<'_>) -> PyWorkspace {
-    PyWorkspace { inner: py.detach(sample::city) }
+    PyWorkspace::from(py.detach(sample::city))
 }
 
 /// The sample's scorecard without data (services, perspectives, objectives, indicators and
 /// targets to adapt).
 #[pyfunction]
 pub fn template(py: Python<'_>) -> PyWorkspace {
-    PyWorkspace { inner: py.detach(sample::template) }
+    PyWorkspace::from(py.detach(sample::template))
 }
 
 /// `n` city-sized workspaces with their own seeds and names (a region's municipalities);
@@ -35,7 +35,7 @@ pub fn template(py: Python<'_>) -> PyWorkspace {
 #[pyfunction]
 #[pyo3(signature = (n, seed=2014))]
 pub fn sample_region(py: Python<'_>, n: usize, seed: u64) -> Vec<PyWorkspace> {
-    py.detach(|| sample::region(n, seed)).into_iter().map(|inner| PyWorkspace { inner }).collect()
+    py.detach(|| sample::region(n, seed)).into_iter().map(PyWorkspace::from).collect()
 }
 
 /// A generated workspace: the sample city's spec with the fields given changed (`indicators`
@@ -73,5 +73,5 @@ pub fn sample_workspace(
         partners: partners.unwrap_or(base.partners),
         commitments: commitments.unwrap_or(base.commitments),
     };
-    Ok(PyWorkspace { inner: py.detach(|| spec.generate()).py(py)? })
+    Ok(PyWorkspace::from(py.detach(|| spec.generate()).py(py)?))
 }

@@ -3,6 +3,7 @@
 //! plain dicts (see `views`).
 
 use std::path::PathBuf;
+use std::sync::{Arc, PoisonError, RwLock, TryLockError};
 
 use pilotage::{CauseEffect, Indicator, IndicatorLink, Objective, Perspective, Problem, Service, Workspace};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -38,10 +39,68 @@ use pilotage::{import, portfolio};
 /// >>> ws.validate()
 /// >>> Workspace.from_json(ws.to_json()) == ws
 /// True
-#[pyclass(eq, module = "pilotage", name = "Workspace")]
-#[derive(Clone, PartialEq)]
+///
+/// Threads: a workspace may be shared between threads. Every call sees the workspace whole,
+/// as it was before or after any other call, never half-changed: reading calls (evaluate,
+/// views, analytics, saving) work on an immutable snapshot taken when they start and run
+/// with the GIL released, while edits change the workspace under a lock (copy-on-write: an
+/// edit made while an evaluation runs copies the workspace once, and the evaluation goes on
+/// with the snapshot it took). An edit never raises because another thread is reading.
+#[pyclass(eq, frozen, module = "pilotage", name = "Workspace")]
 pub struct PyWorkspace {
-    pub(crate) inner: Workspace,
+    /// The current workspace; readers clone the `Arc` (a snapshot), editors change it with
+    /// `Arc::make_mut` under the write lock. The lock is held only for pure Rust work: no
+    /// Python code runs and the GIL is never waited for while it is held.
+    state: RwLock<Arc<Workspace>>,
+}
+
+impl PartialEq for PyWorkspace {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.snapshot(), other.snapshot());
+        Arc::ptr_eq(&a, &b) || a == b
+    }
+}
+
+impl Clone for PyWorkspace {
+    /// A copy that shares the records until one of the two is edited (copy-on-write).
+    fn clone(&self) -> Self {
+        PyWorkspace { state: RwLock::new(self.snapshot()) }
+    }
+}
+
+impl From<Workspace> for PyWorkspace {
+    fn from(ws: Workspace) -> Self {
+        PyWorkspace { state: RwLock::new(Arc::new(ws)) }
+    }
+}
+
+impl PyWorkspace {
+    /// The workspace as it is now: an immutable snapshot that later edits do not change.
+    /// Waits (with the GIL released) only while an edit is being applied.
+    pub(crate) fn snapshot(&self) -> Arc<Workspace> {
+        match self.state.try_read() {
+            Ok(guard) => Arc::clone(&guard),
+            Err(TryLockError::Poisoned(e)) => Arc::clone(&e.into_inner()),
+            Err(TryLockError::WouldBlock) => Python::attach(|py| {
+                py.detach(|| Arc::clone(&self.state.read().unwrap_or_else(PoisonError::into_inner)))
+            }),
+        }
+    }
+
+    /// Apply an edit (pure Rust: no Python runs inside) to the workspace under the write
+    /// lock. When a snapshot is being read (an evaluation in another thread), the workspace
+    /// is copied first and the reader keeps its snapshot. When another edit holds the lock,
+    /// waits for it with the GIL released.
+    fn edit<R: Send>(&self, py: Python<'_>, f: impl FnOnce(&mut Workspace) -> R + Send) -> R {
+        match self.state.try_write() {
+            Ok(mut guard) => f(Arc::make_mut(&mut guard)),
+            Err(TryLockError::Poisoned(e)) => f(Arc::make_mut(&mut e.into_inner())),
+            Err(TryLockError::WouldBlock) => py.detach(|| {
+                let mut guard = self.state.write().unwrap_or_else(PoisonError::into_inner);
+                f(Arc::make_mut(&mut guard))
+            }),
+        }
+    }
 }
 
 /// Turn a kind's record builder errors into one exception for a keyword call: the first
@@ -99,12 +158,12 @@ impl PyWorkspace {
     /// Build records from frame rows, then add them all to a copy of the workspace: the
     /// workspace changes only when every row is good, else a `ValidationError` names each
     /// bad row and column.
-    fn import<'py, T>(
-        &mut self,
+    fn import<'py, T: Send>(
+        &self,
         py: Python<'py>,
         rows: Vec<(String, Bound<'py, PyDict>)>,
         build: impl Fn(&Bound<'py, PyDict>) -> Result<T, FieldErrors>,
-        add: impl Fn(&mut pilotage::edit::Adder<'_>, T) -> pilotage::Result<()>,
+        add: impl Fn(&mut pilotage::edit::Adder<'_>, T) -> pilotage::Result<()> + Send + Sync,
     ) -> PyResult<usize> {
         let mut problems = Vec::new();
         let mut built = Vec::new();
@@ -118,18 +177,25 @@ impl PyWorkspace {
             return Err(validation_error(py, problems));
         }
         let n = built.len();
-        let mut ws = self.inner.clone();
-        // One index of the ids for all the rows: linear, not a scan of the lists per row.
-        let mut adder = ws.adder();
-        for (label, record) in built {
-            if let Err(e) = add(&mut adder, record) {
-                problems.push(row_problem(&label, e));
+        // All or nothing, on a copy, under the lock (no edit of another thread is lost); one
+        // index of the ids for all the rows: linear, not a scan of the lists per row.
+        let problems = self.edit(py, |current| {
+            let mut ws = current.clone();
+            let mut adder = ws.adder();
+            let mut problems = Vec::new();
+            for (label, record) in built {
+                if let Err(e) = add(&mut adder, record) {
+                    problems.push(row_problem(&label, e));
+                }
             }
-        }
+            if problems.is_empty() {
+                *current = ws;
+            }
+            problems
+        });
         if !problems.is_empty() {
             return Err(validation_error(py, problems));
         }
-        self.inner = ws;
         Ok(n)
     }
 }
@@ -143,14 +209,14 @@ impl PyWorkspace {
         let mut inner = Workspace::new(organisation);
         inner.currency = currency.to_string();
         inner.fiscal_year_start_month = fiscal_year_start_month;
-        PyWorkspace { inner }
+        PyWorkspace::from(inner)
     }
 
     /// Load and validate a workspace file (every problem at once in a `ValidationError`).
     #[staticmethod]
     fn open(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
         let r = py.detach(|| Workspace::open(&path));
-        Ok(PyWorkspace { inner: r.py(py)? })
+        Ok(PyWorkspace::from(r.py(py)?))
     }
 
     /// Load a workspace from JSON text; `validate=False` only decodes it (for repairs).
@@ -159,107 +225,108 @@ impl PyWorkspace {
     fn from_json(py: Python<'_>, text: String, validate: bool) -> PyResult<Self> {
         let r =
             py.detach(|| if validate { Workspace::from_json(&text) } else { Workspace::parse_json(&text) });
-        Ok(PyWorkspace { inner: r.py(py)? })
+        Ok(PyWorkspace::from(r.py(py)?))
     }
 
     /// The workspace as pretty-printed JSON (the file format).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        let ws = &self.inner;
+        let ws = &self.snapshot();
         py.detach(|| ws.to_json()).py(py)
     }
 
     /// Save as a workspace file, atomically (a failed save never truncates the old file).
     fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
-        let ws = &self.inner;
+        let ws = &self.snapshot();
         py.detach(|| ws.save(&path)).py(py)
     }
 
     /// Raise `ValidationError` with every problem, or return None when valid.
     fn validate(&self, py: Python<'_>) -> PyResult<()> {
-        let ws = &self.inner;
+        let ws = &self.snapshot();
         py.detach(|| ws.validate()).py(py)
     }
 
     /// Every problem of the workspace (an empty list when it is valid).
     fn problems(&self, py: Python<'_>) -> Vec<PyProblem> {
-        let ws = &self.inner;
+        let ws = &self.snapshot();
         py.detach(|| ws.problems()).into_iter().map(|inner| PyProblem { inner }).collect()
     }
 
     /// Version of the file format.
     #[getter]
     fn schema_version(&self) -> u32 {
-        self.inner.schema_version
+        self.snapshot().schema_version
     }
 
     /// Name of the organisation.
     #[getter]
-    fn get_organisation(&self) -> &str {
-        &self.inner.organisation
+    fn get_organisation(&self) -> String {
+        self.snapshot().organisation.clone()
     }
 
     #[setter]
-    fn set_organisation(&mut self, py: Python<'_>, value: String) -> PyResult<()> {
-        self.inner.set_organisation(&value).py(py)
+    fn set_organisation(&self, py: Python<'_>, value: String) -> PyResult<()> {
+        self.edit(py, |ws| ws.set_organisation(&value)).py(py)
     }
 
     /// ISO 4217 currency of every amount.
     #[getter]
-    fn get_currency(&self) -> &str {
-        &self.inner.currency
+    fn get_currency(&self) -> String {
+        self.snapshot().currency.clone()
     }
 
     #[setter]
-    fn set_currency(&mut self, py: Python<'_>, value: String) -> PyResult<()> {
-        self.inner.set_currency(&value).py(py)
+    fn set_currency(&self, py: Python<'_>, value: String) -> PyResult<()> {
+        self.edit(py, |ws| ws.set_currency(&value)).py(py)
     }
 
     /// Month (1-12) the fiscal year starts in.
     #[getter]
     fn get_fiscal_year_start_month(&self) -> u8 {
-        self.inner.fiscal_year_start_month
+        self.snapshot().fiscal_year_start_month
     }
 
     #[setter]
-    fn set_fiscal_year_start_month(&mut self, py: Python<'_>, value: u8) -> PyResult<()> {
-        self.inner.set_fiscal_year_start_month(value).py(py)
+    fn set_fiscal_year_start_month(&self, py: Python<'_>, value: u8) -> PyResult<()> {
+        self.edit(py, |ws| ws.set_fiscal_year_start_month(value)).py(py)
     }
 
     /// Engine settings, in their JSON form.
     #[getter]
     fn settings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::json_form(py, &self.inner.settings)
+        convert::json_form(py, &self.snapshot().settings)
     }
 
     /// Services, as a Table of dicts (id, name).
     fn services<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.inner.services.iter().map(|s| views::service(py, s)).collect::<PyResult<_>>()?;
+        let rows = self.snapshot().services.iter().map(|s| views::service(py, s)).collect::<PyResult<_>>()?;
         views::table(py, "services", rows)
     }
 
     /// Projects, as a Table of dicts (stages as a list of {stage, date}).
     fn projects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.inner.projects.iter().map(|p| views::project(py, p)).collect::<PyResult<_>>()?;
+        let rows = self.snapshot().projects.iter().map(|p| views::project(py, p)).collect::<PyResult<_>>()?;
         views::table(py, "projects", rows)
     }
 
     /// Partners, as a Table of dicts.
     fn partners<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.inner.partners.iter().map(|p| views::partner(py, p)).collect::<PyResult<_>>()?;
+        let rows = self.snapshot().partners.iter().map(|p| views::partner(py, p)).collect::<PyResult<_>>()?;
         views::table(py, "partners", rows)
     }
 
     /// Commitments, as a Table of dicts (steps as a list of {status, date, amount}).
     fn commitments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows =
-            self.inner.commitments.iter().map(|c| views::commitment(py, c)).collect::<PyResult<_>>()?;
+            self.snapshot().commitments.iter().map(|c| views::commitment(py, c)).collect::<PyResult<_>>()?;
         views::table(py, "commitments", rows)
     }
 
     /// Indicators, as a Table of dicts (configuration in its JSON form; `measurements` is
     /// their number: see `measurements()`).
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.inner.indicators.iter().map(|i| views::indicator(py, i)).collect::<PyResult<_>>()?;
+        let rows =
+            self.snapshot().indicators.iter().map(|i| views::indicator(py, i)).collect::<PyResult<_>>()?;
         views::table(py, "indicators", rows)
     }
 
@@ -267,20 +334,20 @@ impl PyWorkspace {
     #[pyo3(signature = (indicator=None))]
     fn measurements<'py>(&self, py: Python<'py>, indicator: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
         if let Some(id) = indicator {
-            if !self.inner.indicators.iter().any(|i| i.id == id) {
+            if !self.snapshot().indicators.iter().any(|i| i.id == id) {
                 return Err(crate::errors::to_py_err(
                     py,
                     pilotage::Error::NotFound { what: "indicator", id: id.to_string() },
                 ));
             }
         }
-        views::table(py, "measurements", views::measurements(py, &self.inner, indicator)?)
+        views::table(py, "measurements", views::measurements(py, &self.snapshot(), indicator)?)
     }
 
     /// Perspectives, as a Table of dicts.
     fn perspectives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = self
-            .inner
+            .snapshot()
             .scorecard
             .perspectives
             .iter()
@@ -292,7 +359,7 @@ impl PyWorkspace {
     /// Objectives, as a Table of dicts (with their indicator links).
     fn objectives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = self
-            .inner
+            .snapshot()
             .scorecard
             .objectives
             .iter()
@@ -303,14 +370,19 @@ impl PyWorkspace {
 
     /// Cause-effect links of the strategy map, as a Table of dicts (cause, effect, sign, lag).
     fn links<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows =
-            self.inner.scorecard.links.iter().map(|l| views::cause_effect(py, l)).collect::<PyResult<_>>()?;
+        let rows = self
+            .snapshot()
+            .scorecard
+            .links
+            .iter()
+            .map(|l| views::cause_effect(py, l))
+            .collect::<PyResult<_>>()?;
         views::table(py, "links", rows)
     }
 
     /// Add a service.
-    fn add_service(&mut self, py: Python<'_>, id: String, name: String) -> PyResult<()> {
-        self.inner.add_service(Service { id, name }).py(py)
+    fn add_service(&self, py: Python<'_>, id: String, name: String) -> PyResult<()> {
+        self.edit(py, |ws| ws.add_service(Service { id, name })).py(py)
     }
 
     /// Add a project. Stage dates come as `stages={"registered": date, ...}` (or a list of
@@ -321,7 +393,7 @@ impl PyWorkspace {
                         planned_cost=None, actual_cost=None, planned_end=None, own_funds=None, **stage_dates))]
     #[allow(clippy::too_many_arguments)]
     fn add_project<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         id: &Bound<'py, PyAny>,
         title: &Bound<'py, PyAny>,
@@ -363,14 +435,14 @@ impl PyWorkspace {
             }
         }
         let project = raise_fields(records::project(&row))?;
-        self.inner.add_project(project).py(py)
+        self.edit(py, |ws| ws.add_project(project)).py(py)
     }
 
     /// Add a partner (`kind`: "state", "region", "department", "intercommunality", "eu",
     /// "public_agency", "company", "association", "foundation", "bank" or "other").
     #[pyo3(signature = (id, name, kind, *, joined=None))]
     fn add_partner<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         id: &Bound<'py, PyAny>,
         name: &Bound<'py, PyAny>,
@@ -382,7 +454,7 @@ impl PyWorkspace {
             &[("id", Some(id)), ("name", Some(name)), ("kind", Some(kind)), ("joined", joined)],
         )?;
         let partner = raise_fields(records::partner(&row))?;
-        self.inner.add_partner(partner).py(py)
+        self.edit(py, |ws| ws.add_partner(partner)).py(py)
     }
 
     /// Add a commitment (`kind`: "grant", "sponsorship", "investment", "loan", "in_kind"),
@@ -390,7 +462,7 @@ impl PyWorkspace {
     /// `status` is "pledged", "signed" or "received", `amount` a Decimal or int.
     #[pyo3(signature = (id, partner, kind, *, project=None, steps=None))]
     fn add_commitment<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         id: &Bound<'py, PyAny>,
         partner: &Bound<'py, PyAny>,
@@ -409,12 +481,12 @@ impl PyWorkspace {
             ],
         )?;
         let c = raise_fields(records::commitment(&row))?;
-        self.inner.add_commitment(c).py(py)
+        self.edit(py, |ws| ws.add_commitment(c)).py(py)
     }
 
     /// Add a dated step (a tranche) to a commitment.
     fn add_commitment_step<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         commitment: &str,
         status: &Bound<'py, PyAny>,
@@ -424,7 +496,7 @@ impl PyWorkspace {
         let row =
             kwargs_row(py, &[("status", Some(status)), ("date", Some(date)), ("amount", Some(amount))])?;
         let step = raise_fields(records::step(&row))?;
-        self.inner.add_commitment_step(commitment, step).py(py)
+        self.edit(py, |ws| ws.add_commitment_step(commitment, step)).py(py)
     }
 
     /// Add an indicator. `scoring`, `source`, `baseline`, `targets`, `trajectory` and
@@ -435,7 +507,7 @@ impl PyWorkspace {
                         thresholds=None, min_group_size=None, service=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_indicator<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         id: &Bound<'py, PyAny>,
         name: &Bound<'py, PyAny>,
@@ -474,7 +546,7 @@ impl PyWorkspace {
         d.set_item("polarity", polarity)?;
         d.set_item("aggregation", aggregation)?;
         let indicator: Indicator = convert::from_json_form(d.as_any()).arg("indicator")?;
-        self.inner.add_indicator(indicator).py(py)
+        self.edit(py, |ws| ws.add_indicator(indicator)).py(py)
     }
 
     /// Add a measurement of an indicator at a period (a `Period` or "2025-Q1"). With
@@ -484,7 +556,7 @@ impl PyWorkspace {
                         comment=None, source=None, replace=false))]
     #[allow(clippy::too_many_arguments)]
     fn add_measurement<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         indicator: &str,
         period: &Bound<'py, PyAny>,
@@ -510,23 +582,18 @@ impl PyWorkspace {
         )?;
         row.set_item("period", p.to_string())?;
         let m = raise_fields(records::measurement(&row))?;
-        self.inner.put_measurement(indicator, m, replace).py(py)
+        self.edit(py, |ws| ws.put_measurement(indicator, m, replace)).py(py)
     }
 
     /// Remove an indicator's measurement for a period.
-    fn remove_measurement(
-        &mut self,
-        py: Python<'_>,
-        indicator: &str,
-        period: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
+    fn remove_measurement(&self, py: Python<'_>, indicator: &str, period: &Bound<'_, PyAny>) -> PyResult<()> {
         let p = period_arg(period, "period")?;
-        self.inner.remove_measurement(indicator, p).py(py).map(drop)
+        self.edit(py, |ws| ws.remove_measurement(indicator, p)).py(py).map(drop)
     }
 
     /// Set the explicit target of an indicator for a period (replacing any there was).
     fn set_target(
-        &mut self,
+        &self,
         py: Python<'_>,
         indicator: &str,
         period: &Bound<'_, PyAny>,
@@ -534,20 +601,20 @@ impl PyWorkspace {
     ) -> PyResult<()> {
         let p = period_arg(period, "period")?;
         let v = convert::number(value).arg("value")?;
-        self.inner.set_target(indicator, p, v).py(py)
+        self.edit(py, |ws| ws.set_target(indicator, p, v)).py(py)
     }
 
     /// Remove the explicit target of an indicator for a period.
-    fn remove_target(&mut self, py: Python<'_>, indicator: &str, period: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn remove_target(&self, py: Python<'_>, indicator: &str, period: &Bound<'_, PyAny>) -> PyResult<()> {
         let p = period_arg(period, "period")?;
-        self.inner.remove_target(indicator, p).py(py).map(drop)
+        self.edit(py, |ws| ws.remove_target(indicator, p)).py(py).map(drop)
     }
 
     /// Add a perspective. `weight` is a number, or a schedule of (period, weight) pairs;
     /// `rollup` is its JSON form (`{"aggregation": "worst"}`).
     #[pyo3(signature = (id, name, *, weight=None, rollup=None))]
     fn add_perspective<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         id: &Bound<'py, PyAny>,
         name: &Bound<'py, PyAny>,
@@ -559,7 +626,7 @@ impl PyWorkspace {
             &[("id", Some(id)), ("name", Some(name)), ("weight", weight), ("rollup", rollup)],
         )?;
         let p: Perspective = convert::from_json_form(d.as_any()).arg("perspective")?;
-        self.inner.add_perspective(p).py(py)
+        self.edit(py, |ws| ws.add_perspective(p)).py(py)
     }
 
     /// Add an objective in a perspective. `indicators` lists indicator ids (or
@@ -567,7 +634,7 @@ impl PyWorkspace {
     #[pyo3(signature = (id, name, perspective, *, weight=None, indicators=None, rollup=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_objective<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         id: &Bound<'py, PyAny>,
         name: &Bound<'py, PyAny>,
@@ -606,13 +673,13 @@ impl PyWorkspace {
         )?;
         d.set_item("indicators", links)?;
         let o: Objective = convert::from_json_form(d.as_any()).arg("objective")?;
-        self.inner.add_objective(o).py(py)
+        self.edit(py, |ws| ws.add_objective(o)).py(py)
     }
 
     /// Put an indicator under an objective with a weight (or change its weight).
     #[pyo3(signature = (objective, indicator, *, weight=None))]
     fn link_indicator(
-        &mut self,
+        &self,
         py: Python<'_>,
         objective: &str,
         indicator: &Bound<'_, PyAny>,
@@ -620,19 +687,19 @@ impl PyWorkspace {
     ) -> PyResult<()> {
         let d = kwargs_row(py, &[("indicator", Some(indicator)), ("weight", weight)])?;
         let link: IndicatorLink = convert::from_json_form(d.as_any()).arg("link")?;
-        self.inner.link_indicator(objective, link).py(py)
+        self.edit(py, |ws| ws.link_indicator(objective, link)).py(py)
     }
 
     /// Take an indicator out of an objective.
-    fn unlink_indicator(&mut self, py: Python<'_>, objective: &str, indicator: &str) -> PyResult<()> {
-        self.inner.unlink_indicator(objective, indicator).py(py).map(drop)
+    fn unlink_indicator(&self, py: Python<'_>, objective: &str, indicator: &str) -> PyResult<()> {
+        self.edit(py, |ws| ws.unlink_indicator(objective, indicator)).py(py).map(drop)
     }
 
     /// Add a cause-effect link of the strategy map, from the cause objective to the effect
     /// objective (`sign`: "positive" or "negative"; `lag` in periods).
     #[pyo3(signature = (cause, effect, *, sign=None, lag=None))]
     fn add_link<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         cause: &Bound<'py, PyAny>,
         effect: &Bound<'py, PyAny>,
@@ -641,47 +708,47 @@ impl PyWorkspace {
     ) -> PyResult<()> {
         let d = kwargs_row(py, &[("from", Some(cause)), ("to", Some(effect)), ("sign", sign), ("lag", lag)])?;
         let link: CauseEffect = convert::from_json_form(d.as_any()).arg("link")?;
-        self.inner.add_cause_effect(link).py(py)
+        self.edit(py, |ws| ws.add_cause_effect(link)).py(py)
     }
 
     /// Remove the cause-effect link from `cause` to `effect`.
-    fn remove_link(&mut self, py: Python<'_>, cause: &str, effect: &str) -> PyResult<()> {
-        self.inner.remove_cause_effect(cause, effect).py(py).map(drop)
+    fn remove_link(&self, py: Python<'_>, cause: &str, effect: &str) -> PyResult<()> {
+        self.edit(py, |ws| ws.remove_cause_effect(cause, effect)).py(py).map(drop)
     }
 
     /// Remove the service with this id.
-    fn remove_service(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.inner.remove_service(id).py(py).map(drop)
+    fn remove_service(&self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.edit(py, |ws| ws.remove_service(id)).py(py).map(drop)
     }
 
     /// Remove the project with this id.
-    fn remove_project(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.inner.remove_project(id).py(py).map(drop)
+    fn remove_project(&self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.edit(py, |ws| ws.remove_project(id)).py(py).map(drop)
     }
 
     /// Remove the partner with this id.
-    fn remove_partner(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.inner.remove_partner(id).py(py).map(drop)
+    fn remove_partner(&self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.edit(py, |ws| ws.remove_partner(id)).py(py).map(drop)
     }
 
     /// Remove the commitment with this id.
-    fn remove_commitment(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.inner.remove_commitment(id).py(py).map(drop)
+    fn remove_commitment(&self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.edit(py, |ws| ws.remove_commitment(id)).py(py).map(drop)
     }
 
     /// Remove the indicator with this id (with its measurements and targets).
-    fn remove_indicator(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.inner.remove_indicator(id).py(py).map(drop)
+    fn remove_indicator(&self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.edit(py, |ws| ws.remove_indicator(id)).py(py).map(drop)
     }
 
     /// Remove the objective with this id.
-    fn remove_objective(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.inner.remove_objective(id).py(py).map(drop)
+    fn remove_objective(&self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.edit(py, |ws| ws.remove_objective(id)).py(py).map(drop)
     }
 
     /// Remove the perspective with this id.
-    fn remove_perspective(&mut self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.inner.remove_perspective(id).py(py).map(drop)
+    fn remove_perspective(&self, py: Python<'_>, id: &str) -> PyResult<()> {
+        self.edit(py, |ws| ws.remove_perspective(id)).py(py).map(drop)
     }
 
     /// Add measurements from a DataFrame (pandas or polars) or a list of dicts with columns
@@ -689,12 +756,7 @@ impl PyWorkspace {
     /// `respondents`, `comment`, `source`. All rows or none: a `ValidationError` names each
     /// bad row (by index label) and column. Returns the number of rows added.
     #[pyo3(signature = (frame, *, replace=false))]
-    fn add_measurements(
-        &mut self,
-        py: Python<'_>,
-        frame: &Bound<'_, PyAny>,
-        replace: bool,
-    ) -> PyResult<usize> {
+    fn add_measurements(&self, py: Python<'_>, frame: &Bound<'_, PyAny>, replace: bool) -> PyResult<usize> {
         let rows = frame_rows(frame, "measurements")?;
         self.import(
             py,
@@ -720,14 +782,14 @@ impl PyWorkspace {
     /// `lead_service`, optional `contributing_services`, `objectives`, `planned_cost`,
     /// `actual_cost`, `planned_end`, `own_funds`, and one date column per stage reached
     /// (`registered`, `complete`, `approved`, ...). All rows or none.
-    fn add_projects(&mut self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
+    fn add_projects(&self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
         let rows = frame_rows(frame, "projects")?;
         self.import(py, rows, records::project, |adder, p| adder.add_project(p))
     }
 
     /// Add partners from a DataFrame or a list of dicts: columns `id`, `name`, `kind`,
     /// optional `joined`. All rows or none.
-    fn add_partners(&mut self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
+    fn add_partners(&self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
         let rows = frame_rows(frame, "partners")?;
         self.import(py, rows, records::partner, |adder, p| adder.add_partner(p))
     }
@@ -735,22 +797,27 @@ impl PyWorkspace {
     /// Add commitments from a DataFrame or a list of dicts with one row per step: columns
     /// `id`, `partner`, `kind`, `status`, `date`, `amount`, optional `project`. Rows of one
     /// id make one commitment (its steps in row order). Returns the number of commitments.
-    fn add_commitments(&mut self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
+    fn add_commitments(&self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
         let rows = frame_rows(frame, "commitments")?;
         let built = self.import_commitment_rows(py, rows)?;
         let n = built.len();
-        let mut ws = self.inner.clone();
-        let mut problems = Vec::new();
-        let mut adder = ws.adder();
-        for (label, c) in built {
-            if let Err(e) = adder.add_commitment(c) {
-                problems.push(row_problem(&label, e));
+        let problems = self.edit(py, |current| {
+            let mut ws = current.clone();
+            let mut adder = ws.adder();
+            let mut problems = Vec::new();
+            for (label, c) in built {
+                if let Err(e) = adder.add_commitment(c) {
+                    problems.push(row_problem(&label, e));
+                }
             }
-        }
+            if problems.is_empty() {
+                *current = ws;
+            }
+            problems
+        });
         if !problems.is_empty() {
             return Err(validation_error(py, problems));
         }
-        self.inner = ws;
         Ok(n)
     }
 
@@ -759,15 +826,15 @@ impl PyWorkspace {
     #[pyo3(signature = (frequency="quarterly"))]
     fn latest_period(&self, frequency: &str) -> PyResult<Option<PyPeriod>> {
         let f: pilotage::Frequency = analytics::named(frequency, "frequency")?;
-        Ok(self.inner.latest_period(f).map(|inner| PyPeriod { inner }))
+        Ok(self.snapshot().latest_period(f).map(|inner| PyPeriod { inner }))
     }
 
     /// Evaluate the scorecard at a period (default: the latest quarter with data). The
     /// period's frequency is the reporting frequency. Runs with the GIL released.
     #[pyo3(signature = (period=None))]
     fn evaluate(&self, py: Python<'_>, period: Option<&Bound<'_, PyAny>>) -> PyResult<PyEvaluation> {
-        let p = analytics::period_or_latest(&self.inner, period)?;
-        let ws = &self.inner;
+        let ws = &self.snapshot();
+        let p = analytics::period_or_latest(ws, period)?;
         Ok(PyEvaluation::new(py.detach(|| pilotage::evaluate(ws, p)).py(py)?))
     }
 
@@ -779,7 +846,7 @@ impl PyWorkspace {
         last: &Bound<'_, PyAny>,
     ) -> PyResult<PyEvaluationRange> {
         let (a, b) = (period_arg(first, "first")?, period_arg(last, "last")?);
-        let ws = &self.inner;
+        let ws = &self.snapshot();
         Ok(PyEvaluationRange::new(py.detach(|| pilotage::evaluate_range(ws, a, b)).py(py)?))
     }
 
@@ -795,7 +862,7 @@ impl PyWorkspace {
     ) -> PyResult<String> {
         let p = period_arg(period, "period")?;
         let locale = crate::render::locale(lang)?;
-        let ws = &self.inner;
+        let ws = &self.snapshot();
         py.detach(|| {
             pilotage::evaluate(ws, p).and_then(|ev| pilotage::explain::explain_in(&ev, node_id, locale))
         })
@@ -817,7 +884,8 @@ impl PyWorkspace {
         stop: &str,
         caseload: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = analytics::period_or_latest(&self.inner, period)?;
+        let ws = &self.snapshot();
+        let p = analytics::period_or_latest(ws, period)?;
         let options = HeadlineOptions {
             compare_with: match compare_with {
                 Some(c) if !c.is_none() => Some(period_arg(c, "compare_with")?),
@@ -828,7 +896,6 @@ impl PyWorkspace {
             lead_time: analytics::lead_time_options(start, stop)?,
             caseload: analytics::caseload_rule(caseload)?,
         };
-        let ws = &self.inner;
         let h = py.detach(|| pilotage::headline::headline(ws, p, options)).py(py)?;
         topy::result(py, "headline", &h)
     }
@@ -845,7 +912,7 @@ impl PyWorkspace {
     ) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::date(date).arg("date")?;
         let options = analytics::caseload_rule(rule)?;
-        topy::result(py, "caseload", &portfolio::caseload_with(&self.inner, d, options))
+        topy::result(py, "caseload", &portfolio::caseload_with(&self.snapshot(), d, options))
     }
 
     /// The active files on a date, grouped by the stage they are in.
@@ -855,7 +922,7 @@ impl PyWorkspace {
         date: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::date(date).arg("date")?;
-        topy::result(py, "work_in_progress", &portfolio::work_in_progress(&self.inner, d))
+        topy::result(py, "work_in_progress", &portfolio::work_in_progress(&self.snapshot(), d))
     }
 
     /// Lead times of the files whose stop event falls in `period` (mean, median, p90, files).
@@ -869,7 +936,7 @@ impl PyWorkspace {
     ) -> PyResult<Bound<'py, PyAny>> {
         let p = period_arg(period, "period")?;
         let o = analytics::lead_time_options(start, stop)?;
-        topy::result(py, "lead_time", &portfolio::lead_time(&self.inner, p, o))
+        topy::result(py, "lead_time", &portfolio::lead_time(&self.snapshot(), p, o))
     }
 
     /// Lead times of two periods and their ratio earlier / later ("divided by N").
@@ -884,19 +951,19 @@ impl PyWorkspace {
     ) -> PyResult<Bound<'py, PyAny>> {
         let (a, b) = (period_arg(earlier, "earlier")?, period_arg(later, "later")?);
         let o = analytics::lead_time_options(start, stop)?;
-        topy::result(py, "lead_time_comparison", &portfolio::compare_lead_times(&self.inner, a, b, o))
+        topy::result(py, "lead_time_comparison", &portfolio::compare_lead_times(&self.snapshot(), a, b, o))
     }
 
     /// Files registered, approved, rejected and delivered in a period.
     fn throughput<'py>(&self, py: Python<'py>, period: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let p = period_arg(period, "period")?;
-        topy::result(py, "throughput", &portfolio::throughput(&self.inner, p))
+        topy::result(py, "throughput", &portfolio::throughput(&self.snapshot(), p))
     }
 
     /// The age of every active file on a date, as a Table (oldest first as the core orders).
     fn ageing<'py>(&self, py: Python<'py>, date: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::date(date).arg("date")?;
-        let rows = portfolio::ageing(&self.inner, d)
+        let rows = portfolio::ageing(&self.snapshot(), d)
             .iter()
             .map(|a| topy::ToPy::to_py(a, py).and_then(|r| Ok(r.cast_into::<PyDict>()?)))
             .collect::<PyResult<Vec<_>>>()?;
@@ -914,13 +981,13 @@ impl PyWorkspace {
             Some(p) if !p.is_none() => Some(period_arg(p, "period")?),
             _ => None,
         };
-        topy::result(py, "delivery", &portfolio::delivery(&self.inner, p))
+        topy::result(py, "delivery", &portfolio::delivery(&self.snapshot(), p))
     }
 
     /// Planned cost of the active files on a date, by lead service and objective.
     fn portfolio_value<'py>(&self, py: Python<'py>, date: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::date(date).arg("date")?;
-        topy::result(py, "portfolio_value", &portfolio::portfolio_value(&self.inner, d))
+        topy::result(py, "portfolio_value", &portfolio::portfolio_value(&self.snapshot(), d))
     }
 
     /// Share of files run by two or more services (active on `date`, or all files).
@@ -931,7 +998,7 @@ impl PyWorkspace {
         date: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::opt_date(date).arg("date")?;
-        topy::result(py, "transversality", &portfolio::transversality(&self.inner, d))
+        topy::result(py, "transversality", &portfolio::transversality(&self.snapshot(), d))
     }
 
     /// Partners in a period: members, newcomers, active ones, by kind.
@@ -941,7 +1008,7 @@ impl PyWorkspace {
         period: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let p = period_arg(period, "period")?;
-        topy::result(py, "partner_counts", &partnership::partner_counts(&self.inner, p))
+        topy::result(py, "partner_counts", &partnership::partner_counts(&self.snapshot(), p))
     }
 
     /// Funds pledged, signed and received: up to a day (`as_of=`, a stock) or inside a period
@@ -967,13 +1034,13 @@ impl PyWorkspace {
                 ));
             }
         };
-        topy::result(py, "funds", &partnership::funds(&self.inner, scope))
+        topy::result(py, "funds", &partnership::funds(&self.snapshot(), scope))
     }
 
     /// What is pledged but not signed, and signed but not received, on a date.
     fn outstanding<'py>(&self, py: Python<'py>, as_of: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::date(as_of).arg("as_of")?;
-        topy::result(py, "outstanding", &partnership::outstanding(&self.inner, d))
+        topy::result(py, "outstanding", &partnership::outstanding(&self.snapshot(), d))
     }
 
     /// Co-financing rate and leverage of one project (`NotFoundError` for an unknown id).
@@ -987,7 +1054,7 @@ impl PyWorkspace {
         leverage: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = analytics::finance_options(basis, as_of, leverage)?;
-        match partnership::project_finance(&self.inner, id, o) {
+        match partnership::project_finance(&self.snapshot(), id, o) {
             Some(f) => topy::result(py, "project_finance", &f),
             None => Err(crate::errors::to_py_err(
                 py,
@@ -1021,7 +1088,7 @@ impl PyWorkspace {
             _ => return Err(PyTypeError::new_err("give at most one of approved_by= and approved_in=")),
         };
         let o = analytics::finance_options(basis, as_of, leverage)?;
-        topy::result(py, "portfolio_finance", &partnership::portfolio_finance(&self.inner, scope, o))
+        topy::result(py, "portfolio_finance", &partnership::portfolio_finance(&self.snapshot(), scope, o))
     }
 
     /// Share of the top partners in the signed funds, and the Herfindahl index.
@@ -1033,7 +1100,7 @@ impl PyWorkspace {
         as_of: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::opt_date(as_of).arg("as_of")?;
-        topy::result(py, "concentration", &partnership::concentration(&self.inner, top_n, d))
+        topy::result(py, "concentration", &partnership::concentration(&self.snapshot(), top_n, d))
     }
 
     /// Own and external funds of the projects started (else approved) in a period.
@@ -1047,7 +1114,7 @@ impl PyWorkspace {
     ) -> PyResult<Bound<'py, PyAny>> {
         let p = period_arg(period, "period")?;
         let o = analytics::finance_options(basis, None, leverage)?;
-        topy::result(py, "investment_capacity", &partnership::investment_capacity(&self.inner, p, o))
+        topy::result(py, "investment_capacity", &partnership::investment_capacity(&self.snapshot(), p, o))
     }
 
     /// Investment capacity of two periods and their ratio later / earlier.
@@ -1062,14 +1129,14 @@ impl PyWorkspace {
     ) -> PyResult<Bound<'py, PyAny>> {
         let (a, b) = (period_arg(earlier, "earlier")?, period_arg(later, "later")?);
         let o = analytics::finance_options(basis, None, leverage)?;
-        topy::result(py, "capacity_comparison", &partnership::compare_capacity(&self.inner, a, b, o))
+        topy::result(py, "capacity_comparison", &partnership::compare_capacity(&self.snapshot(), a, b, o))
     }
 
     /// Import a CSV file (a path, or an open file in text or binary mode) of `kind`
     /// `"measurements"`, `"projects"`, `"partners"` or `"commitments"`. All-or-nothing: a
     /// `ValidationError` lists every problem with its file line and column.
     fn import_csv<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         source: &Bound<'py, PyAny>,
         kind: &str,
@@ -1092,9 +1159,10 @@ impl PyWorkspace {
                 )));
             }
         };
-        let ws = &mut self.inner;
+        // The import runs under the write lock with the GIL released (it may take seconds),
+        // all or nothing as the core does it.
         let summary = if let Ok(path) = source.extract::<PathBuf>() {
-            py.detach(|| from_path(ws, path)).py(py)?
+            self.edit(py, |ws| from_path(ws, path)).py(py)?
         } else if source.hasattr("read")? {
             let data = source.call_method0("read")?;
             let bytes: Vec<u8> = if let Ok(s) = data.cast::<pyo3::types::PyString>() {
@@ -1110,7 +1178,7 @@ impl PyWorkspace {
                 .and_then(|n| n.extract::<PathBuf>().ok())
                 .and_then(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()))
                 .unwrap_or_else(|| format!("{kind}.csv"));
-            py.detach(|| from_reader(ws, &bytes, &name)).py(py)?
+            self.edit(py, |ws| from_reader(ws, &bytes, &name)).py(py)?
         } else {
             return Err(PyTypeError::new_err(format!(
                 "source: expected a path (str or os.PathLike) or an open file, not {}",
@@ -1124,13 +1192,14 @@ impl PyWorkspace {
         self.to_json(py)
     }
 
-    fn __setstate__(&mut self, py: Python<'_>, state: String) -> PyResult<()> {
-        self.inner = py.detach(|| Workspace::parse_json(&state)).py(py)?;
+    fn __setstate__(&self, py: Python<'_>, state: String) -> PyResult<()> {
+        let ws = py.detach(|| Workspace::parse_json(&state)).py(py)?;
+        self.edit(py, |current| *current = ws);
         Ok(())
     }
 
     fn __getnewargs__(&self) -> (String,) {
-        (self.inner.organisation.clone(),)
+        (self.snapshot().organisation.clone(),)
     }
 
     fn __copy__(&self) -> Self {
@@ -1144,7 +1213,7 @@ impl PyWorkspace {
     /// The scorecard overview of the latest quarter as the core renders it (SVG), for
     /// Jupyter; `None` (plain text display) when the workspace has no dated data.
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<Option<String>> {
-        let ws = &self.inner;
+        let ws = &self.snapshot();
         let Some(p) = ws.latest_period(pilotage::Frequency::Quarterly) else { return Ok(None) };
         py.detach(|| pilotage::report::overview_svg_for(ws, p, pilotage::report::Locale::En)).py(py).map(Some)
     }
@@ -1153,8 +1222,8 @@ impl PyWorkspace {
     /// in English (`lang="en"`) or French (`lang="fr"`).
     #[pyo3(signature = (period=None, *, lang="en"))]
     fn report_html(&self, py: Python<'_>, period: Option<&Bound<'_, PyAny>>, lang: &str) -> PyResult<String> {
-        let (p, l) = (analytics::period_or_latest(&self.inner, period)?, crate::render::locale(lang)?);
-        let ws = &self.inner;
+        let ws = &self.snapshot();
+        let (p, l) = (analytics::period_or_latest(ws, period)?, crate::render::locale(lang)?);
         let options = pilotage::report::ReportOptions::default();
         py.detach(|| pilotage::report::html_report(ws, p, l, &options)).py(py)
     }
@@ -1169,14 +1238,14 @@ impl PyWorkspace {
         period: Option<&Bound<'_, PyAny>>,
         lang: &str,
     ) -> PyResult<crate::render::PyHtml> {
-        let (p, l) = (analytics::period_or_latest(&self.inner, period)?, crate::render::locale(lang)?);
-        let ws = &self.inner;
+        let ws = &self.snapshot();
+        let (p, l) = (analytics::period_or_latest(ws, period)?, crate::render::locale(lang)?);
         let html = py.detach(|| pilotage::report::indicator_card_for(ws, p, indicator_id, l)).py(py)?;
         Ok(crate::render::PyHtml { html })
     }
 
     fn __repr__(&self) -> String {
-        let ws = &self.inner;
+        let ws = &self.snapshot();
         let measurements: usize = ws.indicators.iter().map(|i| i.measurements.len()).sum();
         format!(
             "<Workspace {:?}: {} services, {} projects, {} partners, {} commitments, {} perspectives, \

@@ -8,20 +8,26 @@
 //! between records (a project's lead service, a commitment's partner...) are *not* checked
 //! here, so that records can be added in any order; [`Workspace::validate`] reports them.
 //!
-//! Each single call scans its list (the lists are public fields: an index kept beside them
-//! could go stale). To add many records, use an [`Adder`] ([`Workspace::adder`]): it borrows
-//! the workspace, indexes each list by id once, and then checks each addition in constant
-//! time, so a loop of n additions is linear instead of quadratic.
+//! Every added id must be acceptable on its own ([`crate::validation::id_problem`]: no
+//! invisible character, no combining mark...) and must not differ from a taken one only by
+//! case (`"P-1"` when `"p-1"` exists is refused as a confusable duplicate), the rules of the
+//! whole-file validation.
+//!
+//! Each single `add_*` call finds the ids through the workspace's [`IdIndex`] (a cache built
+//! on first use, checked against the lists before each use), so a loop of n single calls is
+//! linear, not quadratic. An [`Adder`] ([`Workspace::adder`]) also indexes measurements by
+//! period, for `put_measurement` loops.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::commitment::{Commitment, CommitmentStep};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Problems, Result};
 use crate::indicator::{Indicator, Measurement, PeriodValue};
 use crate::partner::Partner;
 use crate::period::Period;
 use crate::project::Project;
 use crate::scorecard::{CauseEffect, IndicatorLink, Objective, Perspective};
+use crate::validation::fold_id;
 use crate::workspace::{Service, Workspace};
 
 fn taken(what: &'static str, id: &str) -> Error {
@@ -32,79 +38,240 @@ fn position<T>(items: &[T], id: &str, key: impl Fn(&T) -> &str, what: &'static s
     items.iter().position(|x| key(x) == id).ok_or_else(|| Error::NotFound { what, id: id.to_string() })
 }
 
+/// Where each id of the workspace's lists is, by its case-folded spelling
+/// ([`crate::validation::fold_id`]): what makes a single `add_*` call constant time instead
+/// of a scan of its list. It is a cache, not data: [`Workspace`] keeps one in
+/// [`Workspace::id_index`], never serialised, equal to any other, emptied by `clone`.
+///
+/// The lists are public fields, so the index checks that it still describes them before
+/// each use: it is rebuilt when a list's length, storage or last id changed since it was
+/// read, and a position found is checked against the list (an id edited in place is found
+/// stale and the list indexed again). What it cannot see is an id rewritten in place in the
+/// middle of a list (`ws.partners[3].id = ...`) and then added again: that duplicate is not
+/// refused at the call, and [`Workspace::validate`] reports it, as it does any duplicate.
+/// After such edits, [`IdIndex::clear`] makes the next call read the lists afresh.
+#[derive(Default)]
+pub struct IdIndex {
+    services: ListIndex,
+    projects: ListIndex,
+    partners: ListIndex,
+    commitments: ListIndex,
+    perspectives: ListIndex,
+    objectives: ListIndex,
+    indicators: ListIndex,
+}
+
+impl IdIndex {
+    /// Forget everything: the next call reads the lists afresh.
+    pub fn clear(&mut self) {
+        *self = IdIndex::default();
+    }
+}
+
+impl Clone for IdIndex {
+    /// An empty index: a copy's lists live elsewhere, so it indexes them on first use.
+    fn clone(&self) -> Self {
+        IdIndex::default()
+    }
+}
+
+impl PartialEq for IdIndex {
+    /// Always equal: a cache says nothing about the workspace it serves.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for IdIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IdIndex")
+    }
+}
+
+/// One list's index: folded id -> position of its first record.
+#[derive(Default)]
+struct ListIndex {
+    /// The list's length, storage address and last id when it was last read.
+    stamp: Option<(usize, usize, String)>,
+    at: HashMap<String, usize>,
+}
+
+trait HasId {
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &str { &self.id } })* };
+}
+has_id!(Service, Project, Partner, Commitment, Perspective, Objective, Indicator);
+
+impl ListIndex {
+    fn stamp_of<T: HasId>(items: &[T]) -> (usize, usize, String) {
+        (items.len(), items.as_ptr() as usize, items.last().map(|x| x.id().to_string()).unwrap_or_default())
+    }
+
+    fn rebuild<T: HasId>(&mut self, items: &[T]) {
+        self.at.clear();
+        for (i, x) in items.iter().enumerate() {
+            self.at.entry(fold_id(x.id())).or_insert(i);
+        }
+        self.stamp = Some(ListIndex::stamp_of(items));
+    }
+
+    /// The position of a record whose id equals `folded` once folded, if any.
+    fn find<T: HasId>(&mut self, items: &[T], folded: &str) -> Option<usize> {
+        let fresh = self.stamp.as_ref().is_some_and(|(len, ptr, last)| {
+            *len == items.len()
+                && *ptr == items.as_ptr() as usize
+                && items.last().map_or(last.is_empty(), |x| x.id() == last)
+        });
+        if !fresh {
+            self.rebuild(items);
+        }
+        let hit = |at: &HashMap<String, usize>| {
+            at.get(folded).copied().filter(|&i| items.get(i).is_some_and(|x| fold_id(x.id()) == folded))
+        };
+        if let Some(i) = hit(&self.at) {
+            return Some(i);
+        }
+        if !self.at.contains_key(folded) {
+            return None;
+        }
+        // A position that no longer holds that id (an id edited in place): read the list again.
+        self.rebuild(items);
+        hit(&self.at)
+    }
+
+    /// Record that `items` just had a record of id `folded` pushed.
+    fn pushed<T: HasId>(&mut self, items: &[T], folded: String) {
+        self.at.entry(folded).or_insert(items.len().saturating_sub(1));
+        self.stamp = Some(ListIndex::stamp_of(items));
+    }
+}
+
+/// The id's own problem ([`crate::validation::id_problem`]) as an error naming the slot the
+/// record would take (`partners[12].id`).
+fn check_id(list: &str, slot: usize, id: &str) -> Result<()> {
+    match crate::validation::id_problem(id) {
+        None => Ok(()),
+        Some(message) => {
+            Err(Error::Invalid(Problems(vec![Problem::new(format!("{list}[{slot}].id"), message)])))
+        }
+    }
+}
+
+/// `id` is taken by `existing` (the same spelling, or one that differs only by case).
+fn taken_by(what: &'static str, id: &str, existing: &str) -> Error {
+    if existing == id {
+        taken(what, id)
+    } else {
+        Error::Argument {
+            name: "id",
+            message: format!(
+                "{id:?} differs from the {what} {existing:?} only by case: ids that differ only by case are \
+                 confusable, use one spelling"
+            ),
+        }
+    }
+}
+
+/// Add `item` to `items` (the list at `list`) when its id is acceptable and free.
+fn add_to<T: HasId>(
+    items: &mut Vec<T>,
+    index: &mut ListIndex,
+    list: &str,
+    what: &'static str,
+    item: T,
+) -> Result<()> {
+    check_id(list, items.len(), item.id())?;
+    let folded = fold_id(item.id());
+    if let Some(i) = index.find(items, &folded) {
+        let existing = items.get(i).map(|x| x.id()).unwrap_or_default();
+        return Err(taken_by(what, item.id(), existing));
+    }
+    items.push(item);
+    index.pushed(items, folded);
+    Ok(())
+}
+
 impl Workspace {
-    fn node_taken(&self, id: &str) -> Option<&'static str> {
-        if self.scorecard.perspectives.iter().any(|p| p.id == id) {
-            Some("perspective")
-        } else if self.scorecard.objectives.iter().any(|o| o.id == id) {
-            Some("objective")
-        } else if self.indicators.iter().any(|i| i.id == id) {
-            Some("indicator")
-        } else {
-            None
+    /// The scorecard node (perspective, objective or indicator) whose id equals `id` up to
+    /// case, as (kind, its id).
+    fn node_taken(&mut self, id: &str) -> Option<(&'static str, String)> {
+        let folded = fold_id(id);
+        let ix = &mut self.id_index;
+        let sc = &self.scorecard;
+        if let Some(i) = ix.perspectives.find(&sc.perspectives, &folded) {
+            return sc.perspectives.get(i).map(|x| ("perspective", x.id.clone()));
+        }
+        if let Some(i) = ix.objectives.find(&sc.objectives, &folded) {
+            return sc.objectives.get(i).map(|x| ("objective", x.id.clone()));
+        }
+        ix.indicators
+            .find(&self.indicators, &folded)
+            .and_then(|i| self.indicators.get(i))
+            .map(|x| ("indicator", x.id.clone()))
+    }
+
+    fn add_node_check(&mut self, list: &str, slot: usize, id: &str) -> Result<()> {
+        check_id(list, slot, id)?;
+        match self.node_taken(id) {
+            Some((what, existing)) => Err(taken_by(what, id, &existing)),
+            None => Ok(()),
         }
     }
 
-    /// Add a service; errors when its id is taken.
+    /// Add a service; errors when its id is taken (also by one that differs only by case,
+    /// [`Error::Argument`]) or is not an acceptable id ([`crate::validation::id_problem`],
+    /// [`Error::Invalid`] naming the slot, e.g. `services[3].id`). Constant time: the
+    /// workspace's [`IdIndex`] finds the ids.
     pub fn add_service(&mut self, service: Service) -> Result<()> {
-        if self.services.iter().any(|s| s.id == service.id) {
-            return Err(taken("service", &service.id));
-        }
-        self.services.push(service);
-        Ok(())
+        add_to(&mut self.services, &mut self.id_index.services, "services", "service", service)
     }
 
-    /// Add a project; errors when its id is taken.
+    /// Add a project; errors as [`Workspace::add_service`] does.
     pub fn add_project(&mut self, project: Project) -> Result<()> {
-        if self.projects.iter().any(|p| p.id == project.id) {
-            return Err(taken("project", &project.id));
-        }
-        self.projects.push(project);
-        Ok(())
+        add_to(&mut self.projects, &mut self.id_index.projects, "projects", "project", project)
     }
 
-    /// Add a partner; errors when its id is taken.
+    /// Add a partner; errors as [`Workspace::add_service`] does.
     pub fn add_partner(&mut self, partner: Partner) -> Result<()> {
-        if self.partners.iter().any(|p| p.id == partner.id) {
-            return Err(taken("partner", &partner.id));
-        }
-        self.partners.push(partner);
-        Ok(())
+        add_to(&mut self.partners, &mut self.id_index.partners, "partners", "partner", partner)
     }
 
-    /// Add a commitment; errors when its id is taken.
+    /// Add a commitment; errors as [`Workspace::add_service`] does.
     pub fn add_commitment(&mut self, commitment: Commitment) -> Result<()> {
-        if self.commitments.iter().any(|c| c.id == commitment.id) {
-            return Err(taken("commitment", &commitment.id));
-        }
-        self.commitments.push(commitment);
-        Ok(())
+        add_to(&mut self.commitments, &mut self.id_index.commitments, "commitments", "commitment", commitment)
     }
 
-    /// Add a perspective; errors when its id is taken by any scorecard node.
+    /// Add a perspective; errors when its id is taken by any scorecard node (or differs from
+    /// one only by case), or is not an acceptable id.
     pub fn add_perspective(&mut self, perspective: Perspective) -> Result<()> {
-        if let Some(what) = self.node_taken(&perspective.id) {
-            return Err(taken(what, &perspective.id));
-        }
+        let slot = self.scorecard.perspectives.len();
+        self.add_node_check("scorecard.perspectives", slot, &perspective.id)?;
+        let folded = fold_id(&perspective.id);
         self.scorecard.perspectives.push(perspective);
+        self.id_index.perspectives.pushed(&self.scorecard.perspectives, folded);
         Ok(())
     }
 
-    /// Add an objective; errors when its id is taken by any scorecard node.
+    /// Add an objective; errors as [`Workspace::add_perspective`] does.
     pub fn add_objective(&mut self, objective: Objective) -> Result<()> {
-        if let Some(what) = self.node_taken(&objective.id) {
-            return Err(taken(what, &objective.id));
-        }
+        let slot = self.scorecard.objectives.len();
+        self.add_node_check("scorecard.objectives", slot, &objective.id)?;
+        let folded = fold_id(&objective.id);
         self.scorecard.objectives.push(objective);
+        self.id_index.objectives.pushed(&self.scorecard.objectives, folded);
         Ok(())
     }
 
-    /// Add an indicator; errors when its id is taken by any scorecard node.
+    /// Add an indicator; errors as [`Workspace::add_perspective`] does.
     pub fn add_indicator(&mut self, indicator: Indicator) -> Result<()> {
-        if let Some(what) = self.node_taken(&indicator.id) {
-            return Err(taken(what, &indicator.id));
-        }
+        let slot = self.indicators.len();
+        self.add_node_check("indicators", slot, &indicator.id)?;
+        let folded = fold_id(&indicator.id);
         self.indicators.push(indicator);
+        self.id_index.indicators.pushed(&self.indicators, folded);
         Ok(())
     }
 
@@ -307,32 +474,8 @@ impl Workspace {
 /// borrows the workspace mutably, so nothing else can change it while the index lives.
 pub struct Adder<'w> {
     ws: &'w mut Workspace,
-    services: Option<HashSet<String>>,
-    projects: Option<HashSet<String>>,
-    partners: Option<HashSet<String>>,
-    commitments: Option<HashSet<String>>,
     indicators: Option<HashMap<String, usize>>,
     periods: HashMap<usize, HashMap<Period, usize>>,
-}
-
-fn ids<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashSet<String> {
-    items.iter().map(|x| key(x).to_string()).collect()
-}
-
-/// Insert `id` in the lazily built set, or `Err` when it is taken.
-fn claim<T>(
-    set: &mut Option<HashSet<String>>,
-    items: &[T],
-    key: impl Fn(&T) -> &str,
-    id: &str,
-    what: &'static str,
-) -> Result<()> {
-    let set = set.get_or_insert_with(|| ids(items, key));
-    if set.contains(id) {
-        return Err(taken(what, id));
-    }
-    set.insert(id.to_string());
-    Ok(())
 }
 
 impl Adder<'_> {
@@ -341,32 +484,24 @@ impl Adder<'_> {
         self.ws
     }
 
-    /// Add a service; errors when its id is taken.
+    /// Add a service ([`Workspace::add_service`]).
     pub fn add_service(&mut self, service: Service) -> Result<()> {
-        claim(&mut self.services, &self.ws.services, |x| &x.id, &service.id, "service")?;
-        self.ws.services.push(service);
-        Ok(())
+        self.ws.add_service(service)
     }
 
-    /// Add a project; errors when its id is taken.
+    /// Add a project ([`Workspace::add_project`]).
     pub fn add_project(&mut self, project: Project) -> Result<()> {
-        claim(&mut self.projects, &self.ws.projects, |x| &x.id, &project.id, "project")?;
-        self.ws.projects.push(project);
-        Ok(())
+        self.ws.add_project(project)
     }
 
-    /// Add a partner; errors when its id is taken.
+    /// Add a partner ([`Workspace::add_partner`]).
     pub fn add_partner(&mut self, partner: Partner) -> Result<()> {
-        claim(&mut self.partners, &self.ws.partners, |x| &x.id, &partner.id, "partner")?;
-        self.ws.partners.push(partner);
-        Ok(())
+        self.ws.add_partner(partner)
     }
 
-    /// Add a commitment; errors when its id is taken.
+    /// Add a commitment ([`Workspace::add_commitment`]).
     pub fn add_commitment(&mut self, commitment: Commitment) -> Result<()> {
-        claim(&mut self.commitments, &self.ws.commitments, |x| &x.id, &commitment.id, "commitment")?;
-        self.ws.commitments.push(commitment);
-        Ok(())
+        self.ws.add_commitment(commitment)
     }
 
     /// [`Workspace::put_measurement`] in constant time.
@@ -387,7 +522,6 @@ impl Adder<'_> {
         let not_found = || Error::NotFound { what: "indicator", id: indicator.to_string() };
         let k = *indicators.get(indicator).ok_or_else(not_found)?;
         let ind = self.ws.indicators.get_mut(k).ok_or_else(not_found)?;
-        check_measurement(ind, &measurement, k)?;
         let periods = self.periods.entry(k).or_insert_with(|| {
             let mut map = HashMap::with_capacity(ind.measurements.len());
             for (j, m) in ind.measurements.iter().enumerate() {
@@ -395,6 +529,10 @@ impl Adder<'_> {
             }
             map
         });
+        // The slot from the index, not from a scan of the measurements (a scan per call made
+        // the loop quadratic in the measurements of an indicator).
+        let slot = periods.get(&measurement.period).copied().unwrap_or(ind.measurements.len());
+        check_measurement_at(ind, &measurement, k, slot)?;
         match periods.get(&measurement.period).and_then(|&j| ind.measurements.get_mut(j)) {
             Some(existing) if replace => *existing = measurement,
             Some(existing) => {
@@ -418,15 +556,7 @@ impl Adder<'_> {
 impl Workspace {
     /// An [`Adder`]: add many records in linear time.
     pub fn adder(&mut self) -> Adder<'_> {
-        Adder {
-            ws: self,
-            services: None,
-            projects: None,
-            partners: None,
-            commitments: None,
-            indicators: None,
-            periods: HashMap::new(),
-        }
+        Adder { ws: self, indicators: None, periods: HashMap::new() }
     }
 }
 
@@ -445,6 +575,11 @@ fn identity(field: &str, organisation: &str, currency: &str, month: u8) -> Resul
 /// and the slot the measurement would take.
 fn check_measurement(ind: &Indicator, m: &Measurement, k: usize) -> Result<()> {
     let slot = ind.measurements.iter().position(|x| x.period == m.period).unwrap_or(ind.measurements.len());
+    check_measurement_at(ind, m, k, slot)
+}
+
+/// [`check_measurement`] with the slot known (`indicators[k].measurements[slot]`).
+fn check_measurement_at(ind: &Indicator, m: &Measurement, k: usize, slot: usize) -> Result<()> {
     let problems =
         crate::validation::measurement_problems(ind, m, &format!("indicators[{k}].measurements[{slot}]"));
     if problems.is_empty() { Ok(()) } else { Err(Error::Invalid(crate::error::Problems(problems))) }

@@ -64,8 +64,20 @@ struct Validator<'a> {
 }
 
 fn check_date(v: &mut Validator<'_>, path: String, date: NaiveDate) {
-    if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
-        v.push(path, format!("the date {date} is outside the supported years {MIN_YEAR}-{MAX_YEAR}"));
+    if let Some(message) = date_problem(date) {
+        v.push(path, message);
+    }
+}
+
+/// Why a stored date (a project stage, a commitment step, a partner's joining, a planned
+/// end) is refused, if it is: its year is outside [`MIN_YEAR`]-[`MAX_YEAR`]. The whole-file
+/// validation and the bindings' record builders share this rule and its message, so that a
+/// date refused on load is refused at the call that would store it.
+pub fn date_problem(date: NaiveDate) -> Option<String> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+        None
+    } else {
+        Some(format!("the date {date} is outside the supported years {MIN_YEAR}-{MAX_YEAR}"))
     }
 }
 
@@ -119,11 +131,17 @@ impl Validator<'_> {
 
     fn unique<'b>(&mut self, name: &str, ids: impl Iterator<Item = &'b str>) -> HashSet<&'b str> {
         let mut seen = HashSet::new();
+        let mut folded: HashMap<String, (&'b str, usize)> = HashMap::new();
         for (i, id) in ids.enumerate() {
-            if id.trim().is_empty() {
-                self.push(format!("{name}[{i}].id"), "the id is empty");
+            let path = format!("{name}[{i}].id");
+            if let Some(message) = id_problem(id) {
+                self.push(path, message);
             } else if !seen.insert(id) {
-                self.push(format!("{name}[{i}].id"), format!("duplicate id {id:?}"));
+                self.push(path, format!("duplicate id {id:?}"));
+            } else if let Some((first, k)) = folded.get(&fold_id(id)) {
+                self.push(path, case_twin(id, first, &format!("{name}[{k}].id")));
+            } else {
+                folded.insert(fold_id(id), (id, i));
             }
         }
         seen
@@ -171,12 +189,17 @@ impl Validator<'_> {
             .chain(
                 ws.indicators.iter().enumerate().map(|(i, o)| (format!("indicators[{i}].id"), o.id.as_str())),
             );
+        let mut folded: HashMap<String, (&str, String)> = HashMap::new();
         for (path, id) in nodes {
-            if id.trim().is_empty() {
-                self.push(path, "the id is empty");
+            if let Some(message) = id_problem(id) {
+                self.push(path, message);
             } else if let Some(first) = seen.get(id) {
                 self.push(path, format!("duplicate id {id:?} (also at {first}); perspectives, objectives and indicators share one set of ids"));
+            } else if let Some((twin, at)) = folded.get(&fold_id(id)) {
+                let message = case_twin(id, twin, at);
+                self.push(path, message);
             } else {
+                folded.insert(fold_id(id), (id, path.clone()));
                 seen.insert(id, path);
             }
         }
@@ -808,4 +831,176 @@ fn negative_ratio_target(x: f64) -> String {
         "a ratio to target needs a target of zero or more, not {}: the ratio of a negative target has no meaning (score it by linear progress instead)",
         crate::scoring::fmt_num(x)
     )
+}
+
+/// Why an id is refused on its own, if it is. An id must read as it looks, so that two ids
+/// that look alike are the same id:
+/// - not blank, and no space at its start or end;
+/// - no control character, and no invisible or format character: zero-width spaces and
+///   joiners (U+200B-U+200D, U+2060), the byte-order mark (U+FEFF), bidirectional marks
+///   and controls (U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069), the soft hyphen,
+///   variation selectors, tags; no space other than U+0020 (a no-break space looks like a
+///   space);
+/// - no combining mark of the Latin, Greek and Cyrillic blocks (U+0300-U+036F...): a
+///   decomposed "é" (`e` + U+0301) is refused rather than kept distinct from the precomposed
+///   "é", so every accepted id of these scripts is already in Unicode normal form C (NFC),
+///   without carrying normalisation tables; likewise the few characters that NFC replaces by
+///   another (U+212A KELVIN SIGN for `K`, U+212B ANGSTROM SIGN for `Å`, CJK compatibility
+///   ideographs...) and conjoining Hangul jamo (write the syllable).
+///
+/// The whole-file validation (hence JSON load and CSV import) and every edit call
+/// ([`Workspace::add_partner`] and its siblings, the [`crate::edit::Adder`], the bindings'
+/// builders) apply it. Ids that differ only by case are refused as duplicates elsewhere
+/// ([`fold_id`]).
+pub fn id_problem(id: &str) -> Option<String> {
+    if id.trim().is_empty() {
+        return Some("the id is empty".to_string());
+    }
+    if id.trim() != id {
+        return Some(format!("the id {id:?} starts or ends with a space: remove it"));
+    }
+    let mut previous = None;
+    for c in id.chars() {
+        let code = format!("U+{:04X}", u32::from(c));
+        if c.is_control() {
+            return Some(format!("the id {id:?} contains the control character {code}"));
+        }
+        if is_invisible(c) {
+            return Some(format!(
+                "the id {id:?} contains the invisible character {code}: remove it (an id must read as it looks)"
+            ));
+        }
+        if c.is_whitespace() && c != ' ' {
+            return Some(format!("the id {id:?} contains the space character {code}: use a plain space"));
+        }
+        if is_combining(c) {
+            let after = previous.map(|p: char| format!(" after {:?}", p.to_string())).unwrap_or_default();
+            return Some(format!(
+                "the id {id:?} contains the combining mark {code}{after}: write the letter precomposed \
+                 (\"é\" as one character, as keyboards type it), so that ids that look alike are alike"
+            ));
+        }
+        if is_not_nfc(c) {
+            return Some(format!(
+                "the id {id:?} contains {code}, which Unicode normalisation (NFC) replaces by another \
+                 character: write that character instead"
+            ));
+        }
+        previous = Some(c);
+    }
+    None
+}
+
+/// The spelling under which two ids are the same id: lower case. Ids of one kind (and the
+/// scorecard nodes together) must differ after folding: `"p-1"` and `"P-1"` are
+/// confusable duplicates, as are `"Élan"` and `"élan"`.
+///
+/// Folds the capitals of ASCII, Latin-1, Latin Extended-A (the letters of French and the
+/// other languages of Western and Central Europe), basic Greek and basic Cyrillic, and
+/// leaves every other character as it is: `str::to_lowercase` would bring Unicode's case
+/// tables into the browser package (11 KB gzipped, more than its budget leaves).
+pub fn fold_id(id: &str) -> String {
+    id.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    let u = u32::from(c);
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => u + 0x20,
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 0x25,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => u + 0x3F,
+        0x400..=0x40F => u + 0x50,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// The message for an id that differs from an earlier one (at `at`) only by case.
+pub(crate) fn case_twin(id: &str, first: &str, at: &str) -> String {
+    format!(
+        "the id {id:?} differs from {first:?} (at {at}) only by case: ids that differ only by case are \
+         confusable, use one spelling"
+    )
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x00AD
+            | 0x034F
+            | 0x061C
+            | 0x115F
+            | 0x1160
+            | 0x17B4
+            | 0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x2028..=0x202E
+            | 0x2060..=0x2064
+            | 0x2066..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF9..=0xFFFB
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE007F
+            | 0xE0100..=0xE01EF
+    )
+}
+
+/// Combining marks of the blocks that the Latin, Greek and Cyrillic scripts compose with.
+fn is_combining(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+    )
+}
+
+/// Characters that NFC replaces by another (singletons), and conjoining Hangul jamo.
+fn is_not_nfc(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0374
+            | 0x037E
+            | 0x0387
+            | 0x1100..=0x11FF
+            | 0x1F71
+            | 0x1F73
+            | 0x1F75
+            | 0x1F77
+            | 0x1F79
+            | 0x1F7B
+            | 0x1F7D
+            | 0x1FBB
+            | 0x1FBE
+            | 0x1FC9
+            | 0x1FCB
+            | 0x1FD3
+            | 0x1FDB
+            | 0x1FE3
+            | 0x1FEB
+            | 0x1FEE
+            | 0x1FEF
+            | 0x1FF9
+            | 0x1FFB
+            | 0x1FFD
+            | 0x2000
+            | 0x2001
+            | 0x2126
+            | 0x212A
+            | 0x212B
+            | 0x2329
+            | 0x232A
+            | 0x2F800..=0x2FA1D
+    ) || (matches!(u32::from(c), 0xF900..=0xFAFF)
+        && !matches!(
+            u32::from(c),
+            0xFA0E | 0xFA0F | 0xFA11 | 0xFA13 | 0xFA14 | 0xFA1F | 0xFA21 | 0xFA23 | 0xFA24 | 0xFA27..=0xFA29
+        ))
 }

@@ -143,6 +143,14 @@ pub struct Workspace {
     /// The scorecard definition.
     #[serde(default)]
     pub scorecard: Scorecard,
+    /// Where each id is, so that a single `add_*` call does not scan its list: a cache, not
+    /// data. Never serialised (nor in the JSON schema), equal to any other (two workspaces
+    /// with the same records are equal), emptied by `clone`, rebuilt on first use and
+    /// checked against the lists before each use (see [`crate::edit::IdIndex`]). Build a
+    /// workspace with `..Workspace::new(...)` or `Default::default()` for this field.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub id_index: crate::edit::IdIndex,
 }
 
 impl Default for Workspace {
@@ -326,6 +334,7 @@ impl Workspace {
             commitments: Vec::new(),
             indicators: Vec::new(),
             scorecard: Scorecard::default(),
+            id_index: Default::default(),
         }
     }
 
@@ -414,6 +423,7 @@ impl Workspace {
             commitments: d.list(&raw.commitments, "commitments"),
             indicators: d.list(&raw.indicators, "indicators"),
             scorecard,
+            id_index: Default::default(),
         };
         Ok((ws, d.problems, d.undecoded_ids))
     }

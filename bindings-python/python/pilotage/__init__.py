@@ -15,6 +15,12 @@ Period('2025-Q2')
 
 Money is ``decimal.Decimal`` (a ``float`` is refused), dates are ``datetime.date``, periods
 are ``Period`` objects or strings such as ``"2025-03"``, ``"2025-Q1"``, ``"2025"``.
+
+Threads: a ``Workspace`` may be shared between threads. Reading calls (``evaluate``, the
+views, the analytics, ``save``) work on an immutable snapshot taken when they start, with the
+GIL released; edits apply under a lock, copy-on-write. Every call sees the workspace as it
+was before or after any other call, none raises because another thread uses it, and edits
+made by two threads are all kept.
 """
 
 from pilotage._frames import Table
