@@ -205,11 +205,19 @@ impl PyWorkspace {
     /// An empty workspace for an organisation.
     #[new]
     #[pyo3(signature = (organisation="", *, currency="EUR", fiscal_year_start_month=1))]
-    fn new(organisation: &str, currency: &str, fiscal_year_start_month: u8) -> Self {
+    fn new(
+        py: Python<'_>,
+        organisation: &str,
+        currency: &str,
+        fiscal_year_start_month: u8,
+    ) -> PyResult<Self> {
+        // the currency and the fiscal month go through the core's setters: `currency="eur"` or
+        // `fiscal_year_start_month=13` are refused here, as the setters and the file refuse
+        // them (a blank name stays allowed until the workspace is validated or saved)
         let mut inner = Workspace::new(organisation);
-        inner.currency = currency.to_string();
-        inner.fiscal_year_start_month = fiscal_year_start_month;
-        PyWorkspace::from(inner)
+        inner.set_currency(currency).py(py)?;
+        inner.set_fiscal_year_start_month(fiscal_year_start_month).py(py)?;
+        Ok(PyWorkspace::from(inner))
     }
 
     /// Load and validate a workspace file (every problem at once in a `ValidationError`).
