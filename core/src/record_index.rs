@@ -29,8 +29,8 @@
 //!   `portfolio` is a segment tree over the slots in which each costed project is added to
 //!   the nodes covering its active months, so the portfolio value at a month is the sum of
 //!   the nodes above its leaf.
-//! - **Groups** (records listed by slot, one contiguous slice per period): lead times by
-//!   decision month (sorted per period for their quantiles), each partner's distinct step
+//! - **Groups** (records listed by slot, one contiguous slice per period): lead times in
+//!   whole days by decision month (sorted per period for their quantiles), each partner's distinct step
 //!   months with the one before (a partner is active in a window once, at its first step
 //!   month there), projects by start and by approval month (investment capacity, whose
 //!   projects are then summed in workspace order with their steps signed by the period's end).
@@ -78,17 +78,18 @@ const APPROVED_EXTERNAL: usize = 3;
 const APPROVED_EXTERNAL_COSTED: usize = 4;
 const STOCKS: usize = 5;
 
-/// Records listed by slot: those of slots `a..b` are `items[start[a]..start[b]]`, in the
-/// order they were given.
+/// Records (a number each: a position, a lead time in days...) listed by slot: those of
+/// slots `a..b` are `items[start[a]..start[b]]`, in the order they were given. Not generic,
+/// to keep the WebAssembly package small.
 #[derive(Debug, Clone, Default)]
-struct Groups<T> {
+struct Groups {
     start: Vec<usize>,
-    items: Vec<T>,
+    items: Vec<usize>,
 }
 
-impl<T: Copy + Default> Groups<T> {
+impl Groups {
     /// Group `(slot, item)` pairs (slots below `slots`) by a counting sort.
-    fn new(slots: usize, pairs: &[(usize, T)]) -> Groups<T> {
+    fn new(slots: usize, pairs: &[(usize, usize)]) -> Groups {
         let mut start = vec![0; slots + 1];
         for &(s, _) in pairs {
             if let Some(n) = start.get_mut(s + 1) {
@@ -97,7 +98,7 @@ impl<T: Copy + Default> Groups<T> {
         }
         accumulate_counts(&mut start);
         let mut next = start.clone();
-        let mut items = vec![T::default(); pairs.len()];
+        let mut items = vec![0; pairs.len()];
         for &(s, item) in pairs {
             if let Some(at) = next.get_mut(s) {
                 if let Some(place) = items.get_mut(*at) {
@@ -110,7 +111,7 @@ impl<T: Copy + Default> Groups<T> {
     }
 
     /// The items of the slots `window`.
-    fn of(&self, window: Range<usize>) -> &[T] {
+    fn of(&self, window: Range<usize>) -> &[usize] {
         let at = |s: usize| self.start.get(s).copied().unwrap_or(0);
         self.items.get(at(window.start)..at(window.end)).unwrap_or(&[])
     }
@@ -145,13 +146,13 @@ pub struct RecordIndex {
     stocks: Vec<[Decimal; STOCKS]>,
     /// Segment tree of planned costs over the slots (leaves at `slots..2 slots`).
     portfolio: Vec<Decimal>,
-    /// Lead times (days from registration to decision) by decision slot.
-    lead_days: Groups<f64>,
+    /// Lead times (whole days from registration to decision) by decision slot.
+    lead_days: Groups,
     /// Per partner and distinct step slot: 1 + the partner's previous step slot (0: none).
-    partner_steps: Groups<usize>,
+    partner_steps: Groups,
     /// Project positions by start slot and by approval slot.
-    by_start: Groups<usize>,
-    by_approval: Groups<usize>,
+    by_start: Groups,
+    by_approval: Groups,
     projects: Vec<ProjectFacts>,
     /// Per project commitment (in `ProjectFacts::commitments`), the range of its signed steps.
     project_commitments: Vec<Range<usize>>,
@@ -326,7 +327,8 @@ impl RecordIndex {
             }
             if let Some((_, decided)) = p.decision() {
                 if let Some(start) = registered.filter(|&r| r <= decided) {
-                    lead_days.push((slot(decided), (decided - start).num_days() as f64));
+                    let days = usize::try_from((decided - start).num_days()).unwrap_or(usize::MAX);
+                    lead_days.push((slot(decided), days));
                 }
             }
             let started = p.date_of(Stage::Started).map(slot);
@@ -450,7 +452,7 @@ impl RecordIndex {
                 count(self.counted(APPROVED, window.clone()) + self.counted(REJECTED, window))
             }
             Metric::MeanInstructionDays | Metric::MedianInstructionDays | Metric::P90InstructionDays => {
-                let mut days = self.lead_days.of(window).to_vec();
+                let mut days: Vec<f64> = self.lead_days.of(window).iter().map(|&d| d as f64).collect();
                 crate::sort::sort_by(&mut days, f64::total_cmp);
                 match metric {
                     Metric::MeanInstructionDays => {
