@@ -47,7 +47,7 @@
 //! change once compiled, so a metric value is computed once per period however many
 //! indicators show it and however many times the period is evaluated (a widget's period
 //! changes, a notebook walking the quarters run the history again and again); the points,
-//! which carry record ids, are kept for the latest periods asked for only. The engine keeps a copy of the
+//! which carry record ids, are kept for the latest period asked for only. The engine keeps a copy of the
 //! workspace's records (not its indicators) only when some indicator is derived.
 
 use crate::error::{Error, Problem, Problems};
@@ -177,15 +177,16 @@ impl DerivedSource {
             .collect()
     }
 
-    /// The full point of `metric` at `period` (sentence and record ids), computed once while
-    /// it is remembered: at most two metrics' worth of points are kept (an evaluation reads
-    /// its period and, for coarser indicators, the enclosing one), then those of other
-    /// periods are forgotten, since each holds the ids of the records it counts (every
-    /// partner, every active file...) and a history of them weighed many times the records
-    /// (a report's 8 quarters, a widget walking the periods).
+    /// The full point of `metric` at `period` (sentence and record ids), computed once per
+    /// period asked for in turn: only the points of the latest period are kept, since each
+    /// holds the ids of the records it counts (every partner, every active file...), and a
+    /// history of them weighed many times the records (a report's 8 quarters, a widget
+    /// walking the periods). An evaluation whose coarser indicators read an enclosing period
+    /// may compute a point again, never more than once per indicator: the cost of an
+    /// evaluation without the cache.
     pub fn point(&self, metric: Metric, period: Period) -> MetricPoint {
         let mut known = self.points.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if !known.contains_key(&(metric, period)) && known.len() >= 2 * Metric::ALL.len() {
+        if known.keys().any(|&(_, p)| p != period) {
             known.retain(|&(_, p), _| p == period);
         }
         known
