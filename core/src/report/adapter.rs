@@ -706,7 +706,8 @@ fn partnership_view(
 }
 
 /// The report of `period` (its frequency is the reporting frequency): every view filled
-/// from the engine ([`evaluate_range`] over the history, [`explain_in`] in the report's language) and from
+/// from the engine ([`Engine::evaluate_range_each`] over the history, one evaluation at a
+/// time, [`crate::explain::explain_in`]'s text in the report's language) and from
 /// [`headline`]. Labels inside the views (periods, kinds of partner, the sentences of the
 /// portfolio and partnership explanations) are written in `locale`.
 ///
