@@ -5,7 +5,13 @@
 //! rows per commitment: a pledge and its signature), a failing commitments import (every
 //! commitment names an unknown partner: one located problem each), and edit loops (an
 //! `Adder` adding partners and putting measurements, and single `Workspace::add_partner`
-//! calls, which find ids through the workspace's id index).
+//! calls, which find ids through the workspace's id index), and evaluation with many records
+//! (n projects and n commitments of a generated city over 12 years: compile and evaluate its
+//! last month, and compile and score its 144 months).
+//!
+//! A second argument keeps only the paths whose name contains it (`doubling 25000
+//! evaluation`); `PILOTAGE_DOUBLING_REPS` sets the number of runs of which the best is kept
+//! (default 5).
 
 use std::time::{Duration, Instant};
 
@@ -75,9 +81,22 @@ fn commitments_csv(partner: &str, n: usize) -> String {
     s
 }
 
+/// A generated city with `n` projects, `n` commitments and `n / 5` partners over 2014-2025
+/// (144 months of records), the curated indicators only (so that the time is the records').
+fn city_with_records(n: usize) -> Workspace {
+    let mut spec = pilotage::sample::SampleSpec::city();
+    spec.start_year = 2014;
+    spec.years = 12;
+    spec.projects = n;
+    spec.commitments = n;
+    spec.partners = (n / 5).max(1);
+    pilotage_benches::generate(&spec)
+}
+
 fn time(mut f: impl FnMut()) -> Duration {
-    // The best of five: the machine is shared.
-    (0..5)
+    // The best of five (or PILOTAGE_DOUBLING_REPS): the machine is shared.
+    let reps: usize = std::env::var("PILOTAGE_DOUBLING_REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(5);
+    (0..reps.max(1))
         .map(|_| {
             let t = Instant::now();
             f();
@@ -88,6 +107,9 @@ fn time(mut f: impl FnMut()) -> Duration {
 }
 
 fn row(name: &str, n: usize, mut run: impl FnMut(usize) -> Duration) -> f64 {
+    if std::env::args().nth(2).is_some_and(|only| !name.contains(&only)) {
+        return 0.0;
+    }
     let times: Vec<Duration> = [n, 2 * n, 4 * n].iter().map(|&k| run(k)).collect();
     let ratios: Vec<f64> =
         times.windows(2).map(|w| w[1].as_secs_f64() / w[0].as_secs_f64().max(1e-9)).collect();
@@ -203,6 +225,36 @@ fn main() {
                     };
                     w.add_partner(p).unwrap_or_else(|e| pilotage_benches::panic_with(&e.to_string()));
                 }
+            })
+        }),
+    ));
+    let month = Period::Month { year: 2025, month: 12 };
+    let history = Period::Month { year: 2014, month: 1 };
+    let engine = |w: &Workspace| {
+        pilotage::Engine::new(w).unwrap_or_else(|e| pilotage_benches::panic_with(&e.to_string()))
+    };
+    worst.push((
+        "evaluation of a month",
+        row("evaluation of a month (n projects + n commitments, compile included)", n, |k| {
+            let w = city_with_records(k);
+            time(|| {
+                let e = engine(&w);
+                std::hint::black_box(
+                    e.evaluate(month).unwrap_or_else(|e| pilotage_benches::panic_with(&e.to_string())),
+                );
+            })
+        }),
+    ));
+    worst.push((
+        "evaluation of 144 months",
+        row("evaluation of 144 months (score table, compile included)", n, |k| {
+            let w = city_with_records(k);
+            time(|| {
+                let e = engine(&w);
+                std::hint::black_box(
+                    e.score_table(history, month)
+                        .unwrap_or_else(|e| pilotage_benches::panic_with(&e.to_string())),
+                );
             })
         }),
     ));

@@ -340,11 +340,29 @@ impl Engine {
     /// Evaluate every period from `first` to `last` (same frequency): one dense pass, then
     /// the rich rows of each period.
     pub fn evaluate_range(&self, first: Period, last: Period) -> Result<Vec<Evaluation>, Error> {
+        let mut out = Vec::new();
+        self.evaluate_range_each(first, last, &mut |e| out.push(e))?;
+        Ok(out)
+    }
+
+    /// [`evaluate_range`](Engine::evaluate_range), handing each period's evaluation to
+    /// `each` in order as soon as it is built: a caller that keeps only what it needs of
+    /// each (the report keeps the values and targets of the history, and the last period
+    /// whole) holds one rich evaluation at a time instead of the whole range.
+    pub fn evaluate_range_each(
+        &self,
+        first: Period,
+        last: Period,
+        each: &mut dyn FnMut(Evaluation),
+    ) -> Result<(), Error> {
         let (start, n) = self.span(first, last)?;
         let grid =
             self.run(first.frequency(), start, last.ordinal(), crate::plan::ScoreTable::empty(first))?;
         let skip = (first.ordinal() - start) as usize;
-        Ok((skip..skip + n).map(|t| self.build(&grid, t)).collect())
+        for t in skip..skip + n {
+            each(self.build(&grid, t));
+        }
+        Ok(())
     }
 
     fn build(&self, grid: &Grid, t: usize) -> Evaluation {

@@ -44,9 +44,10 @@
 //! compile time (the records flattened into compact arrays); the full
 //! [`crate::metrics::point`] (its sentence and record ids) is computed only for the period an
 //! explanation shows. Both are remembered by the engine (`DerivedSource`): the records do not
-//! change once compiled, so a metric is computed once per period however many indicators show
-//! it and however many times the period is evaluated (a widget's period changes, a notebook
-//! walking the quarters run the history again and again). The engine keeps a copy of the
+//! change once compiled, so a metric value is computed once per period however many
+//! indicators show it and however many times the period is evaluated (a widget's period
+//! changes, a notebook walking the quarters run the history again and again); the points,
+//! which carry record ids, are kept for the latest period asked for only. The engine keeps a copy of the
 //! workspace's records (not its indicators) only when some indicator is derived.
 
 use crate::error::{Error, Problem, Problems};
@@ -176,9 +177,18 @@ impl DerivedSource {
             .collect()
     }
 
-    /// The full point of `metric` at `period` (sentence and record ids), computed once.
+    /// The full point of `metric` at `period` (sentence and record ids), computed once per
+    /// period asked for in turn: only the points of the latest period are kept, since each
+    /// holds the ids of the records it counts (every partner, every active file...), and a
+    /// history of them weighed many times the records (a report's 8 quarters, a widget
+    /// walking the periods). An evaluation whose coarser indicators read an enclosing period
+    /// may compute a point again, never more than once per indicator: the cost of an
+    /// evaluation without the cache.
     pub fn point(&self, metric: Metric, period: Period) -> MetricPoint {
         let mut known = self.points.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if known.keys().any(|&(_, p)| p != period) {
+            known.retain(|&(_, p), _| p == period);
+        }
         known
             .entry((metric, period))
             .or_insert_with(|| crate::metrics::point(&self.records, metric, period))

@@ -72,6 +72,26 @@ fn generated_cities_with_other_seeds_and_a_fiscal_year() {
     }
 }
 
+#[test]
+fn stray_dates_far_from_the_others() {
+    // A date in year 9000 makes the records' range 84,000 months for a few thousand dates:
+    // the index then keeps only the months that occur. The values around the real records
+    // (and in the long empty stretch after them, up to the last period there is) must not
+    // change.
+    let mut ws = pilotage::sample::city();
+    let far = NaiveDate::from_ymd_opt(9000, 6, 15).unwrap();
+    ws.partners[0].joined = Some(far);
+    ws.projects[0].stages.push(StageEvent { stage: Stage::Closed, date: far });
+    ws.commitments[0].steps.push(CommitmentStep {
+        status: FundingStatus::Signed,
+        date: far,
+        amount: Decimal::new(12_345, 2),
+    });
+    check(&ws, 2016, 2027, Frequency::Monthly);
+    check(&ws, 2016, 2027, Frequency::Quarterly);
+    check(&ws, 2095, 2100, Frequency::Monthly);
+}
+
 fn day(offset: u16) -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(u64::from(offset))
 }

@@ -34,7 +34,7 @@ use super::locale::{Locale, status_symbol};
 use super::model::*;
 use crate::error::{Error, Result};
 use crate::evaluation::{Evaluation, NodeResult, evaluate_range};
-use crate::explain::explain_in;
+use crate::explain::render_in;
 use crate::headline::{Headline, HeadlineOptions, headline};
 use crate::indicator::Polarity;
 use crate::partner::PartnerKind;
@@ -156,13 +156,8 @@ fn trend(direction: Direction) -> Trend {
 
 /// The engine's explanation of a node in the report's language ([`explain_in`]), one
 /// sentence a line.
-fn explanation_lines(ev: &Evaluation, id: &str, locale: Locale) -> Result<Vec<String>> {
-    Ok(explain_in(ev, id, locale)?
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect())
+fn explanation_lines(n: &NodeResult, locale: Locale) -> Vec<String> {
+    render_in(n, locale).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 
 fn node<'a>(ev: &'a Evaluation, id: &str) -> Result<&'a NodeResult> {
@@ -180,7 +175,7 @@ fn overview(ev: &Evaluation, locale: Locale) -> Result<OverviewView> {
             status: n.status,
             trend: trend(n.trend.direction),
             coverage: n.coverage,
-            explanation: explanation_lines(ev, &n.id, locale)?,
+            explanation: explanation_lines(n, locale),
         })
     };
     let mut perspectives = Vec::new();
@@ -377,25 +372,49 @@ fn decimals_for(values: impl Iterator<Item = f64>) -> u8 {
     need
 }
 
+/// An indicator's value and target at each period of a history, oldest first.
+type NodeHistory = Vec<(Period, Option<f64>, Option<f64>)>;
+
+/// The evaluation of `last` whole, the periods from `first` to `last` and, per node (in the
+/// engine's order, the same at every period), its value and target at each of them, for the
+/// nodes `keep` accepts (the others get an empty history). One rich evaluation is alive at a time: a range of them
+/// held together took most of the report's memory on a large workspace.
+fn histories(
+    engine: &Engine,
+    first: Period,
+    last: Period,
+    keep: &dyn Fn(&NodeResult) -> bool,
+) -> Result<(Evaluation, Vec<Period>, Vec<NodeHistory>)> {
+    let (mut latest, mut periods) = (None, Vec::new());
+    let mut histories: Vec<NodeHistory> = Vec::new();
+    engine.evaluate_range_each(first, last, &mut |ev| {
+        periods.push(ev.period);
+        histories.resize_with(ev.nodes.len(), Vec::new);
+        for (h, n) in histories.iter_mut().zip(&ev.nodes).filter(|(_, n)| keep(n)) {
+            h.push((ev.period, n.value, n.target));
+        }
+        latest = Some(ev);
+    })?;
+    let latest = latest
+        .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {last}") })?;
+    Ok((latest, periods, histories))
+}
+
+/// The card of indicator node `n` of the latest evaluation, with its history and its
+/// definition in `ws` (when there).
 fn card(
     ws: &Workspace,
-    range: &[Evaluation],
-    latest: &Evaluation,
-    id: &str,
+    indicator: Option<&crate::indicator::Indicator>,
+    history: &[(Period, Option<f64>, Option<f64>)],
+    n: &NodeResult,
     locale: Locale,
-) -> Result<IndicatorCardView> {
-    let n = node(latest, id)?;
-    let series: Vec<SeriesPoint> = range
+) -> IndicatorCardView {
+    let series: Vec<SeriesPoint> =
+        history.iter().map(|&(period, value, _)| SeriesPoint { period, value }).collect();
+    let targets: Vec<SeriesPoint> = history
         .iter()
-        .map(|ev| SeriesPoint { period: ev.period, value: ev.node(id).and_then(|r| r.value) })
+        .filter_map(|&(period, _, target)| target.map(|t| SeriesPoint { period, value: Some(t) }))
         .collect();
-    let targets: Vec<SeriesPoint> = range
-        .iter()
-        .filter_map(|ev| {
-            ev.node(id).and_then(|r| r.target).map(|t| SeriesPoint { period: ev.period, value: Some(t) })
-        })
-        .collect();
-    let indicator = ws.indicators.iter().find(|i| i.id == id);
     let bands = match (indicator, &n.explanation.scoring) {
         (Some(ind), Some(method)) => {
             let input = ScoreInput {
@@ -410,7 +429,7 @@ fn card(
         _ => Vec::new(),
     };
     let decimals = decimals_for(series.iter().filter_map(|p| p.value));
-    Ok(IndicatorCardView {
+    IndicatorCardView {
         id: n.id.clone(),
         name: n.name.clone(),
         unit: n.unit.clone().unwrap_or_default(),
@@ -419,8 +438,8 @@ fn card(
         targets,
         bands,
         latest: Some(LatestView { period: n.period, value: n.value, score: n.score, status: n.status }),
-        explanation: explanation_lines(latest, id, locale)?,
-    })
+        explanation: explanation_lines(n, locale),
+    }
 }
 
 /// The label of a kind of partner: `Région` / `Region`.
@@ -696,7 +715,8 @@ fn partnership_view(
 }
 
 /// The report of `period` (its frequency is the reporting frequency): every view filled
-/// from the engine ([`evaluate_range`] over the history, [`explain_in`] in the report's language) and from
+/// from the engine ([`Engine::evaluate_range_each`] over the history, one evaluation at a
+/// time, [`crate::explain::explain_in`]'s text in the report's language) and from
 /// [`headline`]. Labels inside the views (periods, kinds of partner, the sentences of the
 /// portfolio and partnership explanations) are written in `locale`.
 ///
@@ -722,15 +742,18 @@ pub fn report_view_with(
     options: &ReportOptions,
 ) -> Result<ReportView> {
     let first = history_range(ws, period, options.history)?;
-    let range = engine.evaluate_range(first, period)?;
-    let latest = range
-        .last()
-        .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })?;
+    let is_indicator = |n: &NodeResult| n.kind == NodeKind::Indicator;
+    let (latest, periods, histories) = histories(engine, first, period, &is_indicator)?;
+    let latest = &latest;
     let h = headline(ws, period, options.headline_options())?;
-    let periods: Vec<Period> = range.iter().map(|e| e.period).collect();
+    // the indicator nodes follow the workspace's indicators, in order: the definition is
+    // found by position (a search by id per card was quadratic in the indicators)
+    let mut definitions = ws.indicators.iter();
     let mut cards = Vec::new();
-    for n in latest.nodes.iter().filter(|n| n.kind == NodeKind::Indicator) {
-        cards.push(card(ws, &range, latest, &n.id, locale)?);
+    for (n, history) in latest.nodes.iter().zip(&histories).filter(|(n, _)| is_indicator(n)) {
+        let next = definitions.next().filter(|i| i.id == n.id);
+        let indicator = next.or_else(|| ws.indicators.iter().find(|i| i.id == n.id));
+        cards.push(card(ws, indicator, history, n, locale));
     }
     Ok(ReportView {
         organisation: ws.organisation.clone(),
@@ -811,15 +834,14 @@ pub fn indicator_card_with(
     locale: Locale,
 ) -> Result<String> {
     let first = history_range(ws, period, History::default())?;
-    let range = engine.evaluate_range(first, period)?;
-    let latest = range
-        .last()
-        .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })?;
-    match latest.node(indicator_id) {
-        Some(n) if n.kind == NodeKind::Indicator => {}
-        _ => return Err(Error::NotFound { what: "indicator", id: indicator_id.to_string() }),
+    let (latest, _, histories) = histories(engine, first, period, &|n| n.id == indicator_id)?;
+    let Some((n, history)) = latest.nodes.iter().zip(&histories).find(|(n, _)| n.id == indicator_id) else {
+        return Err(Error::NotFound { what: "indicator", id: indicator_id.to_string() });
+    };
+    if n.kind != NodeKind::Indicator {
+        return Err(Error::NotFound { what: "indicator", id: indicator_id.to_string() });
     }
-    let c = card(ws, &range, latest, indicator_id, locale)?;
+    let c = card(ws, ws.indicators.iter().find(|i| i.id == indicator_id), history, n, locale);
     let status = c.latest.map(|l| l.status).unwrap_or(Status::NoData);
     let mut lines = String::new();
     for l in &c.explanation {
