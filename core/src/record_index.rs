@@ -512,7 +512,9 @@ impl RecordIndex {
                 let flows = self.flows.get(window).unwrap_or(&[]);
                 flows
                     .iter()
-                    .fold(Some(Decimal::ZERO), |acc, row| add(acc, row.get(column).copied().unwrap_or(None)))
+                    .try_fold(Decimal::ZERO, |acc, row| {
+                        add(Some(acc), row.get(column).copied().unwrap_or(None))
+                    })
                     .and_then(money)
             }
             Metric::CumulativeFundsSigned => self.stock(SIGNED, c).and_then(money),
@@ -571,7 +573,7 @@ impl RecordIndex {
                 .unwrap_or(&[])
                 .iter()
                 .filter(|(m, _)| *m <= last)
-                .fold(Some(Decimal::ZERO), |acc, (_, a)| add(acc, Some(*a)));
+                .try_fold(Decimal::ZERO, |acc, (_, a)| add(Some(acc), Some(*a)));
             external = add(external, of_commitment);
         }
         external
