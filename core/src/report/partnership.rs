@@ -12,10 +12,10 @@ use super::svg::{BarSeries, HBar, Svg, bar_chart, hbars, stack, wrap};
 /// Width of the partnership pictures.
 pub const PARTNERSHIP_WIDTH: f64 = 900.0;
 
-/// Where a bar goes; an absent amount (a sum that overflows) has no bar and its label
-/// says `–`.
+/// Where a bar goes; an absent amount (a sum that overflows) has no bar but a dash, and its
+/// label says `–`.
 fn f(d: Option<Decimal>) -> f64 {
-    d.and_then(|d| d.to_f64()).unwrap_or(0.0)
+    d.and_then(|d| d.to_f64()).unwrap_or(f64::NAN)
 }
 
 /// Funds by status over time, as grouped bars (three lightnesses: readable in grey).

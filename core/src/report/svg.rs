@@ -500,7 +500,7 @@ pub struct BarSeries<'a> {
     pub name: &'a str,
     /// Fill colour (trusted).
     pub fill: &'a str,
-    /// One value per category.
+    /// One value per category (not finite: no value, drawn as a dash).
     pub values: Vec<f64>,
     /// One formatted value per category (tooltips).
     pub labels: Vec<String>,
@@ -543,6 +543,12 @@ pub fn bar_chart(
         let gx = left + group_w * g as f64 + (group_w - bar_w * bars) / 2.0;
         for (k, s) in series.iter().enumerate() {
             let v = s.values.get(g).copied().unwrap_or(0.0);
+            if !v.is_finite() {
+                // no value (an amount that overflows): a dash where the bar would stand, so
+                // that it is not read as a zero
+                svg.text(gx + bar_w * (k as f64 + 0.5), zero - 4.0, "middle", LABEL, "–");
+                continue;
+            }
             let y = y_of(v);
             let (y1, y2) = if y < zero { (y, zero) } else { (zero, y) };
             let tip = s.labels.get(g).map(String::as_str).unwrap_or("");
