@@ -21,7 +21,7 @@
 //! boundary with the scorecard.
 //!
 //! A money sum that overflows `Decimal` is absent in the analytics (`None`, see
-//! [`crate::money`]): the metric resting on it has no value, and the detail ends with the
+//! `crate::money`): the metric resting on it has no value, and the detail ends with the
 //! reason ("...: the sum overflows the largest amount the library can hold (...): no
 //! value"), never a saturated `Decimal::MAX`. Leverage and co-financing rate have no value
 //! when any of the four sums they rest on (own, external, planned cost, external of the

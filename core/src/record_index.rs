@@ -42,7 +42,7 @@
 //! every period of generated workspaces, including records that validation would refuse (a
 //! file closed before it was registered, steps of an unknown partner...).
 //!
-//! Overflow: every sum goes through [`add`], which checks it; a stored sum that overflows is
+//! Overflow: every sum goes through `add`, which checks it; a stored sum that overflows is
 //! `None` (and so is every sum built on it), and the value is then `None`, as
 //! `metrics::point` has none for a figure whose sum overflows (never a value saturated at
 //! `Decimal::MAX`). Amounts are never subtracted, so a stored partial sum that overflows is
