@@ -187,15 +187,24 @@ impl DerivedSource {
     /// walking the periods). An evaluation whose coarser indicators read an enclosing period
     /// may compute a point again, never more than once per indicator: the cost of an
     /// evaluation without the cache.
+    ///
+    /// A point naming more than [`POINT_CACHE_RECORDS`] records is not kept: the copy handed
+    /// out costs about what computing it again does (one allocation per id), and kept beside
+    /// the evaluation's own copy it held every partner's id twice on a file of millions of
+    /// partners.
     pub fn point(&self, metric: Metric, period: Period) -> MetricPoint {
         let mut known = self.points.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if known.keys().any(|&(_, p)| p != period) {
             known.retain(|&(_, p), _| p == period);
         }
-        known
-            .entry((metric, period))
-            .or_insert_with(|| crate::metrics::point(&self.records, metric, period))
-            .clone()
+        if let Some(point) = known.get(&(metric, period)) {
+            return point.clone();
+        }
+        let point = crate::metrics::point(&self.records, metric, period);
+        if point.records.len() <= POINT_CACHE_RECORDS {
+            known.insert((metric, period), point.clone());
+        }
+        point
     }
 }
 
@@ -209,6 +218,9 @@ impl Engine {
         }
     }
 }
+
+/// The most record ids a derived point the engine keeps may name (see [`DerivedSource::point`]).
+const POINT_CACHE_RECORDS: usize = 4096;
 
 impl Clone for DerivedSource {
     fn clone(&self) -> DerivedSource {
