@@ -47,8 +47,10 @@
 //! change once compiled, so a metric value is computed once per period however many
 //! indicators show it and however many times the period is evaluated (a widget's period
 //! changes, a notebook walking the quarters run the history again and again); the points,
-//! which carry record ids, are kept for the latest period asked for only. The engine keeps a copy of the
-//! workspace's records (not its indicators) only when some indicator is derived.
+//! which carry record ids, are kept for the latest period asked for only, and only when they
+//! name at most a few thousand records. The engine keeps the workspace's records (not its
+//! indicators) only when some indicator is derived: a copy ([`Engine::new`]), or the
+//! caller's workspace itself ([`Engine::new_shared`], what the main job uses on large files).
 
 use crate::error::{Error, Problem, Problems};
 use crate::expression::Expr;
