@@ -17,8 +17,9 @@ use pilotage::explain::explain_in;
 use pilotage::headline::{HeadlineOptions, headline};
 use pilotage::partnership::LeverageDefinition;
 use pilotage::portfolio::CaseloadOptions;
-use pilotage::report::{Locale, ReportOptions, html_report};
-use pilotage::{Frequency, Period, Workspace, evaluate};
+use pilotage::report::adapter::html_report_with;
+use pilotage::report::{Locale, ReportOptions};
+use pilotage::{Engine, Frequency, Period, Workspace, evaluate};
 use pilotage_examples::{MainJobJson, summary, text_report};
 
 struct Args {
@@ -113,7 +114,8 @@ fn parse_args() -> Result<Args, String> {
 
 fn run(args: Args) -> Result<(), String> {
     let path = args.path.unwrap_or_else(pilotage_examples::sample_path);
-    let ws = Workspace::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // shared with the report's engine, which then keeps no copy of the records
+    let ws = std::sync::Arc::new(Workspace::open(&path).map_err(|e| format!("{}: {e}", path.display()))?);
     let period = match args.period.or_else(|| ws.latest_period(Frequency::Quarterly)) {
         Some(p) => p,
         None => {
@@ -135,7 +137,9 @@ fn run(args: Args) -> Result<(), String> {
             generated_on: today(),
             ..ReportOptions::default()
         };
-        let html = html_report(&ws, period, args.lang, &options).map_err(|e| e.to_string())?;
+        let engine = Engine::new_shared(&ws).map_err(|e| e.to_string())?;
+        let html = html_report_with(&engine, &ws, period, args.lang, &options).map_err(|e| e.to_string())?;
+        drop(engine);
         pilotage::workspace::write_atomically(file, html.as_bytes())
             .map_err(|e| format!("{}: {e}", file.display()))?;
         eprintln!(

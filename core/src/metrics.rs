@@ -238,25 +238,25 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
             MetricPoint { period, value, detail, records: t.transversal }
         }
         Metric::PartnerCount => {
-            let c = partnership::partner_counts(ws, period);
-            let n = c.members.len();
+            let members = partnership::partner_list(ws, period, partnership::PartnerList::Members);
+            let n = members.len();
             let detail = if n == 0 {
                 format!("{name}: no partners had joined by {end} (counted as 0)")
             } else {
                 format!("{name}: {} joined by {end}", plural(n, "partner", "partners"))
             };
-            MetricPoint { period, value: Some(n as f64), detail, records: c.members }
+            MetricPoint { period, value: Some(n as f64), detail, records: members }
         }
         Metric::NewPartners => count_point(
             period,
             name,
-            partnership::partner_counts(ws, period).new,
+            partnership::partner_list(ws, period, partnership::PartnerList::New),
             ("partner joined", "partners joined"),
         ),
         Metric::ActivePartners => count_point(
             period,
             name,
-            partnership::partner_counts(ws, period).active,
+            partnership::partner_list(ws, period, partnership::PartnerList::Active),
             ("partner with a commitment step", "partners with a commitment step"),
         ),
         Metric::FundsPledged

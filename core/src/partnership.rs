@@ -78,6 +78,101 @@ pub struct PartnerCounts {
 
 /// Partner counts for `period`, in workspace order.
 pub fn partner_counts(ws: &Workspace, period: Period) -> PartnerCounts {
+    let mut out = PartnerCounts {
+        period,
+        members: Vec::new(),
+        undated: Vec::new(),
+        new: Vec::new(),
+        active: Vec::new(),
+        without_commitment: Vec::new(),
+        by_kind: BTreeMap::new(),
+    };
+    for_each_partner(ws, period, |p, r| {
+        let k = out.by_kind.entry(p.kind).or_default();
+        if r.member {
+            k.total += 1;
+            out.members.push(p.id.clone());
+            if p.joined.is_none() {
+                out.undated.push(p.id.clone());
+            }
+            if r.without_commitment {
+                out.without_commitment.push(p.id.clone());
+            }
+        }
+        if r.new {
+            k.new += 1;
+            out.new.push(p.id.clone());
+        }
+        if r.active {
+            k.active += 1;
+            out.active.push(p.id.clone());
+        }
+    });
+    out.by_kind.retain(|_, k| k.total + k.new + k.active > 0);
+    out
+}
+
+/// One list of [`partner_counts`] alone (the others are not built): what a derived
+/// indicator's explanation names. On a workspace of millions of partners each list weighs
+/// about as much as the partners' ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PartnerList {
+    /// [`PartnerCounts::members`].
+    Members,
+    /// [`PartnerCounts::new`].
+    New,
+    /// [`PartnerCounts::active`].
+    Active,
+}
+
+/// The ids of [`partner_counts`]'s list `which`, in workspace order.
+pub(crate) fn partner_list(ws: &Workspace, period: Period, which: PartnerList) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_partner(ws, period, |p, r| {
+        let listed = match which {
+            PartnerList::Members => r.member,
+            PartnerList::New => r.new,
+            PartnerList::Active => r.active,
+        };
+        if listed {
+            out.push(p.id.clone());
+        }
+    });
+    out
+}
+
+/// How many partners [`partner_counts`]'s lists would hold, without building them (what the
+/// report shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct PartnerTally {
+    /// `members.len()`.
+    pub members: usize,
+}
+
+/// [`partner_counts`]'s numbers alone (see [`PartnerTally`]).
+pub(crate) fn partner_tally(ws: &Workspace, period: Period) -> PartnerTally {
+    let mut out = PartnerTally::default();
+    for_each_partner(ws, period, |_, r| out.members += usize::from(r.member));
+    out
+}
+
+/// Where one partner stands in a period (see [`PartnerCounts`]).
+#[derive(Debug, Clone, Copy)]
+struct PartnerRole {
+    member: bool,
+    new: bool,
+    active: bool,
+    /// A member with no commitment step on or before the period's end.
+    without_commitment: bool,
+}
+
+/// Calls `f` with every partner, in workspace order, and its role in `period`: the one
+/// reading of the rules behind [`partner_counts`], [`partner_list`] and [`partner_tally`].
+fn for_each_partner(
+    ws: &Workspace,
+    period: Period,
+    mut f: impl FnMut(&crate::partner::Partner, PartnerRole),
+) {
     let cal = ws.calendar();
     let end = period.end_date(cal);
     // committed by the period's end: a commitment whose first step comes later does not count
@@ -93,41 +188,18 @@ pub fn partner_counts(ws: &Workspace, period: Period) -> PartnerCounts {
         .filter(|c| c.steps.iter().any(|s| period.contains_date(s.date, cal)))
         .map(|c| c.partner.as_str())
         .collect();
-    let mut out = PartnerCounts {
-        period,
-        members: Vec::new(),
-        undated: Vec::new(),
-        new: Vec::new(),
-        active: Vec::new(),
-        without_commitment: Vec::new(),
-        by_kind: BTreeMap::new(),
-    };
     for p in &ws.partners {
         let member = p.joined.is_none_or(|j| j <= end);
-        let new = p.joined.is_some_and(|j| period.contains_date(j, cal));
-        let active = active_ids.contains(p.id.as_str());
-        let k = out.by_kind.entry(p.kind).or_default();
-        if member {
-            k.total += 1;
-            out.members.push(p.id.clone());
-            if p.joined.is_none() {
-                out.undated.push(p.id.clone());
-            }
-            if !committed.contains(p.id.as_str()) {
-                out.without_commitment.push(p.id.clone());
-            }
-        }
-        if new {
-            k.new += 1;
-            out.new.push(p.id.clone());
-        }
-        if active {
-            k.active += 1;
-            out.active.push(p.id.clone());
-        }
+        f(
+            p,
+            PartnerRole {
+                member,
+                new: p.joined.is_some_and(|j| period.contains_date(j, cal)),
+                active: active_ids.contains(p.id.as_str()),
+                without_commitment: member && !committed.contains(p.id.as_str()),
+            },
+        );
     }
-    out.by_kind.retain(|_, k| k.total + k.new + k.active > 0);
-    out
 }
 
 /// Amounts at each status; `None` when the sum overflows (see the module doc).
@@ -881,4 +953,26 @@ pub fn compare_capacity(
         }
     });
     CapacityComparison { earlier: e, later: l, ratio: r, note }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lists built alone and the count say what `partner_counts` says, every quarter of
+    /// the sample city (partners joining, committing and not).
+    #[test]
+    fn the_single_lists_and_the_tally_agree_with_partner_counts() {
+        let ws = crate::sample::city();
+        for year in 2018..=2026 {
+            for q in 1..=4 {
+                let period = Period::Quarter { year, quarter: q };
+                let c = partner_counts(&ws, period);
+                assert_eq!(partner_list(&ws, period, PartnerList::Members), c.members);
+                assert_eq!(partner_list(&ws, period, PartnerList::New), c.new);
+                assert_eq!(partner_list(&ws, period, PartnerList::Active), c.active);
+                assert_eq!(partner_tally(&ws, period).members, c.members.len());
+            }
+        }
+    }
 }

@@ -47,12 +47,15 @@
 //! change once compiled, so a metric value is computed once per period however many
 //! indicators show it and however many times the period is evaluated (a widget's period
 //! changes, a notebook walking the quarters run the history again and again); the points,
-//! which carry record ids, are kept for the latest period asked for only. The engine keeps a copy of the
-//! workspace's records (not its indicators) only when some indicator is derived.
+//! which carry record ids, are kept for the latest period asked for only, and only when they
+//! name at most a few thousand records. The engine keeps the workspace's records (not its
+//! indicators) only when some indicator is derived: a copy ([`Engine::new`]), or the
+//! caller's workspace itself ([`Engine::new_shared`], what the main job uses on large files).
 
 use crate::error::{Error, Problem, Problems};
 use crate::expression::Expr;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::indicator::{Indicator, IndicatorSource, Metric, PeriodValue, Polarity, TimeAggregation};
 use crate::metrics::MetricPoint;
@@ -152,14 +155,16 @@ pub struct Engine {
 /// taken over, since the maps hold only finished results).
 #[derive(Debug)]
 pub(crate) struct DerivedSource {
-    records: Box<Workspace>,
+    /// The records: the engine's own copy ([`Engine::new`]) or the caller's workspace, shared
+    /// ([`Engine::new_shared`]: a large file's records are then held once, not twice).
+    records: Arc<Workspace>,
     index: crate::record_index::RecordIndex,
     values: std::sync::Mutex<HashMap<(Metric, Period), Option<f64>>>,
     points: std::sync::Mutex<HashMap<(Metric, Period), MetricPoint>>,
 }
 
 impl DerivedSource {
-    fn new(records: Box<Workspace>) -> DerivedSource {
+    fn new(records: Arc<Workspace>) -> DerivedSource {
         DerivedSource {
             index: crate::record_index::RecordIndex::new(&records),
             records,
@@ -184,17 +189,40 @@ impl DerivedSource {
     /// walking the periods). An evaluation whose coarser indicators read an enclosing period
     /// may compute a point again, never more than once per indicator: the cost of an
     /// evaluation without the cache.
+    ///
+    /// A point naming more than [`POINT_CACHE_RECORDS`] records is not kept: the copy handed
+    /// out costs about what computing it again does (one allocation per id), and kept beside
+    /// the evaluation's own copy it held every partner's id twice on a file of millions of
+    /// partners.
     pub fn point(&self, metric: Metric, period: Period) -> MetricPoint {
         let mut known = self.points.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if known.keys().any(|&(_, p)| p != period) {
             known.retain(|&(_, p), _| p == period);
         }
-        known
-            .entry((metric, period))
-            .or_insert_with(|| crate::metrics::point(&self.records, metric, period))
-            .clone()
+        if let Some(point) = known.get(&(metric, period)) {
+            return point.clone();
+        }
+        let point = crate::metrics::point(&self.records, metric, period);
+        if point.records.len() <= POINT_CACHE_RECORDS {
+            known.insert((metric, period), point.clone());
+        }
+        point
     }
 }
+
+impl Engine {
+    /// Drops the derived points the engine remembers (the latest period's, with the ids of
+    /// the records they count): for a caller that holds the evaluation they went into. They
+    /// are computed again when asked for.
+    pub(crate) fn forget_points(&self) {
+        if let Some(source) = &self.derived_source {
+            source.points.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+        }
+    }
+}
+
+/// The most record ids a derived point the engine keeps may name (see [`DerivedSource::point`]).
+const POINT_CACHE_RECORDS: usize = 4096;
 
 impl Clone for DerivedSource {
     fn clone(&self) -> DerivedSource {
@@ -338,6 +366,18 @@ impl Engine {
     /// minimum coverages between 0 and 1, references that exist, no cycle between calculated
     /// indicators. Non-finite measurement values count as absent.
     pub fn new(ws: &Workspace) -> Result<Engine, Error> {
+        Engine::compile(ws, None)
+    }
+
+    /// [`Engine::new`] for a workspace the caller shares: the engine keeps `ws` itself (a
+    /// reference count) for the explanations of derived indicators, where [`Engine::new`]
+    /// copies its records. Same results; on a file of many small records (millions of
+    /// partners) the copy was as large as the loaded workspace.
+    pub fn new_shared(ws: &Arc<Workspace>) -> Result<Engine, Error> {
+        Engine::compile(ws, Some(ws))
+    }
+
+    fn compile(ws: &Workspace, shared: Option<&Arc<Workspace>>) -> Result<Engine, Error> {
         let problems = numeric_problems(ws);
         if !problems.is_empty() {
             return Err(Error::Invalid(Problems(problems)));
@@ -472,23 +512,21 @@ impl Engine {
                 .ok_or_else(|| invalid(&format!("scorecard.links[{i}].to"), "unknown objective".into()))?;
             links.push((from, to, l.sign, l.lag));
         }
-        let records =
-            ws.indicators.iter().any(|i| matches!(i.source, IndicatorSource::Derived { .. })).then(|| {
-                Box::new(Workspace {
-                    indicators: Vec::new(),
-                    scorecard: Default::default(),
-                    ..Workspace::new(ws.organisation.clone())
-                })
-            });
-        let records = records.map(|mut r| {
-            r.projects = ws.projects.clone();
-            r.partners = ws.partners.clone();
-            r.commitments = ws.commitments.clone();
-            r.services = ws.services.clone();
-            r.currency = ws.currency.clone();
-            r.fiscal_year_start_month = ws.fiscal_year_start_month;
-            r.settings = ws.settings.clone();
-            r
+        let derived = ws.indicators.iter().any(|i| matches!(i.source, IndicatorSource::Derived { .. }));
+        let records = derived.then(|| match shared {
+            Some(ws) => Arc::clone(ws),
+            None => Arc::new(Workspace {
+                projects: ws.projects.clone(),
+                partners: ws.partners.clone(),
+                commitments: ws.commitments.clone(),
+                services: ws.services.clone(),
+                currency: ws.currency.clone(),
+                fiscal_year_start_month: ws.fiscal_year_start_month,
+                settings: ws.settings.clone(),
+                indicators: Vec::new(),
+                scorecard: Default::default(),
+                ..Workspace::new(ws.organisation.clone())
+            }),
         });
         let measured = indicators
             .iter()

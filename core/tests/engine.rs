@@ -686,3 +686,23 @@ fn worst_with_missing_counted_as_zero_is_zero() {
     let e = evaluate(&three_children(json!({ "aggregation": "worst" })), p("2025-01")).unwrap();
     assert!(close(e.node("o").unwrap().score, 40.0));
 }
+
+/// An engine sharing the workspace ([`Engine::new_shared`], what the main job uses: no copy
+/// of the records) evaluates and reports as [`Engine::new`]'s copy does.
+#[test]
+fn a_shared_engine_gives_what_a_copying_engine_gives() {
+    let ws = std::sync::Arc::new(pilotage::sample::city());
+    let shared = Engine::new_shared(&ws).unwrap();
+    let copied = Engine::new(&ws).unwrap();
+    for p in ["2024-Q1", "2025-Q3", "2025-Q4", "2025"] {
+        let period: pilotage::Period = p.parse().unwrap();
+        assert_eq!(shared.evaluate(period).unwrap(), copied.evaluate(period).unwrap(), "{p}");
+    }
+    let period: pilotage::Period = "2025-Q4".parse().unwrap();
+    let options = pilotage::report::ReportOptions::default();
+    let en = pilotage::report::Locale::En;
+    assert_eq!(
+        pilotage::report::adapter::html_report_with(&shared, &ws, period, en, &options).unwrap(),
+        pilotage::report::html_report(&ws, period, en, &options).unwrap()
+    );
+}

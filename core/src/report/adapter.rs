@@ -2,7 +2,7 @@
 //!
 //! [`report_view`] evaluates the history range once ([`evaluate_range`]) for the series,
 //! trends and link correlations, takes the portfolio and partnership figures from
-//! [`headline`] (the same call the main job makes), and copies them into the views. It
+//! [`headline`](crate::headline::headline) (the same call the main job makes), and copies them into the views. It
 //! computes nothing the core already computes: scores, statuses, trends, coverages, targets,
 //! correlations, lead times, caseloads and leverage are the core's numbers; the only
 //! arithmetic here is bookkeeping (counting open files into age buckets, and turning the
@@ -35,7 +35,7 @@ use super::model::*;
 use crate::error::{Error, Result};
 use crate::evaluation::{Evaluation, NodeResult, evaluate_range};
 use crate::explain::render_in;
-use crate::headline::{Headline, HeadlineOptions, headline};
+use crate::headline::{Headline, HeadlineOptions};
 use crate::indicator::Polarity;
 use crate::partner::PartnerKind;
 use crate::partnership::{self, FundsScope, LeverageDefinition};
@@ -393,7 +393,10 @@ fn histories(
         for (h, n) in histories.iter_mut().zip(&ev.nodes).filter(|(_, n)| keep(n)) {
             h.push((ev.period, n.value, n.target));
         }
-        latest = Some(ev);
+        // only the last period's evaluation is kept, and the one before is dropped before
+        // that one is built: two rich evaluations (each with the record ids its derived
+        // indicators count) were held at once
+        latest = (ev.period == last).then_some(ev);
     })?;
     let latest = latest
         .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {last}") })?;
@@ -623,6 +626,7 @@ fn partnership_view(
     ws: &Workspace,
     periods: &[Period],
     h: &Headline,
+    members: usize,
     options: &ReportOptions,
     locale: Locale,
 ) -> PartnershipView {
@@ -709,7 +713,7 @@ fn partnership_view(
         funds,
         leverage: Some(leverage),
         top_partners,
-        partner_count: u32::try_from(h.partners.members.len()).ok(),
+        partner_count: u32::try_from(members).ok(),
         explanation,
     }
 }
@@ -717,7 +721,7 @@ fn partnership_view(
 /// The report of `period` (its frequency is the reporting frequency): every view filled
 /// from the engine ([`Engine::evaluate_range_each`] over the history, one evaluation at a
 /// time, [`crate::explain::explain_in`]'s text in the report's language) and from
-/// [`headline`]. Labels inside the views (periods, kinds of partner, the sentences of the
+/// [`headline`](crate::headline::headline). Labels inside the views (periods, kinds of partner, the sentences of the
 /// portfolio and partnership explanations) are written in `locale`.
 ///
 /// Errors: the engine's (an invalid scorecard, a period out of range) and
@@ -744,8 +748,18 @@ pub fn report_view_with(
     let first = history_range(ws, period, options.history)?;
     let is_indicator = |n: &NodeResult| n.kind == NodeKind::Indicator;
     let (latest, periods, histories) = histories(engine, first, period, &is_indicator)?;
+    // the latest evaluation holds the explanations the engine's cache holds again
+    engine.forget_points();
     let latest = &latest;
-    let h = headline(ws, period, options.headline_options())?;
+    // the report shows the number of partners alone: counted, not listed (the lists of
+    // `partner_counts` held every partner's id three times over on a file of tiny partners)
+    let h = crate::headline::headline_with(
+        ws,
+        period,
+        options.headline_options(),
+        crate::headline::without_partner_lists,
+    )?;
+    let members = crate::partnership::partner_tally(ws, period).members;
     // the indicator nodes follow the workspace's indicators, in order: the definition is
     // found by position (a search by id per card was quadratic in the indicators)
     let mut definitions = ws.indicators.iter();
@@ -763,7 +777,7 @@ pub fn report_view_with(
         cards,
         portfolio: (!ws.projects.is_empty()).then(|| portfolio_view(ws, &periods, &h, options, locale)),
         partnership: (!ws.commitments.is_empty())
-            .then(|| partnership_view(ws, &periods, &h, options, locale)),
+            .then(|| partnership_view(ws, &periods, &h, members, options, locale)),
     })
 }
 
@@ -877,7 +891,8 @@ mod tests {
     fn sample_report_shows_the_core_figures_in_both_languages() {
         let ws = crate::sample::city();
         let ev = evaluate(&ws, q4()).unwrap_or_else(|e| panic!("{e}"));
-        let h = headline(&ws, q4(), HeadlineOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+        let h = crate::headline::headline(&ws, q4(), HeadlineOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
         for (locale, files, one_to) in [(Locale::Fr, "dossiers", "1 pour"), (Locale::En, "files", "1 to")] {
             let page = html_report(&ws, q4(), locale, &options()).unwrap_or_else(|e| panic!("{e}"));
             assert!(page.contains(&escape(&ws.organisation)));
@@ -938,7 +953,8 @@ mod tests {
         let ws = crate::sample::city();
         let view = report_view(&ws, q4(), Locale::Fr, &options()).unwrap_or_else(|e| panic!("{e}"));
         let range = evaluate_range(&ws, Period::Quarter { year: 2024, quarter: 1 }, q4()).unwrap_or_default();
-        let h = headline(&ws, q4(), HeadlineOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+        let h = crate::headline::headline(&ws, q4(), HeadlineOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
         // 8 quarters: 2024-Q1 .. 2025-Q4.
         assert_eq!(range.len(), 8);
         let indicators = range[7].nodes.iter().filter(|n| n.kind == NodeKind::Indicator).count();
