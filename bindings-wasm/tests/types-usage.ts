@@ -204,7 +204,7 @@ export async function usage(text: string): Promise<void> {
   const concentration: Concentration = ws.concentration(5, "2025-Q4");
   const capacity: InvestmentCapacity = ws.investmentCapacity("2025");
   const capacities: CapacityComparison = ws.compareCapacity("2019", "2025");
-  const signed: Money = funds.total.signed;
+  const signed: Money | null = funds.total.signed;
   const byStage: number | undefined = caseload.by_stage.approved;
   // @ts-expect-error an unknown lead-time event
   ws.leadTime("2025-Q4", { start: "birth", stop: "decision" });
