@@ -333,15 +333,7 @@ impl Workspace {
         check_measurement(ind, &measurement, k.unwrap_or(0))?;
         match ind.measurements.iter_mut().find(|m| m.period == measurement.period) {
             Some(existing) if replace => *existing = measurement,
-            Some(existing) => {
-                return Err(Error::Argument {
-                    name: "period",
-                    message: format!(
-                        "indicator {indicator:?} already has a measurement for {} (pass replace=True to overwrite it)",
-                        existing.period
-                    ),
-                });
-            }
+            Some(existing) => return Err(already_measured(indicator, existing.period)),
             None => ind.measurements.push(measurement),
         }
         Ok(())
@@ -535,15 +527,7 @@ impl Adder<'_> {
         check_measurement_at(ind, &measurement, k, slot)?;
         match periods.get(&measurement.period).and_then(|&j| ind.measurements.get_mut(j)) {
             Some(existing) if replace => *existing = measurement,
-            Some(existing) => {
-                return Err(Error::Argument {
-                    name: "period",
-                    message: format!(
-                        "indicator {indicator:?} already has a measurement for {} (pass replace=True to overwrite it)",
-                        existing.period
-                    ),
-                });
-            }
+            Some(existing) => return Err(already_measured(indicator, existing.period)),
             None => {
                 periods.insert(measurement.period, ind.measurements.len());
                 ind.measurements.push(measurement);
@@ -562,6 +546,16 @@ impl Workspace {
 
 /// The organisation's identity checked as the file validation checks it, keeping only the
 /// problems of the field being set (an already-blank name does not block a currency change).
+/// The error of a measurement put where one exists, without `replace`.
+fn already_measured(indicator: &str, period: Period) -> Error {
+    Error::Argument {
+        name: "period",
+        message: format!(
+            "indicator {indicator:?} already has a measurement for {period} (pass replace=True to overwrite it)"
+        ),
+    }
+}
+
 fn identity(field: &str, organisation: &str, currency: &str, month: u8) -> Result<()> {
     let mut problems = crate::validation::identity_problems(organisation, currency, month);
     problems.retain(|p| p.path == field);

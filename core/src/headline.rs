@@ -109,15 +109,7 @@ pub struct Headline {
 /// Partner counts left empty (no list, no kind): for a caller of [`headline_with`] that
 /// counts the partners itself ([`partnership::partner_tally`]) and reads nothing else there.
 pub(crate) fn without_partner_lists(_: &Workspace, period: Period) -> PartnerCounts {
-    PartnerCounts {
-        period,
-        members: Vec::new(),
-        undated: Vec::new(),
-        new: Vec::new(),
-        active: Vec::new(),
-        without_commitment: Vec::new(),
-        by_kind: Default::default(),
-    }
+    PartnerCounts::empty(period)
 }
 
 /// The period of `period`'s kind in the earliest fiscal year that has a file decided by the

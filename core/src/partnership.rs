@@ -76,17 +76,24 @@ pub struct PartnerCounts {
     pub by_kind: BTreeMap<PartnerKind, KindCounts>,
 }
 
+impl PartnerCounts {
+    /// No partner counted for `period`: every list and count empty.
+    pub fn empty(period: Period) -> PartnerCounts {
+        PartnerCounts {
+            period,
+            members: Vec::new(),
+            undated: Vec::new(),
+            new: Vec::new(),
+            active: Vec::new(),
+            without_commitment: Vec::new(),
+            by_kind: BTreeMap::new(),
+        }
+    }
+}
+
 /// Partner counts for `period`, in workspace order.
 pub fn partner_counts(ws: &Workspace, period: Period) -> PartnerCounts {
-    let mut out = PartnerCounts {
-        period,
-        members: Vec::new(),
-        undated: Vec::new(),
-        new: Vec::new(),
-        active: Vec::new(),
-        without_commitment: Vec::new(),
-        by_kind: BTreeMap::new(),
-    };
+    let mut out = PartnerCounts::empty(period);
     for_each_partner(ws, period, |p, r| {
         let k = out.by_kind.entry(p.kind).or_default();
         if r.member {
