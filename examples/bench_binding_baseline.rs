@@ -21,7 +21,7 @@ struct Row {
     unit: Option<String>,
     numbers: [Option<f64>; 13],
     status: &'static str,
-    direction: pilotage::trend::Direction,
+    direction: pilotage::engine::trend::Direction,
     forecast_period: Option<String>,
     on_track: Option<bool>,
 }

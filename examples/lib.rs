@@ -5,11 +5,11 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use pilotage::headline::Headline;
-use pilotage::partnership::Population;
-use pilotage::portfolio::CaseloadOptions;
-use pilotage::report::Locale;
-use pilotage::report::locale::status_symbol;
+use pilotage::analytics::headline::Headline;
+use pilotage::analytics::partnership::Population;
+use pilotage::analytics::portfolio::CaseloadOptions;
+use pilotage::locale::Locale;
+use pilotage::locale::status_symbol;
 use pilotage::{Evaluation, NodeKind, Status, Workspace};
 
 /// Path of the bundled sample workspace (`examples/data/sample-city.json`).
@@ -77,11 +77,11 @@ pub struct MainJobJson {
     /// Every node of the scorecard at the period, with its explanation.
     pub evaluation: pilotage::Evaluation,
     /// The portfolio and partnership figures of the period.
-    pub headline: pilotage::headline::Headline,
+    pub headline: pilotage::analytics::headline::Headline,
 }
 
-fn arrow(d: pilotage::trend::Direction) -> &'static str {
-    use pilotage::trend::Direction::*;
+fn arrow(d: pilotage::engine::trend::Direction) -> &'static str {
+    use pilotage::engine::trend::Direction::*;
     match d {
         Improving => "↗",
         Stable => "→",
@@ -278,23 +278,28 @@ pub fn text_report(
             l.period(period)
         }
     };
-    let stats = |s: &pilotage::portfolio::LeadTimeStats| match (s.mean_days, s.median_days, s.max_days) {
-        (Some(mean), Some(median), Some(max)) => format!(
-            "{} {} {}, {} {}, {} {}, p90 {}, max {}",
-            span(s.period, s.through),
-            s.count,
-            label(l, "décidés", "decided"),
-            label(l, "moyenne", "mean"),
-            l.days(mean, 1),
-            label(l, "médiane", "median"),
-            l.days(median, 1),
-            s.p90_days.map(|p| l.days(p, 0)).unwrap_or_else(|| "–".into()),
-            l.days(max as f64, 0)
-        ),
-        _ => {
-            format!("{} {}", span(s.period, s.through), label(l, "aucun dossier décidé", "no decided files"))
-        }
-    };
+    let stats =
+        |s: &pilotage::analytics::portfolio::LeadTimeStats| match (s.mean_days, s.median_days, s.max_days) {
+            (Some(mean), Some(median), Some(max)) => format!(
+                "{} {} {}, {} {}, {} {}, p90 {}, max {}",
+                span(s.period, s.through),
+                s.count,
+                label(l, "décidés", "decided"),
+                label(l, "moyenne", "mean"),
+                l.days(mean, 1),
+                label(l, "médiane", "median"),
+                l.days(median, 1),
+                s.p90_days.map(|p| l.days(p, 0)).unwrap_or_else(|| "–".into()),
+                l.days(max as f64, 0)
+            ),
+            _ => {
+                format!(
+                    "{} {}",
+                    span(s.period, s.through),
+                    label(l, "aucun dossier décidé", "no decided files")
+                )
+            }
+        };
     // The period against the comparison period, then whole years: later, earlier, ratio.
     let mut first = true;
     let comparisons = [h.compared_with.map(|_| &h.lead_time), h.lead_time_by_year.as_ref()];

@@ -13,8 +13,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use pilotage::headline::{HeadlineOptions, headline};
-use pilotage::report::{Label, Locale, ReportOptions, html_report};
+use pilotage::analytics::headline::{HeadlineOptions, headline};
+use pilotage::report::{ReportOptions, html_report};
+
+use pilotage::locale::{Label, Locale};
 use pilotage::{Period, Workspace, evaluate};
 use serde_json::json;
 

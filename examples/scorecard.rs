@@ -13,12 +13,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use pilotage::analytics::headline::{HeadlineOptions, headline};
+use pilotage::analytics::partnership::LeverageDefinition;
+use pilotage::analytics::portfolio::CaseloadOptions;
 use pilotage::explain::explain_in;
-use pilotage::headline::{HeadlineOptions, headline};
-use pilotage::partnership::LeverageDefinition;
-use pilotage::portfolio::CaseloadOptions;
+use pilotage::report::ReportOptions;
 use pilotage::report::adapter::html_report_with;
-use pilotage::report::{Locale, ReportOptions};
+
+use pilotage::locale::Locale;
 use pilotage::{Engine, Frequency, Period, Workspace, evaluate};
 use pilotage_examples::{MainJobJson, summary, text_report};
 
@@ -140,7 +142,7 @@ fn run(args: Args) -> Result<(), String> {
         let engine = Engine::new_shared(&ws).map_err(|e| e.to_string())?;
         let html = html_report_with(&engine, &ws, period, args.lang, &options).map_err(|e| e.to_string())?;
         drop(engine);
-        pilotage::workspace::write_atomically(file, html.as_bytes())
+        pilotage::model::workspace::write_atomically(file, html.as_bytes())
             .map_err(|e| format!("{}: {e}", file.display()))?;
         eprintln!(
             "wrote the {} report of {} for {period} to {}",

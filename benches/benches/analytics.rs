@@ -7,9 +7,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use pilotage::headline::{HeadlineOptions, headline};
-use pilotage::partnership::{FundsScope, concentration, funds};
-use pilotage::portfolio::{LeadTimeOptions, lead_time};
+use pilotage::analytics::headline::{HeadlineOptions, headline};
+use pilotage::analytics::partnership::{FundsScope, concentration, funds};
+use pilotage::analytics::portfolio::{LeadTimeOptions, lead_time};
 use pilotage::sample::{self, SampleSpec};
 use pilotage::{Period, Workspace};
 use pilotage_benches::{generate, last_quarter, ok};

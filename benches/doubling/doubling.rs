@@ -15,7 +15,8 @@
 
 use std::time::{Duration, Instant};
 
-use pilotage::{IndicatorSource, Measurement, Partner, PartnerKind, Period, Workspace, import};
+use pilotage::io::import;
+use pilotage::{IndicatorSource, Measurement, Partner, PartnerKind, Period, Workspace};
 
 /// The sample city, with 100 more monthly measured indicators (copies of one of its own), so
 /// that 4n measurement rows fit in the years 1900-2100.

@@ -3,8 +3,8 @@
 //! core enums checked by serde, options gathered into the core's option structs. The
 //! computing is the core's; these functions only convert.
 
-use pilotage::partnership::{FinanceOptions, LeverageDefinition};
-use pilotage::portfolio::{CaseloadOptions, LeadTimeOptions, Milestone};
+use pilotage::analytics::partnership::{FinanceOptions, LeverageDefinition};
+use pilotage::analytics::portfolio::{CaseloadOptions, LeadTimeOptions, Milestone};
 use pilotage::{Frequency, FundingStatus, Period, Workspace};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;

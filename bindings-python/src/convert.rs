@@ -136,11 +136,11 @@ pub fn date(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
 
 /// A date that a record stores (a project stage, a planned end, a partner's joining, a
 /// commitment step): [`date`], then the core's rule for stored dates
-/// ([`pilotage::validation::date_problem`]: years 1900-2100), so that a date the file
+/// ([`pilotage::model::validation::date_problem`]: years 1900-2100), so that a date the file
 /// validation would refuse on load is refused at the call, with the same message.
 pub fn stored_date(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
     let d = date(obj)?;
-    match pilotage::validation::date_problem(d) {
+    match pilotage::model::validation::date_problem(d) {
         Some(message) => Err(value_err(message)),
         None => Ok(d),
     }

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use pilotage::trend::Direction;
+use pilotage::engine::trend::Direction;
 use pilotage::{Evaluation, Forecast, NodeKind, NodeResult, Period, Trend};
 use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
@@ -444,7 +444,7 @@ impl PyEvaluation {
     }
     /// The scorecard overview as the core renders it (SVG), for Jupyter.
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        pilotage::report::evaluation_overview_svg(&self.inner, pilotage::report::Locale::En).py(py)
+        pilotage::report::evaluation_overview_svg(&self.inner, pilotage::locale::Locale::En).py(py)
     }
     /// Why a node has its score and status, in a few lines (`NotFoundError` for an unknown id),
     /// in English (`lang="en"`) or French (`lang="fr"`).

@@ -148,7 +148,7 @@ pub fn project(row: &Bound<'_, PyDict>) -> Result<Project, FieldErrors> {
         }
     }
     stages.sort_by_key(|e| (e.stage.rank(), e.date));
-    pilotage::project::place_notified(&mut stages);
+    pilotage::model::project::place_notified(&mut stages);
     let planned_cost = f.optional("planned_cost", convert::opt_money);
     let actual_cost = f.optional("actual_cost", convert::opt_money);
     let planned_end = f.optional("planned_end", convert::opt_stored_date);

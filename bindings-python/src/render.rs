@@ -1,14 +1,14 @@
 //! The core's HTML/SVG renderings, for notebooks: `_repr_html_` of workspaces, evaluations
 //! and indicator cards shows what the core renders (escaped there), never HTML built here.
 
-use pilotage::report::Locale;
+use pilotage::locale::Locale;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 /// The language of a rendering: `"en"` or `"fr"` (the core's reading of a language tag, so
 /// `"fr-FR"` and `"en-GB"` are accepted too).
 pub fn locale(lang: &str) -> PyResult<Locale> {
-    lang.parse().map_err(|e: pilotage::report::UnknownLocale| PyValueError::new_err(format!("lang: {e}")))
+    lang.parse().map_err(|e: pilotage::locale::UnknownLocale| PyValueError::new_err(format!("lang: {e}")))
 }
 
 /// A piece of HTML rendered by the core (an indicator card, a report): Jupyter displays it,

@@ -14,18 +14,18 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use pilotage::headline::Headline;
-use pilotage::import::ImportSummary;
-use pilotage::partnership::{
+use pilotage::analytics::headline::Headline;
+use pilotage::analytics::partnership::{
     CapacityComparison, CommitmentGap, Concentration, FinanceOptions, Funds, FundsScope, InvestmentCapacity,
     KindCounts, Leverage, LeverageDefinition, Outstanding, PartnerCounts, PartnerShare, Population,
     PortfolioFinance, ProjectFinance, ProjectScope, StatusAmounts,
 };
-use pilotage::portfolio::{
+use pilotage::analytics::portfolio::{
     Caseload, CaseloadOptions, DeliveryReport, Excluded, FileAge, FileLeadTime, LeadTimeComparison,
     LeadTimeOptions, LeadTimeStats, Milestone, PortfolioValue, ProjectDelivery, ServicePair, Throughput,
     Transversality, WorkInProgress,
 };
+use pilotage::io::import::ImportSummary;
 use pilotage::{FundingKind, FundingStatus, PartnerKind, Period, Stage};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;

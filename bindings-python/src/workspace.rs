@@ -20,9 +20,10 @@ use crate::period::period_arg;
 use crate::records::{self, FieldErrors};
 use crate::topy;
 use crate::views;
-use pilotage::headline::HeadlineOptions;
-use pilotage::partnership::{self, FundsScope, ProjectScope};
-use pilotage::{import, portfolio};
+use pilotage::analytics::headline::HeadlineOptions;
+use pilotage::analytics::partnership::{self, FundsScope, ProjectScope};
+use pilotage::analytics::portfolio;
+use pilotage::io::import;
 
 /// Everything one organisation steers: services, projects, partners, commitments,
 /// indicators and the scorecard. Build it from Python, or open a workspace file.
@@ -163,7 +164,7 @@ impl PyWorkspace {
         py: Python<'py>,
         rows: Vec<(String, Bound<'py, PyDict>)>,
         build: impl Fn(&Bound<'py, PyDict>) -> Result<T, FieldErrors>,
-        add: impl Fn(&mut pilotage::edit::Adder<'_>, T) -> pilotage::Result<()> + Send + Sync,
+        add: impl Fn(&mut pilotage::model::edit::Adder<'_>, T) -> pilotage::Result<()> + Send + Sync,
     ) -> PyResult<usize> {
         let mut problems = Vec::new();
         let mut built = Vec::new();
@@ -904,7 +905,7 @@ impl PyWorkspace {
             lead_time: analytics::lead_time_options(start, stop)?,
             caseload: analytics::caseload_rule(caseload)?,
         };
-        let h = py.detach(|| pilotage::headline::headline(ws, p, options)).py(py)?;
+        let h = py.detach(|| pilotage::analytics::headline::headline(ws, p, options)).py(py)?;
         topy::result(py, "headline", &h)
     }
 
@@ -1150,8 +1151,8 @@ impl PyWorkspace {
         kind: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         type FromReader =
-            fn(&mut Workspace, &[u8], &str) -> pilotage::Result<pilotage::import::ImportSummary>;
-        type FromPath = fn(&mut Workspace, PathBuf) -> pilotage::Result<pilotage::import::ImportSummary>;
+            fn(&mut Workspace, &[u8], &str) -> pilotage::Result<pilotage::io::import::ImportSummary>;
+        type FromPath = fn(&mut Workspace, PathBuf) -> pilotage::Result<pilotage::io::import::ImportSummary>;
         let (from_reader, from_path): (FromReader, FromPath) = match kind {
             "measurements" => {
                 (|w, r, s| import::measurements(w, r, s), |w, p| import::measurements_from_path(w, p))
@@ -1223,7 +1224,7 @@ impl PyWorkspace {
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<Option<String>> {
         let ws = &self.snapshot();
         let Some(p) = ws.latest_period(pilotage::Frequency::Quarterly) else { return Ok(None) };
-        py.detach(|| pilotage::report::overview_svg_for(ws, p, pilotage::report::Locale::En)).py(py).map(Some)
+        py.detach(|| pilotage::report::overview_svg_for(ws, p, pilotage::locale::Locale::En)).py(py).map(Some)
     }
 
     /// The self-contained HTML report of a period (default: the latest quarter with data),

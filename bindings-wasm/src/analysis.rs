@@ -3,10 +3,10 @@
 //! workspace's fiscal calendar), calls the core, and converts the result with
 //! [`crate::convert::to_js`]; the plain Rust functions below it are what the host tests call.
 
-use pilotage::headline::{HeadlineOptions, headline};
-use pilotage::partnership::LeverageDefinition;
-use pilotage::portfolio::{CaseloadOptions, LeadTimeOptions};
-use pilotage::report::Locale;
+use pilotage::analytics::headline::{HeadlineOptions, headline};
+use pilotage::analytics::partnership::LeverageDefinition;
+use pilotage::analytics::portfolio::{CaseloadOptions, LeadTimeOptions};
+use pilotage::locale::Locale;
 use pilotage::{Error, Frequency, Period};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;

@@ -1,11 +1,11 @@
 //! The portfolio and partnership metrics on a `Workspace`, one export per core function of
-//! `pilotage::portfolio` and `pilotage::partnership`. Stocks take an `asOf` argument that is
+//! `pilotage::analytics::portfolio` and `pilotage::analytics::partnership`. Stocks take an `asOf` argument that is
 //! either an ISO date (`"2025-12-31"`) or a period (`"2025-Q4"`, meaning its last day in the
 //! fiscal calendar); flows take a period.
 
 use chrono::NaiveDate;
-use pilotage::partnership::{self, FinanceOptions, FundsScope, LeverageDefinition, ProjectScope};
-use pilotage::portfolio::{self, LeadTimeOptions};
+use pilotage::analytics::partnership::{self, FinanceOptions, FundsScope, LeverageDefinition, ProjectScope};
+use pilotage::analytics::portfolio::{self, LeadTimeOptions};
 use pilotage::{Calendar, Error, FundingStatus, Period};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;

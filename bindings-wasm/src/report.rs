@@ -12,10 +12,12 @@
 //! (see `BENCHMARKS.md`).
 
 use pilotage::Error;
+use pilotage::report::ReportOptions;
 use pilotage::report::adapter::{
     evaluation_overview_svg, evaluation_strategy_map_svg, html_report_with, indicator_card_with,
 };
-use pilotage::report::{Locale, ReportOptions};
+
+use pilotage::locale::Locale;
 use wasm_bindgen::prelude::*;
 
 use crate::analysis::period_arg;
@@ -26,7 +28,7 @@ use crate::workspace::JsWorkspace;
 /// core's reading of a language tag).
 pub fn locale_arg(lang: Option<String>) -> Result<Locale, Error> {
     lang.map_or(Ok(Locale::Fr), |l| {
-        l.parse().map_err(|e: pilotage::report::UnknownLocale| Error::Argument {
+        l.parse().map_err(|e: pilotage::locale::UnknownLocale| Error::Argument {
             name: "lang",
             message: e.to_string(),
         })

@@ -105,7 +105,7 @@ pub enum Error {
     },
     /// A period string or value is not valid.
     #[error(transparent)]
-    Period(#[from] crate::period::PeriodError),
+    Period(#[from] crate::model::period::PeriodError),
     /// An argument names something the workspace does not have (a node id, a period...).
     #[error("{what} {id:?} not found")]
     NotFound {

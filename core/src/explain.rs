@@ -1,4 +1,4 @@
-//! A few readable lines from an [`Explanation`](crate::evaluation::Explanation), so that a
+//! A few readable lines from an [`Explanation`](crate::engine::evaluation::Explanation), so that a
 //! user who doubts a red sees why it is red: the headline (score and status), why that
 //! status, the value against its target and where the target comes from, the formula with
 //! its numbers, the inputs (and how they were aggregated), the children with their weights
@@ -17,21 +17,22 @@
 
 use std::fmt::Write;
 
+use crate::engine::NodeKind;
+use crate::engine::evaluation::{Evaluation, NodeResult, SourceUsed, TimeAggregationUsed};
 use crate::error::Error;
-use crate::evaluation::{Evaluation, NodeResult, SourceUsed, TimeAggregationUsed};
-use crate::indicator::{Metric, TimeAggregation};
-use crate::period::{Frequency, Period};
-use crate::plan::NodeKind;
-use crate::report::{Label, Locale};
-use crate::rollup::{NoDataReason, Treatment};
-use crate::scoring::{NoScore, ScoringMethod, Status, StatusThresholds};
+use crate::model::indicator::{Metric, TimeAggregation};
+use crate::model::period::{Frequency, Period};
 
-/// A number as the English explanation prints it: [`crate::scoring::fmt_num`]'s text, but in
+use crate::engine::rollup::{NoDataReason, Treatment};
+use crate::engine::scoring::{NoScore, ScoringMethod, Status, StatusThresholds};
+use crate::locale::{Label, Locale};
+
+/// A number as the English explanation prints it: [`crate::engine::scoring::fmt_num`]'s text, but in
 /// scientific notation from 1e15 on ([`Locale::huge`]): 1e300 printed in full is 301 digits.
 fn fmt_num(x: f64) -> String {
     Locale::En.short_number(x)
 }
-use crate::target::TargetSource;
+use crate::engine::target::TargetSource;
 
 /// Render the explanation of one node of an evaluation ([`Error::NotFound`] for an unknown id).
 pub fn explain(evaluation: &Evaluation, node_id: &str) -> Result<String, Error> {
@@ -230,7 +231,7 @@ fn kind_fr(kind: NodeKind) -> String {
     Locale::Fr.label_lower(label)
 }
 
-/// [`crate::evaluation`]'s status reason, in French, from the same data (with the roll-up
+/// [`crate::engine::evaluation`]'s status reason, in French, from the same data (with the roll-up
 /// words for objectives, perspectives and the scorecard).
 fn status_reason_fr(
     kind: NodeKind,
@@ -321,7 +322,7 @@ const FORMULA_WORDS: [(&str, &str); 25] = [
     (": ", "\u{a0}: "),
 ];
 
-/// A formula of [`crate::scoring`] or [`crate::rollup`] with its words in French.
+/// A formula of [`crate::engine::scoring`] or [`crate::engine::rollup`] with its words in French.
 fn formula_fr(formula: &str) -> String {
     let mut out = formula.to_string();
     for reason in [
@@ -503,7 +504,7 @@ fn records_fr(metric: Metric, n: usize) -> String {
 /// One reason for "no data" in French: the engine's fixed phrases are translated (from the
 /// node's data where they carry numbers or periods), other texts (error messages) are kept
 /// and introduced in French.
-/// `crate::money::OVERFLOW` in French.
+/// `crate::model::money::OVERFLOW` in French.
 const MONEY_OVERFLOW_FR: &str = "la somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335)";
 
 fn reason_fr(reason: &str, node: &NodeResult) -> String {
@@ -555,8 +556,8 @@ fn reason_fr(reason: &str, node: &NodeResult) -> String {
         let (period, rest) = rest.split_once(" (").unwrap_or((rest, ""));
         let latest = rest.strip_prefix("the latest target is for ").and_then(|r| r.split_once(';'));
         let policy = if rest.contains("\"carry_forward\"") { "report" } else { "aucune" };
-        if let Ok(period) = period.parse::<crate::period::Period>() {
-            return match latest.and_then(|(l, _)| l.parse::<crate::period::Period>().ok()) {
+        if let Ok(period) = period.parse::<crate::model::period::Period>() {
+            return match latest.and_then(|(l, _)| l.parse::<crate::model::period::Period>().ok()) {
                 Some(l) => format!(
                     "aucune cible en vigueur pour {} (la dernière cible porte sur {} ; règle des cibles{COLON} {policy})",
                     period_fr(period),
@@ -587,8 +588,8 @@ fn reason_fr(reason: &str, node: &NodeResult) -> String {
     if let Some(SourceUsed::Derived { metric, detail, records }) = &ex.source
         && detail == reason
     {
-        // a money sum that overflows (`crate::money::OVERFLOW`) says so in French too
-        let overflow = if reason.contains(crate::money::OVERFLOW) {
+        // a money sum that overflows (`crate::model::money::OVERFLOW`) says so in French too
+        let overflow = if reason.contains(crate::model::money::OVERFLOW) {
             format!("{COLON} {}", MONEY_OVERFLOW_FR)
         } else {
             String::new()

@@ -1,62 +1,37 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
-pub mod aggregation;
-pub mod commitment;
-pub mod cutoff;
-pub mod edit;
+pub mod analytics;
+pub mod engine;
 pub mod error;
-pub mod evaluation;
 pub mod explain;
-pub mod expression;
-pub mod headline;
-pub mod import;
-pub mod indicator;
-#[cfg(any(test, not(feature = "exact-error-paths")))]
-mod json_path;
-pub mod metrics;
-mod money;
-pub mod partner;
-pub mod partnership;
-pub mod period;
-pub mod plan;
-pub mod portfolio;
-pub mod project;
-pub mod record_index;
+pub mod io;
+pub mod locale;
+pub mod model;
 pub mod report;
-pub mod rollup;
 pub mod sample;
-pub mod save;
-pub mod schema;
-pub mod scorecard;
-pub mod scoring;
 mod sort;
-pub mod strategy_map;
-pub mod target;
-pub mod trend;
-pub mod validation;
-pub mod workspace;
 
-pub use commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
-pub use error::{Error, Problem, Problems, Result};
-pub use evaluation::{
+pub use engine::evaluation::{
     ChildUsed, Evaluation, Explanation, Forecast, InputUsed, LinkResult, NodeResult, SourceUsed,
     TimeAggregationUsed, Trend, evaluate, evaluate_range,
 };
+pub use engine::rollup::Treatment;
+pub use engine::scoring::{ScoreInput, Scored, ScoringMethod, Status, StatusThresholds};
+pub use engine::target::{TargetInForce, TargetSource};
+pub use engine::trend::Direction;
+pub use engine::{Engine, NodeKind, ScoreTable};
+pub use error::{Error, Problem, Problems, Result};
 pub use explain::explain;
-pub use indicator::{
+pub use model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
+pub use model::indicator::{
     Indicator, IndicatorSource, Measurement, Metric, PeriodValue, Polarity, TimeAggregation, Trajectory,
 };
-pub use partner::{Partner, PartnerKind};
-pub use period::{Calendar, Frequency, Period, PeriodError};
-pub use plan::{Engine, NodeKind, ScoreTable};
-pub use project::{Project, Stage, StageEvent};
-pub use rollup::Treatment;
-pub use scorecard::{
+pub use model::partner::{Partner, PartnerKind};
+pub use model::period::{Calendar, Frequency, Period, PeriodError};
+pub use model::project::{Project, Stage, StageEvent};
+pub use model::scorecard::{
     Aggregation, CauseEffect, IndicatorLink, MissingPolicy, Objective, Perspective, Rollup, Scorecard, Sign,
     Weight, WeightChange,
 };
-pub use scoring::{ScoreInput, Scored, ScoringMethod, Status, StatusThresholds};
-pub use target::{TargetInForce, TargetSource};
-pub use trend::Direction;
-pub use workspace::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION, Service, Settings, Workspace};
+pub use model::workspace::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION, Service, Settings, Workspace};

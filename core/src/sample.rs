@@ -38,15 +38,15 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
-use crate::commitment::FundingStatus;
+use crate::engine::scoring::ScoringMethod;
 use crate::error::{Error, Result};
-use crate::indicator::{
+use crate::model::commitment::FundingStatus;
+use crate::model::indicator::{
     Indicator, IndicatorSource, Measurement, PeriodValue, Polarity, TimeAggregation, Trajectory,
 };
-use crate::period::{Frequency, MAX_YEAR, MIN_YEAR, Period};
-use crate::scorecard::{IndicatorLink, Weight};
-use crate::scoring::ScoringMethod;
-use crate::workspace::{Service, Workspace};
+use crate::model::period::{Frequency, MAX_YEAR, MIN_YEAR, Period};
+use crate::model::scorecard::{IndicatorLink, Weight};
+use crate::model::workspace::{Service, Workspace};
 
 pub use exercise::exercise_json;
 use records::Frame;

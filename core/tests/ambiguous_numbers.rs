@@ -3,7 +3,7 @@
 //! `1_000_000` anywhere (rust_decimal skipped the `_`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use pilotage::import;
+use pilotage::io::import;
 use pilotage::{Error, Workspace};
 
 fn base() -> Workspace {

@@ -7,11 +7,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a test failure
 
 use chrono::NaiveDate;
-use pilotage::headline::{HeadlineOptions, headline};
-use pilotage::partnership::{
+use pilotage::analytics::headline::{HeadlineOptions, headline};
+use pilotage::analytics::partnership::{
     FinanceOptions, Leverage, LeverageDefinition, ProjectScope, portfolio_finance, project_finance,
 };
-use pilotage::portfolio::{
+use pilotage::analytics::portfolio::{
     self, CaseloadOptions, LeadTimeOptions, Milestone, caseload, caseload_with, lead_time,
     portfolio_value_with,
 };
@@ -418,7 +418,7 @@ fn notified_column_in_the_csv_import() {
     let csv = "id,title,lead_service,registered,approved,notified,started\n\
                p1,One,s,2025-01-01,2025-01-15,2025-01-25,2025-01-20\n\
                p2,Two,s,2025-01-01,2025-01-15,2025-01-18,2025-02-01\n";
-    let summary = pilotage::import::projects(&mut ws, csv.as_bytes(), "projects.csv").unwrap();
+    let summary = pilotage::io::import::projects(&mut ws, csv.as_bytes(), "projects.csv").unwrap();
     assert_eq!(summary.added, 2);
     let order = |i: usize| ws.projects[i].stages.iter().map(|e| e.stage).collect::<Vec<_>>();
     use Stage::*;

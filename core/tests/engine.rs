@@ -358,7 +358,7 @@ fn derived_indicators_take_the_metric_series_and_its_detail() {
     let ws = workspace(json!([objective("o", &[("caseload", 1.0)], json!({}))]), json!([ind]));
     let e = evaluate(&ws, p("2025-03")).unwrap();
     let n = e.node("caseload").unwrap();
-    let point = &pilotage::metrics::series(&ws, pilotage::Metric::ActiveCaseload, &[p("2025-03")])[0];
+    let point = &pilotage::engine::derived::series(&ws, pilotage::Metric::ActiveCaseload, &[p("2025-03")])[0];
     assert_eq!(n.value, point.value);
     match &n.explanation.source {
         Some(pilotage::SourceUsed::Derived { detail, records, .. }) => {
@@ -700,7 +700,7 @@ fn a_shared_engine_gives_what_a_copying_engine_gives() {
     }
     let period: pilotage::Period = "2025-Q4".parse().unwrap();
     let options = pilotage::report::ReportOptions::default();
-    let en = pilotage::report::Locale::En;
+    let en = pilotage::locale::Locale::En;
     assert_eq!(
         pilotage::report::adapter::html_report_with(&shared, &ws, period, en, &options).unwrap(),
         pilotage::report::html_report(&ws, period, en, &options).unwrap()

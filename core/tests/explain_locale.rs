@@ -7,7 +7,7 @@ mod common;
 
 use common::{p, workspace};
 use pilotage::explain::{explain_in, render, render_in};
-use pilotage::report::Locale;
+use pilotage::locale::Locale;
 use pilotage::{Error, evaluate, explain, sample};
 use serde_json::json;
 

@@ -1,7 +1,7 @@
 //! The headline figures on a hand-built city: every number worked out by hand.
 #![allow(clippy::unwrap_used)]
 
-use pilotage::headline::{HeadlineOptions, default_comparison, headline};
+use pilotage::analytics::headline::{HeadlineOptions, default_comparison, headline};
 use pilotage::{Period, Workspace};
 use rust_decimal::Decimal;
 

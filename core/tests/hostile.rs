@@ -9,8 +9,8 @@
 use std::io::{Cursor, Read};
 use std::time::Instant;
 
-use pilotage::expression::{Expr, MAX_DEPTH, MAX_LEN, MAX_OPERATORS};
-use pilotage::workspace::MAX_FILE_BYTES;
+use pilotage::engine::expression::{Expr, MAX_DEPTH, MAX_LEN, MAX_OPERATORS};
+use pilotage::model::workspace::MAX_FILE_BYTES;
 use pilotage::{Error, FundingStatus, Problem, Workspace};
 
 /// A one-line workspace around the given JSON members (after `organisation`).
@@ -277,7 +277,7 @@ fn a_long_flat_formula_is_bounded_by_the_operator_limit() {
     // 1 ^ 257 = 1; 2 ^ 257 ≈ 2.3e77, finite; (1e300) ^ 257 overflows: an issue, not infinity.
     assert_eq!(e.eval(&|_| Some(1.0)), Ok(1.0));
     assert_eq!(e.eval(&|_| Some(2.0)), Ok(2f64.powi(257)));
-    assert_eq!(e.eval(&|_| Some(1e300)), Err(pilotage::expression::EvalIssue::Overflow));
+    assert_eq!(e.eval(&|_| Some(1e300)), Err(pilotage::engine::expression::EvalIssue::Overflow));
     assert_eq!(e.to_string().len(), 257 + 256 * 3, "`a * a * ...`: a space each side of each `*`");
     assert_eq!(e.references(), vec!["a"]);
     // The deepest tree the limits allow around it: 31 `-(` ... `)` (62 levels, plus the top

@@ -3,7 +3,9 @@
 //! numbers near 1e300 are printed readably.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use pilotage::report::{Locale, ReportOptions, html_report};
+use pilotage::report::{ReportOptions, html_report};
+
+use pilotage::locale::Locale;
 use pilotage::{Frequency, Workspace};
 
 const FSI: char = '\u{2068}';

@@ -179,7 +179,7 @@ fn the_index_is_not_data_it_changes_neither_the_json_nor_equality() {
     assert!(!built.to_json().unwrap().contains("index"));
     let copy = built.clone();
     assert_eq!(copy, built);
-    let schema = serde_json::to_string(&pilotage::schema::workspace_schema()).unwrap_or_default();
+    let schema = serde_json::to_string(&pilotage::io::schema::workspace_schema()).unwrap_or_default();
     assert!(!schema.contains("id_index"));
 }
 
@@ -199,7 +199,7 @@ fn single_add_calls_find_ids_through_the_index() {
 
 #[test]
 fn case_folding_agrees_with_unicode_lower_case_on_the_scripts_it_covers() {
-    use pilotage::validation::fold_id;
+    use pilotage::model::validation::fold_id;
     let ranges = [0x00..0x180, 0x386..0x3CF, 0x400..0x460];
     for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
         let lower: Vec<char> = c.to_lowercase().collect();

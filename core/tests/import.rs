@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a test failure
 
-use pilotage::import::{self, ImportSummary};
+use pilotage::io::import::{self, ImportSummary};
 use pilotage::{Error, Problem, Workspace};
 
 /// A valid workspace: two services, one partner, one project, a monthly measured indicator

@@ -6,7 +6,7 @@
 //! cut at the period's end (`Workspace::cut_at`: every record dated after it removed).
 #![allow(clippy::unwrap_used)]
 
-use pilotage::headline::{HeadlineOptions, headline};
+use pilotage::analytics::headline::{HeadlineOptions, headline};
 use pilotage::sample::SampleSpec;
 use pilotage::{Frequency, Period, Workspace, evaluate};
 use proptest::prelude::*;

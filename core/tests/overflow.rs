@@ -9,9 +9,9 @@
 mod common;
 
 use common::*;
+use pilotage::engine::scoring::NoScore;
 use pilotage::explain::render_in;
-use pilotage::report::Locale;
-use pilotage::scoring::NoScore;
+use pilotage::locale::Locale;
 use pilotage::{Error, Evaluation, NodeResult, Status, Workspace, evaluate, evaluate_range};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -188,7 +188,7 @@ fn sums_of_measurements_beyond_f64_have_no_value_and_means_stay_exact() {
     let e = evaluate(&ws, p("2025-Q1")).unwrap();
     let s = node(&e, "sum");
     assert_eq!((s.value, s.score, s.status), (None, None, Status::NoData));
-    let reason = pilotage::aggregation::NoValue::TooLarge.to_string();
+    let reason = pilotage::engine::aggregation::NoValue::TooLarge.to_string();
     assert!(s.explanation.reasons.contains(&reason), "{:?}", s.explanation.reasons);
     assert!(french_is_french(s).contains("l’agrégat des mesures est trop grand"));
     // the mean of three 1.7e308 is 1.7e308 (to the last bits): a value, capped at 100, green
@@ -307,10 +307,10 @@ fn trends_forecasts_and_correlations_of_huge_scores_stay_finite() {
     }
     // two points from -1.5e308 to 1.5e308 a month apart: a slope of 3e308 a month is beyond
     // f64, so there is no line rather than an infinite one
-    assert_eq!(pilotage::trend::projection(&[(1.0, -1.5e308), (2.0, 1.5e308)], 3.0), None);
+    assert_eq!(pilotage::engine::trend::projection(&[(1.0, -1.5e308), (2.0, 1.5e308)], 3.0), None);
     // correlation of two series near 1e308 (sums of squares far beyond f64): exactly 1
     let x = [1e308, -1e308, 5e307, -5e307];
-    let (r, n) = pilotage::strategy_map::lagged_correlation(&x, &x, 0);
+    let (r, n) = pilotage::analytics::cause_effect::lagged_correlation(&x, &x, 0);
     assert_eq!((r, n), (Some(1.0), 4));
 }
 

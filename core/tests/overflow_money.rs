@@ -1,22 +1,24 @@
 //! Issue #14, the money half: sums of amounts near `Decimal::MAX` are never saturated. A
 //! figure whose sum overflows is absent with the reason ("the sum overflows the largest
-//! amount the library can hold"), in the analytics, in `metrics::point`, in the fast
+//! amount the library can hold"), in the analytics, in `derived::point`, in the fast
 //! `RecordIndex` path, in a derived indicator's evaluation (no data, no status) and in the
 //! rendered report (English and French); every other figure stays exact.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use pilotage::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
-use pilotage::indicator::Metric;
-use pilotage::metrics;
-use pilotage::partner::{Partner, PartnerKind};
-use pilotage::partnership::{
+use pilotage::analytics::partnership::{
     FinanceOptions, FundsScope, ProjectScope, compare_capacity, concentration, funds, investment_capacity,
     outstanding, portfolio_finance,
 };
-use pilotage::period::Period;
-use pilotage::record_index::RecordIndex;
-use pilotage::report::{Locale, ReportOptions, html_report};
+use pilotage::engine::derived;
+use pilotage::engine::record_index::RecordIndex;
+use pilotage::model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
+use pilotage::model::indicator::Metric;
+use pilotage::model::partner::{Partner, PartnerKind};
+use pilotage::model::period::Period;
+use pilotage::report::{ReportOptions, html_report};
+
+use pilotage::locale::Locale;
 use pilotage::{Status, Workspace};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -174,14 +176,14 @@ fn metric_points_and_the_fast_index_have_no_value_and_the_point_says_why() {
         (Metric::InvestmentCapacity, "2025"),
     ] {
         let period = per(period);
-        let p = metrics::point(&ws, metric, period);
+        let p = derived::point(&ws, metric, period);
         assert_eq!(p.value, None, "{metric:?} {period}: {p:?}");
         assert!(p.detail.contains(WHY) && p.detail.ends_with("no value"), "{}", p.detail);
         assert_eq!(index.value(metric, period), None, "{metric:?} {period}");
     }
     // before the second half is signed, the sums are exact and both paths agree
     for metric in [Metric::CumulativeFundsSigned, Metric::Leverage, Metric::InvestmentCapacity] {
-        let p = metrics::point(&ws, metric, per("2025-04"));
+        let p = derived::point(&ws, metric, per("2025-04"));
         assert!(p.value.is_some(), "{metric:?}: {p:?}");
         assert_eq!(index.value(metric, per("2025-04")).map(f64::to_bits), p.value.map(f64::to_bits));
     }
@@ -314,7 +316,7 @@ proptest! {
         for metric in [Metric::FundsPledged, Metric::FundsSigned, Metric::CumulativeFundsSigned, Metric::Leverage,
                        Metric::CofinancingRate, Metric::InvestmentCapacity] {
             for period in [per("2024"), per("2025"), per("2025-Q2")] {
-                let p = metrics::point(&ws, metric, period);
+                let p = derived::point(&ws, metric, period);
                 prop_assert_eq!(index.value(metric, period).map(f64::to_bits), p.value.map(f64::to_bits), "{:?} {}", metric, period);
                 if p.value.is_none() && p.detail.contains("overflow") {
                     prop_assert!(p.detail.contains(WHY), "{}", p.detail);

@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used)] // test helpers parse literal dates and periods
 
 use chrono::NaiveDate;
-use pilotage::metrics::series;
-use pilotage::partnership::{
+use pilotage::analytics::partnership::{
     FinanceOptions, FundsScope, LeverageDefinition, ProjectScope, compare_capacity, concentration, funds,
     investment_capacity, outstanding, partner_counts, portfolio_finance, project_finance,
 };
+use pilotage::engine::derived::series;
 use pilotage::{
     Commitment, CommitmentStep, FundingKind, FundingStatus, Metric, Partner, PartnerKind, Period, Project,
     Stage, StageEvent, Workspace,

@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used)] // test helpers parse literal dates and periods
 
 use chrono::NaiveDate;
-use pilotage::metrics::series;
-use pilotage::portfolio::{
+use pilotage::analytics::portfolio::{
     self, LeadTimeOptions, Milestone, ageing, caseload, compare_lead_times, delivery, lead_time, percentile,
     portfolio_value, throughput, transversality, work_in_progress,
 };
+use pilotage::engine::derived::series;
 use pilotage::{Metric, Period, Project, Stage, StageEvent, Workspace};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -5,8 +5,8 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use pilotage::rollup::{ChildInput, combine};
-use pilotage::scoring::{DayCount, LowerRatio, ZeroTargetRule};
+use pilotage::engine::rollup::{ChildInput, combine};
+use pilotage::engine::scoring::{DayCount, LowerRatio, ZeroTargetRule};
 use pilotage::{
     Aggregation, MissingPolicy, Polarity, Rollup, ScoreInput, ScoringMethod, evaluate, evaluate_range,
 };
@@ -242,7 +242,7 @@ proptest! {
             for n in e.nodes.iter().filter(|n| n.kind != pilotage::NodeKind::Indicator) {
                 if let Some(s) = n.score {
                     let f = n.explanation.formula.clone().unwrap_or_default();
-                    prop_assert!(f.ends_with(&format!("= {}", pilotage::scoring::fmt_num(s))), "{}: {f} vs {s}", n.id);
+                    prop_assert!(f.ends_with(&format!("= {}", pilotage::engine::scoring::fmt_num(s))), "{}: {f} vs {s}", n.id);
                 }
             }
         }

@@ -1,19 +1,19 @@
 //! The fast values of derived indicators ([`RecordIndex::value`]) against the full metric
-//! points ([`metrics::point`]): the same value, to the bit, for every metric at every month,
+//! points ([`derived::point`]): the same value, to the bit, for every metric at every month,
 //! quarter and year of the history, on the sample city, on generated cities, and on random
 //! records including ones validation would refuse.
 #![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
-use pilotage::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
-use pilotage::indicator::Metric;
-use pilotage::metrics;
-use pilotage::partner::{Partner, PartnerKind};
-use pilotage::period::{Frequency, Period};
-use pilotage::project::{Project, Stage, StageEvent};
-use pilotage::record_index::RecordIndex;
+use pilotage::engine::derived;
+use pilotage::engine::record_index::RecordIndex;
+use pilotage::model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
+use pilotage::model::indicator::Metric;
+use pilotage::model::partner::{Partner, PartnerKind};
+use pilotage::model::period::{Frequency, Period};
+use pilotage::model::project::{Project, Stage, StageEvent};
+use pilotage::model::workspace::Workspace;
 use pilotage::sample::SampleSpec;
-use pilotage::workspace::Workspace;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -34,7 +34,7 @@ fn check(ws: &Workspace, first_year: i32, last_year: i32, frequency: Frequency) 
     for o in i64::from(first_year) * per_year..(i64::from(last_year) + 1) * per_year {
         let period = Period::from_ordinal(frequency, o).unwrap();
         for metric in Metric::ALL {
-            let full = metrics::point(ws, metric, period).value;
+            let full = derived::point(ws, metric, period).value;
             let fast = index.value(metric, period);
             assert!(same(full, fast), "{metric:?} at {period}: point {full:?}, index {fast:?}");
             n += 1;

@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use pilotage::expression::{Expr, MAX_LEN};
+use pilotage::engine::expression::{Expr, MAX_LEN};
 use pilotage::{Period, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,7 +163,9 @@ fn the_scorecard_regression_names_the_unknown_member() {
 /// empty title now gives "Overview" alone, and a title is kept after the dash.
 #[test]
 fn the_overview_title_never_ends_with_a_dash() {
-    use pilotage::report::{Locale, adapter::overview_svg_for};
+    use pilotage::report::adapter::overview_svg_for;
+
+    use pilotage::locale::Locale;
     let ws = pilotage::sample::city();
     let q4: pilotage::Period = "2025-Q4".parse().unwrap();
     let svg = overview_svg_for(&ws, q4, Locale::En).unwrap();

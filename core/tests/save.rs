@@ -114,7 +114,7 @@ fn child_process_saver() {
     println!("ready");
     let mut i = 0;
     while count == 0 || i < count {
-        pilotage::workspace::write_atomically(Path::new(path), text.as_bytes()).unwrap();
+        pilotage::model::workspace::write_atomically(Path::new(path), text.as_bytes()).unwrap();
         i += 1;
     }
 }

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use pilotage::Workspace;
-use pilotage::schema::workspace_schema;
+use pilotage::io::schema::workspace_schema;
 use serde_json::Value;
 
 fn committed_path() -> PathBuf {

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use pilotage::scoring::{
+use pilotage::engine::scoring::{
     Comparison, DayCount, LowerRatio, Milestone, NoScore, RuleBase, StatusRule, ZeroTargetRule,
 };
 use pilotage::{Polarity, ScoreInput, ScoringMethod, Status, StatusThresholds};

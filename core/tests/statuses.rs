@@ -9,7 +9,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use pilotage::scoring::{Comparison, RuleBase, StatusRule};
+use pilotage::engine::scoring::{Comparison, RuleBase, StatusRule};
 use pilotage::{Polarity, ScoreInput, ScoringMethod, Status};
 
 fn d(s: &str) -> NaiveDate {
@@ -95,7 +95,7 @@ fn absolute_rules_and_numbers_beyond_decimal_still_compare() {
     assert_eq!(rule_status(&big, 1e30, 1e30, HI), Some(Status::Red));
     // not a number matches no rule and gets no "otherwise" status either: no score
     let nan = big.score(&input(f64::NAN, Some(100.0), HI));
-    assert_eq!(nan, Err(pilotage::scoring::NoScore::NotFinite));
+    assert_eq!(nan, Err(pilotage::engine::scoring::NoScore::NotFinite));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ fn check(m: &ScoringMethod, base: ScoreInput, at: f64, wrong: f64, right: f64) {
     assert_eq!(default_status(m, with(right)), Status::Green, "{m:?} just right {right}");
 }
 
-fn ratio(lower: pilotage::scoring::LowerRatio) -> ScoringMethod {
+fn ratio(lower: pilotage::engine::scoring::LowerRatio) -> ScoringMethod {
     ScoringMethod::RatioToTarget { cap: Some(100.0), zero_target: Default::default(), lower_is_better: lower }
 }
 
@@ -136,7 +136,7 @@ fn linear_progress_is_green_only_from_the_target() {
 
 #[test]
 fn ratio_to_target_is_green_only_from_the_target() {
-    use pilotage::scoring::LowerRatio::{TargetOverActual, TwoMinusActualOverTarget};
+    use pilotage::engine::scoring::LowerRatio::{TargetOverActual, TwoMinusActualOverTarget};
     // higher is better, target 60: 59.99 -> 100 * 59.99 / 60 = 99.983
     check(&ratio(TargetOverActual), input(60.0, Some(60.0), HI), 60.0, 59.99, 60.01);
     // lower is better, target 60: 60.01 -> 100 * 60 / 60.01 = 99.983
@@ -198,7 +198,7 @@ fn min_max_is_green_only_at_the_goalpost() {
 
 #[test]
 fn expected_progress_is_green_only_on_the_path() {
-    use pilotage::scoring::DayCount;
+    use pilotage::engine::scoring::DayCount;
     let path = |start_value: f64, end_value: f64, day_count| ScoringMethod::ExpectedProgress {
         start: d("2025-01-01"),
         end: d("2025-12-31"),
@@ -291,7 +291,7 @@ fn lead_time(settings: serde_json::Value, thresholds: Option<serde_json::Value>)
     pilotage::Workspace::from_json(&ws.to_string()).unwrap()
 }
 
-fn node(ws: &pilotage::Workspace, id: &str) -> pilotage::evaluation::NodeResult {
+fn node(ws: &pilotage::Workspace, id: &str) -> pilotage::engine::evaluation::NodeResult {
     let ev = pilotage::evaluate(ws, common::p("2025-Q1")).unwrap();
     ev.nodes.into_iter().find(|n| n.id == id).unwrap()
 }
@@ -306,9 +306,9 @@ fn the_lead_time_of_the_issue_is_not_on_target() {
     // the objective averages one child: 68.97 >= 66.7 (thirds) -> green, worded "Good"
     let o = node(&lead_time(json!({}), None), "o");
     assert_eq!(o.status, Status::Green);
-    assert_eq!(pilotage::report::Locale::En.node_status(o.kind, o.status), "Good");
-    assert_eq!(pilotage::report::Locale::Fr.node_status(o.kind, o.status), "Favorable");
-    assert_eq!(pilotage::report::Locale::En.node_status(n.kind, n.status), "Caution");
+    assert_eq!(pilotage::locale::Locale::En.node_status(o.kind, o.status), "Good");
+    assert_eq!(pilotage::locale::Locale::Fr.node_status(o.kind, o.status), "Favorable");
+    assert_eq!(pilotage::locale::Locale::En.node_status(n.kind, n.status), "Caution");
     // the thirds every earlier version wrote into saved files are read as the default
     let saved = json!({ "thresholds": { "amber": 33.333333333333336, "green": 66.66666666666667 } });
     assert_eq!(node(&lead_time(saved, None), "lead").status, Status::Amber);
@@ -334,7 +334,7 @@ fn thresholds_written_by_the_user_are_kept() {
 #[test]
 fn the_conventions_are_named_in_both_languages() {
     use pilotage::explain::explain_in;
-    use pilotage::report::Locale;
+    use pilotage::locale::Locale;
     use serde_json::json;
     let ev = pilotage::evaluate(&lead_time(json!({}), None), common::p("2025-Q1")).unwrap();
     // 100 * 60 / 87 = 68.9655

@@ -16,9 +16,11 @@
 mod common;
 
 use common::*;
+use pilotage::analytics::headline::{HeadlineOptions, headline};
 use pilotage::explain::explain_in;
-use pilotage::headline::{HeadlineOptions, headline};
-use pilotage::report::{Locale, ReportOptions, html_report};
+use pilotage::report::{ReportOptions, html_report};
+
+use pilotage::locale::Locale;
 use pilotage::{Status, Workspace, evaluate_range, explain};
 use proptest::prelude::*;
 use serde_json::json;

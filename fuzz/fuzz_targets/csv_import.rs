@@ -14,7 +14,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pilotage::{Workspace, import};
+use pilotage::Workspace;
+use pilotage::io::import;
 
 const BASE: &str = include_str!("../fixtures/import-base.json");
 const SOURCE: &str = "file.csv";

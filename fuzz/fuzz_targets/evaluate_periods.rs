@@ -18,7 +18,7 @@
 
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use pilotage::headline::{HeadlineOptions, headline};
+use pilotage::analytics::headline::{HeadlineOptions, headline};
 use pilotage::{Engine, Evaluation, Frequency, NodeKind, Period, ScoringMethod, Status, Workspace, explain};
 
 /// Most periods evaluated per frequency.

@@ -12,7 +12,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pilotage::expression::{Expr, MAX_LEN};
+use pilotage::engine::expression::{Expr, MAX_LEN};
 
 fn lookup_from(values: &[f64]) -> impl Fn(&str) -> Option<f64> + '_ {
     move |id: &str| {

@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pilotage::period::{MAX_YEAR, MIN_YEAR};
+use pilotage::model::period::{MAX_YEAR, MIN_YEAR};
 use pilotage::{Calendar, Period};
 
 fuzz_target!(|data: &[u8]| {

@@ -15,7 +15,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pilotage::report::{self, Locale, ReportView};
+use pilotage::report::{self, ReportView};
+
+use pilotage::locale::Locale;
 use serde_json::Value;
 
 const MARKER: &str = "<zq\"zq'zq&zq>";

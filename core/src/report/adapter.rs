@@ -2,7 +2,7 @@
 //!
 //! [`report_view`] evaluates the history range once ([`evaluate_range`]) for the series,
 //! trends and link correlations, takes the portfolio and partnership figures from
-//! [`headline`](crate::headline::headline) (the same call the main job makes), and copies them into the views. It
+//! [`headline`](crate::analytics::headline::headline) (the same call the main job makes), and copies them into the views. It
 //! computes nothing the core already computes: scores, statuses, trends, coverages, targets,
 //! correlations, lead times, caseloads and leverage are the core's numbers; the only
 //! arithmetic here is bookkeeping (counting open files into age buckets, and turning the
@@ -17,7 +17,8 @@
 //! [`evaluation_strategy_map_svg`] instead: same output, no second compilation.
 //!
 //! ```
-//! use pilotage::report::{Locale, adapter::{ReportOptions, html_report}};
+//! use pilotage::locale::Locale;
+//! use pilotage::report::adapter::{ReportOptions, html_report};
 //! let ws = pilotage::sample::city();
 //! let html = html_report(&ws, "2025-Q4".parse()?, Locale::Fr, &ReportOptions::default())?;
 //! assert!(html.contains(&ws.organisation.replace('\'', "&#39;")));
@@ -30,21 +31,23 @@ use serde::{Deserialize, Serialize};
 
 use super::card::card_chart_svg;
 use super::escape::{anchor_id, escape};
-use super::locale::{Locale, status_symbol};
 use super::model::*;
+use crate::analytics::headline::{Headline, HeadlineOptions};
+use crate::analytics::partnership::{self, FundsScope, LeverageDefinition};
+use crate::analytics::portfolio::{self, LeadTimeOptions};
+use crate::engine::evaluation::{Evaluation, NodeResult, evaluate_range};
+use crate::engine::scoring::{
+    LowerRatio, RuleCut, ScoreInput, ScoringMethod, Status, StatusThresholds, expected_at,
+};
+use crate::engine::trend::Direction;
+use crate::engine::{Engine, NodeKind};
 use crate::error::{Error, Result};
-use crate::evaluation::{Evaluation, NodeResult, evaluate_range};
 use crate::explain::render_in;
-use crate::headline::{Headline, HeadlineOptions};
-use crate::indicator::Polarity;
-use crate::partner::PartnerKind;
-use crate::partnership::{self, FundsScope, LeverageDefinition};
-use crate::period::{Frequency, Period};
-use crate::plan::{Engine, NodeKind};
-use crate::portfolio::{self, LeadTimeOptions};
-use crate::scoring::{LowerRatio, RuleCut, ScoreInput, ScoringMethod, Status, StatusThresholds, expected_at};
-use crate::trend::Direction;
-use crate::workspace::Workspace;
+use crate::locale::{Locale, status_symbol};
+use crate::model::indicator::Polarity;
+use crate::model::partner::PartnerKind;
+use crate::model::period::{Frequency, Period};
+use crate::model::workspace::Workspace;
 
 /// How many reporting periods the cards and the charts over time show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,7 +69,7 @@ impl Default for History {
 /// The locale-independent choices of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ReportOptions {
-    /// The period lead times are compared against (`None`: [`default_comparison`](crate::headline::default_comparison)).
+    /// The period lead times are compared against (`None`: [`default_comparison`](crate::analytics::headline::default_comparison)).
     pub compare_with: Option<Period>,
     /// How many periods of history the cards and charts show (default: 8).
     pub history: History,
@@ -407,7 +410,7 @@ fn histories(
 /// definition in `ws` (when there).
 fn card(
     ws: &Workspace,
-    indicator: Option<&crate::indicator::Indicator>,
+    indicator: Option<&crate::model::indicator::Indicator>,
     history: &[(Period, Option<f64>, Option<f64>)],
     n: &NodeResult,
     locale: Locale,
@@ -702,11 +705,11 @@ fn partnership_view(
         || h.finance.overflow.is_some();
     match undefined {
         // an overflow is said once, in the report's language
-        Some(reason) if reason == crate::money::OVERFLOW => {}
+        Some(reason) if reason == crate::model::money::OVERFLOW => {}
         Some(reason) => explanation.push(reason),
         None => {}
     }
-    if overflowed || lev.undefined_reason.as_deref() == Some(crate::money::OVERFLOW) {
+    if overflowed || lev.undefined_reason.as_deref() == Some(crate::model::money::OVERFLOW) {
         explanation.push(locale.money_overflow().to_string());
     }
     PartnershipView {
@@ -721,7 +724,7 @@ fn partnership_view(
 /// The report of `period` (its frequency is the reporting frequency): every view filled
 /// from the engine ([`Engine::evaluate_range_each`] over the history, one evaluation at a
 /// time, [`crate::explain::explain_in`]'s text in the report's language) and from
-/// [`headline`](crate::headline::headline). Labels inside the views (periods, kinds of partner, the sentences of the
+/// [`headline`](crate::analytics::headline::headline). Labels inside the views (periods, kinds of partner, the sentences of the
 /// portfolio and partnership explanations) are written in `locale`.
 ///
 /// Errors: the engine's (an invalid scorecard, a period out of range) and
@@ -753,13 +756,13 @@ pub fn report_view_with(
     let latest = &latest;
     // the report shows the number of partners alone: counted, not listed (the lists of
     // `partner_counts` held every partner's id three times over on a file of tiny partners)
-    let h = crate::headline::headline_with(
+    let h = crate::analytics::headline::headline_with(
         ws,
         period,
         options.headline_options(),
-        crate::headline::without_partner_lists,
+        crate::analytics::headline::without_partner_lists,
     )?;
-    let members = crate::partnership::partner_tally(ws, period).members;
+    let members = crate::analytics::partnership::partner_tally(ws, period).members;
     // the indicator nodes follow the workspace's indicators, in order: the definition is
     // found by position (a search by id per card was quadratic in the indicators)
     let mut definitions = ws.indicators.iter();
@@ -875,7 +878,7 @@ pub fn indicator_card_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::evaluation::evaluate;
+    use crate::engine::evaluation::evaluate;
     use crate::report::escape::escape;
     use crate::report::svg::summary;
 
@@ -891,7 +894,7 @@ mod tests {
     fn sample_report_shows_the_core_figures_in_both_languages() {
         let ws = crate::sample::city();
         let ev = evaluate(&ws, q4()).unwrap_or_else(|e| panic!("{e}"));
-        let h = crate::headline::headline(&ws, q4(), HeadlineOptions::default())
+        let h = crate::analytics::headline::headline(&ws, q4(), HeadlineOptions::default())
             .unwrap_or_else(|e| panic!("{e}"));
         for (locale, files, one_to) in [(Locale::Fr, "dossiers", "1 pour"), (Locale::En, "files", "1 to")] {
             let page = html_report(&ws, q4(), locale, &options()).unwrap_or_else(|e| panic!("{e}"));
@@ -913,7 +916,7 @@ mod tests {
             let ratio = h.lead_time_by_year.as_ref().unwrap_or(&h.lead_time).mean_ratio.unwrap_or(f64::NAN);
             assert!(page.contains(&format!(
                 "{} {}",
-                locale.label(super::super::Label::DividedBy),
+                locale.label(crate::locale::Label::DividedBy),
                 locale.number(ratio, 1)
             )));
             // The explanations are in the report's language: each node's lines, as
@@ -953,7 +956,7 @@ mod tests {
         let ws = crate::sample::city();
         let view = report_view(&ws, q4(), Locale::Fr, &options()).unwrap_or_else(|e| panic!("{e}"));
         let range = evaluate_range(&ws, Period::Quarter { year: 2024, quarter: 1 }, q4()).unwrap_or_default();
-        let h = crate::headline::headline(&ws, q4(), HeadlineOptions::default())
+        let h = crate::analytics::headline::headline(&ws, q4(), HeadlineOptions::default())
             .unwrap_or_else(|e| panic!("{e}"));
         // 8 quarters: 2024-Q1 .. 2025-Q4.
         assert_eq!(range.len(), 8);
@@ -1078,7 +1081,7 @@ mod tests {
     /// Every workspace string the report can show carries the payload; ids get it appended
     /// (still unique, references updated; indicators named in a formula keep their id).
     fn injected_workspace() -> Workspace {
-        use crate::indicator::IndicatorSource;
+        use crate::model::indicator::IndicatorSource;
         use crate::report::html::tests::PAYLOAD;
         let mut ws = crate::sample::city();
         let tag = |s: &mut String| s.push_str(PAYLOAD);
@@ -1151,7 +1154,7 @@ mod tests {
     fn markup_in_a_workspace_never_survives() {
         use crate::report::html::tests::{PAYLOAD, assert_only_our_tags};
         let ws = injected_workspace();
-        let problems = crate::validation::problems(&ws);
+        let problems = crate::model::validation::problems(&ws);
         assert!(problems.is_empty(), "{problems:?}");
         let escaped = escape(PAYLOAD);
         for locale in [Locale::Fr, Locale::En] {
@@ -1329,7 +1332,7 @@ mod tests {
                     end_value: 400.0,
                     milestones: Vec::new(),
                     cap: Some(100.0),
-                    day_count: crate::scoring::DayCount::Inclusive,
+                    day_count: crate::engine::scoring::DayCount::Inclusive,
                 },
                 ScoreInput { date, ..input(None, None, Polarity::HigherIsBetter) },
             ),

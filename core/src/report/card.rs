@@ -1,9 +1,9 @@
 //! Indicator cards: the series against its target or trajectory, the thresholds as bands,
 //! the latest status, and (in the HTML report) the explanation in words.
 
-use super::locale::{Label, Locale, status_symbol};
 use super::model::IndicatorCardView;
 use super::svg::{LineChart, Svg, line_chart, stack, status_stroke, wrap};
+use crate::locale::{Label, Locale, status_symbol};
 
 /// Width of a card.
 pub const CARD_WIDTH: f64 = 480.0;
@@ -42,7 +42,7 @@ pub fn latest_text(card: &IndicatorCardView, locale: Locale) -> String {
                 locale.status(l.status)
             )
         }
-        None => locale.status(crate::scoring::Status::NoData).to_string(),
+        None => locale.status(crate::engine::scoring::Status::NoData).to_string(),
     }
 }
 

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::model::*;
-use crate::period::Period;
-use crate::scorecard::Sign;
-use crate::scoring::Status;
+use crate::engine::scoring::Status;
+use crate::model::period::Period;
+use crate::model::scorecard::Sign;
 
 fn q(year: i32, quarter: u8) -> Period {
     Period::Quarter { year, quarter }

@@ -10,13 +10,13 @@ use std::fmt::Write as _;
 
 use super::card::{card_chart_svg, latest_text};
 use super::escape::{anchor_id, escape};
-use super::locale::{Label, Locale};
 use super::model::{PartnershipView, PortfolioView, ReportView, StrategyMapView};
 use super::overview::{overview_html, overview_svg, score_text, status_badge, trend_text};
 use super::partnership::{funds_svg, leverage_svg, top_partners_svg};
 use super::portfolio::{ageing_svg, caseload_svg, lead_time_svg};
 use super::strategy_map::strategy_map_svg;
-use crate::scorecard::Sign;
+use crate::locale::{Label, Locale};
+use crate::model::scorecard::Sign;
 
 const CSS: &str = r#"
 :root{--ink:#101828;--muted:#475467;--line:#d0d5dd;--accent:#1d4ed8}
@@ -223,7 +223,7 @@ pub fn html(view: &ReportView, locale: Locale) -> String {
                 "<article class=\"card\" id=\"{}\"><h3>{}</h3><p class=\"latest st-text-{}\">{}</p>{}{}</article>",
                 anchor_id(&c.id),
                 escape(&c.name),
-                c.latest.map(|l| l.status).unwrap_or(crate::scoring::Status::NoData).as_str(),
+                c.latest.map(|l| l.status).unwrap_or(crate::engine::scoring::Status::NoData).as_str(),
                 escape(&latest_text(c, locale)),
                 card_chart_svg(c, locale),
                 ul(&c.explanation)

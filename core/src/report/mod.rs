@@ -8,7 +8,8 @@
 //! dates and periods follow the [`Locale`]; output is deterministic (same view, same bytes).
 //!
 //! ```
-//! use pilotage::report::{self, Locale, ReportView};
+//! use pilotage::locale::Locale;
+//! use pilotage::report::{self, ReportView};
 //! let html = report::html(&ReportView::default(), Locale::Fr);
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! ```
@@ -17,7 +18,6 @@ pub mod adapter;
 pub mod card;
 pub mod escape;
 pub mod html;
-pub mod locale;
 pub mod model;
 pub mod overview;
 pub mod partnership;
@@ -34,7 +34,6 @@ pub use adapter::{
 };
 pub use card::indicator_card_svg;
 pub use html::html;
-pub use locale::{Label, Locale, UnknownLocale};
 pub use model::*;
 pub use overview::{overview_html, overview_svg};
 pub use partnership::partnership_svg;

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::period::Period;
-use crate::scorecard::Sign;
-use crate::scoring::Status;
+use crate::engine::scoring::Status;
+use crate::model::period::Period;
+use crate::model::scorecard::Sign;
 
 /// Direction of a node's performance since the previous period (already corrected for
 /// polarity: `Improving` for a lower-is-better indicator means the value went down).

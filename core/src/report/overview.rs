@@ -7,10 +7,10 @@
 use std::fmt::Write as _;
 
 use super::escape::{anchor_id, escape};
-use super::locale::{Label, Locale, status_symbol};
 use super::model::{ObjectiveRow, OverviewView, Trend};
 use super::svg::{Svg, status_dash, status_fill, status_stroke, text_width, wrap};
-use crate::scoring::Status;
+use crate::engine::scoring::Status;
+use crate::locale::{Label, Locale, status_symbol};
 
 /// The arrow and word of a trend: `↗ en progrès`, `→ stable`, `↘ en recul`, `? tendance inconnue`.
 pub fn trend_text(trend: Trend, locale: Locale) -> String {

@@ -5,9 +5,9 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::locale::{Label, Locale};
 use super::model::PartnershipView;
 use super::svg::{BarSeries, HBar, Svg, bar_chart, hbars, stack, wrap};
+use crate::locale::{Label, Locale};
 
 /// Width of the partnership pictures.
 pub const PARTNERSHIP_WIDTH: f64 = 900.0;

@@ -2,9 +2,9 @@
 //! (with the ratio of their means written as the headline: the "divided by 4"), and the
 //! ageing of open files.
 
-use super::locale::{Label, Locale};
 use super::model::PortfolioView;
 use super::svg::{HBar, LineChart, Sample, Summary, distributions, hbars, line_chart, stack, summary};
+use crate::locale::{Label, Locale};
 
 /// Width of the portfolio pictures.
 pub const PORTFOLIO_WIDTH: f64 = 900.0;

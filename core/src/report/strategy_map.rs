@@ -14,11 +14,11 @@
 use std::fmt::Write as _;
 
 use super::escape::{anchor_id, escape};
-use super::locale::{Label, Locale, status_symbol};
 use super::model::{MapLink, StrategyMapView};
 use super::svg::{Svg, num, status_dash, status_fill, status_stroke, text_width, wrap};
-use crate::scorecard::Sign;
-use crate::scoring::Status;
+use crate::engine::scoring::Status;
+use crate::locale::{Label, Locale, status_symbol};
+use crate::model::scorecard::Sign;
 
 /// Width of the drawing.
 pub const MAP_WIDTH: f64 = 1000.0;

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 
 use super::escape::escape;
 use super::model::Band;
-use crate::scoring::Status;
+use crate::engine::scoring::Status;
 
 /// The font stack of every SVG (Liberation Sans is metric-compatible with Arial).
 pub const FONT: &str = "Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif";
@@ -430,7 +430,7 @@ pub fn line_chart(c: &LineChart<'_>) -> String {
                 (y1 + y2) / 2.0 + 4.0,
                 "start",
                 &format!("fill=\"{}\" font-size=\"12\" font-weight=\"bold\"", status_stroke(band.status)),
-                super::locale::status_symbol(band.status),
+                crate::locale::status_symbol(band.status),
             );
         }
     }
@@ -603,7 +603,7 @@ pub fn summary(values: &[f64]) -> Option<Summary> {
     crate::sort::sort_by(&mut v, f64::total_cmp);
     let n = v.len();
     // The core's quantile (type 7), so that the report's median is the main job's.
-    let q = |p: f64| crate::portfolio::percentile(&v, p).unwrap_or(0.0);
+    let q = |p: f64| crate::analytics::portfolio::percentile(&v, p).unwrap_or(0.0);
     Some(Summary {
         count: n,
         min: v.first().copied().unwrap_or(0.0),

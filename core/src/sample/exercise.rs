@@ -9,8 +9,8 @@
 
 use std::fmt::Write;
 
-use crate::indicator::Metric;
-use crate::metrics::metric_name;
+use crate::engine::derived::metric_name;
+use crate::model::indicator::Metric;
 
 /// The workspace, as JSON text (valid: no problems), with data from 2024 to 2025: evaluate it
 /// at `2025-Q4`.
@@ -64,9 +64,9 @@ pub fn exercise_json() -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::indicator::IndicatorSource;
-    use crate::period::Period;
-    use crate::workspace::Workspace;
+    use crate::model::indicator::IndicatorSource;
+    use crate::model::period::Period;
+    use crate::model::workspace::Workspace;
 
     #[test]
     fn it_is_valid_and_every_metric_is_there() {

@@ -1,7 +1,7 @@
 //! French vocabulary of the sample: services, partner names, project titles, towns. The
 //! names are illustrative; no record describes a real body's real commitment.
 
-use crate::partner::PartnerKind;
+use crate::model::partner::PartnerKind;
 
 /// Services of the city (id, name): the DADI and the services it works with.
 pub(crate) const SERVICES: [(&str, &str); 12] = [

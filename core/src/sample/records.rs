@@ -12,9 +12,9 @@ use rust_decimal::Decimal;
 
 use super::names;
 use super::rng::Rng;
-use crate::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
-use crate::partner::{Partner, PartnerKind};
-use crate::project::{Project, Stage, StageEvent};
+use crate::model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
+use crate::model::partner::{Partner, PartnerKind};
+use crate::model::project::{Project, Stage, StageEvent};
 
 /// The time frame of a generated workspace, in days from the common era.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +40,7 @@ impl Frame {
             end_year,
             window_start: ymd(start_year - 1, 7, 1),
             end: ymd(end_year, 12, 31),
-            max_day: ymd(crate::period::MAX_YEAR, 12, 31),
+            max_day: ymd(crate::model::period::MAX_YEAR, 12, 31),
         }
     }
 

@@ -10,15 +10,17 @@ use chrono::NaiveDate;
 
 use super::records::{Frame, date, ymd};
 use super::rng::Rng;
-use crate::indicator::{
+use crate::engine::scoring::{
+    Comparison, Milestone, RuleBase, ScoringMethod, Status, StatusRule, ZeroTargetRule,
+};
+use crate::model::indicator::{
     Indicator, IndicatorSource, Measurement, Metric, PeriodValue, Polarity, TimeAggregation, Trajectory,
 };
-use crate::period::{Frequency, Period};
-use crate::scorecard::{
+use crate::model::period::{Frequency, Period};
+use crate::model::scorecard::{
     CauseEffect, IndicatorLink, MissingPolicy, Objective, Perspective, Rollup, Scorecard, Sign, Weight,
     WeightChange,
 };
-use crate::scoring::{Comparison, Milestone, RuleBase, ScoringMethod, Status, StatusRule, ZeroTargetRule};
 
 /// Ids of the objectives a project may serve (drawn uniformly, one or two per project).
 pub(crate) const PROJECT_OBJECTIVES: [&str; 5] =
@@ -757,7 +759,7 @@ pub(crate) fn indicators(p: &Periods, inputs: &Inputs, rng: &mut Rng) -> Vec<Ind
     p.path(&mut completion, Quarterly, 0.6, 0.6);
     let mut cumulative = 0.0;
     for (q, _) in p.each(Quarterly) {
-        if q.start_date(crate::period::Calendar::default()) < date(launch) {
+        if q.start_date(crate::model::period::Calendar::default()) < date(launch) {
             continue;
         }
         let enrolled = (30.0 + rng.range(0.0, 16.0)).round();

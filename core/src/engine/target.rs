@@ -28,8 +28,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::indicator::{Indicator, PeriodValue, TimeAggregation};
-use crate::period::{Calendar, MonthIndex, Period};
+use crate::model::indicator::{Indicator, PeriodValue, TimeAggregation};
+use crate::model::period::{Calendar, MonthIndex, Period};
 
 /// What holds for a period with no target in force (see the module rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
@@ -143,7 +143,11 @@ impl TargetPlan {
 
     /// The latest explicit target whose period ends before `first` (a month index), of
     /// `frequency` or a coarser one.
-    fn latest_before(&self, first: MonthIndex, frequency: crate::period::Frequency) -> Option<PeriodValue> {
+    fn latest_before(
+        &self,
+        first: MonthIndex,
+        frequency: crate::model::period::Frequency,
+    ) -> Option<PeriodValue> {
         self.explicit
             .iter()
             .filter(|e| e.2 < first && e.0.period.frequency().months() >= frequency.months())
@@ -234,7 +238,7 @@ impl TargetPlan {
                     TimeAggregation::RatioOfSums => TimeAggregation::Mean,
                     m => m,
                 };
-                if let Some(v) = crate::aggregation::aggregate(method, &values, &[], &[]) {
+                if let Some(v) = crate::engine::aggregation::aggregate(method, &values, &[], &[]) {
                     return Some(TargetInForce {
                         value: v,
                         source: TargetSource::ExplicitFiner { first: f, last: l, count: finer_count },
@@ -331,19 +335,19 @@ pub fn baseline(ind: &Indicator) -> Option<PeriodValue> {
 }
 
 /// The trajectory's value `k` months into a leg of `span` months from `from` to `to`:
-/// `from + (to - from) * k / span`, or [`crate::scoring::lerp`] when that overflows (a
+/// `from + (to - from) * k / span`, or [`crate::engine::scoring::lerp`] when that overflows (a
 /// path between finite values is finite).
 fn between(from: f64, to: f64, k: f64, span: f64) -> f64 {
     let direct = from + (to - from) * k / span;
-    if direct.is_finite() { direct } else { crate::scoring::lerp(from, to, k / span) }
+    if direct.is_finite() { direct } else { crate::engine::scoring::lerp(from, to, k / span) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::indicator::Trajectory;
-    use crate::period::Frequency;
-    use crate::scoring::ScoringMethod;
+    use crate::engine::scoring::ScoringMethod;
+    use crate::model::indicator::Trajectory;
+    use crate::model::period::Frequency;
 
     fn p(s: &str) -> Period {
         s.parse().unwrap_or(Period::Year(2000))

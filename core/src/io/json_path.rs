@@ -222,7 +222,7 @@ mod tests {
     #[test]
     fn buffered_last_members() {
         use crate::Indicator;
-        use crate::scorecard::Objective;
+        use crate::model::scorecard::Objective;
         let located = |text: &str, err: serde_json::Error| locate(text, &err);
         // An untagged weight that is neither a number nor a list, last and not last.
         let last = r#"{"id":"o","name":"O","perspective":"p","weight":"heavy"}"#;
@@ -385,7 +385,7 @@ mod tests {
     #[cfg(feature = "exact-error-paths")]
     #[test]
     fn the_locator_names_what_serde_path_to_error_names() {
-        use crate::scorecard::{CauseEffect, Objective, Perspective};
+        use crate::model::scorecard::{CauseEffect, Objective, Perspective};
         use crate::{Commitment, Indicator, Partner, Project, Service, Settings};
         let ws: serde_json::Value = serde_json::to_value(crate::sample::city()).unwrap();
         let first = |list: &str, n: usize| -> Vec<serde_json::Value> {

@@ -48,15 +48,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::rollup::{ChildInput, NoDataReason, Treatment};
+use crate::engine::scoring::{ScoreInput, ScoringMethod, Status, StatusThresholds, fmt_num};
+use crate::engine::target::TargetInForce;
+use crate::engine::trend::Direction;
+use crate::engine::{Engine, Grid, IndPlan, NodeKind, SourcePlan, ordinal_of_month, window};
 use crate::error::Error;
-use crate::indicator::{Metric, PeriodValue, TimeAggregation};
-use crate::period::{Frequency, Period};
-use crate::plan::{Engine, Grid, IndPlan, NodeKind, SourcePlan, ordinal_of_month, window};
-use crate::rollup::{ChildInput, NoDataReason, Treatment};
-use crate::scorecard::{MissingPolicy, Rollup, Sign, Weight};
-use crate::scoring::{ScoreInput, ScoringMethod, Status, StatusThresholds, fmt_num};
-use crate::target::TargetInForce;
-use crate::trend::Direction;
+use crate::model::indicator::{Metric, PeriodValue, TimeAggregation};
+use crate::model::period::{Frequency, Period};
+use crate::model::scorecard::{MissingPolicy, Rollup, Sign, Weight};
 
 /// The scorecard at one reporting period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -287,13 +287,13 @@ pub struct LinkResult {
 }
 
 /// Evaluate the scorecard at one period (its frequency is the reporting frequency).
-pub fn evaluate(ws: &crate::workspace::Workspace, period: Period) -> Result<Evaluation, Error> {
+pub fn evaluate(ws: &crate::model::workspace::Workspace, period: Period) -> Result<Evaluation, Error> {
     Engine::new(ws)?.evaluate(period)
 }
 
 /// Evaluate every period from `first` to `last` (same frequency) in one pass.
 pub fn evaluate_range(
-    ws: &crate::workspace::Workspace,
+    ws: &crate::model::workspace::Workspace,
     first: Period,
     last: Period,
 ) -> Result<Vec<Evaluation>, Error> {
@@ -332,7 +332,7 @@ impl Engine {
     pub fn evaluate(&self, period: Period) -> Result<Evaluation, Error> {
         let (start, _) = self.span(period, period)?;
         let grid =
-            self.run(period.frequency(), start, period.ordinal(), crate::plan::ScoreTable::empty(period))?;
+            self.run(period.frequency(), start, period.ordinal(), crate::engine::ScoreTable::empty(period))?;
         let t = grid.periods.len().saturating_sub(1);
         Ok(self.build(&grid, t))
     }
@@ -357,7 +357,7 @@ impl Engine {
     ) -> Result<(), Error> {
         let (start, n) = self.span(first, last)?;
         let grid =
-            self.run(first.frequency(), start, last.ordinal(), crate::plan::ScoreTable::empty(first))?;
+            self.run(first.frequency(), start, last.ordinal(), crate::engine::ScoreTable::empty(first))?;
         let skip = (first.ordinal() - start) as usize;
         for t in skip..skip + n {
             each(self.build(&grid, t));
@@ -384,7 +384,7 @@ impl Engine {
                 change,
                 year_ago_score: year_ago,
                 year_change: diff(score, year_ago),
-                direction: crate::trend::direction(change, self.settings.stability_tolerance),
+                direction: crate::engine::trend::direction(change, self.settings.stability_tolerance),
             };
             let status = tab.status(n, t);
             let coverage = tab.coverage(n, t);
@@ -406,7 +406,7 @@ impl Engine {
                 trend,
                 forecast: None,
                 explanation: Explanation {
-                    method: crate::rollup::aggregation_name(def.rollup.aggregation).to_string(),
+                    method: crate::engine::rollup::aggregation_name(def.rollup.aggregation).to_string(),
                     scoring: None,
                     rollup: None,
                     source: None,
@@ -440,7 +440,8 @@ impl Engine {
                 let tn = grid.table.periods;
                 let cause = grid.table.scores.get(from * tn..from * tn + t + 1)?;
                 let effect = grid.table.scores.get(to * tn..to * tn + t + 1)?;
-                let (r, pairs) = crate::strategy_map::lagged_correlation(cause, effect, lag as usize);
+                let (r, pairs) =
+                    crate::analytics::cause_effect::lagged_correlation(cause, effect, lag as usize);
                 let enough = pairs >= self.settings.min_correlation_periods;
                 Some(LinkResult {
                     from: self.nodes.get(from)?.id.clone(),
@@ -450,7 +451,11 @@ impl Engine {
                     correlation: if enough { r } else { None },
                     pairs,
                     enough_data: enough,
-                    agrees: if enough { r.map(|r| crate::strategy_map::agrees(r, sign)) } else { None },
+                    agrees: if enough {
+                        r.map(|r| crate::analytics::cause_effect::agrees(r, sign))
+                    } else {
+                        None
+                    },
                 })
             })
             .collect();
@@ -482,10 +487,10 @@ impl Engine {
                 ChildInput { weight, score, carried }
             })
             .collect();
-        let combined = crate::rollup::combine(&def.rollup, &inputs);
-        let eff = crate::rollup::effective_weights(&def.rollup, &inputs);
+        let combined = crate::engine::rollup::combine(&def.rollup, &inputs);
+        let eff = crate::engine::rollup::effective_weights(&def.rollup, &inputs);
         for (k, ((c, _), input)) in def.children.iter().zip(&inputs).enumerate() {
-            let (treatment, _) = crate::rollup::treatment(def.rollup.missing, input);
+            let (treatment, _) = crate::engine::rollup::treatment(def.rollup.missing, input);
             let carried = match treatment {
                 Treatment::CarriedForward { age } => {
                     input.carried.map(|(s, _)| (s, period.offset(-(age as i64)).ok()))
@@ -505,7 +510,7 @@ impl Engine {
             });
         }
         row.explanation.rollup = Some(def.rollup);
-        row.explanation.formula = Some(crate::rollup::formula(&def.rollup, &inputs, &combined));
+        row.explanation.formula = Some(crate::engine::rollup::formula(&def.rollup, &inputs, &combined));
         if let Err(reason) = combined.score {
             row.explanation.reasons.push(match reason {
                 NoDataReason::BelowMinCoverage => format!(
@@ -530,7 +535,7 @@ impl Engine {
         // an indicator coarser than the report: its value, target and scoring date are those
         // of its latest period ended by the end of the reporting period
         let cal = self.calendar;
-        let value_period = crate::plan::value_period(ind.frequency, period, cal);
+        let value_period = crate::engine::value_period(ind.frequency, period, cal);
         let scored_at = value_period.unwrap_or(period);
         let target = ind.targets.at(scored_at);
         row.value = value;
@@ -593,7 +598,7 @@ impl Engine {
                         });
                     }
                 }
-                let name = crate::aggregation::name(ind.aggregation);
+                let name = crate::engine::aggregation::name(ind.aggregation);
                 let rule = if ind.frequency.months() < report.months() {
                     format!(
                         "{name} of the {} {} measurements present out of {} in {period}",
@@ -621,8 +626,8 @@ impl Engine {
                             ex.inputs.iter().map(|i| f(i).unwrap_or(f64::NAN)).collect()
                         };
                         let (vs, ns, ds) = (of(|i| i.value), of(|i| i.numerator), of(|i| i.denominator));
-                        match crate::aggregation::aggregate_checked(ind.aggregation, &vs, &ns, &ds) {
-                            Err(e @ crate::aggregation::NoValue::TooLarge) => e.to_string(),
+                        match crate::engine::aggregation::aggregate_checked(ind.aggregation, &vs, &ns, &ds) {
+                            Err(e @ crate::engine::aggregation::NoValue::TooLarge) => e.to_string(),
                             _ => "the denominators sum to zero".to_string(),
                         }
                     });
@@ -694,7 +699,9 @@ impl Engine {
             ex.formula = Some(ind.scoring.formula(&input));
             match ind.scoring.score(&input) {
                 Ok(s) => row.native_score = s.native,
-                Err(crate::scoring::NoScore::NoTarget) => ex.reasons.push(no_target_reason(scored_at, ind)),
+                Err(crate::engine::scoring::NoScore::NoTarget) => {
+                    ex.reasons.push(no_target_reason(scored_at, ind))
+                }
                 Err(e) => ex.reasons.push(e.to_string()),
             }
         }
@@ -722,11 +729,11 @@ impl Engine {
                 Some((grid.periods.get(s)?.ordinal() as f64, v))
             })
             .collect();
-        let fit = crate::trend::projection(&points, x_target as f64);
+        let fit = crate::engine::trend::projection(&points, x_target as f64);
         let projected = fit.map(|f| f.0);
         let on_track = match ind.polarity {
-            crate::indicator::Polarity::InsideBand => None,
-            p => projected.map(|v| crate::scoring::at_or_beyond(v, goal.value, p)),
+            crate::model::indicator::Polarity::InsideBand => None,
+            p => projected.map(|v| crate::engine::scoring::at_or_beyond(v, goal.value, p)),
         };
         Some(Forecast {
             target_period: goal.period,

@@ -21,9 +21,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use crate::indicator::Metric;
-use crate::period::Period;
-use crate::scoring::{Status, fmt_num};
+use crate::engine::scoring::{Status, fmt_num};
+use crate::model::indicator::Metric;
+use crate::model::period::Period;
 
 /// U+202F NARROW NO-BREAK SPACE (French digit groups, before `%`).
 pub const NNBSP: char = '\u{202f}';
@@ -202,7 +202,7 @@ pub struct UnknownLocale(pub String);
 /// `--lang`): `fr` or `en`, in any case, with or without a region (`fr-FR`, `en-GB`).
 ///
 /// ```
-/// use pilotage::report::Locale;
+/// use pilotage::locale::Locale;
 /// assert_eq!("fr-FR".parse::<Locale>(), Ok(Locale::Fr));
 /// assert_eq!("EN".parse::<Locale>(), Ok(Locale::En));
 /// assert!("de".parse::<Locale>().is_err());
@@ -284,7 +284,7 @@ impl Locale {
     /// to 309 digits (a 2,500 px line in the report). `None` for smaller numbers.
     ///
     /// ```
-    /// use pilotage::report::Locale;
+    /// use pilotage::locale::Locale;
     /// assert_eq!(Locale::Fr.number(-1.5e300, 2), "-1,5 × 10^300");
     /// assert_eq!(Locale::En.number(2e15, 0), "2 × 10^15");
     /// ```
@@ -304,7 +304,7 @@ impl Locale {
     /// from [`HUGE`] on, in scientific notation ([`Locale::huge`]).
     ///
     /// ```
-    /// use pilotage::report::Locale;
+    /// use pilotage::locale::Locale;
     /// assert_eq!(Locale::Fr.number(1234.5, 1), "1\u{202f}234,5");
     /// assert_eq!(Locale::En.number(1234.5, 1), "1,234.5");
     /// ```
@@ -327,7 +327,7 @@ impl Locale {
     /// explanation always had; a value that is not finite prints as `–` in French.
     ///
     /// ```
-    /// use pilotage::report::Locale;
+    /// use pilotage::locale::Locale;
     /// assert_eq!(Locale::Fr.short_number(-12345.678_91), "-12\u{202f}345,6789");
     /// assert_eq!(Locale::En.short_number(-12345.678_91), "-12345.6789");
     /// ```
@@ -373,7 +373,7 @@ impl Locale {
     /// cents show two decimals (`1 234,50 €`), rounded half away from zero.
     ///
     /// ```
-    /// use pilotage::report::Locale;
+    /// use pilotage::locale::Locale;
     /// use rust_decimal::Decimal;
     /// assert_eq!(Locale::Fr.money(Decimal::new(15_000_000, 0)), "15\u{202f}000\u{202f}000\u{a0}€");
     /// assert_eq!(Locale::En.money(Decimal::new(15_000_000, 0)), "€15,000,000");
@@ -401,7 +401,7 @@ impl Locale {
     }
 
     /// Why a money figure shows as `–`: its sum overflows (the reason of
-    /// `crate::money::OVERFLOW`, in this language).
+    /// `crate::model::money::OVERFLOW`, in this language).
     pub fn money_overflow(self) -> &'static str {
         match self {
             Locale::Fr => {
@@ -514,9 +514,9 @@ impl Locale {
 
     /// The word of a status for a node of `kind`: [`Locale::status`] for an indicator,
     /// [`Locale::rollup_status`] for the others.
-    pub fn node_status(self, kind: crate::plan::NodeKind, status: Status) -> &'static str {
+    pub fn node_status(self, kind: crate::engine::NodeKind, status: Status) -> &'static str {
         match kind {
-            crate::plan::NodeKind::Indicator => self.status(status),
+            crate::engine::NodeKind::Indicator => self.status(status),
             _ => self.rollup_status(status),
         }
     }

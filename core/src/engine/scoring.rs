@@ -371,7 +371,7 @@ pub struct ScoreInput {
     /// The baseline `b`, if any.
     pub baseline: Option<f64>,
     /// Which direction is good.
-    pub polarity: crate::indicator::Polarity,
+    pub polarity: crate::model::indicator::Polarity,
     /// The last day of the reporting period (expected progress reads its path there).
     pub date: NaiveDate,
 }
@@ -489,8 +489,8 @@ fn percent_of(num: f64, den: f64) -> f64 {
 
 /// True when `a` is at or beyond `t` in the good direction of `polarity` (inside a band:
 /// equal).
-pub fn at_or_beyond(a: f64, t: f64, polarity: crate::indicator::Polarity) -> bool {
-    use crate::indicator::Polarity;
+pub fn at_or_beyond(a: f64, t: f64, polarity: crate::model::indicator::Polarity) -> bool {
+    use crate::model::indicator::Polarity;
     match polarity {
         Polarity::HigherIsBetter => a >= t,
         Polarity::LowerIsBetter => a <= t,
@@ -612,7 +612,7 @@ fn default_rule_score(status: Status) -> Option<f64> {
 /// Linear progress with the target-equals-baseline rule: `100 * (a - b) / (t - b)`; when
 /// `t == b` the score is 100 if `a` is at or beyond `t` in the good direction, else 0. A value
 /// equal to the target scores exactly 100 (the division alone can round it to 99.99999999999999).
-fn linear(a: f64, b: f64, t: f64, polarity: crate::indicator::Polarity) -> f64 {
+fn linear(a: f64, b: f64, t: f64, polarity: crate::model::indicator::Polarity) -> f64 {
     if t == b {
         if at_or_beyond(a, t, polarity) { 100.0 } else { 0.0 }
     } else if a == t {
@@ -625,8 +625,8 @@ fn linear(a: f64, b: f64, t: f64, polarity: crate::indicator::Polarity) -> f64 {
 /// The ratio-to-target score before the cap, `None` on a zero denominator: `100 * a / t`
 /// (higher-is-better and inside a band), else by [`LowerRatio`]. A value equal to the target
 /// scores exactly 100.
-fn ratio(a: f64, t: f64, polarity: crate::indicator::Polarity, lower: LowerRatio) -> Option<f64> {
-    use crate::indicator::Polarity;
+fn ratio(a: f64, t: f64, polarity: crate::model::indicator::Polarity, lower: LowerRatio) -> Option<f64> {
+    use crate::model::indicator::Polarity;
     let den = match (polarity, lower) {
         (Polarity::LowerIsBetter, LowerRatio::TargetOverActual) => a,
         _ => t,
@@ -651,7 +651,7 @@ fn linear_progress(
     a: f64,
     b: f64,
     t: f64,
-    polarity: crate::indicator::Polarity,
+    polarity: crate::model::indicator::Polarity,
     cap: Option<f64>,
     floor: bool,
 ) -> f64 {
@@ -672,7 +672,7 @@ impl ScoringMethod {
         targets: &[f64],
         dates: &[NaiveDate],
         baseline: Option<f64>,
-        polarity: crate::indicator::Polarity,
+        polarity: crate::model::indicator::Polarity,
         thresholds: &StatusThresholds,
         scores: &mut [f64],
         statuses: &mut [Status],
@@ -739,7 +739,7 @@ impl ScoringMethod {
     /// [`score`](ScoringMethod::score) on finite inputs, before the check of the result.
     #[inline]
     fn score_finite(&self, input: &ScoreInput) -> Result<Scored, NoScore> {
-        use crate::indicator::Polarity;
+        use crate::model::indicator::Polarity;
         let a = input.actual;
         let plain = |s: f64| Ok(Scored { score: Some(s), native: None, status: None });
         match self {
@@ -843,7 +843,7 @@ impl ScoringMethod {
     /// The formula of [`score`](ScoringMethod::score) with the numbers substituted, e.g.
     /// `100 * (42 - 30) / (50 - 30) = 60`, for explanations.
     pub fn formula(&self, input: &ScoreInput) -> String {
-        use crate::indicator::Polarity;
+        use crate::model::indicator::Polarity;
         let a = input.actual;
         let result = match self.score(input) {
             Ok(s) => s.score.map(fmt_num).unwrap_or_else(|| "no score".to_string()),

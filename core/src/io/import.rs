@@ -4,7 +4,7 @@
 //! Each import reads a whole file, reports **every** problem of it at once
 //! ([`Error::Invalid`]; each [`Problem`] has the path `source[column]`, the file line and the
 //! 1-based column index), and is all-or-nothing: the records are added to a copy of the
-//! workspace, the copy is validated ([`crate::validation::problems`]), and the workspace is
+//! workspace, the copy is validated ([`crate::model::validation::problems`]), and the workspace is
 //! replaced by the copy only when the file had no problem and the import introduced no new
 //! validation problem (those are reported at the line and column they come from).
 //!
@@ -33,13 +33,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
 use crate::error::{Error, Problem, Problems, Result};
-use crate::indicator::{IndicatorSource, Measurement};
-use crate::partner::{Partner, PartnerKind};
-use crate::period::Period;
-use crate::project::{Project, Stage, StageEvent};
-use crate::workspace::{MAX_FILE_BYTES, Workspace};
+use crate::model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
+use crate::model::indicator::{IndicatorSource, Measurement};
+use crate::model::partner::{Partner, PartnerKind};
+use crate::model::period::Period;
+use crate::model::project::{Project, Stage, StageEvent};
+use crate::model::workspace::{MAX_FILE_BYTES, Workspace};
 
 /// Columns of a measurements file (`indicator` and `period` required, plus `value` or
 /// `numerator` and `denominator`).
@@ -466,12 +466,12 @@ fn finish(
         return Err(invalid(all));
     }
     let mut before: HashMap<(String, String), usize> = HashMap::new();
-    for p in crate::validation::problems(ws) {
+    for p in crate::model::validation::problems(ws) {
         *before.entry((p.path, p.message)).or_default() += 1;
     }
     let mut introduced = Vec::new();
     let index = origin_index(origins);
-    for p in crate::validation::problems(&new) {
+    for p in crate::model::validation::problems(&new) {
         match before.get_mut(&(p.path.clone(), p.message.clone())) {
             Some(n) if *n > 0 => *n -= 1,
             _ => introduced.push(locate(table, origins, &index, p)),
@@ -697,7 +697,7 @@ pub fn projects(ws: &mut Workspace, reader: impl Read, source: &str) -> Result<I
                 stages.push(StageEvent { stage, date });
             }
         }
-        crate::project::place_notified(&mut stages);
+        crate::model::project::place_notified(&mut stages);
         if c.get("registered").is_none() && c.table.columns.contains_key("registered") {
             c.fail("registered", "registered is required (the date the file was received)");
         }

@@ -34,7 +34,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::workspace::Workspace;
+use crate::model::workspace::Workspace;
 
 /// The dates the records cover: a period is covered when its last day is in `from..=through`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -102,7 +102,11 @@ pub fn cut_at(ws: &Workspace, day: NaiveDate) -> Workspace {
     }
     for p in &mut out.projects {
         p.stages.retain(|e| e.date <= day);
-        if !p.stages.iter().any(|e| e.stage.is_terminal() || e.stage == crate::project::Stage::Delivered) {
+        if !p
+            .stages
+            .iter()
+            .any(|e| e.stage.is_terminal() || e.stage == crate::model::project::Stage::Delivered)
+        {
             p.actual_cost = None;
         }
     }

@@ -10,7 +10,7 @@
 //! in 2019) — the city's "divided by 4" compares its first year with its last.
 //!
 //! **No look-ahead.** Every figure for a period depends only on what is dated on or before
-//! its last day: the file cut at that day ([`crate::cutoff::cut_at`]) gives the same
+//! its last day: the file cut at that day ([`crate::engine::cutoff::cut_at`]) gives the same
 //! headline, and a property test checks it.
 //!
 //! **Year-to-date comparisons.** The "by year" comparisons (lead times and investment
@@ -25,14 +25,16 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
-use crate::partnership::{
+use crate::analytics::partnership::{
     self, CapacityComparison, Concentration, FinanceOptions, Funds, FundsScope, LeverageDefinition,
     Outstanding, PartnerCounts, PortfolioFinance, ProjectScope,
 };
-use crate::period::{Frequency, Period};
-use crate::portfolio::{self, CaseloadOptions, LeadTimeComparison, LeadTimeOptions, Transversality};
-use crate::workspace::Workspace;
+use crate::analytics::portfolio::{
+    self, CaseloadOptions, LeadTimeComparison, LeadTimeOptions, Transversality,
+};
+use crate::error::{Error, Result};
+use crate::model::period::{Frequency, Period};
+use crate::model::workspace::Workspace;
 
 /// What to compute the headline figures for.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -72,7 +74,7 @@ pub struct Headline {
     /// Its last day: stocks are taken on it.
     pub as_of: NaiveDate,
     /// Whether the records cover the period (its last day is inside
-    /// [`crate::cutoff::records_span`]); when false, every figure below rests on records
+    /// [`crate::engine::cutoff::records_span`]); when false, every figure below rests on records
     /// that stop earlier (or start later) and says nothing of the period itself.
     pub within_records: bool,
     /// The period compared against, if any could be chosen.
@@ -171,7 +173,7 @@ pub(crate) fn headline_with(
     Ok(Headline {
         period,
         as_of,
-        within_records: crate::cutoff::records_span(ws).is_some_and(|s| s.covers(as_of)),
+        within_records: crate::engine::cutoff::records_span(ws).is_some_and(|s| s.covers(as_of)),
         compared_with,
         active_caseload: portfolio::caseload_with(ws, as_of, options.caseload).count,
         portfolio_value: portfolio::portfolio_value_with(ws, as_of, options.caseload).total,

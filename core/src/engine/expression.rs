@@ -18,7 +18,7 @@
 //! overflow is an [`EvalIssue`] that the engine reports as "no data" with the reason.
 //!
 //! ```
-//! use pilotage::expression::Expr;
+//! use pilotage::engine::expression::Expr;
 //! let e = Expr::parse("100 * received / max(signed, 1)").unwrap();
 //! assert_eq!(e.references(), vec!["received", "signed"]);
 //! let v = e.eval(&|id| match id { "received" => Some(30.0), "signed" => Some(120.0), _ => None });

@@ -22,7 +22,7 @@
 //!   indices; same frequency is a straight copy), targets (the trajectory walked once per
 //!   row), scores ([`ScoringMethod::score_series`]: the method is matched once per row, not
 //!   per value); then objectives, perspectives and the root, child by child into one
-//!   [`Accumulator`] per period (the same arithmetic as [`crate::rollup::combine`]), with
+//!   [`Accumulator`] per period (the same arithmetic as [`crate::engine::rollup::combine`]), with
 //!   carry-forward tracked while walking the child's row. No hashing, no strings, no
 //!   allocation per value; weights are looked up per period only for schedules.
 //! - **Memory is reused on demand**: [`Engine::score_table_into`] overwrites an existing
@@ -40,9 +40,9 @@
 //! reused ones; rich results about 45-60 ms per period for 11,000 nodes (`tests/scale.rs`,
 //! run on demand; the benches measure properly).
 //!
-//! A derived indicator's values come from a [`crate::record_index::RecordIndex`] built at
+//! A derived indicator's values come from a [`crate::engine::record_index::RecordIndex`] built at
 //! compile time (the records flattened into compact arrays); the full
-//! [`crate::metrics::point`] (its sentence and record ids) is computed only for the period an
+//! [`crate::engine::derived::point`] (its sentence and record ids) is computed only for the period an
 //! explanation shows. Both are remembered by the engine (`DerivedSource`): the records do not
 //! change once compiled, so a metric value is computed once per period however many
 //! indicators show it and however many times the period is evaluated (a widget's period
@@ -52,19 +52,30 @@
 //! indicators) only when some indicator is derived: a copy ([`Engine::new`]), or the
 //! caller's workspace itself ([`Engine::new_shared`], what the main job uses on large files).
 
+pub mod aggregation;
+pub mod cutoff;
+pub mod derived;
+pub mod evaluation;
+pub mod expression;
+pub mod record_index;
+pub mod rollup;
+pub mod scoring;
+pub mod target;
+pub mod trend;
+
+use crate::engine::expression::Expr;
 use crate::error::{Error, Problem, Problems};
-use crate::expression::Expr;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::indicator::{Indicator, IndicatorSource, Metric, PeriodValue, Polarity, TimeAggregation};
-use crate::metrics::MetricPoint;
-use crate::period::{Calendar, Frequency, MonthIndex, Period};
-use crate::rollup::{Accumulator, ChildInput};
-use crate::scorecard::{MissingPolicy, Rollup, Sign, Weight};
-use crate::scoring::{ScoringMethod, Status, StatusThresholds};
-use crate::target::TargetPlan;
-use crate::workspace::{Settings, Workspace};
+use crate::engine::derived::MetricPoint;
+use crate::engine::rollup::{Accumulator, ChildInput};
+use crate::engine::scoring::{ScoringMethod, Status, StatusThresholds};
+use crate::engine::target::TargetPlan;
+use crate::model::indicator::{Indicator, IndicatorSource, Metric, PeriodValue, Polarity, TimeAggregation};
+use crate::model::period::{Calendar, Frequency, MonthIndex, Period};
+use crate::model::scorecard::{MissingPolicy, Rollup, Sign, Weight};
+use crate::model::workspace::{Settings, Workspace};
 
 /// The kind of a scorecard node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -158,7 +169,7 @@ pub(crate) struct DerivedSource {
     /// The records: the engine's own copy ([`Engine::new`]) or the caller's workspace, shared
     /// ([`Engine::new_shared`]: a large file's records are then held once, not twice).
     records: Arc<Workspace>,
-    index: crate::record_index::RecordIndex,
+    index: crate::engine::record_index::RecordIndex,
     values: std::sync::Mutex<HashMap<(Metric, Period), Option<f64>>>,
     points: std::sync::Mutex<HashMap<(Metric, Period), MetricPoint>>,
 }
@@ -166,7 +177,7 @@ pub(crate) struct DerivedSource {
 impl DerivedSource {
     fn new(records: Arc<Workspace>) -> DerivedSource {
         DerivedSource {
-            index: crate::record_index::RecordIndex::new(&records),
+            index: crate::engine::record_index::RecordIndex::new(&records),
             records,
             values: Default::default(),
             points: Default::default(),
@@ -202,7 +213,7 @@ impl DerivedSource {
         if let Some(point) = known.get(&(metric, period)) {
             return point.clone();
         }
-        let point = crate::metrics::point(&self.records, metric, period);
+        let point = crate::engine::derived::point(&self.records, metric, period);
         if point.records.len() <= POINT_CACHE_RECORDS {
             known.insert((metric, period), point.clone());
         }
@@ -294,7 +305,7 @@ pub(crate) struct Grid {
     pub table: ScoreTable,
     /// For each derived indicator (indexed by indicator), the period its metric was read at
     /// for each reporting period: the explanation of the period shown computes the full
-    /// [`crate::metrics::MetricPoint`] there, the run needs only the values.
+    /// [`crate::engine::derived::MetricPoint`] there, the run needs only the values.
     pub derived: Vec<Option<Vec<Period>>>,
 }
 
@@ -538,7 +549,7 @@ impl Engine {
             let projects = r.projects.iter().flat_map(|p| p.stages.iter().map(|s| s.date));
             let steps = r.commitments.iter().flat_map(|c| c.steps.iter().map(|s| s.date));
             let joined = r.partners.iter().filter_map(|p| p.joined);
-            projects.chain(steps).chain(joined).min().map(crate::period::month_index_of_date)
+            projects.chain(steps).chain(joined).min().map(crate::model::period::month_index_of_date)
         });
         let history_month = match (measured, recorded) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -636,7 +647,8 @@ impl Engine {
         let mut start = first.ordinal();
         if let Some(m) = self.history_month {
             // never before the first whole period of the supported years
-            let floor = ordinal_of_month(crate::period::MIN_YEAR as i64 * 12 + 12, report, self.calendar);
+            let floor =
+                ordinal_of_month(crate::model::period::MIN_YEAR as i64 * 12 + 12, report, self.calendar);
             start = start.min(ordinal_of_month(m, report, self.calendar).max(floor));
         }
         Ok((start, (last.ordinal() - first.ordinal() + 1) as usize))
@@ -663,7 +675,7 @@ impl Engine {
         let n_nodes = self.nodes.len();
         let cells = n_nodes * t_n;
         let mut table = reuse;
-        table.first = periods.first().copied().unwrap_or(Period::Year(crate::period::MIN_YEAR));
+        table.first = periods.first().copied().unwrap_or(Period::Year(crate::model::period::MIN_YEAR));
         table.periods = t_n;
         table.nodes = n_nodes;
         refill(&mut table.scores, cells, f64::NAN);
@@ -880,7 +892,7 @@ impl Engine {
             } else {
                 (nums.get(a..b).unwrap_or(&[]), dens.get(a..b).unwrap_or(&[]))
             };
-            if let Some(v) = crate::aggregation::aggregate(ind.aggregation, win, wn, wd) {
+            if let Some(v) = crate::engine::aggregation::aggregate(ind.aggregation, win, wn, wd) {
                 let expected = (hi - lo).max(1) as f64;
                 let present = win.iter().filter(|x| !x.is_nan()).count() as f64;
                 if let (Some(x), Some(c)) = (values.get_mut(t), coverage.get_mut(t)) {
@@ -946,7 +958,7 @@ fn compile_measurements(
         scoring: ind.scoring.clone(),
         thresholds: indicator_thresholds(ind, settings),
         targets: TargetPlan::new(ind, calendar),
-        baseline: crate::target::baseline(ind),
+        baseline: crate::engine::target::baseline(ind),
         source,
         base,
         offset,
@@ -1014,7 +1026,7 @@ fn numeric_problems(ws: &Workspace) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut weight = |path: String, w: &Weight| {
         for (k, x) in w.values().into_iter().enumerate() {
-            if let Some(message) = crate::validation::weight_problem(x) {
+            if let Some(message) = crate::model::validation::weight_problem(x) {
                 let at = if matches!(w, Weight::Schedule(_)) {
                     format!("{path}[{k}].weight")
                 } else {

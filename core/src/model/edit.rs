@@ -8,7 +8,7 @@
 //! between records (a project's lead service, a commitment's partner...) are *not* checked
 //! here, so that records can be added in any order; [`Workspace::validate`] reports them.
 //!
-//! Every added id must be acceptable on its own ([`crate::validation::id_problem`]: no
+//! Every added id must be acceptable on its own ([`crate::model::validation::id_problem`]: no
 //! invisible character, no combining mark...) and must not differ from a taken one only by
 //! case (`"P-1"` when `"p-1"` exists is refused as a confusable duplicate), the rules of the
 //! whole-file validation.
@@ -20,15 +20,15 @@
 
 use std::collections::HashMap;
 
-use crate::commitment::{Commitment, CommitmentStep};
 use crate::error::{Error, Problem, Problems, Result};
-use crate::indicator::{Indicator, Measurement, PeriodValue};
-use crate::partner::Partner;
-use crate::period::Period;
-use crate::project::Project;
-use crate::scorecard::{CauseEffect, IndicatorLink, Objective, Perspective};
-use crate::validation::fold_id;
-use crate::workspace::{Service, Workspace};
+use crate::model::commitment::{Commitment, CommitmentStep};
+use crate::model::indicator::{Indicator, Measurement, PeriodValue};
+use crate::model::partner::Partner;
+use crate::model::period::Period;
+use crate::model::project::Project;
+use crate::model::scorecard::{CauseEffect, IndicatorLink, Objective, Perspective};
+use crate::model::validation::fold_id;
+use crate::model::workspace::{Service, Workspace};
 
 fn taken(what: &'static str, id: &str) -> Error {
     Error::Argument { name: "id", message: format!("{id:?} is taken already (by the {what} of that id)") }
@@ -39,7 +39,7 @@ fn position<T>(items: &[T], id: &str, key: impl Fn(&T) -> &str, what: &'static s
 }
 
 /// Where each id of the workspace's lists is, by its case-folded spelling
-/// ([`crate::validation::fold_id`]): what makes a single `add_*` call constant time instead
+/// ([`crate::model::validation::fold_id`]): what makes a single `add_*` call constant time instead
 /// of a scan of its list. It is a cache, not data: [`Workspace`] keeps one in
 /// [`Workspace::id_index`], never serialised, equal to any other, emptied by `clone`.
 ///
@@ -149,10 +149,10 @@ impl ListIndex {
     }
 }
 
-/// The id's own problem ([`crate::validation::id_problem`]) as an error naming the slot the
+/// The id's own problem ([`crate::model::validation::id_problem`]) as an error naming the slot the
 /// record would take (`partners[12].id`).
 fn check_id(list: &str, slot: usize, id: &str) -> Result<()> {
-    match crate::validation::id_problem(id) {
+    match crate::model::validation::id_problem(id) {
         None => Ok(()),
         Some(message) => {
             Err(Error::Invalid(Problems(vec![Problem::new(format!("{list}[{slot}].id"), message)])))
@@ -222,7 +222,7 @@ impl Workspace {
     }
 
     /// Add a service; errors when its id is taken (also by one that differs only by case,
-    /// [`Error::Argument`]) or is not an acceptable id ([`crate::validation::id_problem`],
+    /// [`Error::Argument`]) or is not an acceptable id ([`crate::model::validation::id_problem`],
     /// [`Error::Invalid`] naming the slot, e.g. `services[3].id`). Constant time: the
     /// workspace's [`IdIndex`] finds the ids.
     pub fn add_service(&mut self, service: Service) -> Result<()> {
@@ -320,7 +320,7 @@ impl Workspace {
     /// Add a measurement to an indicator. When the indicator already has one for the same
     /// period, it is replaced if `replace` is true, else this is an [`Error::Argument`].
     /// The measurement must pass the file validation's rules for a measurement
-    /// ([`crate::validation::measurement_problems`]), else [`Error::Invalid`] and nothing is
+    /// ([`crate::model::validation::measurement_problems`]), else [`Error::Invalid`] and nothing is
     /// stored.
     pub fn put_measurement(
         &mut self,
@@ -557,13 +557,13 @@ fn already_measured(indicator: &str, period: Period) -> Error {
 }
 
 fn identity(field: &str, organisation: &str, currency: &str, month: u8) -> Result<()> {
-    let mut problems = crate::validation::identity_problems(organisation, currency, month);
+    let mut problems = crate::model::validation::identity_problems(organisation, currency, month);
     problems.retain(|p| p.path == field);
     if problems.is_empty() { Ok(()) } else { Err(Error::Invalid(crate::error::Problems(problems))) }
 }
 
 /// The rules of the whole-file validation for one measurement
-/// ([`crate::validation::measurement_problems`]), applied before it is stored: an edit
+/// ([`crate::model::validation::measurement_problems`]), applied before it is stored: an edit
 /// accepts nothing that loading the saved file would refuse (NaN, a value that disagrees
 /// with its ratio, a period at another frequency...). The path names the indicator's place
 /// and the slot the measurement would take.
@@ -574,16 +574,19 @@ fn check_measurement(ind: &Indicator, m: &Measurement, k: usize) -> Result<()> {
 
 /// [`check_measurement`] with the slot known (`indicators[k].measurements[slot]`).
 fn check_measurement_at(ind: &Indicator, m: &Measurement, k: usize, slot: usize) -> Result<()> {
-    let problems =
-        crate::validation::measurement_problems(ind, m, &format!("indicators[{k}].measurements[{slot}]"));
+    let problems = crate::model::validation::measurement_problems(
+        ind,
+        m,
+        &format!("indicators[{k}].measurements[{slot}]"),
+    );
     if problems.is_empty() { Ok(()) } else { Err(Error::Invalid(crate::error::Problems(problems))) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::period::Frequency;
-    use crate::scoring::ScoringMethod;
+    use crate::engine::scoring::ScoringMethod;
+    use crate::model::period::Frequency;
 
     fn indicator(id: &str) -> Indicator {
         serde_json::from_value(serde_json::json!({

@@ -10,12 +10,12 @@
 
 use schemars::generate::SchemaSettings;
 
-use crate::workspace::Workspace;
+use crate::model::workspace::Workspace;
 
 /// The JSON Schema (draft 2020-12) of a workspace file.
 ///
 /// ```
-/// let schema = pilotage::schema::workspace_schema();
+/// let schema = pilotage::io::schema::workspace_schema();
 /// assert_eq!(schema["title"], "Workspace");
 /// assert!(schema["required"].as_array().is_some_and(|r| r.contains(&"organisation".into())));
 /// ```

@@ -145,14 +145,14 @@ pub struct Project {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::money::optional_amount"
+        deserialize_with = "crate::model::money::optional_amount"
     )]
     pub planned_cost: Option<Decimal>,
     /// Actual total cost, once known.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::money::optional_amount"
+        deserialize_with = "crate::model::money::optional_amount"
     )]
     pub actual_cost: Option<Decimal>,
     /// Planned end (delivery) date.
@@ -162,7 +162,7 @@ pub struct Project {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::money::optional_amount"
+        deserialize_with = "crate::model::money::optional_amount"
     )]
     pub own_funds: Option<Decimal>,
 }

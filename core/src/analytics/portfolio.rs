@@ -27,10 +27,10 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use crate::money::{overflow_note, sum};
-use crate::period::Period;
-use crate::project::{Project, Stage};
-use crate::workspace::Workspace;
+use crate::model::money::{overflow_note, sum};
+use crate::model::period::Period;
+use crate::model::project::{Project, Stage};
+use crate::model::workspace::Workspace;
 
 /// Decimal places kept in every ratio or share (co-financing rate, leverage, shares...).
 pub const RATIO_DECIMALS: u32 = 4;
@@ -55,7 +55,7 @@ pub fn ratio(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
 /// `None` for an empty slice or a `p` outside 0..=1 (or not a number).
 ///
 /// ```
-/// use pilotage::portfolio::percentile;
+/// use pilotage::analytics::portfolio::percentile;
 /// assert_eq!(percentile(&[10.0, 20.0], 0.5), Some(15.0));
 /// assert_eq!(percentile(&[10.0, 20.0], 0.9), Some(19.0));
 /// assert_eq!(percentile(&[7.0], 0.9), Some(7.0));

@@ -1,7 +1,7 @@
 //! The records swept once into per-month arrays: what the engine reads to fill a derived
 //! indicator over the whole history.
 //!
-//! [`crate::metrics::point`] answers one metric at one period with everything a reader needs
+//! [`crate::engine::derived::point`] answers one metric at one period with everything a reader needs
 //! (the sentence, the ids of the records counted), by calling the `portfolio` and
 //! `partnership` analytics; that is right for the period on screen and far too slow for
 //! every period of the history (each call walks every record, clones ids, builds maps).
@@ -35,7 +35,7 @@
 //!   month there), projects by start and by approval month (investment capacity, whose
 //!   projects are then summed in workspace order with their steps signed by the period's end).
 //!
-//! The values are the same as [`crate::metrics::point`]'s, to the bit: the same records
+//! The values are the same as [`crate::engine::derived::point`]'s, to the bit: the same records
 //! counted, the same rounding, the same conversion to `f64`; `Decimal` sums add the same
 //! amounts, grouped by month, which is exact while the sums fit (amounts in money are far
 //! from `Decimal`'s 28 digits). `tests/record_index.rs` checks this for every metric over
@@ -54,14 +54,14 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::commitment::FundingStatus;
-use crate::indicator::Metric;
-use crate::metrics::{money, percent};
-use crate::partnership::LeverageDefinition;
-use crate::period::{Calendar, MonthIndex, Period, month_index_of_date};
-use crate::portfolio::{percentile, ratio};
-use crate::project::Stage;
-use crate::workspace::Workspace;
+use crate::analytics::partnership::LeverageDefinition;
+use crate::analytics::portfolio::{percentile, ratio};
+use crate::engine::derived::{money, percent};
+use crate::model::commitment::FundingStatus;
+use crate::model::indicator::Metric;
+use crate::model::period::{Calendar, MonthIndex, Period, month_index_of_date};
+use crate::model::project::Stage;
+use crate::model::workspace::Workspace;
 
 // The columns of `RecordIndex::counts`.
 const REGISTERED: usize = 0;
@@ -139,7 +139,7 @@ struct ProjectFacts {
 pub struct RecordIndex {
     calendar: Calendar,
     /// The span the records cover: outside it every metric is missing.
-    span: Option<crate::cutoff::RecordsSpan>,
+    span: Option<crate::engine::cutoff::RecordsSpan>,
     /// The month of each slot, ascending.
     months: Vec<MonthIndex>,
     /// Accumulated counts: `counts[c]` counts the records of slots `0..c` (columns above).
@@ -224,7 +224,7 @@ impl RecordIndex {
     /// months).
     pub fn new(ws: &Workspace) -> RecordIndex {
         let calendar = ws.calendar();
-        let span = crate::cutoff::records_span(ws);
+        let span = crate::engine::cutoff::records_span(ws);
         let stage_months = ws.projects.iter().flat_map(|p| p.stages.iter().map(|e| e.date));
         let step_months = ws.commitments.iter().flat_map(|c| c.steps.iter().map(|s| s.date));
         let dated: Vec<MonthIndex> = stage_months
@@ -528,9 +528,13 @@ impl RecordIndex {
                             .map(|column| self.stock(column, c));
                     let (own, cost, external, costed) = (own?, cost?, external?, costed?);
                     if metric == Metric::Leverage {
-                        crate::partnership::Leverage::compute(LeverageDefinition::default(), own, external)
-                            .value
-                            .and_then(|v| v.to_f64())
+                        crate::analytics::partnership::Leverage::compute(
+                            LeverageDefinition::default(),
+                            own,
+                            external,
+                        )
+                        .value
+                        .and_then(|v| v.to_f64())
                     } else {
                         ratio(costed, cost).and_then(percent)
                     }

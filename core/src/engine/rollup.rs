@@ -26,7 +26,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scorecard::{Aggregation, MissingPolicy, Rollup};
+use crate::model::scorecard::{Aggregation, MissingPolicy, Rollup};
 
 /// The largest weight validation accepts (10^12). Weights are relative (only their ratios
 /// count), so a bound loses nothing (a budget in euros fits), and below it a weighted sum of
@@ -261,7 +261,7 @@ pub fn effective_weights(rollup: &Rollup, children: &[ChildInput]) -> Vec<f64> {
 
 /// The roll-up formula with the numbers substituted, e.g. `(2 * 60 + 1 * 90) / 3 = 70`.
 pub fn formula(rollup: &Rollup, children: &[ChildInput], combined: &Combined) -> String {
-    use crate::scoring::fmt_num;
+    use crate::engine::scoring::fmt_num;
     let used: Vec<(f64, f64)> =
         children.iter().filter_map(|c| treatment(rollup.missing, c).1.map(|s| (c.weight, s))).collect();
     let result = match combined.score {

@@ -6,7 +6,7 @@
 //! constant series gives no correlation. The sign agrees when `r > 0` for an expected
 //! positive link and `r < 0` for a negative one.
 
-use crate::scorecard::Sign;
+use crate::model::scorecard::Sign;
 
 /// The correlation of paired series and the number of pairs. `cause[s]` pairs with
 /// `effect[s + lag]`; NaN marks a missing score.

@@ -37,13 +37,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::commitment::{Commitment, FundingKind, FundingStatus};
-use crate::money::{OVERFLOW, overflow_note, sum};
-use crate::partner::PartnerKind;
-use crate::period::Period;
-use crate::portfolio::{ratio, round_ratio};
-use crate::project::{Project, Stage};
-use crate::workspace::Workspace;
+use crate::analytics::portfolio::{ratio, round_ratio};
+use crate::model::commitment::{Commitment, FundingKind, FundingStatus};
+use crate::model::money::{OVERFLOW, overflow_note, sum};
+use crate::model::partner::PartnerKind;
+use crate::model::period::Period;
+use crate::model::project::{Project, Stage};
+use crate::model::workspace::Workspace;
 
 /// Partner counts of one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -178,7 +178,7 @@ struct PartnerRole {
 fn for_each_partner(
     ws: &Workspace,
     period: Period,
-    mut f: impl FnMut(&crate::partner::Partner, PartnerRole),
+    mut f: impl FnMut(&crate::model::partner::Partner, PartnerRole),
 ) {
     let cal = ws.calendar();
     let end = period.end_date(cal);

@@ -19,14 +19,14 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::commitment::Commitment;
+use crate::engine::scoring::StatusThresholds;
 use crate::error::{Error, Problem, Problems, Result};
-use crate::indicator::Indicator;
-use crate::partner::Partner;
-use crate::period::Calendar;
-use crate::project::Project;
-use crate::scorecard::{CauseEffect, Objective, Perspective, Rollup, Scorecard};
-use crate::scoring::StatusThresholds;
+use crate::model::commitment::Commitment;
+use crate::model::indicator::Indicator;
+use crate::model::partner::Partner;
+use crate::model::period::Calendar;
+use crate::model::project::Project;
+use crate::model::scorecard::{CauseEffect, Objective, Perspective, Rollup, Scorecard};
 
 /// The version of the file format this library writes (and the newest it reads).
 ///
@@ -74,7 +74,7 @@ pub struct Settings {
     pub min_correlation_periods: u32,
     /// The last day the records (projects' stages, commitments' steps, partners' joining)
     /// are complete through: derived values of later periods are missing, not zero. When
-    /// absent, the last day of the month of the latest record (see [`crate::cutoff`]).
+    /// absent, the last day of the month of the latest record (see [`crate::engine::cutoff`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records_complete_through: Option<chrono::NaiveDate>,
 }
@@ -146,11 +146,11 @@ pub struct Workspace {
     /// Where each id is, so that a single `add_*` call does not scan its list: a cache, not
     /// data. Never serialised (nor in the JSON schema), equal to any other (two workspaces
     /// with the same records are equal), emptied by `clone`, rebuilt on first use and
-    /// checked against the lists before each use (see [`crate::edit::IdIndex`]). Build a
+    /// checked against the lists before each use (see [`crate::model::edit::IdIndex`]). Build a
     /// workspace with `..Workspace::new(...)` or `Default::default()` for this field.
     #[serde(skip)]
     #[schemars(skip)]
-    pub id_index: crate::edit::IdIndex,
+    pub id_index: crate::model::edit::IdIndex,
 }
 
 impl Default for Workspace {
@@ -304,13 +304,13 @@ fn decode_tracked<'a, T: Deserialize<'a>>(
 }
 
 /// Decodes `text`, or says where inside it decoding failed, located from serde_json's
-/// position by [`crate::json_path`] (the feature `exact-error-paths` is off).
+/// position by [`crate::io::json_path`] (the feature `exact-error-paths` is off).
 #[cfg(not(feature = "exact-error-paths"))]
 fn decode_tracked<'a, T: Deserialize<'a>>(
     text: &'a str,
 ) -> std::result::Result<T, (String, serde_json::Error)> {
     let mut de = serde_json::Deserializer::from_str(text);
-    T::deserialize(&mut de).map_err(|e| (crate::json_path::locate(text, &e), e))
+    T::deserialize(&mut de).map_err(|e| (crate::io::json_path::locate(text, &e), e))
 }
 
 fn json_error(e: &serde_json::Error) -> Error {
@@ -366,7 +366,7 @@ impl Workspace {
     fn validated(
         (ws, mut problems, undecoded): (Workspace, Vec<Problem>, HashSet<String>),
     ) -> Result<Workspace> {
-        problems.extend(crate::validation::problems_ignoring(&ws, &undecoded));
+        problems.extend(crate::model::validation::problems_ignoring(&ws, &undecoded));
         if problems.is_empty() { Ok(ws) } else { Err(Error::Invalid(Problems(problems))) }
     }
 
@@ -501,11 +501,14 @@ impl Workspace {
     /// Every period of `frequency` from the one holding
     /// [`earliest_date`](Workspace::earliest_date) to [`latest_period`](Workspace::latest_period),
     /// oldest first: the choices of a period selector (empty without dated data).
-    pub fn data_periods(&self, frequency: crate::period::Frequency) -> Vec<crate::period::Period> {
+    pub fn data_periods(
+        &self,
+        frequency: crate::model::period::Frequency,
+    ) -> Vec<crate::model::period::Period> {
         let (Some(first), Some(last)) = (self.earliest_date(), self.latest_period(frequency)) else {
             return Vec::new();
         };
-        match crate::period::Period::containing(first, frequency, self.calendar()) {
+        match crate::model::period::Period::containing(first, frequency, self.calendar()) {
             Ok(first) => first.through(last).collect(),
             Err(_) => Vec::new(),
         }
@@ -513,13 +516,16 @@ impl Workspace {
 
     /// The period of `frequency` that holds [`latest_date`](Workspace::latest_date): the
     /// natural default reporting period (`2025-Q4` for the sample city, quarterly).
-    pub fn latest_period(&self, frequency: crate::period::Frequency) -> Option<crate::period::Period> {
-        crate::period::Period::containing(self.latest_date()?, frequency, self.calendar()).ok()
+    pub fn latest_period(
+        &self,
+        frequency: crate::model::period::Frequency,
+    ) -> Option<crate::model::period::Period> {
+        crate::model::period::Period::containing(self.latest_date()?, frequency, self.calendar()).ok()
     }
 
     /// Every problem of the workspace (empty when valid). See the `validation` module.
     pub fn problems(&self) -> Vec<Problem> {
-        crate::validation::problems(self)
+        crate::model::validation::problems(self)
     }
 
     /// `Ok` when valid, else [`Error::Invalid`] with every problem.
@@ -563,7 +569,7 @@ fn read_limited(reader: impl Read, limit: usize, path: &Path) -> Result<String> 
     Ok(text)
 }
 
-pub use crate::save::write_atomically;
+pub use crate::io::save::write_atomically;
 
 /// True for a version this library reads (and migrates to [`SCHEMA_VERSION`] on load).
 fn readable_version(v: u32) -> bool {

@@ -1,7 +1,7 @@
 //! Derived indicators: the bridge from the portfolio and partnership records to the
 //! scorecard. An indicator whose source is `derived` takes, for each period, the value of a
 //! [`Metric`] computed from the raw records by the `portfolio` and `partnership`
-//! modules ([`crate::portfolio`], [`crate::partnership`]), with an explanation that names the metric
+//! modules ([`crate::analytics::portfolio`], [`crate::analytics::partnership`]), with an explanation that names the metric
 //! and the records it counted.
 //!
 //! Periods are read on the workspace's fiscal calendar. Stocks (caseload, portfolio value,
@@ -9,7 +9,7 @@
 //! period; flows (registrations, decisions, deliveries, funds pledged/signed/received, new
 //! and active partners) count the events dated inside it.
 //!
-//! Outside the span the records cover ([`crate::cutoff::records_span`]) every metric has no
+//! Outside the span the records cover ([`crate::engine::cutoff::records_span`]) every metric has no
 //! value, and the detail says that the period lies before or after the records.
 //!
 //! A statistic or ratio over an empty set (a mean of no lead times, a share of no files, a
@@ -21,22 +21,22 @@
 //! boundary with the scorecard.
 //!
 //! A money sum that overflows `Decimal` is absent in the analytics (`None`, see
-//! `crate::money`): the metric resting on it has no value, and the detail ends with the
+//! `crate::model::money`): the metric resting on it has no value, and the detail ends with the
 //! reason ("...: the sum overflows the largest amount the library can hold (...): no
 //! value"), never a saturated `Decimal::MAX`. Leverage and co-financing rate have no value
 //! when any of the four sums they rest on (own, external, planned cost, external of the
-//! costed projects) overflows, as [`crate::record_index::RecordIndex`] computes them.
+//! costed projects) overflows, as [`crate::engine::record_index::RecordIndex`] computes them.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
-use crate::indicator::Metric;
-use crate::money::OVERFLOW;
-use crate::partnership::{self, FinanceOptions, FundsScope, ProjectScope};
-use crate::period::Period;
-use crate::portfolio::{self, LeadTimeOptions};
-use crate::workspace::Workspace;
+use crate::analytics::partnership::{self, FinanceOptions, FundsScope, ProjectScope};
+use crate::analytics::portfolio::{self, LeadTimeOptions};
+use crate::model::indicator::Metric;
+use crate::model::money::OVERFLOW;
+use crate::model::period::Period;
+use crate::model::workspace::Workspace;
 
 /// The value of a metric at one period, and what it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,7 +89,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Money as the scorecard reads it (the one place a `Decimal` amount becomes an `f64`).
 /// Out of line (`inline(never)`), like [`percent`]: they are called from many sites here and
-/// in [`crate::record_index`], and inlined copies weighed in the WebAssembly package.
+/// in [`crate::engine::record_index`], and inlined copies weighed in the WebAssembly package.
 #[inline(never)]
 pub(crate) fn money(d: Decimal) -> Option<f64> {
     d.to_f64()
@@ -102,9 +102,9 @@ pub(crate) fn percent(fraction: Decimal) -> Option<f64> {
 }
 
 /// Why `period` (ending on `end`) is outside the span the records cover, when it is: a
-/// derived value there would claim a zero that nobody counted (see [`crate::cutoff`]).
+/// derived value there would claim a zero that nobody counted (see [`crate::engine::cutoff`]).
 pub(crate) fn outside_records(ws: &Workspace, period: Period, end: chrono::NaiveDate) -> Option<String> {
-    match crate::cutoff::records_span(ws) {
+    match crate::engine::cutoff::records_span(ws) {
         Some(s) if end > s.through => Some(format!(
             "{period} ends after the records, which are complete through {}: no value, not zero",
             s.through
@@ -125,7 +125,7 @@ fn count_point(period: Period, name: &str, ids: Vec<String>, (one, many): (&str,
 }
 
 /// The value of `metric` at `period`, with the sentence and the ids of the records it rests
-/// on (for the value alone over many periods, [`crate::record_index::RecordIndex`] is far
+/// on (for the value alone over many periods, [`crate::engine::record_index::RecordIndex`] is far
 /// faster and gives the same numbers).
 pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
     let cal = ws.calendar();

@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::period::{Frequency, Period};
-use crate::scoring::{ScoringMethod, StatusThresholds};
+use crate::engine::scoring::{ScoringMethod, StatusThresholds};
+use crate::model::period::{Frequency, Period};
 
 /// Which direction is good.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
@@ -252,8 +252,8 @@ pub struct Indicator {
     /// What holds when no target is in force for a period (no explicit target for it, none
     /// coarser or finer, no trajectory yet): `none` (the default: no target, so no score and
     /// the status "no data") or `carry_forward` (the latest earlier explicit target).
-    #[serde(default, skip_serializing_if = "crate::target::TargetPolicy::is_default")]
-    pub target_policy: crate::target::TargetPolicy,
+    #[serde(default, skip_serializing_if = "crate::engine::target::TargetPolicy::is_default")]
+    pub target_policy: crate::engine::target::TargetPolicy,
     /// How the actual value becomes a score.
     pub scoring: ScoringMethod,
     /// Status cut-offs for this indicator (the workspace default otherwise).

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::period::{Calendar, Period};
+use crate::model::period::{Calendar, Period};
 
 /// A weight change taking effect from a period on.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]

@@ -23,7 +23,7 @@
 //!   survey, 2024 feeds 2024-Q4 to 2025-Q3, and 2025-Q4 reads 2025 (no data if it is
 //!   missing). The explanation names the period used.
 
-use crate::indicator::TimeAggregation;
+use crate::model::indicator::TimeAggregation;
 
 /// Why a window has no value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

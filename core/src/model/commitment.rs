@@ -83,7 +83,7 @@ pub struct CommitmentStep {
     /// The day.
     pub date: NaiveDate,
     /// The amount of this step (a tranche, for several steps of one status).
-    #[serde(deserialize_with = "crate::money::amount")]
+    #[serde(deserialize_with = "crate::model::money::amount")]
     pub amount: Decimal,
 }
 

@@ -30,15 +30,15 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::commitment::FundingStatus;
+use crate::engine::expression::Expr;
+use crate::engine::scoring::ScoringMethod;
 use crate::error::Problem;
-use crate::expression::Expr;
-use crate::indicator::{Indicator, IndicatorSource, Measurement, TimeAggregation};
-use crate::period::{Calendar, MAX_YEAR, MIN_YEAR};
-use crate::project::{Stage, StageEvent};
-use crate::scorecard::Weight;
-use crate::scoring::ScoringMethod;
-use crate::workspace::Workspace;
+use crate::model::commitment::FundingStatus;
+use crate::model::indicator::{Indicator, IndicatorSource, Measurement, TimeAggregation};
+use crate::model::period::{Calendar, MAX_YEAR, MIN_YEAR};
+use crate::model::project::{Stage, StageEvent};
+use crate::model::scorecard::Weight;
+use crate::model::workspace::Workspace;
 
 /// Every problem of the workspace (empty when it is valid).
 pub fn problems(ws: &Workspace) -> Vec<Problem> {
@@ -274,7 +274,7 @@ impl Validator<'_> {
         }
     }
 
-    fn stages(&mut self, at: &str, p: &crate::project::Project) {
+    fn stages(&mut self, at: &str, p: &crate::model::project::Project) {
         if p.stages.is_empty() {
             self.push(format!("{at}.stages"), "a file needs at least its registration date");
             return;
@@ -444,7 +444,7 @@ impl Validator<'_> {
         }
     }
 
-    fn rollup(&mut self, path: &str, r: &crate::scorecard::Rollup) {
+    fn rollup(&mut self, path: &str, r: &crate::model::scorecard::Rollup) {
         if !(r.min_coverage.is_finite() && (0.0..=1.0).contains(&r.min_coverage)) {
             self.push(
                 format!("{path}.min_coverage"),
@@ -801,15 +801,15 @@ pub fn identity_problems(organisation: &str, currency: &str, fiscal_year_start_m
 pub const MAX_CAP: f64 = 1000.0;
 
 /// What is wrong with a weight, if anything: it must be finite, above 0 and at most
-/// [`crate::rollup::MAX_WEIGHT`]. The file validation and the engine (for a workspace built in
+/// [`crate::engine::rollup::MAX_WEIGHT`]. The file validation and the engine (for a workspace built in
 /// code) both use it.
 pub fn weight_problem(x: f64) -> Option<String> {
     if !(x.is_finite() && x > 0.0) {
         Some(format!("a weight must be a positive number, not {x}"))
-    } else if x > crate::rollup::MAX_WEIGHT {
+    } else if x > crate::engine::rollup::MAX_WEIGHT {
         Some(format!(
             "a weight is at most 1e12 (weights are relative: only their ratios count), not {}",
-            crate::scoring::fmt_num(x)
+            crate::engine::scoring::fmt_num(x)
         ))
     } else {
         None
@@ -818,13 +818,13 @@ pub fn weight_problem(x: f64) -> Option<String> {
 
 /// What is wrong with status cut-offs, if anything: scores between 0 and 100, amber at most
 /// green.
-fn thresholds_problem(t: &crate::scoring::StatusThresholds) -> Option<String> {
+fn thresholds_problem(t: &crate::engine::scoring::StatusThresholds) -> Option<String> {
     let score = |x: f64| x.is_finite() && (0.0..=100.0).contains(&x);
     if !(score(t.amber) && score(t.green)) {
         Some(format!(
             "the cut-offs are scores between 0 and 100, not amber {} and green {}",
-            crate::scoring::fmt_num(t.amber),
-            crate::scoring::fmt_num(t.green)
+            crate::engine::scoring::fmt_num(t.amber),
+            crate::engine::scoring::fmt_num(t.green)
         ))
     } else if t.amber > t.green {
         Some("the amber cut-off must be a number at most the green one".to_string())
@@ -840,7 +840,7 @@ fn cap_problem(c: f64) -> Option<String> {
     } else if c > MAX_CAP {
         Some(format!(
             "a cap is at most 1000 (ten times the target; null for none), not {}",
-            crate::scoring::fmt_num(c)
+            crate::engine::scoring::fmt_num(c)
         ))
     } else {
         None
@@ -850,7 +850,7 @@ fn cap_problem(c: f64) -> Option<String> {
 fn negative_ratio_target(x: f64) -> String {
     format!(
         "a ratio to target needs a target of zero or more, not {}: the ratio of a negative target has no meaning (score it by linear progress instead)",
-        crate::scoring::fmt_num(x)
+        crate::engine::scoring::fmt_num(x)
     )
 }
 
@@ -870,7 +870,7 @@ fn negative_ratio_target(x: f64) -> String {
 ///   ideographs...) and conjoining Hangul jamo (write the syllable).
 ///
 /// The whole-file validation (hence JSON load and CSV import) and every edit call
-/// ([`Workspace::add_partner`] and its siblings, the [`crate::edit::Adder`], the bindings'
+/// ([`Workspace::add_partner`] and its siblings, the [`crate::model::edit::Adder`], the bindings'
 /// builders) apply it. Ids that differ only by case are refused as duplicates elsewhere
 /// ([`fold_id`]).
 pub fn id_problem(id: &str) -> Option<String> {
