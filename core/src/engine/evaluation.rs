@@ -330,9 +330,14 @@ fn status_reason(status: Status, score: Option<f64>, th: &StatusThresholds, by_r
 impl Engine {
     /// Evaluate one period.
     pub fn evaluate(&self, period: Period) -> Result<Evaluation, Error> {
-        let (start, _) = self.span(period, period)?;
-        let grid =
-            self.run(period.frequency(), start, period.ordinal(), crate::engine::ScoreTable::empty(period))?;
+        let (start, _) = crate::engine::run::span(self, period, period)?;
+        let grid = crate::engine::run::run(
+            self,
+            period.frequency(),
+            start,
+            period.ordinal(),
+            crate::engine::ScoreTable::empty(period),
+        )?;
         let t = grid.periods.len().saturating_sub(1);
         Ok(self.build(&grid, t))
     }
@@ -355,9 +360,14 @@ impl Engine {
         last: Period,
         each: &mut dyn FnMut(Evaluation),
     ) -> Result<(), Error> {
-        let (start, n) = self.span(first, last)?;
-        let grid =
-            self.run(first.frequency(), start, last.ordinal(), crate::engine::ScoreTable::empty(first))?;
+        let (start, n) = crate::engine::run::span(self, first, last)?;
+        let grid = crate::engine::run::run(
+            self,
+            first.frequency(),
+            start,
+            last.ordinal(),
+            crate::engine::ScoreTable::empty(first),
+        )?;
         let skip = (first.ordinal() - start) as usize;
         for t in skip..skip + n {
             each(self.build(&grid, t));
