@@ -348,16 +348,6 @@ impl ScoringMethod {
             | ScoringMethod::MinMax { .. } => StatusThresholds { amber: thirds.amber, green: 100.0 },
         }
     }
-
-    /// True when the method needs a target in force for the period.
-    pub fn needs_target(&self) -> bool {
-        matches!(
-            self,
-            ScoringMethod::LinearProgress { .. }
-                | ScoringMethod::RatioToTarget { .. }
-                | ScoringMethod::GoalRedFlag { goal: None, .. }
-        ) || matches!(self, ScoringMethod::StatusRules { rules, .. } if rules.iter().any(|r| r.relative_to == RuleBase::TargetFraction))
-    }
 }
 
 /// What a scoring method needs besides its parameters: the actual value, the target in

@@ -280,9 +280,4 @@ impl Indicator {
     pub fn is_suppressed(&self, m: &Measurement) -> bool {
         matches!((self.min_group_size, m.respondents), (Some(min), Some(n)) if n < min)
     }
-
-    /// The explicit target for exactly `period`, if any.
-    pub fn explicit_target(&self, period: Period) -> Option<f64> {
-        self.targets.iter().find(|t| t.period == period).map(|t| t.value)
-    }
 }
