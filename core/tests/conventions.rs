@@ -6,7 +6,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a test failure
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{day, eur, p as per};
 use pilotage::analytics::headline::{HeadlineOptions, headline};
 use pilotage::analytics::partnership::{
     FinanceOptions, Leverage, LeverageDefinition, ProjectScope, portfolio_finance, project_finance,
@@ -16,21 +18,12 @@ use pilotage::analytics::portfolio::{
     portfolio_value_with,
 };
 use pilotage::{
-    Commitment, CommitmentStep, Error, FundingKind, FundingStatus, Partner, PartnerKind, Period, Project,
-    Stage, StageEvent, Workspace,
+    Commitment, CommitmentStep, Error, FundingKind, FundingStatus, Partner, PartnerKind, Project, Stage,
+    StageEvent, Workspace,
 };
 use rust_decimal::Decimal;
 use serde_json::json;
 
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-fn per(s: &str) -> Period {
-    s.parse().unwrap()
-}
-fn eur(n: i64) -> Decimal {
-    Decimal::from(n)
-}
 fn strings(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }

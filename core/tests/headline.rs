@@ -1,9 +1,11 @@
 //! The headline figures on a hand-built city: every number worked out by hand.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::dec;
 use pilotage::analytics::headline::{HeadlineOptions, default_comparison, headline};
 use pilotage::{Period, Workspace};
-use rust_decimal::Decimal;
 
 fn city() -> Workspace {
     Workspace::from_json(
@@ -43,10 +45,6 @@ fn city() -> Workspace {
     .unwrap()
 }
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
 #[test]
 fn the_city_headline_figures_from_raw_records() {
     let ws = city();
@@ -57,7 +55,7 @@ fn the_city_headline_figures_from_raw_records() {
     // Active on 2025-12-31: a, b (rejected but not closed), c, d; e was abandoned.
     assert_eq!(h.active_caseload, 4);
     // Planned cost of the active files: a 1000 + c 2000.
-    assert_eq!(h.portfolio_value, Some(d("3000")));
+    assert_eq!(h.portfolio_value, Some(dec("3000")));
     // 2019: a 130 days (21 + 28 + 31 + 30 + 20), b 120 days (30 + 30 + 31 + 29): mean 125.
     // 2025: c 30 days (21 + 9), d 30 days: mean 30. Divided by 125 / 30 = 4.1667.
     assert_eq!(h.lead_time.earlier.mean_days, Some(125.0));
@@ -66,26 +64,26 @@ fn the_city_headline_figures_from_raw_records() {
     // Reporting a year, the yearly comparison is the same one.
     assert_eq!(h.lead_time_by_year.as_ref(), Some(&h.lead_time));
     // Funds up to 2025-12-31: pledged 1200, signed 500 + 1000, received 200 + 300.
-    assert_eq!(h.funds.total.pledged, Some(d("1200")));
-    assert_eq!(h.funds.total.signed, Some(d("1500")));
-    assert_eq!(h.funds.total.received, Some(d("500")));
+    assert_eq!(h.funds.total.pledged, Some(dec("1200")));
+    assert_eq!(h.funds.total.signed, Some(dec("1500")));
+    assert_eq!(h.funds.total.received, Some(dec("500")));
     // Approved projects a, c, d: own 100 + 200 + 0, external 500 + 1000: leverage 1500 / 300 = 5.
-    assert_eq!(h.finance.own, Some(d("300")));
-    assert_eq!(h.finance.external, Some(d("1500")));
-    assert_eq!(h.finance.leverage.value, Some(d("5")));
+    assert_eq!(h.finance.own, Some(dec("300")));
+    assert_eq!(h.finance.external, Some(dec("1500")));
+    assert_eq!(h.finance.leverage.value, Some(dec("5")));
     // Two members; p2 joined in 2025.
     assert_eq!(h.partners.members.len(), 2);
     assert_eq!(h.partners.new, vec!["p2".to_string()]);
     // Signed shares: p2 1000/1500, p1 500/1500; HHI = 4/9 + 1/9 = 0.5556.
     assert_eq!(h.concentration.partners[0].partner, "p2");
-    assert_eq!(h.concentration.herfindahl, Some(d("0.5556")));
+    assert_eq!(h.concentration.herfindahl, Some(dec("0.5556")));
     // Capacity 2019: a (started 2019) 100 + 500 = 600; 2025: c 200 + 1000 + d 0 = 1200; x2.
     let cap = h.investment_capacity.unwrap();
-    assert_eq!(cap.earlier.total, Some(d("600")));
-    assert_eq!(cap.later.total, Some(d("1200")));
-    assert_eq!(cap.ratio, Some(d("2")));
+    assert_eq!(cap.earlier.total, Some(dec("600")));
+    assert_eq!(cap.later.total, Some(dec("1200")));
+    assert_eq!(cap.ratio, Some(dec("2")));
     // One active file of four is run by two services.
-    assert_eq!(h.transversality.share, Some(d("0.25")));
+    assert_eq!(h.transversality.share, Some(dec("0.25")));
 }
 
 #[test]
@@ -131,7 +129,7 @@ fn the_second_quarter_never_reads_the_second_half() {
     ws.commitments[1].steps.push(CommitmentStep {
         status: FundingStatus::Signed,
         date: "2025-09-01".parse().unwrap(),
-        amount: d("500"),
+        amount: dec("500"),
     });
     ws.partners.push(Partner {
         id: "p3".into(),
@@ -147,7 +145,7 @@ fn the_second_quarter_never_reads_the_second_half() {
         steps: vec![CommitmentStep {
             status: FundingStatus::Signed,
             date: "2025-08-01".parse().unwrap(),
-            amount: d("4000"),
+            amount: dec("4000"),
         }],
     });
     let h = headline(&ws, "2025-Q2".parse().unwrap(), HeadlineOptions::default()).unwrap();
@@ -164,12 +162,12 @@ fn the_second_quarter_never_reads_the_second_half() {
     // 2019 to 30 June has a (started 1 June): 100 + 500 = 600. Ratio 2.
     let cap = h.investment_capacity.unwrap();
     assert_eq!(cap.later.through, "2025-06-30".parse().unwrap());
-    assert_eq!(cap.later.total, Some(d("1200")));
+    assert_eq!(cap.later.total, Some(dec("1200")));
     assert_eq!(cap.later.projects, vec!["c".to_string()]);
-    assert_eq!(cap.earlier.total, Some(d("600")));
-    assert_eq!(cap.ratio, Some(d("2")));
+    assert_eq!(cap.earlier.total, Some(dec("600")));
+    assert_eq!(cap.ratio, Some(dec("2")));
     // Funds signed by 30 June: 500 + 1000 (not the September 500 nor k3's 4000).
-    assert_eq!(h.funds.total.signed, Some(d("1500")));
+    assert_eq!(h.funds.total.signed, Some(dec("1500")));
     // p3 has no joining date, so it is a member; its first step is in August: on 30 June
     // it has no commitment yet.
     assert!(h.partners.members.contains(&"p3".to_string()));
@@ -178,8 +176,8 @@ fn the_second_quarter_never_reads_the_second_half() {
     // 2019. c 200 + 1000 + 500, and d (approved 1 July) 0 + 4000: 5700 against 600.
     let h = headline(&ws, "2025".parse().unwrap(), HeadlineOptions::default()).unwrap();
     let cap = h.investment_capacity.unwrap();
-    assert_eq!(cap.later.total, Some(d("5700")));
-    assert_eq!(cap.ratio, Some(d("9.5")));
+    assert_eq!(cap.later.total, Some(dec("5700")));
+    assert_eq!(cap.ratio, Some(dec("9.5")));
     assert!(h.partners.without_commitment.is_empty());
 }
 

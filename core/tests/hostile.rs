@@ -6,6 +6,9 @@
 // The helpers below fail the test that calls them, on purpose.
 #![allow(clippy::panic, clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
+use common::load_problems;
 use std::io::{Cursor, Read};
 use std::time::Instant;
 
@@ -32,16 +35,9 @@ fn with_cost(cost: &str) -> String {
     ))
 }
 
-fn problems(text: &str) -> Vec<Problem> {
-    match Workspace::from_json(text) {
-        Err(Error::Invalid(p)) => p.0,
-        other => panic!("expected problems, got {other:?}"),
-    }
-}
-
 /// The only problem of `text`, which must be at `path`.
 fn only_problem_at(text: &str, path: &str) -> Problem {
-    let p = problems(text);
+    let p = load_problems(text);
     assert_eq!(p.len(), 1, "{p:#?}");
     assert_eq!(p[0].path, path, "{p:#?}");
     p[0].clone()
@@ -191,7 +187,7 @@ fn a_million_undecodable_objectives_are_each_reported_at_their_line() {
     // each located in the file (locating them must not rescan the file each time).
     let text = many_objectives(n, |_| r#","weight":"heavy""#.to_string());
     let start = Instant::now();
-    let p = problems(&text);
+    let p = load_problems(&text);
     let elapsed = start.elapsed();
     eprintln!("10^6 undecodable objectives: {} problems in {elapsed:?}", p.len());
     // One problem per objective; the links to undecoded objectives are not reported again.
@@ -218,7 +214,7 @@ fn problem_positions_are_right_when_sections_are_decoded_out_of_file_order() {
                 \"indicators\":[{\"id\":\"i\",\"name\":\"I\",\"frequency\":\"weekly\",\"scoring\":{\"method\":\"band\",\"low\":0,\"high\":1,\"tolerance\":1}}],\n\
                 \"scorecard\":{\"perspectives\":[{\"id\":\"p\",\"name\":\"P\",\"weight\":\"x\"}]},\n\
                 \"partners\":[\n{\"id\":\"b\",\"name\":\"B\",\"kind\":\"bank\",\"joined\":\"1899-12-31\"},\n{\"id\":\"c\",\"name\":\"C\",\"kind\":\"moon\"}]}";
-    let p = problems(text);
+    let p = load_problems(text);
     let find = |path: &str| p.iter().find(|x| x.path == path).unwrap_or_else(|| panic!("{path}: {p:#?}"));
     // Line 2: `"indicators":[{"id":"i","name":"I","frequency":"weekly"` is 13 + 1 + 1 + 9 +
     // 11 + 12 + 8 = 55 characters; the error is at the closing quote of "weekly".
@@ -294,7 +290,7 @@ fn deeply_nested_json_is_an_error_at_serde_json_s_recursion_limit() {
     // deeper than 128 levels with an error instead of recursing.
     let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let text = ws(&format!(r#","scorecard":{{"perspectives":[{{"id":"p","name":"P","weight":{nested}}}]}}"#));
-    let p = problems(&text);
+    let p = load_problems(&text);
     assert_eq!(p.len(), 1, "{p:#?}");
     // The path goes down the arrays as far as serde_json went (`weight[0][0]...`).
     assert!(p[0].path.starts_with("scorecard.perspectives[0].weight[0][0]"), "{}", p[0].path);
@@ -304,7 +300,7 @@ fn deeply_nested_json_is_an_error_at_serde_json_s_recursion_limit() {
         let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         let text =
             ws(&format!(r#","scorecard":{{"perspectives":[{{"id":"p","name":"P","weight":{nested}}}]}}"#));
-        let p = problems(&text);
+        let p = load_problems(&text);
         assert_eq!(p.len(), 1, "{p:#?}");
         assert!(p[0].path.starts_with("scorecard.perspectives[0].weight"));
         p[0].message.clone()
@@ -320,7 +316,7 @@ fn deeply_nested_json_is_an_error_at_serde_json_s_recursion_limit() {
     // Nesting in a record of a list: that record is a problem, the others still load.
     let objects = format!("{}1{}", r#"{"a":"#.repeat(100_000), "}".repeat(100_000));
     let text = ws(&format!(r#","partners":[{objects},{{"id":"b","name":"B","kind":"moon"}}]"#));
-    let p = problems(&text);
+    let p = load_problems(&text);
     assert_eq!(p.len(), 2, "{p:#?}");
     // A record refuses its first unknown key (`a`) without descending into its value.
     assert_eq!(p[0].path, "partners[0].a");

@@ -5,7 +5,10 @@
 //! rendered report (English and French); every other figure stays exact.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use chrono::NaiveDate;
+use common::{day, p as per};
 use pilotage::analytics::partnership::{
     FinanceOptions, FundsScope, ProjectScope, compare_capacity, concentration, funds, investment_capacity,
     outstanding, portfolio_finance,
@@ -15,7 +18,6 @@ use pilotage::engine::record_index::RecordIndex;
 use pilotage::model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
 use pilotage::model::indicator::Metric;
 use pilotage::model::partner::{Partner, PartnerKind};
-use pilotage::model::period::Period;
 use pilotage::report::{ReportOptions, html_report};
 
 use pilotage::locale::Locale;
@@ -25,14 +27,6 @@ use rust_decimal::Decimal;
 use serde_json::json;
 
 const WHY: &str = "the sum overflows the largest amount the library can hold";
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn per(s: &str) -> Period {
-    s.parse().unwrap()
-}
 
 /// MAX / 2 + 1: two of them overflow.
 fn half() -> Decimal {

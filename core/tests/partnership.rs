@@ -3,27 +3,19 @@
 
 #![allow(clippy::unwrap_used)] // test helpers parse literal dates and periods
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{day, eur, p as per};
 use pilotage::analytics::partnership::{
     FinanceOptions, FundsScope, LeverageDefinition, ProjectScope, compare_capacity, concentration, funds,
     investment_capacity, outstanding, partner_counts, portfolio_finance, project_finance,
 };
 use pilotage::engine::derived::series;
 use pilotage::{
-    Commitment, CommitmentStep, FundingKind, FundingStatus, Metric, Partner, PartnerKind, Period, Project,
-    Stage, StageEvent, Workspace,
+    Commitment, CommitmentStep, FundingKind, FundingStatus, Metric, Partner, PartnerKind, Project, Stage,
+    StageEvent, Workspace,
 };
 use rust_decimal::Decimal;
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-fn per(s: &str) -> Period {
-    s.parse().unwrap()
-}
-fn eur(n: i64) -> Decimal {
-    Decimal::from(n)
-}
 
 fn partner(id: &str, kind: PartnerKind, joined: Option<&str>) -> Partner {
     Partner { id: id.into(), name: id.to_uppercase(), kind, joined: joined.map(day) }

@@ -3,25 +3,17 @@
 
 #![allow(clippy::unwrap_used)] // test helpers parse literal dates and periods
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{day, eur, p as per};
 use pilotage::analytics::portfolio::{
     self, LeadTimeOptions, Milestone, ageing, caseload, compare_lead_times, delivery, lead_time, percentile,
     portfolio_value, throughput, transversality, work_in_progress,
 };
 use pilotage::engine::derived::series;
-use pilotage::{Metric, Period, Project, Stage, StageEvent, Workspace};
+use pilotage::{Metric, Project, Stage, StageEvent, Workspace};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-fn per(s: &str) -> Period {
-    s.parse().unwrap()
-}
-fn eur(n: i64) -> Decimal {
-    Decimal::from(n)
-}
 
 fn project(id: &str, lead: &str, stages: &[(Stage, &str)]) -> Project {
     Project {

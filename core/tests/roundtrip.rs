@@ -5,9 +5,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a test failure
 
+mod common;
+
 use chrono::{Datelike, NaiveDate};
+use common::load_problems;
 use pilotage::{
-    Commitment, CommitmentStep, Error, Frequency, FundingKind, FundingStatus, Indicator, IndicatorSource,
+    Commitment, CommitmentStep, Frequency, FundingKind, FundingStatus, Indicator, IndicatorSource,
     Measurement, Partner, PartnerKind, Period, Polarity, Project, ScoringMethod, Service, Stage, StageEvent,
     TimeAggregation, Workspace,
 };
@@ -393,20 +396,13 @@ fn saving_to_a_file_and_opening_it_again() {
     std::fs::remove_file(&path).unwrap();
 }
 
-fn problems_of(text: &str) -> Vec<pilotage::Problem> {
-    match Workspace::from_json(text) {
-        Err(Error::Invalid(p)) => p.0,
-        other => panic!("expected problems, got {other:?}"),
-    }
-}
-
 #[test]
 fn amounts_beyond_the_decimal_range_are_problems_with_a_path() {
     let forty_digits = "1234567890123456789012345678901234567890";
     // Decimal::MAX + 1 = 79228162514264337593543950336 does not fit either.
     for bad in ["1e400", forty_digits, "79228162514264337593543950336", "-1e400", "12.5 EUR", ""] {
         let text = edge_workspace_text(["1", bad, "3", "4"]);
-        let p = problems_of(&text);
+        let p = load_problems(&text);
         assert_eq!(p.len(), 1, "{bad}: {p:#?}");
         assert_eq!(p[0].path, "projects[0].actual_cost", "{bad}");
         assert_eq!(p[0].line, Some(8), "{bad}");
@@ -418,7 +414,7 @@ fn amounts_beyond_the_decimal_range_are_problems_with_a_path() {
             &format!("\"amount\": {bad}"),
             1,
         );
-        let p = problems_of(&text);
+        let p = load_problems(&text);
         assert_eq!(p.len(), 1, "{bad}: {p:#?}");
         assert_eq!(p[0].path, "commitments[0].steps[0].amount", "{bad}");
     }
@@ -427,7 +423,7 @@ fn amounts_beyond_the_decimal_range_are_problems_with_a_path() {
 #[test]
 fn a_measured_value_of_1e400_is_a_problem_with_its_position() {
     let text = edge_workspace_text(["1", "2", "3", "4"]).replacen("\"value\": 0.1", "\"value\": 1e400", 1);
-    let p = problems_of(&text);
+    let p = load_problems(&text);
     assert_eq!(p.len(), 1, "{p:#?}");
     assert_eq!(p[0].path, "indicators[0].measurements[0].value");
     assert!(p[0].message.contains("out of range"), "{}", p[0].message);
@@ -537,7 +533,7 @@ fn amounts_that_would_be_rounded_are_refused_not_rounded() {
     // 33 significant digits (more than Decimal's 28): rust_decimal alone would round this to
     // 0.1234567890123456789012345679; the file is refused instead, naming the field.
     let text = edge_workspace_text(["1", "0.123456789012345678901234567890123", "3", "4"]);
-    let p = problems_of(&text);
+    let p = load_problems(&text);
     assert_eq!(p.len(), 1, "{p:#?}");
     assert_eq!(p[0].path, "projects[0].actual_cost");
     assert!(p[0].message.contains("would be rounded"), "{}", p[0].message);

@@ -1,18 +1,16 @@
 //! Every scoring method with hand-computed numbers, including the edges.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use chrono::NaiveDate;
+mod common;
+
+use common::day;
 use pilotage::engine::scoring::{
     Comparison, DayCount, LowerRatio, Milestone, NoScore, RuleBase, StatusRule, ZeroTargetRule,
 };
 use pilotage::{Polarity, ScoreInput, ScoringMethod, Status, StatusThresholds};
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
 fn input(a: f64, t: Option<f64>, b: Option<f64>, polarity: Polarity) -> ScoreInput {
-    ScoreInput { actual: a, target: t, baseline: b, polarity, date: d("2025-03-01") }
+    ScoreInput { actual: a, target: t, baseline: b, polarity, date: day("2025-03-01") }
 }
 
 fn score(m: &ScoringMethod, i: ScoreInput) -> f64 {
@@ -195,8 +193,8 @@ fn expected_progress_by_dates() {
     // 2025-01-01 -> 2025-04-11 is 100 days, 0 -> 100; on 2025-03-01 (59 days) 59 is expected;
     // 29.5 is half of it: 100 * (29.5 - 0) / (59 - 0) = 50
     let m = ScoringMethod::ExpectedProgress {
-        start: d("2025-01-01"),
-        end: d("2025-04-11"),
+        start: day("2025-01-01"),
+        end: day("2025-04-11"),
         start_value: 0.0,
         end_value: 100.0,
         milestones: vec![],
@@ -209,17 +207,17 @@ fn expected_progress_by_dates() {
     // with a milestone of 50 on 2025-01-21 (day 20): on day 59 the path is 50 + 50 * 39/80 = 74.375;
     // 59.5 / 74.375 = 0.8 -> 80
     let ms = ScoringMethod::ExpectedProgress {
-        start: d("2025-01-01"),
-        end: d("2025-04-11"),
+        start: day("2025-01-01"),
+        end: day("2025-04-11"),
         start_value: 0.0,
         end_value: 100.0,
-        milestones: vec![Milestone { date: d("2025-01-21"), value: 50.0 }],
+        milestones: vec![Milestone { date: day("2025-01-21"), value: 50.0 }],
         cap: Some(100.0),
         day_count: DayCount::Elapsed,
     };
     near(score(&ms, input(59.5, None, None, HI)), 80.0);
     // before the start the expected value is the start value: target equals baseline -> 100 when at or beyond
-    let early = ScoreInput { date: d("2024-12-31"), ..input(0.0, None, None, HI) };
+    let early = ScoreInput { date: day("2024-12-31"), ..input(0.0, None, None, HI) };
     near(score(&m, early), 100.0);
 }
 
@@ -287,15 +285,15 @@ fn ratio_lower_is_better_conventions() {
 #[test]
 fn expected_progress_day_count_conventions() {
     let path = |day_count, milestones| ScoringMethod::ExpectedProgress {
-        start: d("2025-01-01"),
-        end: d("2025-12-31"),
+        start: day("2025-01-01"),
+        end: day("2025-12-31"),
         start_value: 0.0,
         end_value: 365.0,
         milestones,
         cap: None,
         day_count,
     };
-    let at = |date: &str, a: f64| ScoreInput { date: d(date), ..input(a, None, None, HI) };
+    let at = |date: &str, a: f64| ScoreInput { date: day(date), ..input(a, None, None, HI) };
     let elapsed = path(DayCount::Elapsed, vec![]);
     let inclusive = path(DayCount::Inclusive, vec![]);
     // the default is elapsed days
@@ -318,7 +316,7 @@ fn expected_progress_day_count_conventions() {
     near(score(&inclusive, at("2025-12-31", 182.5)), 50.0);
     // with a milestone of 31 on 2025-01-31 (inclusive): 31 days done that evening -> 31,
     // and on 2025-02-01 31 + (365 - 31) * 1 / 334 = 32: the path has no jump
-    let ms = path(DayCount::Inclusive, vec![Milestone { date: d("2025-01-31"), value: 31.0 }]);
+    let ms = path(DayCount::Inclusive, vec![Milestone { date: day("2025-01-31"), value: 31.0 }]);
     near(score(&ms, at("2025-01-31", 15.5)), 50.0);
     near(score(&ms, at("2025-02-01", 16.0)), 50.0);
     // the explanation names the convention

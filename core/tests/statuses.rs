@@ -8,16 +8,13 @@
 
 mod common;
 
-use chrono::NaiveDate;
+use common::day;
+
 use pilotage::engine::scoring::{Comparison, RuleBase, StatusRule};
 use pilotage::{Polarity, ScoreInput, ScoringMethod, Status};
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
 fn input(a: f64, t: Option<f64>, polarity: Polarity) -> ScoreInput {
-    ScoreInput { actual: a, target: t, baseline: None, polarity, date: d("2025-03-31") }
+    ScoreInput { actual: a, target: t, baseline: None, polarity, date: day("2025-03-31") }
 }
 
 const HI: Polarity = Polarity::HigherIsBetter;
@@ -200,8 +197,8 @@ fn min_max_is_green_only_at_the_goalpost() {
 fn expected_progress_is_green_only_on_the_path() {
     use pilotage::engine::scoring::DayCount;
     let path = |start_value: f64, end_value: f64, day_count| ScoringMethod::ExpectedProgress {
-        start: d("2025-01-01"),
-        end: d("2025-12-31"),
+        start: day("2025-01-01"),
+        end: day("2025-12-31"),
         start_value,
         end_value,
         milestones: vec![],

@@ -54,3 +54,27 @@ pub fn objective(id: &str, links: &[(&str, f64)], rollup: Value) -> Value {
 pub fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-9)
 }
+
+/// A date written `YYYY-MM-DD`.
+pub fn day(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap()
+}
+
+/// An amount of whole euros.
+pub fn eur(n: i64) -> rust_decimal::Decimal {
+    rust_decimal::Decimal::from(n)
+}
+
+/// An exact decimal written as text (`"1234.56"`).
+pub fn dec(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap()
+}
+
+/// The problems of a workspace text that must not load (panics when it loads, or fails
+/// otherwise than with problems).
+pub fn load_problems(text: &str) -> Vec<pilotage::Problem> {
+    match Workspace::from_json(text) {
+        Err(pilotage::Error::Invalid(p)) => p.0,
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
