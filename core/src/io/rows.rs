@@ -949,8 +949,9 @@ fn commitments(
         let kind = c.choice("kind", &FundingKind::ALL, FundingKind::as_str);
         let kind_given = c.given("kind");
         let no_step = !c.given("status") && !c.given("date") && !c.given("amount");
+        // `None`: a bad step (reported); `Some(None)`: a row without a step.
         let step = if no_step {
-            None
+            Some(None)
         } else {
             let status = if c.need("status") {
                 c.choice("status", &FundingStatus::ALL, FundingStatus::as_str)
