@@ -29,7 +29,7 @@ def without(ws: Workspace, kind: Kind) -> Workspace:
             indicator.pop("measurements", None)
     else:
         data[kind] = []
-    return Workspace.from_json(json.dumps(data))
+    return Workspace.from_json(json.dumps(data), validate=False)
 
 
 def table(ws: Workspace, kind: Kind) -> Table:
@@ -48,16 +48,12 @@ def city() -> Workspace:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("form", ["pandas", "polars", "table", "rows", "csv"])
+@pytest.mark.parametrize("form", ["pandas", "polars", "table", "rows"])
 def test_every_exported_table_imports_back_unchanged(city: Workspace, kind: Kind, form: str) -> None:
     t = table(city, kind)
     back = without(city, kind)
-    if form == "csv":
-        text = t.to_pandas().to_csv(index=False)
-        back.import_csv(io.StringIO(text), kind)
-    else:
-        frame = {"pandas": t.to_pandas, "polars": t.to_polars, "table": lambda: t, "rows": t.rows}[form]()
-        assert add(back, kind, frame) > 0
+    frame = {"pandas": t.to_pandas, "polars": t.to_polars, "table": lambda: t, "rows": t.rows}[form]()
+    assert add(back, kind, frame) > 0
     assert back == city, f"{kind} through {form}"
     # Over the workspace that has them: refused (all or nothing), then replaced in place.
     again = Workspace.from_json(city.to_json())
@@ -71,8 +67,7 @@ def test_every_exported_table_imports_back_unchanged(city: Workspace, kind: Kind
 def test_frames_take_the_checks_of_a_file(city: Workspace) -> None:
     """A quarterly value on a monthly indicator, a measurement of a computed indicator: refused
     from a DataFrame as from a CSV file, all or nothing, each at its row and column."""
-    indicators = table(city, "measurements")
-    monthly = next(r["indicator"] for r in indicators if len(r["period"]) == 7)
+    monthly = next(i["id"] for i in city.indicators() if i["frequency"] == "monthly" and i["source"] == {"kind": "measured"})
     computed = next(i["id"] for i in city.indicators() if i["source"] != {"kind": "measured"})
     ws = Workspace.from_json(city.to_json())
     df = pd.DataFrame({"indicator": [monthly, computed], "period": ["2031-Q1", "2031-01"], "value": [1.0, 2.0]})

@@ -11,8 +11,10 @@
 //!   case-insensitively after trimming, in any order. An unknown or repeated column is a
 //!   problem naming the known ones; a missing required column
 //!   ([`RecordKind::required_columns`]) is a problem.
-//! - **Cells.** A missing cell (an empty CSV cell, `None`, `NaN`, `NaT`) is an absent value;
-//!   text is trimmed, and empty text is absent; rows whose cells are all absent are skipped.
+//! - **Cells.** A missing cell (an empty CSV cell, `None`, `NaN`, `NaT`) is an absent value,
+//!   and so is empty text; rows whose cells are all absent are skipped. Text is taken as
+//!   given (the CSV adapter trims its cells; an id with a space from a DataFrame is refused
+//!   by validation, as from a file).
 //!   Numbers are finite; amounts are exact decimals (a binary float is refused: `0.1` is not
 //!   the amount typed); counts are whole; dates are dates or `YYYY-MM-DD` text; periods are
 //!   `2025-03`, `2025-Q1` or `2025`; lists of ids are lists, or text separated by `;` (and by
@@ -84,7 +86,7 @@ impl Cell {
     fn is_missing(&self) -> bool {
         match self {
             Cell::Missing => true,
-            Cell::Text(s) => s.trim().is_empty(),
+            Cell::Text(s) => s.is_empty(),
             _ => false,
         }
     }
@@ -93,7 +95,7 @@ impl Cell {
     fn shown(&self) -> String {
         match self {
             Cell::Missing => "an empty cell".to_string(),
-            Cell::Text(s) => format!("{:?}", s.trim()),
+            Cell::Text(s) => format!("{s:?}"),
             Cell::Number(x) => format!("the number {x}"),
             Cell::Integer(n) => format!("the number {n}"),
             Cell::Bool(b) => format!("a bool ({b})"),
@@ -381,7 +383,7 @@ impl Cells<'_> {
 
     fn text(&mut self, column: &str) -> Option<String> {
         match self.get(column)? {
-            Cell::Text(s) => Some(s.trim().to_string()),
+            Cell::Text(s) => Some(s.clone()),
             other => {
                 let shown = other.shown();
                 self.fail(column, format!("{shown} is not text"));
@@ -414,7 +416,7 @@ impl Cells<'_> {
             Some(Cell::Text(s)) => {
                 s.split(seps).map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect()
             }
-            Some(Cell::List(v)) => v.iter().map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect(),
+            Some(Cell::List(v)) => v.clone(),
             Some(other) => {
                 let shown = other.shown();
                 self.fail(column, format!("{shown} is not a list of ids"));
@@ -427,7 +429,7 @@ impl Cells<'_> {
         match self.get(column)? {
             Cell::Date(d) => Some(*d),
             Cell::Text(s) => {
-                let s = s.trim().to_string();
+                let s = s.clone();
                 match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
                     Ok(d) => Some(d),
                     Err(_) => {
@@ -499,7 +501,7 @@ impl Cells<'_> {
             }
             Cell::Integer(n) => return Some(*n as f64),
             Cell::Decimal(d) => return rust_decimal::prelude::ToPrimitive::to_f64(d),
-            Cell::Text(s) => s.trim().to_string(),
+            Cell::Text(s) => s.clone(),
             other => {
                 let shown = other.shown();
                 self.fail(column, format!("{shown} is not a number"));
@@ -525,7 +527,7 @@ impl Cells<'_> {
             Cell::Decimal(d) => (d.to_string(), Ok(*d)),
             Cell::Integer(n) => (n.to_string(), Ok(Decimal::from(*n))),
             Cell::Text(s) => {
-                let raw = s.trim().to_string();
+                let raw = s.clone();
                 let s = self.numeric_text(column, &raw)?;
                 let parsed = Decimal::from_str_exact(&s)
                     .or_else(|e| if s.contains(['e', 'E']) { Decimal::from_scientific(&s) } else { Err(e) });
@@ -570,7 +572,7 @@ impl Cells<'_> {
             Cell::Integer(n) => u32::try_from(*n).ok(),
             // pandas makes a float column of an int column with gaps
             Cell::Number(x) if x.fract() == 0.0 && *x >= 0.0 && *x <= f64::from(u32::MAX) => Some(*x as u32),
-            Cell::Text(s) => s.trim().parse::<u32>().ok(),
+            Cell::Text(s) => s.parse::<u32>().ok(),
             _ => None,
         };
         if whole.is_none() {
