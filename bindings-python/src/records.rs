@@ -280,6 +280,10 @@ pub fn measurement(row: &Bound<'_, PyDict>) -> Result<Measurement, FieldErrors> 
 
 static FRAME_ROWS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
 
+/// A table as `pilotage._frames.frame_rows` lays it out: its columns, then each row's label
+/// and values in column order.
+type FrameRows<'py> = (Vec<String>, Vec<(String, Vec<Bound<'py, PyAny>>)>);
+
 /// The rows of a DataFrame (pandas or polars), a `Table` or a list of dicts as a core
 /// table of `kind`: the pure-Python helper `pilotage._frames.frame_rows` lists the columns
 /// and the cleaned values (NaN and NaT as None), [`convert::cell`] types each value, and
@@ -289,8 +293,7 @@ pub fn table(frame: &Bound<'_, PyAny>, kind: RecordKind) -> PyResult<Rows> {
     let py = frame.py();
     let f = FRAME_ROWS
         .get_or_try_init(py, || py.import("pilotage._frames")?.getattr("frame_rows").map(Bound::unbind))?;
-    let (columns, rows): (Vec<String>, Vec<(String, Vec<Bound<'_, PyAny>>)>) =
-        f.bind(py).call1((frame,))?.extract()?;
+    let (columns, rows): FrameRows<'_> = f.bind(py).call1((frame,))?.extract()?;
     let mut table = Rows::new(kind.as_str(), kind, &columns, None);
     for (label, values) in rows {
         table.push(RowAt::Label(label), values.iter().map(convert::cell).collect());

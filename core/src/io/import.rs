@@ -1,6 +1,6 @@
 //! CSV import: measurements, projects, partners and commitments kept in spreadsheets come
 //! into a workspace without hand work. This module only reads the file into
-//! [`Rows`](crate::io::rows::Rows) of text cells; the columns, the rules and the checks are
+//! [`crate::io::rows::Rows`] of text cells; the columns, the rules and the checks are
 //! those of every import, in [`crate::io::rows`].
 //!
 //! Each import reads a whole file, reports **every** problem of it at once
@@ -20,7 +20,7 @@
 //!   (at most 28 significant digits, scientific notation accepted), never rounded.
 //!
 //! A measurement (project, partner, commitment) the workspace already has is refused unless
-//! the import is told to replace it ([`ImportOptions::replace`], [`csv`]); before issue #15 a
+//! the import is told to replace it ([`ImportOptions::replace`], [`csv()`]); before issue #15 a
 //! CSV measurement silently replaced it. Commitment rows are steps, grouped by the
 //! `commitment` column in file order.
 
@@ -169,7 +169,7 @@ pub fn csv(
 }
 
 /// Import measurements (see [`MEASUREMENT_COLUMNS`]) into their indicators. A measurement
-/// for a period the indicator already has is a problem (use [`csv`] with
+/// for a period the indicator already has is a problem (use [`csv()`] with
 /// [`ImportOptions::replace`] to replace it). All-or-nothing.
 pub fn measurements(ws: &mut Workspace, reader: impl Read, source: &str) -> Result<ImportSummary> {
     csv(ws, RecordKind::Measurements, reader, source, ImportOptions::default())
@@ -191,7 +191,7 @@ pub fn commitments(ws: &mut Workspace, reader: impl Read, source: &str) -> Resul
     csv(ws, RecordKind::Commitments, reader, source, ImportOptions::default())
 }
 
-/// [`csv`] from a file; problems are named after the file name.
+/// [`csv()`] from a file; problems are named after the file name.
 pub fn csv_from_path(
     ws: &mut Workspace,
     kind: RecordKind,
