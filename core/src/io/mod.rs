@@ -1,5 +1,7 @@
-//! Input and output: the JSON file and its safe save ([`save`]), CSV import ([`import`]), the
-//! file format's JSON Schema ([`schema`]) and the paths that name where a problem is.
+//! Input and output: the JSON file and its safe save ([`save`]), the one input path for
+//! tables of records ([`rows`]: the columns, builders and checks every import shares), CSV
+//! import over it ([`import`]) and CSV export with the same columns ([`export`]), the file
+//! format's JSON Schema ([`schema`]) and the paths that name where a problem is.
 
 pub mod export;
 pub mod import;
