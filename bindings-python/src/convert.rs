@@ -376,3 +376,60 @@ pub fn json_form<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Boun
     let v = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
     py_of_json(py, &v)
 }
+
+/// A Python value as a core table cell ([`pilotage::io::rows::Cell`]), keeping its type:
+/// the core decides what each column accepts (the rules of every import). `None` is a
+/// missing cell; a `datetime` becomes its ISO text (refused as "not a date" by the core);
+/// a `Period` its text; a list or tuple of `str` a list; any other type is named.
+pub fn cell(obj: &Bound<'_, PyAny>) -> pilotage::io::rows::Cell {
+    use pilotage::io::rows::Cell;
+    if obj.is_none() {
+        return Cell::Missing;
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Cell::Bool(b.is_true());
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(n) = obj.extract::<i64>() {
+            return Cell::Integer(n);
+        }
+        return match obj.extract::<i128>().ok().and_then(|v| Decimal::try_from_i128_with_scale(v, 0).ok()) {
+            Some(d) => Cell::Decimal(d),
+            None => Cell::Text(obj.str().map(|s| s.to_string()).unwrap_or_default()),
+        };
+    }
+    if obj.is_instance_of::<PyFloat>()
+        && let Ok(x) = obj.extract::<f64>()
+    {
+        return Cell::Number(x);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Cell::Text(s.to_string());
+    }
+    if obj.is_instance_of::<PyDateTime>() {
+        let iso = obj.call_method0("isoformat").and_then(|s| s.extract::<String>()).unwrap_or_default();
+        return Cell::Text(iso);
+    }
+    if obj.is_instance_of::<PyDate>() {
+        if let Ok(d) = obj.extract::<NaiveDate>() {
+            return Cell::Date(d);
+        }
+    }
+    if let Ok(p) = obj.cast::<PyPeriod>() {
+        return Cell::Text(p.borrow().to_string());
+    }
+    let is_decimal = decimal_type(obj.py()).and_then(|t| obj.is_instance(t.as_any())).unwrap_or(false);
+    if is_decimal {
+        let text = obj.str().map(|s| s.to_string()).unwrap_or_default();
+        return match Decimal::from_str_exact(&text).or_else(|_| Decimal::from_scientific(&text)) {
+            Ok(d) => Cell::Decimal(d),
+            Err(_) => Cell::Text(text),
+        };
+    }
+    if (obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>())
+        && let Ok(items) = obj.extract::<Vec<String>>()
+    {
+        return Cell::List(items);
+    }
+    Cell::Other(type_name(obj))
+}

@@ -1,8 +1,10 @@
-//! Building core records from a Python mapping of field name to value: one builder per
-//! record kind, shared by the keyword methods (`Workspace.add_project(...)`) and the
-//! DataFrame imports (`Workspace.add_projects(df)`), so both accept exactly the same values.
-//! A builder returns every bad field of the record, each with its field name.
+//! Building core records from the keyword arguments of the single-record methods
+//! (`Workspace.add_project(...)`): one builder per record kind, returning every bad field of
+//! the record with its field name. Tables (`Workspace.add_projects(df)`) do not come here:
+//! [`table`] turns their values into core cells and the core's one input path
+//! ([`pilotage::io::rows`]) reads them, with the rules of the CSV import.
 
+use pilotage::io::rows::{RecordKind, RowAt, Rows};
 use pilotage::{
     Commitment, CommitmentStep, FundingKind, FundingStatus, Measurement, Partner, PartnerKind, Project,
     Stage, StageEvent,
@@ -274,4 +276,27 @@ pub fn measurement(row: &Bound<'_, PyDict>) -> Result<Measurement, FieldErrors> 
         source,
     });
     f.finish(value)
+}
+
+static FRAME_ROWS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+
+/// A table as `pilotage._frames.frame_rows` lays it out: its columns, then each row's label
+/// and values in column order.
+type FrameRows<'py> = (Vec<String>, Vec<(String, Vec<Bound<'py, PyAny>>)>);
+
+/// The rows of a DataFrame (pandas or polars), a `Table` or a list of dicts as a core
+/// table of `kind`: the pure-Python helper `pilotage._frames.frame_rows` lists the columns
+/// and the cleaned values (NaN and NaT as None), [`convert::cell`] types each value, and
+/// the core ([`pilotage::io::rows`]) checks the columns and reads the rows with the rules of
+/// every import. A value that is not a table is a `TypeError`.
+pub fn table(frame: &Bound<'_, PyAny>, kind: RecordKind) -> PyResult<Rows> {
+    let py = frame.py();
+    let f = FRAME_ROWS
+        .get_or_try_init(py, || py.import("pilotage._frames")?.getattr("frame_rows").map(Bound::unbind))?;
+    let (columns, rows): FrameRows<'_> = f.bind(py).call1((frame,))?.extract()?;
+    let mut table = Rows::new(kind.as_str(), kind, &columns, None);
+    for (label, values) in rows {
+        table.push(RowAt::Label(label), values.iter().map(convert::cell).collect());
+    }
+    Ok(table)
 }

@@ -5,15 +5,14 @@
 use std::path::PathBuf;
 use std::sync::{Arc, PoisonError, RwLock, TryLockError};
 
-use pilotage::{CauseEffect, Indicator, IndicatorLink, Objective, Perspective, Problem, Service, Workspace};
+use pilotage::{CauseEffect, Indicator, IndicatorLink, Objective, Perspective, Service, Workspace};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::analytics;
-use crate::convert::{self, ArgError, ArgResult};
-use crate::errors::{IntoPyResult, PyProblem, validation_error};
+use crate::convert::{self, ArgResult};
+use crate::errors::{IntoPyResult, PyProblem};
 use crate::evaluation::{PyEvaluation, PyEvaluationRange};
 use crate::period::PyPeriod;
 use crate::period::period_arg;
@@ -24,6 +23,7 @@ use pilotage::analytics::headline::HeadlineOptions;
 use pilotage::analytics::partnership::{self, FundsScope, ProjectScope};
 use pilotage::analytics::portfolio;
 use pilotage::io::import;
+use pilotage::io::rows::RecordKind;
 
 /// Everything one organisation steers: services, projects, partners, commitments,
 /// indicators and the scorecard. Build it from Python, or open a workspace file.
@@ -128,77 +128,16 @@ fn kwargs_row<'py>(
     Ok(d)
 }
 
-static FRAME_ROWS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// The rows of a DataFrame (pandas or polars) or of a list of dicts, as (label, dict), by
-/// the pure-Python helper `pilotage._frames.frame_rows` (which checks the required columns).
-fn frame_rows<'py>(frame: &Bound<'py, PyAny>, kind: &str) -> PyResult<Vec<(String, Bound<'py, PyDict>)>> {
-    let py = frame.py();
-    let f = FRAME_ROWS
-        .get_or_try_init(py, || py.import("pilotage._frames")?.getattr("frame_rows").map(Bound::unbind))?;
-    let rows = f.bind(py).call1((frame, kind))?;
-    let mut out = Vec::new();
-    for item in rows.try_iter()? {
-        let (label, row): (String, Bound<'py, PyDict>) = item?.extract()?;
-        out.push((label, row));
-    }
-    Ok(out)
-}
-
-fn cell_problems(label: &str, errors: FieldErrors, out: &mut Vec<Problem>) {
-    for (col, e) in errors {
-        out.push(Problem::new(format!("row {label}, column '{col}'"), e.message));
-    }
-}
-
-fn row_problem(label: &str, e: pilotage::Error) -> Problem {
-    Problem::new(format!("row {label}"), e.to_string())
-}
-
-impl PyWorkspace {
-    /// Build records from frame rows, then add them all to a copy of the workspace: the
-    /// workspace changes only when every row is good, else a `ValidationError` names each
-    /// bad row and column.
-    fn import<'py, T: Send>(
-        &self,
-        py: Python<'py>,
-        rows: Vec<(String, Bound<'py, PyDict>)>,
-        build: impl Fn(&Bound<'py, PyDict>) -> Result<T, FieldErrors>,
-        add: impl Fn(&mut pilotage::model::edit::Adder<'_>, T) -> pilotage::Result<()> + Send + Sync,
-    ) -> PyResult<usize> {
-        let mut problems = Vec::new();
-        let mut built = Vec::new();
-        for (label, row) in rows {
-            match build(&row) {
-                Ok(r) => built.push((label, r)),
-                Err(errors) => cell_problems(&label, errors, &mut problems),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(validation_error(py, problems));
-        }
-        let n = built.len();
-        // All or nothing, on a copy, under the lock (no edit of another thread is lost); one
-        // index of the ids for all the rows: linear, not a scan of the lists per row.
-        let problems = self.edit(py, |current| {
-            let mut ws = current.clone();
-            let mut adder = ws.adder();
-            let mut problems = Vec::new();
-            for (label, record) in built {
-                if let Err(e) = add(&mut adder, record) {
-                    problems.push(row_problem(&label, e));
-                }
-            }
-            if problems.is_empty() {
-                *current = ws;
-            }
-            problems
-        });
-        if !problems.is_empty() {
-            return Err(validation_error(py, problems));
-        }
-        Ok(n)
-    }
+/// Import a core table into the workspace under the write lock, all or nothing (the
+/// core's one input path, [`pilotage::io::rows::import`]).
+fn import_rows(
+    this: &PyWorkspace,
+    py: Python<'_>,
+    rows: pilotage::io::rows::Rows,
+    replace: bool,
+) -> PyResult<pilotage::io::rows::ImportSummary> {
+    let options = pilotage::io::rows::ImportOptions { replace };
+    this.edit(py, |ws| pilotage::io::rows::import(ws, &rows, options)).py(py)
 }
 
 #[pymethods]
@@ -222,10 +161,19 @@ impl PyWorkspace {
     }
 
     /// Load and validate a workspace file (every problem at once in a `ValidationError`).
+    /// With `lenient=True`, an invalid file is loaded as it is and `(workspace, problems)`
+    /// is returned, so that it can be repaired with the library (records that cannot be
+    /// decoded at all are left out, each with its problem).
     #[staticmethod]
-    fn open(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+    #[pyo3(signature = (path, *, lenient=false))]
+    fn open<'py>(py: Python<'py>, path: PathBuf, lenient: bool) -> PyResult<Bound<'py, PyAny>> {
+        if lenient {
+            let (ws, problems) = py.detach(|| Workspace::open_lenient(&path)).py(py)?;
+            let problems: Vec<PyProblem> = problems.into_iter().map(|inner| PyProblem { inner }).collect();
+            return (PyWorkspace::from(ws), problems).into_pyobject(py).map(Bound::into_any);
+        }
         let r = py.detach(|| Workspace::open(&path));
-        Ok(PyWorkspace::from(r.py(py)?))
+        PyWorkspace::from(r.py(py)?).into_pyobject(py).map(Bound::into_any)
     }
 
     /// Load a workspace from JSON text; `validate=False` only decodes it (for repairs).
@@ -244,6 +192,8 @@ impl PyWorkspace {
     }
 
     /// Save as a workspace file, atomically (a failed save never truncates the old file).
+    /// A workspace that would not reopen is refused with a `ValidationError` listing its
+    /// problems; nothing is written and the workspace is unchanged.
     fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
         let ws = &self.snapshot();
         py.detach(|| ws.save(&path)).py(py)
@@ -760,74 +710,48 @@ impl PyWorkspace {
         self.edit(py, |ws| ws.remove_perspective(id)).py(py).map(drop)
     }
 
-    /// Add measurements from a DataFrame (pandas or polars) or a list of dicts with columns
-    /// `indicator`, `period`, `value` and optionally `numerator`, `denominator`,
-    /// `respondents`, `comment`, `source`. All rows or none: a `ValidationError` names each
-    /// bad row (by index label) and column. Returns the number of rows added.
+    /// Add measurements from a DataFrame (pandas or polars), a `Table` or a list of dicts
+    /// with columns `indicator`, `period`, `value` and optionally `numerator`,
+    /// `denominator`, `respondents`, `comment`, `source`: the rules of the CSV import. All
+    /// rows or none: a `ValidationError` names each bad row (`measurements[label].column`).
+    /// A measurement the indicator has for the period is refused unless `replace=True`.
+    /// Returns the number of rows added or replaced.
     #[pyo3(signature = (frame, *, replace=false))]
     fn add_measurements(&self, py: Python<'_>, frame: &Bound<'_, PyAny>, replace: bool) -> PyResult<usize> {
-        let rows = frame_rows(frame, "measurements")?;
-        self.import(
-            py,
-            rows,
-            |row| {
-                let mut f = records::Fields::new(row);
-                let indicator = f.required("indicator", convert::text);
-                let m = records::measurement(row);
-                match (indicator, m, f.finish(Some(()))) {
-                    (Some(i), Ok(m), Ok(())) => Ok((i, m)),
-                    (_, m, f) => {
-                        let mut errors = f.err().unwrap_or_default();
-                        errors.extend(m.err().unwrap_or_default());
-                        Err(errors)
-                    }
-                }
-            },
-            |adder, (indicator, m)| adder.put_measurement(&indicator, m, replace),
-        )
+        let rows = records::table(frame, RecordKind::Measurements)?;
+        let s = import_rows(self, py, rows, replace)?;
+        Ok(s.added + s.replaced)
     }
 
-    /// Add projects from a DataFrame or a list of dicts: columns `id`, `title`,
-    /// `lead_service`, optional `contributing_services`, `objectives`, `planned_cost`,
-    /// `actual_cost`, `planned_end`, `own_funds`, and one date column per stage reached
-    /// (`registered`, `complete`, `approved`, ...). All rows or none.
-    fn add_projects(&self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
-        let rows = frame_rows(frame, "projects")?;
-        self.import(py, rows, records::project, |adder, p| adder.add_project(p))
+    /// Add projects from a DataFrame, a `Table` or a list of dicts: the columns of
+    /// `ws.projects().to_pandas()` (`id`, `title`, `lead_service`, `registered` required;
+    /// optional `contributing_services`, `objectives`, one date column per other stage
+    /// reached, `planned_cost`, `actual_cost`, `planned_end`, `own_funds`). All rows or none;
+    /// a project the workspace has is refused unless `replace=True`.
+    #[pyo3(signature = (frame, *, replace=false))]
+    fn add_projects(&self, py: Python<'_>, frame: &Bound<'_, PyAny>, replace: bool) -> PyResult<usize> {
+        let rows = records::table(frame, RecordKind::Projects)?;
+        Ok(import_rows(self, py, rows, replace)?.added)
     }
 
-    /// Add partners from a DataFrame or a list of dicts: columns `id`, `name`, `kind`,
-    /// optional `joined`. All rows or none.
-    fn add_partners(&self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
-        let rows = frame_rows(frame, "partners")?;
-        self.import(py, rows, records::partner, |adder, p| adder.add_partner(p))
+    /// Add partners from a DataFrame, a `Table` or a list of dicts: columns `id`, `name`,
+    /// `kind`, optional `joined`. All rows or none; a partner the workspace has is refused
+    /// unless `replace=True`.
+    #[pyo3(signature = (frame, *, replace=false))]
+    fn add_partners(&self, py: Python<'_>, frame: &Bound<'_, PyAny>, replace: bool) -> PyResult<usize> {
+        let rows = records::table(frame, RecordKind::Partners)?;
+        Ok(import_rows(self, py, rows, replace)?.added)
     }
 
-    /// Add commitments from a DataFrame or a list of dicts with one row per step: columns
-    /// `id`, `partner`, `kind`, `status`, `date`, `amount`, optional `project`. Rows of one
-    /// id make one commitment (its steps in row order). Returns the number of commitments.
-    fn add_commitments(&self, py: Python<'_>, frame: &Bound<'_, PyAny>) -> PyResult<usize> {
-        let rows = frame_rows(frame, "commitments")?;
-        let built = self.import_commitment_rows(py, rows)?;
-        let n = built.len();
-        let problems = self.edit(py, |current| {
-            let mut ws = current.clone();
-            let mut adder = ws.adder();
-            let mut problems = Vec::new();
-            for (label, c) in built {
-                if let Err(e) = adder.add_commitment(c) {
-                    problems.push(row_problem(&label, e));
-                }
-            }
-            if problems.is_empty() {
-                *current = ws;
-            }
-            problems
-        });
-        if !problems.is_empty() {
-            return Err(validation_error(py, problems));
-        }
-        Ok(n)
+    /// Add commitments from a DataFrame, a `Table` or a list of dicts with one row per step,
+    /// the columns of `ws.commitments().to_pandas()`: `commitment`, `status`, `date`,
+    /// `amount`, and `partner`, `kind` (needed on a commitment's first row), optional
+    /// `project`. Rows of one commitment make one commitment (its steps in row order). All
+    /// rows or none; returns the number of commitments added.
+    #[pyo3(signature = (frame, *, replace=false))]
+    fn add_commitments(&self, py: Python<'_>, frame: &Bound<'_, PyAny>, replace: bool) -> PyResult<usize> {
+        let rows = records::table(frame, RecordKind::Commitments)?;
+        Ok(import_rows(self, py, rows, replace)?.added)
     }
 
     /// The period of `frequency` holding the latest dated data (a measured period, a project
@@ -1143,31 +1067,25 @@ impl PyWorkspace {
 
     /// Import a CSV file (a path, or an open file in text or binary mode) of `kind`
     /// `"measurements"`, `"projects"`, `"partners"` or `"commitments"`. All-or-nothing: a
-    /// `ValidationError` lists every problem with its file line and column.
+    /// `ValidationError` lists every problem with its file line and column. A record the
+    /// workspace has already is refused unless `replace=True`.
+    #[pyo3(signature = (source, kind, *, replace=false))]
     fn import_csv<'py>(
         &self,
         py: Python<'py>,
         source: &Bound<'py, PyAny>,
         kind: &str,
+        replace: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        type FromReader =
-            fn(&mut Workspace, &[u8], &str) -> pilotage::Result<pilotage::io::import::ImportSummary>;
-        type FromPath = fn(&mut Workspace, PathBuf) -> pilotage::Result<pilotage::io::import::ImportSummary>;
-        let (from_reader, from_path): (FromReader, FromPath) = match kind {
-            "measurements" => {
-                (|w, r, s| import::measurements(w, r, s), |w, p| import::measurements_from_path(w, p))
+        let kind: RecordKind = kind.parse().map_err(|e: pilotage::Error| match e {
+            pilotage::Error::Argument { name, message } => {
+                PyValueError::new_err(format!("{name}: {message}"))
             }
-            "projects" => (|w, r, s| import::projects(w, r, s), |w, p| import::projects_from_path(w, p)),
-            "partners" => (|w, r, s| import::partners(w, r, s), |w, p| import::partners_from_path(w, p)),
-            "commitments" => {
-                (|w, r, s| import::commitments(w, r, s), |w, p| import::commitments_from_path(w, p))
-            }
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "kind: {other:?} is not an import kind (measurements, projects, partners, commitments)"
-                )));
-            }
-        };
+            other => PyValueError::new_err(other.to_string()),
+        })?;
+        let options = pilotage::io::rows::ImportOptions { replace };
+        let from_reader = |w: &mut Workspace, r: &[u8], s: &str| import::csv(w, kind, r, s, options);
+        let from_path = |w: &mut Workspace, p: PathBuf| import::csv_from_path(w, kind, p, options);
         // The import runs under the write lock with the GIL released (it may take seconds),
         // all or nothing as the core does it.
         let summary = if let Ok(path) = source.extract::<PathBuf>() {
@@ -1186,7 +1104,7 @@ impl PyWorkspace {
                 .ok()
                 .and_then(|n| n.extract::<PathBuf>().ok())
                 .and_then(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()))
-                .unwrap_or_else(|| format!("{kind}.csv"));
+                .unwrap_or_else(|| format!("{}.csv", kind.as_str()));
             self.edit(py, |ws| from_reader(ws, &bytes, &name)).py(py)?
         } else {
             return Err(PyTypeError::new_err(format!(
@@ -1269,51 +1187,5 @@ impl PyWorkspace {
             ws.indicators.len(),
             measurements
         )
-    }
-}
-
-impl PyWorkspace {
-    /// Group commitment rows by id (first appearance order); every bad cell is reported.
-    fn import_commitment_rows(
-        &self,
-        py: Python<'_>,
-        rows: Vec<(String, Bound<'_, PyDict>)>,
-    ) -> PyResult<Vec<(String, pilotage::Commitment)>> {
-        let mut problems = Vec::new();
-        let mut out: Vec<(String, pilotage::Commitment)> = Vec::new();
-        for (label, row) in rows {
-            let head = records::commitment(&row);
-            let step = records::step(&row);
-            match (head, step) {
-                (Ok(mut c), Ok(s)) => match out.iter_mut().find(|(_, x)| x.id == c.id) {
-                    Some((_, existing)) => {
-                        if existing.partner != c.partner
-                            || existing.kind != c.kind
-                            || existing.project != c.project
-                        {
-                            problems.push(Problem::new(
-                                format!("row {label}"),
-                                format!(
-                                    "commitment {:?} appears on an earlier row with another partner, kind or project",
-                                    c.id
-                                ),
-                            ));
-                        } else {
-                            existing.steps.push(s);
-                        }
-                    }
-                    None => {
-                        c.steps.push(s);
-                        out.push((label, c));
-                    }
-                },
-                (h, s) => {
-                    let mut errors: Vec<(String, ArgError)> = h.err().unwrap_or_default();
-                    errors.extend(s.err().unwrap_or_default());
-                    cell_problems(&label, errors, &mut problems);
-                }
-            }
-        }
-        if problems.is_empty() { Ok(out) } else { Err(validation_error(py, problems)) }
     }
 }

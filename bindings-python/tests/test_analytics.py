@@ -233,7 +233,10 @@ def test_import_csv(city: Workspace, tmp_path: pathlib.Path) -> None:
     s = city.import_csv(good, "measurements")
     assert (s.source, s.rows, s.added, s.replaced) == ("mesures.csv", 1, 1, 0)
     assert city.measurements("lead_time").to_pandas()["value"].tolist() == [72.0, 65.5, 58.5]
-    s2 = city.import_csv(io.BytesIO(b"indicator,period,value\nlead_time,2025-Q3,57\n"), "measurements")
+    again = b"indicator,period,value\nlead_time,2025-Q3,57\n"
+    with pytest.raises(ValidationError, match=r"already has a measurement for 2025-Q3 \(import with replace"):
+        city.import_csv(io.BytesIO(again), "measurements")
+    s2 = city.import_csv(io.BytesIO(again), "measurements", replace=True)
     assert (s2.added, s2.replaced) == (0, 1)
     partners = io.StringIO("id,name,kind\nademe,ADEME,public_agency\n")
     assert city.import_csv(partners, "partners").added == 1

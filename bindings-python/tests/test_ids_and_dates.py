@@ -47,7 +47,7 @@ def test_the_load_refuses_that_date_with_this_message() -> None:
         lambda ws: ws.add_partners([{"id": "p3", "name": "P", "kind": "state", "joined": FAR}]),
         lambda ws: ws.add_projects([{"id": "x", "title": "X", "lead_service": "urb", "registered": FAR}]),
         lambda ws: ws.add_commitments(
-            [{"id": "c3", "partner": "region", "kind": "grant", "status": "pledged", "date": FAR, "amount": 1}]
+            [{"commitment": "c3", "partner": "region", "kind": "grant", "status": "pledged", "date": FAR, "amount": 1}]
         ),
     ],
 )
@@ -64,7 +64,8 @@ def test_a_frame_cell_with_a_far_date_is_named_by_row_and_column() -> None:
     ws = workspace()
     with pytest.raises(ValidationError) as info:
         ws.add_partners([{"id": "p3", "name": "P", "kind": "state", "joined": FAR}])
-    assert [(p.path, p.message) for p in info.value.problems] == [("row 0, column 'joined'", MESSAGE)]
+    # The core's one input path names the table, row and column, then the record's path.
+    assert [(p.path, p.message) for p in info.value.problems] == [("partners[0].joined", f"{MESSAGE} (partners[1].joined)")]
 
 
 def test_the_bounds_themselves_are_accepted() -> None:
@@ -93,7 +94,7 @@ def test_ids_with_invisible_characters_or_combining_marks_are_refused(id: str, w
     assert [p.path for p in info.value.problems] == ["partners[1].id"]
     with pytest.raises(ValidationError, match=re.escape(word)):
         ws.add_indicator(id, "I", "quarterly", {"method": "ratio_to_target"})
-    with pytest.raises(ValidationError, match="row 0"):
+    with pytest.raises(ValidationError, match=re.escape("partners[0].id: ")):
         ws.add_partners([{"id": id, "name": "P", "kind": "state"}])
     assert len(ws.partners()) == 1
     ws.add_partner("café", "P", "state")  # precomposed: accepted
@@ -106,6 +107,6 @@ def test_ids_that_differ_only_by_case_are_refused() -> None:
     ws.add_perspective("people", "People")
     with pytest.raises(ValueError, match='differs from the perspective "people" only by case'):
         ws.add_indicator("PEOPLE", "I", "quarterly", {"method": "ratio_to_target"})
-    with pytest.raises(ValidationError, match="row 1"):
+    with pytest.raises(ValidationError, match=re.escape("partners[1].id: ")):
         ws.add_partners([{"id": "p-1", "name": "P", "kind": "state"}, {"id": "P-1", "name": "P", "kind": "state"}])
     assert len(ws.partners()) == 1

@@ -57,7 +57,17 @@ fn measurements_with_semicolons_bom_decimal_commas_and_a_replacement() {
                files;2025-02;;3;4;7;\n\
                ;;;;;;\n\
                files;2025-03;1234,56;;;;\n";
-    let s = import::measurements(&mut ws, csv.as_bytes(), "measurements.csv").unwrap();
+    // Without `replace`, the measurement of 2025-01 the workspace has is refused at its line.
+    let before = ws.clone();
+    let ps = problems(import::measurements(&mut ws, csv.as_bytes(), "measurements.csv"));
+    assert_eq!(ws, before);
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert!(
+        find(&ps, "measurements.csv[period]", 2).message.contains("already has a measurement for 2025-01")
+    );
+    let replace = import::ImportOptions { replace: true };
+    let kind = pilotage::io::rows::RecordKind::Measurements;
+    let s = import::csv(&mut ws, kind, csv.as_bytes(), "measurements.csv", replace).unwrap();
     // Three data rows (the blank one is skipped): one replacement, two additions.
     assert_eq!(s, ImportSummary { source: "measurements.csv".into(), rows: 3, added: 2, replaced: 1 });
     let m = &ws.indicators[0].measurements;
@@ -187,7 +197,7 @@ fn projects_that_break_validation_are_refused_with_their_lines() {
     let order = find(&ps, "projects.csv[delivered]", 3);
     assert_eq!(order.column, Some(6));
     assert!(order.message.contains("out of order"), "{}", order.message);
-    assert!(find(&ps, "projects.csv[id]", 4).message.contains("duplicate id \"p1\""));
+    assert!(find(&ps, "projects.csv[id]", 4).message.contains("has a project \"p1\" already"));
     assert_eq!(ps.len(), 3, "{ps:#?}");
 }
 
@@ -203,10 +213,14 @@ fn partners_import_and_refusals() {
     let ps = problems(import::partners(&mut ws, csv.as_bytes(), "partners.csv"));
     assert_eq!(ws, before);
     assert!(find(&ps, "partners.csv[kind]", 3).message.contains("\"club\" is not one of: state, region"));
-    assert_eq!(ps.len(), 1, "the duplicate is reported once the file itself is clean: {ps:#?}");
+    // The partner the workspace has already is reported with the other problems.
+    assert!(find(&ps, "partners.csv[id]", 2).message.contains("has a partner \"region\" already"));
+    assert_eq!(ps.len(), 2, "{ps:#?}");
+    // A case twin of an existing id is a validation problem, at its line.
     let ps =
-        problems(import::partners(&mut ws, "id,name,kind\nregion,Again,region\n".as_bytes(), "partners.csv"));
-    assert!(find(&ps, "partners.csv[id]", 2).message.contains("duplicate id \"region\""));
+        problems(import::partners(&mut ws, "id,name,kind\nREGION,Again,region\n".as_bytes(), "partners.csv"));
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert_eq!(ps[0].line, Some(2));
 }
 
 #[test]

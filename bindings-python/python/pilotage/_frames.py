@@ -2,7 +2,8 @@
 
 ``Table`` is what the views of a workspace return (``ws.projects()``...): a list of dicts,
 one per record, that turns into a pandas or polars DataFrame. ``frame_rows`` reads the
-rows of a DataFrame (or of a list of dicts) for the imports (``ws.add_measurements(df)``...).
+columns and rows of a DataFrame (or of a list of dicts) for the imports
+(``ws.add_measurements(df)``...), whose rules are the core's.
 Nothing here computes: records are only reshaped (a project's stage history becomes one
 date column per stage; a commitment becomes one row per step). pandas and polars are
 imported only when used, so the package works without them.
@@ -148,20 +149,10 @@ def _is_str_list(v: Any) -> bool:
     return isinstance(v, list) and all(isinstance(x, str) for x in v)
 
 
-_REQUIRED: dict[str, tuple[str, ...]] = {
-    "measurements": ("indicator", "period"),
-    "projects": ("id", "title", "lead_service"),
-    "partners": ("id", "name", "kind"),
-    "commitments": ("id", "partner", "kind", "status", "date", "amount"),
-}
-
-_COUNT_COLUMNS = frozenset({"respondents"})
-
-
-def _clean(column: str, value: Any) -> Any:
+def _clean(value: Any) -> Any:
     """A cell as the binding reads it: missing values (None, NaN, NaT, pd.NA) become None,
-    numpy scalars become Python values, a midnight Timestamp becomes a date, a whole float in
-    a count column (pandas turns int columns with gaps into floats) becomes an int."""
+    numpy scalars become Python values, a midnight Timestamp becomes a date. Nothing else is
+    decided here: the core reads the cells with the rules of every import."""
     if value is None:
         return None
     tname = type(value).__name__
@@ -169,53 +160,49 @@ def _clean(column: str, value: Any) -> Any:
         return None
     if type(value).__module__ == "numpy" and hasattr(value, "item"):
         value = value.item()
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        if column in _COUNT_COLUMNS and value.is_integer():
-            return int(value)
+    if isinstance(value, float) and math.isnan(value):
+        return None
     if isinstance(value, datetime.datetime) and tname == "Timestamp":
         if value.tzinfo is None and value == value.normalize():  # type: ignore[attr-defined]
             return value.date()
     return value
 
 
-def frame_rows(frame: Any, kind: str) -> list[tuple[str, dict[str, Any]]]:
-    """The rows of a pandas or polars DataFrame, or of a list of dicts, as
-    ``(label, row)`` pairs; ``label`` is the ``repr`` of the row's index label (its position
-    for polars and lists). A missing required column is a ``ValueError`` at once.
+def frame_rows(frame: Any) -> tuple[list[str], list[tuple[str, list[Any]]]]:
+    """The columns and rows of a pandas or polars DataFrame, of a ``Table`` (its DataFrame
+    rows) or of a list of dicts, as ``(columns, [(label, cells)])``; ``label`` is the
+    ``repr`` of the row's index label (its position for polars and lists), ``cells`` follow
+    ``columns``. The columns are checked by the core, with the rows.
 
-    >>> frame_rows([{"indicator": "i", "period": "2025-Q1", "value": float("nan")}], "measurements")
-    [('0', {'indicator': 'i', 'period': '2025-Q1', 'value': None})]
+    >>> frame_rows([{"indicator": "i", "period": "2025-Q1", "value": float("nan")}])
+    (['indicator', 'period', 'value'], [('0', ['i', '2025-Q1', None])])
     """
-    required = _REQUIRED[kind]
     module = type(frame).__module__.split(".")[0]
+    if isinstance(frame, Table):
+        frame = frame.rows()
     if module == "pandas" and hasattr(frame, "columns") and hasattr(frame, "index"):
         columns = [str(c) for c in frame.columns]
         labels = [repr(label) for label in frame.index.tolist()]
         records = frame.to_dict(orient="records")
+        keys: list[Any] = list(frame.columns)
     elif module == "polars" and hasattr(frame, "iter_rows") and hasattr(frame, "columns"):
         columns = list(frame.columns)
         records = list(frame.iter_rows(named=True))
         labels = [repr(i) for i in range(len(records))]
+        keys = list(columns)
     elif isinstance(frame, Iterable) and not isinstance(frame, (str, bytes, Mapping)) and module not in ("pandas", "polars"):
         records = list(frame)
         for i, r in enumerate(records):
             if not isinstance(r, Mapping):
                 raise TypeError(f"row {i} is a {type(r).__name__}, not a dict")
         labels = [repr(i) for i in range(len(records))]
-        columns = sorted({str(k) for r in records for k in r}) if records else list(required)
+        keys = []
+        for r in records:
+            keys.extend(k for k in r if k not in keys)
+        columns = [str(k) for k in keys]
     else:
         raise TypeError(f"expected a pandas or polars DataFrame or a list of dicts, not {type(frame).__name__}")
-    missing = [c for c in required if c not in columns]
-    if kind == "measurements" and "value" not in columns and not {"numerator", "denominator"} <= set(columns):
-        missing.append("value")
-    if missing:
-        raise ValueError(f"the {kind} table has no column {', '.join(map(repr, missing))} (it has: {', '.join(columns)})")
-    return [
-        (label, {str(k): _clean(str(k), v) for k, v in record.items()})
-        for label, record in zip(labels, records)
-    ]
+    return columns, [(label, [_clean(record.get(k)) for k in keys]) for label, record in zip(labels, records)]
 
 
 def evaluation_frame(columns: dict[str, list[Any]], backend: str) -> Any:

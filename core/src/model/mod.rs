@@ -4,7 +4,8 @@
 //! ([`scorecard`]: perspectives, objectives, links), the indicators and their measurements
 //! ([`indicator`]), and the records derived indicators are computed from (the portfolio's
 //! [`project`]s, the [`partner`]s and their co-financing [`commitment`]s). Periods
-//! ([`period`]) and exact money (`money`, private: amounts are `rust_decimal::Decimal`) are the value types everything else uses.
+//! ([`period`]) and exact money (`rust_decimal::Decimal` amounts, read and summed exactly) are
+//! the value types everything else uses.
 //! [`validation`] states the rules a workspace obeys (every problem at once, with its path),
 //! and [`edit`] changes a workspace without ever leaving it invalid.
 

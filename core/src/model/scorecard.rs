@@ -54,6 +54,23 @@ impl Weight {
         }
     }
 
+    /// The problems of the weight values ([`crate::model::validation::weight_problem`]: each
+    /// positive, finite and at most 1e12), each at its path: `path` itself for a fixed
+    /// weight, `path[i].weight` for the i-th change of a schedule. The one check of weight
+    /// values: the file validation uses it (and so does the engine for a workspace built in
+    /// code).
+    pub fn value_problems(&self, path: &str) -> Vec<crate::error::Problem> {
+        let at = |message: String, i: usize| match self {
+            Weight::Fixed(_) => crate::error::Problem::new(path, message),
+            Weight::Schedule(_) => crate::error::Problem::new(format!("{path}[{i}].weight"), message),
+        };
+        self.values()
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, x)| crate::model::validation::weight_problem(x).map(|m| at(m, i)))
+            .collect()
+    }
+
     /// Every weight value the schedule holds.
     pub fn values(&self) -> Vec<f64> {
         match self {

@@ -99,31 +99,22 @@ impl Validator<'_> {
     }
 
     fn weight(&mut self, path: String, w: &Weight, calendar: Calendar) {
-        match w {
-            Weight::Fixed(x) => {
-                if let Some(m) = weight_problem(*x) {
-                    self.push(path, m);
-                }
+        self.out.extend(w.value_problems(&path));
+        if let Weight::Schedule(changes) = w {
+            if changes.is_empty() {
+                self.push(path.clone(), "a weight schedule needs at least one weight");
             }
-            Weight::Schedule(changes) => {
-                if changes.is_empty() {
-                    self.push(path.clone(), "a weight schedule needs at least one weight");
-                }
-                for (i, c) in changes.iter().enumerate() {
-                    if let Some(m) = weight_problem(c.weight) {
-                        self.push(format!("{path}[{i}].weight"), m);
-                    }
-                    // Compared by start month under the workspace's fiscal calendar (as
-                    // `Weight::at` reads them): two changes starting the same month are
-                    // ambiguous, and `2025-Q1` starts after `2025-03` when the fiscal year
-                    // starts in April.
-                    let starts = |k: usize| changes.get(k).map(|c| c.from.first_month(calendar));
-                    if i > 0 && starts(i - 1) >= starts(i) {
-                        self.push(
-                            format!("{path}[{i}].from"),
-                            "weight changes must be in time order, each starting in a later month",
-                        );
-                    }
+            for i in 1..changes.len() {
+                // Compared by start month under the workspace's fiscal calendar (as
+                // `Weight::at` reads them): two changes starting the same month are
+                // ambiguous, and `2025-Q1` starts after `2025-03` when the fiscal year
+                // starts in April.
+                let starts = |k: usize| changes.get(k).map(|c| c.from.first_month(calendar));
+                if starts(i - 1) >= starts(i) {
+                    self.push(
+                        format!("{path}[{i}].from"),
+                        "weight changes must be in time order, each starting in a later month",
+                    );
                 }
             }
         }

@@ -370,6 +370,33 @@ impl Workspace {
         if problems.is_empty() { Ok(ws) } else { Err(Error::Invalid(Problems(problems))) }
     }
 
+    /// Load a workspace from JSON text even when it is invalid, with every problem listed
+    /// beside it (empty for a valid text): the lenient mode that lets a broken file be
+    /// repaired with the library instead of by hand. Records that cannot be decoded at all
+    /// are left out (each is a problem with its path, line and column); the rest is loaded
+    /// as it is. Text that is not JSON, or is too large, is still an error.
+    pub fn from_json_lenient(text: &str) -> Result<(Workspace, Vec<Problem>)> {
+        Ok(Workspace::lenient(Workspace::decode(text, MAX_FILE_BYTES)?))
+    }
+
+    /// [`from_json_lenient`](Workspace::from_json_lenient) from a file (at most
+    /// [`MAX_FILE_BYTES`]).
+    pub fn open_lenient(path: impl AsRef<Path>) -> Result<(Workspace, Vec<Problem>)> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
+        let text = read_limited(file, MAX_FILE_BYTES, path)?;
+        let decoded = Workspace::decode(&text, MAX_FILE_BYTES)?;
+        drop(text);
+        Ok(Workspace::lenient(decoded))
+    }
+
+    fn lenient(
+        (ws, mut problems, undecoded): (Workspace, Vec<Problem>, HashSet<String>),
+    ) -> (Workspace, Vec<Problem>) {
+        problems.extend(crate::model::validation::problems_ignoring(&ws, &undecoded));
+        (ws, problems)
+    }
+
     /// Decode JSON text into a workspace without validating it. Records that cannot be
     /// decoded are errors (with path, line and column), all reported together.
     pub fn parse_json(text: &str) -> Result<Workspace> {
@@ -548,10 +575,29 @@ impl Workspace {
     /// leaves the old file. `path` must be a regular file or not exist: a symbolic link, a
     /// device, a FIFO or a folder is refused with [`Error::Io`] (resolve a link with
     /// `std::fs::canonicalize` to save through it). The rules are in [`write_atomically`].
+    ///
+    /// A saved file always reopens: the text is checked as [`Workspace::open`] checks a file
+    /// before anything is written, and a workspace that would not open is refused with
+    /// [`Error::Invalid`] listing every problem (the file on disk and the workspace in
+    /// memory stay as they were; repair it, or open a broken file with
+    /// [`Workspace::open_lenient`]).
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
         let text = self.to_json()?;
+        self.check_reopens(&text)?;
         write_atomically(path, text.as_bytes())
+    }
+
+    /// `Ok` when `text` (this workspace's JSON) opens as a valid workspace.
+    fn check_reopens(&self, text: &str) -> Result<()> {
+        match Workspace::decode(text, MAX_FILE_BYTES) {
+            Ok(decoded) => Workspace::validated(decoded).map(drop),
+            Err(Error::Argument { message, .. }) => Err(Error::Invalid(Problems(vec![Problem::new(
+                "workspace",
+                format!("the saved file would not reopen: {message}"),
+            )]))),
+            Err(e) => Err(e),
+        }
     }
 }
 
