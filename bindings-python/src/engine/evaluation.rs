@@ -13,9 +13,12 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};
 
+use crate::args;
 use crate::convert::json_form;
 use crate::errors::IntoPyResult;
+use crate::model::workspace::PyWorkspace;
 use crate::period::PyPeriod;
+use crate::period::period_arg;
 
 fn kind_name(k: NodeKind) -> &'static str {
     match k {
@@ -256,7 +259,7 @@ impl PyNodeResult {
     /// (`lang="en"`) or French (`lang="fr"`).
     #[pyo3(signature = (*, lang="en"))]
     fn explain(&self, lang: &str) -> PyResult<String> {
-        Ok(pilotage::explain::render_in(&self.inner, crate::render::locale(lang)?))
+        Ok(pilotage::explain::render_in(&self.inner, crate::report::locale(lang)?))
     }
     /// The core's JSON form of the row.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -450,7 +453,7 @@ impl PyEvaluation {
     /// in English (`lang="en"`) or French (`lang="fr"`).
     #[pyo3(signature = (id, *, lang="en"))]
     fn explain(&self, py: Python<'_>, id: &str, lang: &str) -> PyResult<String> {
-        let locale = crate::render::locale(lang)?;
+        let locale = crate::report::locale(lang)?;
         pilotage::explain::explain_in(&self.inner, id, locale).py(py)
     }
     /// The core's JSON form, as plain Python values.
@@ -569,7 +572,7 @@ impl PyEvaluationRange {
     /// (`lang="fr"`).
     #[pyo3(signature = (id, period, *, lang="en"))]
     fn explain(&self, py: Python<'_>, id: &str, period: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
-        let locale = crate::render::locale(lang)?;
+        let locale = crate::report::locale(lang)?;
         let ev = self.__getitem__(py, period)?;
         pilotage::explain::explain_in(&ev.inner, id, locale).py(py)
     }
@@ -621,5 +624,56 @@ impl PyEvaluationRange {
         let list: Vec<&Evaluation> = self.inner.iter().map(|e| &**e).collect();
         let json = py.detach(|| serde_json::to_string(&list)).map_err(json_err)?;
         Ok((restorer(py, "EvaluationRange")?, (json,)))
+    }
+}
+
+#[pymethods]
+impl PyWorkspace {
+    /// The period of `frequency` holding the latest dated data (a measured period, a project
+    /// stage or a commitment step): the natural reporting period. None for an empty workspace.
+    #[pyo3(signature = (frequency="quarterly"))]
+    fn latest_period(&self, frequency: &str) -> PyResult<Option<PyPeriod>> {
+        let f: pilotage::Frequency = args::named(frequency, "frequency")?;
+        Ok(self.snapshot().latest_period(f).map(|inner| PyPeriod { inner }))
+    }
+
+    /// Evaluate the scorecard at a period (default: the latest quarter with data). The
+    /// period's frequency is the reporting frequency. Runs with the GIL released.
+    #[pyo3(signature = (period=None))]
+    fn evaluate(&self, py: Python<'_>, period: Option<&Bound<'_, PyAny>>) -> PyResult<PyEvaluation> {
+        let ws = &self.snapshot();
+        let p = args::period_or_latest(ws, period)?;
+        Ok(PyEvaluation::new(py.detach(|| pilotage::evaluate(ws, p)).py(py)?))
+    }
+
+    /// Evaluate every period from `first` to `last` (same frequency) in one pass of the engine.
+    fn evaluate_range(
+        &self,
+        py: Python<'_>,
+        first: &Bound<'_, PyAny>,
+        last: &Bound<'_, PyAny>,
+    ) -> PyResult<PyEvaluationRange> {
+        let (a, b) = (period_arg(first, "first")?, period_arg(last, "last")?);
+        let ws = &self.snapshot();
+        Ok(PyEvaluationRange::new(py.detach(|| pilotage::evaluate_range(ws, a, b)).py(py)?))
+    }
+
+    /// Why a node has its score and status at a period, in a few readable lines, in English
+    /// (`lang="en"`) or French (`lang="fr"`).
+    #[pyo3(signature = (node_id, period, *, lang="en"))]
+    fn explain(
+        &self,
+        py: Python<'_>,
+        node_id: &str,
+        period: &Bound<'_, PyAny>,
+        lang: &str,
+    ) -> PyResult<String> {
+        let p = period_arg(period, "period")?;
+        let locale = crate::report::locale(lang)?;
+        let ws = &self.snapshot();
+        py.detach(|| {
+            pilotage::evaluate(ws, p).and_then(|ev| pilotage::explain::explain_in(&ev, node_id, locale))
+        })
+        .py(py)
     }
 }

@@ -1,6 +1,7 @@
 //! Argument reading for the evaluation and analytics methods of `Workspace` (the methods
-//! themselves are in `workspace.rs`, since a pyclass has one `#[pymethods]` block): names of
-//! core enums checked by serde, options gathered into the core's option structs. The
+//! themselves are in the modules named after the core's, each with its own `#[pymethods]`
+//! block): names of core enums checked by serde, options gathered into the core's option
+//! structs. The
 //! computing is the core's; these functions only convert.
 
 use pilotage::analytics::partnership::{FinanceOptions, LeverageDefinition};
