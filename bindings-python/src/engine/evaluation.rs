@@ -20,24 +20,6 @@ use crate::model::workspace::PyWorkspace;
 use crate::period::PyPeriod;
 use crate::period::period_arg;
 
-fn kind_name(k: NodeKind) -> &'static str {
-    match k {
-        NodeKind::Scorecard => "scorecard",
-        NodeKind::Perspective => "perspective",
-        NodeKind::Objective => "objective",
-        NodeKind::Indicator => "indicator",
-    }
-}
-
-fn direction_name(d: Direction) -> &'static str {
-    match d {
-        Direction::Improving => "improving",
-        Direction::Stable => "stable",
-        Direction::Declining => "declining",
-        Direction::Unknown => "unknown",
-    }
-}
-
 /// An optional number as Python writes it (`None` or the float's repr).
 fn opt(x: Option<f64>) -> String {
     x.map(|v| format!("{v:?}")).unwrap_or_else(|| "None".to_string())
@@ -91,7 +73,7 @@ impl PyTrend {
     /// `"improving"`, `"stable"`, `"declining"` or `"unknown"`.
     #[getter]
     fn direction(&self) -> &'static str {
-        direction_name(self.inner.direction)
+        self.inner.direction.as_str()
     }
     /// The core's JSON form.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -100,7 +82,7 @@ impl PyTrend {
     fn __repr__(&self) -> String {
         format!(
             "Trend(direction='{}', change={}, year_change={})",
-            direction_name(self.inner.direction),
+            self.inner.direction.as_str(),
             opt(self.inner.change),
             opt(self.inner.year_change)
         )
@@ -193,7 +175,7 @@ impl PyNodeResult {
     /// `"scorecard"`, `"perspective"`, `"objective"` or `"indicator"`.
     #[getter]
     fn kind(&self) -> &'static str {
-        kind_name(self.inner.kind)
+        self.inner.kind.as_str()
     }
     /// Ids of the nodes this one rolls up into.
     #[getter]
@@ -352,7 +334,7 @@ impl<'py> Columns<'py> {
             period.clone(),
             n.id.as_str().into_pyobject(py)?.into_any(),
             n.name.as_str().into_pyobject(py)?.into_any(),
-            kind_name(n.kind).into_pyobject(py)?.into_any(),
+            n.kind.as_str().into_pyobject(py)?.into_any(),
             n.parents.first().map(String::as_str).into_pyobject(py)?,
             n.score.into_pyobject(py)?,
             n.native_score.into_pyobject(py)?,
@@ -365,7 +347,7 @@ impl<'py> Columns<'py> {
             n.trend.change.into_pyobject(py)?,
             n.trend.year_ago_score.into_pyobject(py)?,
             n.trend.year_change.into_pyobject(py)?,
-            direction_name(n.trend.direction).into_pyobject(py)?.into_any(),
+            n.trend.direction.as_str().into_pyobject(py)?.into_any(),
             f.map(|f| f.target_period.to_string()).into_pyobject(py)?,
             f.map(|f| f.target).into_pyobject(py)?,
             f.and_then(|f| f.projected).into_pyobject(py)?,

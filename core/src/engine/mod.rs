@@ -91,6 +91,23 @@ pub enum NodeKind {
     Indicator,
 }
 
+impl NodeKind {
+    /// The kind's name as the JSON output spells it: `"scorecard"`, `"perspective"`,
+    /// `"objective"` or `"indicator"`.
+    ///
+    /// ```
+    /// assert_eq!(pilotage::NodeKind::Objective.as_str(), "objective");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Scorecard => "scorecard",
+            NodeKind::Perspective => "perspective",
+            NodeKind::Objective => "objective",
+            NodeKind::Indicator => "indicator",
+        }
+    }
+}
+
 /// The id of the scorecard's root node.
 pub const ROOT_ID: &str = "scorecard";
 

@@ -34,6 +34,23 @@ pub enum Direction {
     Unknown,
 }
 
+impl Direction {
+    /// The direction's name as the JSON output spells it: `"improving"`, `"stable"`,
+    /// `"declining"` or `"unknown"`.
+    ///
+    /// ```
+    /// assert_eq!(pilotage::engine::trend::Direction::Declining.as_str(), "declining");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Improving => "improving",
+            Direction::Stable => "stable",
+            Direction::Declining => "declining",
+            Direction::Unknown => "unknown",
+        }
+    }
+}
+
 /// The direction of a score change with a stability tolerance (score points).
 pub fn direction(change: Option<f64>, tolerance: f64) -> Direction {
     match change {
