@@ -6,8 +6,7 @@
 
 use std::sync::Arc;
 
-use pilotage::engine::trend::Direction;
-use pilotage::{Evaluation, Forecast, NodeKind, NodeResult, Period, Trend};
+use pilotage::{Evaluation, Forecast, NodeResult, Period, Trend};
 use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
