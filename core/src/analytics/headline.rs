@@ -37,7 +37,7 @@ use crate::model::period::{Frequency, Period};
 use crate::model::workspace::Workspace;
 
 /// What to compute the headline figures for.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct HeadlineOptions {
     /// The period lead times, capacity and partner flows are compared against (default: see
     /// the module doc).
@@ -67,7 +67,7 @@ impl Default for HeadlineOptions {
 }
 
 /// The headline figures of one period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Headline {
     /// The period reported.
     pub period: Period,

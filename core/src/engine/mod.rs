@@ -78,7 +78,7 @@ use crate::model::scorecard::{MissingPolicy, Rollup, Sign, Weight};
 use crate::model::workspace::{Settings, Workspace};
 
 /// The kind of a scorecard node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     /// The whole scorecard (id `"scorecard"`).

@@ -21,7 +21,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Where a node is heading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// The score rose by more than the tolerance.
