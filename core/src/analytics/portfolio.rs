@@ -239,7 +239,9 @@ pub fn caseload_with(ws: &Workspace, date: NaiveDate, options: CaseloadOptions) 
 }
 
 /// An event of a file's life that a lead time can start or stop at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 // named as the TypeScript declarations name it (the scorecard has its own `Milestone`)
 #[schemars(rename = "LeadTimeEvent")]
