@@ -689,7 +689,10 @@ export interface FileLeadTime {
   days: number;
 }
 
-/** Options of the project-finance figures. */
+/**
+ * Options of the project-finance figures; a field missing when read takes its
+ * [`Default`] value.
+ */
 export interface FinanceOptions {
   /** The commitment status that counts as external funds (signed by default). */
   basis: FundingStatus;
@@ -859,7 +862,10 @@ export type LeadTimeEvent =
   | "delivered"
   | "closed";
 
-/** Which events a lead time runs between. */
+/**
+ * Which events a lead time runs between; a field missing when read takes its [`Default`]
+ * value.
+ */
 export interface LeadTimeOptions {
   /**
    * Where the clock starts (registration by default; `complete` for the French practice

@@ -290,3 +290,19 @@ fn the_results_checker_catches_a_drift() {
     conforms(&schema["properties"]["evaluate"], &schema, &ev, "evaluate", &mut out);
     assert_eq!(out.len(), 4, "{out:#?}"); // missing status, missing coverage, unknown state, score type
 }
+
+#[test]
+fn the_scoring_method_names_are_the_schemas() {
+    // the names `scoring_by_name` accepts are exactly the file's `method` tags
+    let schema = workspace_schema();
+    let mut tags: Vec<String> = schema["$defs"]["ScoringMethod"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["properties"]["method"]["const"].as_str().unwrap().to_string())
+        .collect();
+    let mut names: Vec<String> = pilotage::io::names::SCORING_METHODS.iter().map(|s| s.to_string()).collect();
+    tags.sort();
+    names.sort();
+    assert_eq!(names, tags);
+}

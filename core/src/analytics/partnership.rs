@@ -461,8 +461,10 @@ impl std::str::FromStr for LeverageDefinition {
     }
 }
 
-/// Options of the project-finance figures.
+/// Options of the project-finance figures; a field missing when read takes its
+/// [`Default`] value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct FinanceOptions {
     /// The commitment status that counts as external funds (signed by default).
     pub basis: FundingStatus,

@@ -295,8 +295,10 @@ impl Milestone {
     }
 }
 
-/// Which events a lead time runs between.
+/// Which events a lead time runs between; a field missing when read takes its [`Default`]
+/// value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct LeadTimeOptions {
     /// Where the clock starts (registration by default; `complete` for the French practice
     /// of counting from the complete file).
