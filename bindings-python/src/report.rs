@@ -4,15 +4,7 @@
 use crate::args;
 use crate::errors::IntoPyResult;
 use crate::model::workspace::PyWorkspace;
-use pilotage::locale::Locale;
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-
-/// The language of a rendering: `"en"` or `"fr"` (the core's reading of a language tag, so
-/// `"fr-FR"` and `"en-GB"` are accepted too).
-pub fn locale(lang: &str) -> PyResult<Locale> {
-    lang.parse().map_err(|e: pilotage::locale::UnknownLocale| PyValueError::new_err(format!("lang: {e}")))
-}
 
 /// A piece of HTML rendered by the core (an indicator card, a report): Jupyter displays it,
 /// `str()` gives the markup.
@@ -49,7 +41,7 @@ impl PyWorkspace {
     #[pyo3(signature = (period=None, *, lang="en"))]
     fn report_html(&self, py: Python<'_>, period: Option<&Bound<'_, PyAny>>, lang: &str) -> PyResult<String> {
         let ws = &self.snapshot();
-        let (p, l) = (args::period_or_latest(ws, period)?, locale(lang)?);
+        let (p, l) = (args::period_or_latest(ws, period)?, args::locale(lang)?);
         let options = pilotage::report::ReportOptions::default();
         py.detach(|| pilotage::report::html_report(ws, p, l, &options)).py(py)
     }
@@ -65,7 +57,7 @@ impl PyWorkspace {
         lang: &str,
     ) -> PyResult<crate::report::PyHtml> {
         let ws = &self.snapshot();
-        let (p, l) = (args::period_or_latest(ws, period)?, locale(lang)?);
+        let (p, l) = (args::period_or_latest(ws, period)?, args::locale(lang)?);
         let html = py.detach(|| pilotage::report::indicator_card_for(ws, p, indicator_id, l)).py(py)?;
         Ok(crate::report::PyHtml { html })
     }

@@ -13,6 +13,8 @@
 //!   string, dates ISO strings), typed in TypeScript by extern types;
 //! - [`workspace`]: the `Workspace` class; [`analysis`]: its scorecard methods (evaluate,
 //!   explain, headline); [`metrics`]: its portfolio and partnership methods;
+//! - [`args`]: every argument read in one place (periods, dates, languages, options objects
+//!   onto the core's option structs and defaults);
 //! - [`period`]: the free function `parsePeriod`;
 //! - [`warm_up`]: the start function, which evaluates a small workspace while the module
 //!   loads so that the browser compiles the engine's code before the page's first evaluation.
@@ -25,6 +27,7 @@
 use wasm_bindgen::prelude::*;
 
 pub mod analysis;
+pub mod args;
 pub mod convert;
 pub mod error;
 pub mod metrics;

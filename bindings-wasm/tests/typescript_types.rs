@@ -149,7 +149,8 @@ fn inline_object(schema: &Value) -> String {
     }
 }
 
-fn doc(out: &mut String, indent: &str, schema: &Value) {
+fn doc(out: &mut String, schema: &Value) {
+    let indent = "";
     let Some(text) = schema.get("description").and_then(Value::as_str) else { return };
     let text = text.replace("*/", "*\\/");
     let lines: Vec<&str> = text.lines().collect();
@@ -165,15 +166,16 @@ fn doc(out: &mut String, indent: &str, schema: &Value) {
 }
 
 fn declaration(out: &mut String, name: &str, schema: &Value) {
-    doc(out, "", schema);
+    doc(out, schema);
     let is_interface = schema.get("type") == Some(&Value::String("object".into()))
         && schema.get("properties").is_some()
         && schema.get("oneOf").is_none()
         && schema.get("anyOf").is_none();
     if is_interface {
         writeln!(out, "export interface {} {{", ts_name(name)).unwrap();
+        // the fields' own docs stay in the schema (and the Rust docs): the declarations ship
+        // inside the package, within its size budget (the type's doc is kept)
         for (n, optional, p) in properties(schema) {
-            doc(out, "  ", p);
             writeln!(out, "  {}{}: {};", key(&n), if optional { "?" } else { "" }, ts(p)).unwrap();
         }
         writeln!(out, "}}").unwrap();

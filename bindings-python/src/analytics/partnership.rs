@@ -56,14 +56,14 @@ impl PyWorkspace {
     }
 
     /// Co-financing rate and leverage of one project (`NotFoundError` for an unknown id).
-    #[pyo3(signature = (id, *, basis="signed", as_of=None, leverage="external_over_own"))]
+    #[pyo3(signature = (id, *, basis=None, as_of=None, leverage=None))]
     fn project_finance<'py>(
         &self,
         py: Python<'py>,
         id: &str,
-        basis: &str,
+        basis: Option<&str>,
         as_of: Option<&Bound<'py, PyAny>>,
-        leverage: &str,
+        leverage: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = args::finance_options(basis, as_of, leverage)?;
         match partnership::project_finance(&self.snapshot(), id, o) {
@@ -77,16 +77,16 @@ impl PyWorkspace {
 
     /// Co-financing and leverage of the projects approved by a day (`approved_by=`), in a
     /// period (`approved_in=`), or of every project (neither).
-    #[pyo3(signature = (*, approved_by=None, approved_in=None, basis="signed", as_of=None, leverage="external_over_own"))]
+    #[pyo3(signature = (*, approved_by=None, approved_in=None, basis=None, as_of=None, leverage=None))]
     #[allow(clippy::too_many_arguments)]
     fn portfolio_finance<'py>(
         &self,
         py: Python<'py>,
         approved_by: Option<&Bound<'py, PyAny>>,
         approved_in: Option<&Bound<'py, PyAny>>,
-        basis: &str,
+        basis: Option<&str>,
         as_of: Option<&Bound<'py, PyAny>>,
-        leverage: &str,
+        leverage: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let by = convert::opt_date(approved_by).arg("approved_by")?;
         let within = match approved_in {
@@ -116,13 +116,13 @@ impl PyWorkspace {
     }
 
     /// Own and external funds of the projects started (else approved) in a period.
-    #[pyo3(signature = (period, *, basis="signed", leverage="external_over_own"))]
+    #[pyo3(signature = (period, *, basis=None, leverage=None))]
     fn investment_capacity<'py>(
         &self,
         py: Python<'py>,
         period: &Bound<'py, PyAny>,
-        basis: &str,
-        leverage: &str,
+        basis: Option<&str>,
+        leverage: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let p = period_arg(period, "period")?;
         let o = args::finance_options(basis, None, leverage)?;
@@ -130,14 +130,14 @@ impl PyWorkspace {
     }
 
     /// Investment capacity of two periods and their ratio later / earlier.
-    #[pyo3(signature = (earlier, later, *, basis="signed", leverage="external_over_own"))]
+    #[pyo3(signature = (earlier, later, *, basis=None, leverage=None))]
     fn compare_capacity<'py>(
         &self,
         py: Python<'py>,
         earlier: &Bound<'py, PyAny>,
         later: &Bound<'py, PyAny>,
-        basis: &str,
-        leverage: &str,
+        basis: Option<&str>,
+        leverage: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (a, b) = (period_arg(earlier, "earlier")?, period_arg(later, "later")?);
         let o = args::finance_options(basis, None, leverage)?;

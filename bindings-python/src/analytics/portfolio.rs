@@ -16,13 +16,13 @@ use pilotage::analytics::portfolio;
 impl PyWorkspace {
     /// The active caseload on a date ("file active"), split by stage, lead service, objective;
     /// `rule` says whether rejected and delivered files count until closed (`until_closed`,
-    /// the default), or not (`without_rejected`, `without_delivered`, `in_progress`).
-    #[pyo3(signature = (date, *, rule="until_closed"))]
+    /// the core's default), or not (`without_rejected`, `without_delivered`, `in_progress`).
+    #[pyo3(signature = (date, *, rule=None))]
     fn caseload<'py>(
         &self,
         py: Python<'py>,
         date: &Bound<'py, PyAny>,
-        rule: &str,
+        rule: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::date(date).arg("date")?;
         let options = args::caseload_rule(rule)?;
@@ -40,13 +40,13 @@ impl PyWorkspace {
     }
 
     /// Lead times of the files whose stop event falls in `period` (mean, median, p90, files).
-    #[pyo3(signature = (period, *, start="registered", stop="decision"))]
+    #[pyo3(signature = (period, *, start=None, stop=None))]
     fn lead_time<'py>(
         &self,
         py: Python<'py>,
         period: &Bound<'py, PyAny>,
-        start: &str,
-        stop: &str,
+        start: Option<&str>,
+        stop: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let p = period_arg(period, "period")?;
         let o = args::lead_time_options(start, stop)?;
@@ -54,14 +54,14 @@ impl PyWorkspace {
     }
 
     /// Lead times of two periods and their ratio earlier / later ("divided by N").
-    #[pyo3(signature = (earlier, later, *, start="registered", stop="decision"))]
+    #[pyo3(signature = (earlier, later, *, start=None, stop=None))]
     fn compare_lead_times<'py>(
         &self,
         py: Python<'py>,
         earlier: &Bound<'py, PyAny>,
         later: &Bound<'py, PyAny>,
-        start: &str,
-        stop: &str,
+        start: Option<&str>,
+        stop: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (a, b) = (period_arg(earlier, "earlier")?, period_arg(later, "later")?);
         let o = args::lead_time_options(start, stop)?;

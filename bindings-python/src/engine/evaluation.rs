@@ -240,7 +240,7 @@ impl PyNodeResult {
     /// (`lang="en"`) or French (`lang="fr"`).
     #[pyo3(signature = (*, lang="en"))]
     fn explain(&self, lang: &str) -> PyResult<String> {
-        Ok(pilotage::explain::render_in(&self.inner, crate::report::locale(lang)?))
+        Ok(pilotage::explain::render_in(&self.inner, args::locale(lang)?))
     }
     /// The core's JSON form of the row.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -434,7 +434,7 @@ impl PyEvaluation {
     /// in English (`lang="en"`) or French (`lang="fr"`).
     #[pyo3(signature = (id, *, lang="en"))]
     fn explain(&self, py: Python<'_>, id: &str, lang: &str) -> PyResult<String> {
-        let locale = crate::report::locale(lang)?;
+        let locale = args::locale(lang)?;
         pilotage::explain::explain_in(&self.inner, id, locale).py(py)
     }
     /// The core's JSON form, as plain Python values.
@@ -553,7 +553,7 @@ impl PyEvaluationRange {
     /// (`lang="fr"`).
     #[pyo3(signature = (id, period, *, lang="en"))]
     fn explain(&self, py: Python<'_>, id: &str, period: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
-        let locale = crate::report::locale(lang)?;
+        let locale = args::locale(lang)?;
         let ev = self.__getitem__(py, period)?;
         pilotage::explain::explain_in(&ev.inner, id, locale).py(py)
     }
@@ -650,7 +650,7 @@ impl PyWorkspace {
         lang: &str,
     ) -> PyResult<String> {
         let p = period_arg(period, "period")?;
-        let locale = crate::report::locale(lang)?;
+        let locale = args::locale(lang)?;
         let ws = &self.snapshot();
         py.detach(|| {
             pilotage::evaluate(ws, p).and_then(|ev| pilotage::explain::explain_in(&ev, node_id, locale))

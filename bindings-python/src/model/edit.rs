@@ -159,7 +159,8 @@ impl PyWorkspace {
 
     /// Add an indicator. `scoring`, `source`, `baseline`, `targets`, `trajectory` and
     /// `thresholds` are given in their JSON form, e.g. `scoring={"method": "ratio_to_target"}`,
-    /// `baseline={"period": "2024", "value": 40}`.
+    /// `baseline={"period": "2024", "value": 40}`; `scoring` may also be a method's name alone
+    /// (`scoring="ratio_to_target"`: its default parameters).
     #[pyo3(signature = (id, name, frequency, scoring, *, unit="", polarity="higher_is_better", aggregation="last",
                         description=None, source=None, baseline=None, targets=None, trajectory=None,
                         thresholds=None, min_group_size=None, service=None))]
@@ -189,7 +190,7 @@ impl PyWorkspace {
                 ("id", Some(id)),
                 ("name", Some(name)),
                 ("frequency", Some(frequency)),
-                ("scoring", Some(scoring)),
+                ("scoring", Some(&crate::args::scoring(scoring)?)),
                 ("description", description),
                 ("source", source),
                 ("baseline", baseline),
