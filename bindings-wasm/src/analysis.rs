@@ -7,10 +7,10 @@ use pilotage::Period;
 use pilotage::analytics::headline::headline;
 use wasm_bindgen::prelude::*;
 
-use crate::args::{explain_locale_arg, frequency_arg, headline_options, period_arg};
+use crate::args::{HeadlineArgs, explain_locale_arg, frequency_arg, period_arg};
 use crate::convert::{
     EvaluationArray, EvaluationValue, FrequencyValue, HeadlineOptionsValue, HeadlineValue, PeriodTextArray,
-    from_js_object, to_js_as,
+    options_from_js, to_js_as,
 };
 use crate::error::Failure;
 use crate::workspace::JsWorkspace;
@@ -76,11 +76,8 @@ impl JsWorkspace {
         >,
     ) -> Result<HeadlineValue, Failure> {
         let period = period_arg(period)?;
-        let text = match options.as_deref().filter(|v| !v.is_undefined() && !v.is_null()) {
-            Some(v) => Some(from_js_object(v, "options")?),
-            None => None,
-        };
-        to_js_as(&headline(self.inner(), period, headline_options(text.as_deref())?)?)
+        let args: HeadlineArgs = options_from_js(options.as_deref(), "options")?;
+        to_js_as(&headline(self.inner(), period, args.options()?)?)
     }
 }
 

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use pilotage::analytics::headline::HeadlineOptions;
 use pilotage::analytics::partnership::{FinanceOptions, LeverageDefinition};
-use pilotage::analytics::portfolio::CaseloadOptions;
+use pilotage::analytics::portfolio::{CaseloadOptions, LeadTimeOptions};
 use pilotage::locale::Locale;
 use pilotage::{Calendar, Error, Frequency, FundingStatus, Period};
 use serde::Deserialize;
@@ -19,7 +19,7 @@ pub fn period_arg(text: &str) -> Result<Period, Error> {
 }
 
 /// The language of `explain`: English when absent (the text `explain` always gave), else as
-/// the reports read it ([`crate::report::locale_arg`]).
+/// the reports read it ([`locale_arg`]).
 pub fn explain_locale_arg(lang: Option<String>) -> Result<Locale, Error> {
     match lang {
         None => Ok(Locale::En),
@@ -44,22 +44,41 @@ pub fn frequency_arg(value: Option<&JsValue>) -> Result<Frequency, ErrorReport> 
     }
 }
 
-/// The options of `headline`: the JS object read onto the core's `HeadlineOptions` (every
-/// field optional, the core's defaults otherwise), with the caseload rule by its name
-/// (`until_closed`, `without_rejected`, `without_delivered`, `in_progress`).
-pub fn headline_options(text: Option<&str>) -> Result<HeadlineOptions, Error> {
-    let Some(text) = text else { return Ok(HeadlineOptions::default()) };
-    let argument = |message: String| Error::Argument { name: "options", message };
-    let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| argument(e.to_string()))?;
-    if let Some(rule) = value.get_mut("caseload") {
-        if let Some(name) = rule.as_str() {
-            let options = name
+/// Options of `headline`, every field optional (the core's defaults otherwise).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HeadlineArgs {
+    /// The period compared against.
+    pub compare_with: Option<Period>,
+    /// How many partners the top list covers (at least 1).
+    pub top_partners: Option<usize>,
+    /// The leverage definition.
+    pub leverage: Option<LeverageDefinition>,
+    /// Lead-time start and stop events.
+    pub lead_time: Option<LeadTimeOptions>,
+    /// Which files count in the active caseload, by the core's name of the rule
+    /// (`until_closed`, `without_rejected`, `without_delivered`, `in_progress`).
+    pub caseload: Option<String>,
+}
+
+impl HeadlineArgs {
+    /// The core's options, defaults filled in (an unknown caseload rule is an argument error).
+    pub fn options(&self) -> Result<HeadlineOptions, Error> {
+        let d = HeadlineOptions::default();
+        let caseload = match &self.caseload {
+            Some(name) => name
                 .parse::<CaseloadOptions>()
-                .map_err(|message| Error::Argument { name: "caseload", message })?;
-            *rule = serde_json::to_value(options).map_err(|e| argument(e.to_string()))?;
-        }
+                .map_err(|message| Error::Argument { name: "caseload", message })?,
+            None => d.caseload,
+        };
+        Ok(HeadlineOptions {
+            compare_with: self.compare_with.or(d.compare_with),
+            top_partners: self.top_partners.unwrap_or(d.top_partners),
+            leverage: self.leverage.unwrap_or(d.leverage),
+            lead_time: self.lead_time.unwrap_or(d.lead_time),
+            caseload,
+        })
     }
-    serde_json::from_value(value).map_err(|e| argument(e.to_string()))
 }
 
 /// An `asOf` argument: an ISO date as it is, or a period's last day in `calendar`.
@@ -112,6 +131,15 @@ pub fn locale_arg(lang: Option<String>) -> Result<Locale, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn headline_options(text: Option<&str>) -> Result<HeadlineOptions, Error> {
+        let args: HeadlineArgs = match text {
+            Some(t) => serde_json::from_str(t)
+                .map_err(|e| Error::Argument { name: "options", message: e.to_string() })?,
+            None => HeadlineArgs::default(),
+        };
+        args.options()
+    }
 
     #[test]
     fn headline_options_are_read_onto_the_core_defaults() {

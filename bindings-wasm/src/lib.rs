@@ -12,7 +12,7 @@
 //! - [`convert`]: results cross as plain objects through one serializer (money stays a
 //!   string, dates ISO strings), typed in TypeScript by extern types;
 //! - [`workspace`]: the `Workspace` class; [`analysis`]: its scorecard methods (evaluate,
-//!   explain, headline); [`metrics`]: its portfolio and partnership methods;
+//!   explain, headline); [`analytics`]: its portfolio and partnership methods (the core's `analytics`);
 //! - [`args`]: every argument read in one place (periods, dates, languages, options objects
 //!   onto the core's option structs and defaults);
 //! - [`period`]: the free function `parsePeriod`;
@@ -27,10 +27,10 @@
 use wasm_bindgen::prelude::*;
 
 pub mod analysis;
+pub mod analytics;
 pub mod args;
 pub mod convert;
 pub mod error;
-pub mod metrics;
 pub mod period;
 pub mod report;
 pub mod warm_up;
