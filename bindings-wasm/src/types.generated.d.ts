@@ -35,7 +35,7 @@ export interface Commitment {
   id: string;
   partner: string;
   kind: FundingKind;
-  project?: string | null;
+  project?: string;
   steps?: CommitmentStep[];
 }
 
@@ -68,17 +68,17 @@ export interface Indicator {
   frequency: Frequency;
   scoring: ScoringMethod;
   aggregation?: TimeAggregation;
-  baseline?: PeriodValue | null;
-  description?: string | null;
+  baseline?: PeriodValue;
+  description?: string;
   measurements?: Measurement[];
-  min_group_size?: number | null;
+  min_group_size?: number;
   polarity?: Polarity;
-  service?: string | null;
+  service?: string;
   source?: IndicatorSource;
   target_policy?: TargetPolicy;
   targets?: PeriodValue[];
-  thresholds?: StatusThresholds | null;
-  trajectory?: Trajectory | null;
+  thresholds?: StatusThresholds;
+  trajectory?: Trajectory;
   unit?: string;
 }
 
@@ -103,12 +103,12 @@ export type LowerRatio = "target_over_actual" | "two_minus_actual_over_target";
 /** One measurement of an indicator. */
 export interface Measurement {
   period: PeriodText;
-  comment?: string | null;
-  denominator?: number | null;
-  numerator?: number | null;
-  respondents?: number | null;
-  source?: string | null;
-  value?: number | null;
+  comment?: string;
+  denominator?: number;
+  numerator?: number;
+  respondents?: number;
+  source?: string;
+  value?: number;
 }
 
 /**
@@ -162,7 +162,7 @@ export interface Partner {
   id: string;
   name: string;
   kind: PartnerKind;
-  joined?: IsoDate | null;
+  joined?: IsoDate;
 }
 
 /** What kind of body a partner is. */
@@ -201,12 +201,12 @@ export interface Project {
   id: string;
   title: string;
   lead_service: string;
-  actual_cost?: Money | null;
+  actual_cost?: Money;
   contributing_services?: string[];
   objectives?: string[];
-  own_funds?: Money | null;
-  planned_cost?: Money | null;
-  planned_end?: IsoDate | null;
+  own_funds?: Money;
+  planned_cost?: Money;
+  planned_end?: IsoDate;
   stages?: StageEvent[];
 }
 
@@ -233,13 +233,13 @@ export interface Scorecard {
  * formula; `a` is the actual value for the period, `t` the target in force, `b` the baseline.
  */
 export type ScoringMethod =
-  | { method: "linear_progress"; cap?: number | null; floor_at_zero?: boolean }
-  | { method: "ratio_to_target"; cap?: number | null; lower_is_better?: LowerRatio; zero_target?: ZeroTargetRule }
-  | { method: "goal_red_flag"; red_flag: number; goal?: number | null }
+  | { method: "linear_progress"; cap?: number; floor_at_zero?: boolean }
+  | { method: "ratio_to_target"; cap?: number; lower_is_better?: LowerRatio; zero_target?: ZeroTargetRule }
+  | { method: "goal_red_flag"; red_flag: number; goal?: number }
   | { method: "band"; low: number; high: number; tolerance: number }
   | { method: "min_max"; min: number; max: number; log?: boolean }
-  | { method: "status_rules"; rules: StatusRule[]; otherwise: Status; otherwise_score?: number | null }
-  | { method: "expected_progress"; start: IsoDate; end: IsoDate; start_value: number; end_value: number; cap?: number | null; day_count?: DayCount; milestones?: Milestone[] };
+  | { method: "status_rules"; rules: StatusRule[]; otherwise: Status; otherwise_score?: number }
+  | { method: "expected_progress"; start: IsoDate; end: IsoDate; start_value: number; end_value: number; cap?: number; day_count?: DayCount; milestones?: Milestone[] };
 
 /** A service (org unit) of the organisation. */
 export interface Service {
@@ -251,7 +251,7 @@ export interface Service {
 export interface Settings {
   forecast_window?: number;
   min_correlation_periods?: number;
-  records_complete_through?: IsoDate | null;
+  records_complete_through?: IsoDate;
   stability_tolerance?: number;
   thresholds?: StatusThresholds;
 }
@@ -286,7 +286,7 @@ export interface StatusRule {
   threshold: number;
   status: Status;
   relative_to?: RuleBase;
-  score?: number | null;
+  score?: number;
 }
 
 /** Score cut-offs (0-100) between red and amber, and amber and green. */
@@ -706,8 +706,8 @@ export interface PortfolioValue {
 export interface Problem {
   path: string;
   message: string;
-  column?: number | null;
-  line?: number | null;
+  column?: number;
+  line?: number;
 }
 
 /** Delivery of one project: timeliness and budget. */

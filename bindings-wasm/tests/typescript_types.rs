@@ -131,11 +131,21 @@ fn properties(schema: &Value) -> Vec<(String, bool, &Value)> {
     out
 }
 
+/// A field's type: an optional field (`name?:`) is absent rather than `null` in what the
+/// library writes (`skip_serializing_if`), so its `null` is not declared (the reader also
+/// takes `null` for it, as it always did).
+fn field_ts(schema: &Value, optional: bool) -> String {
+    let t = ts(schema);
+    if optional { t.strip_suffix(" | null").map(str::to_string).unwrap_or(t) } else { t }
+}
+
 fn inline_object(schema: &Value) -> String {
     if schema.get("properties").is_some() {
         let fields: Vec<String> = properties(schema)
             .into_iter()
-            .map(|(n, optional, p)| format!("{}{}: {}", key(&n), if optional { "?" } else { "" }, ts(p)))
+            .map(|(n, optional, p)| {
+                format!("{}{}: {}", key(&n), if optional { "?" } else { "" }, field_ts(p, optional))
+            })
             .collect();
         if fields.is_empty() {
             "Record<string, never>".to_string()
@@ -176,7 +186,8 @@ fn declaration(out: &mut String, name: &str, schema: &Value) {
         // the fields' own docs stay in the schema (and the Rust docs): the declarations ship
         // inside the package, within its size budget (the type's doc is kept)
         for (n, optional, p) in properties(schema) {
-            writeln!(out, "  {}{}: {};", key(&n), if optional { "?" } else { "" }, ts(p)).unwrap();
+            writeln!(out, "  {}{}: {};", key(&n), if optional { "?" } else { "" }, field_ts(p, optional))
+                .unwrap();
         }
         writeln!(out, "}}").unwrap();
     } else {
