@@ -9,16 +9,18 @@
 //! half (`python/pilotage/`) holds the pandas/polars helpers.
 
 mod analytics;
+mod args;
 mod convert;
+mod engine;
 mod errors;
-mod evaluation;
+mod io;
+mod model;
 mod period;
 mod records;
-mod render;
+mod report;
 mod sample;
 mod topy;
 mod views;
-mod workspace;
 
 use pyo3::prelude::*;
 
@@ -28,16 +30,16 @@ fn _pilotage(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA_VERSION", pilotage::SCHEMA_VERSION)?;
-    m.add_class::<workspace::PyWorkspace>()?;
+    m.add_class::<model::workspace::PyWorkspace>()?;
     m.add_class::<period::PyPeriod>()?;
     m.add_class::<errors::PyProblem>()?;
-    m.add_class::<evaluation::PyEvaluation>()?;
-    m.add_class::<render::PyHtml>()?;
-    m.add_class::<evaluation::PyEvaluationRange>()?;
-    m.add_class::<evaluation::PyNodeResult>()?;
-    m.add_class::<evaluation::PyTrend>()?;
-    m.add_class::<evaluation::PyForecast>()?;
-    m.add_function(wrap_pyfunction!(evaluation::_restore, m)?)?;
+    m.add_class::<engine::evaluation::PyEvaluation>()?;
+    m.add_class::<report::PyHtml>()?;
+    m.add_class::<engine::evaluation::PyEvaluationRange>()?;
+    m.add_class::<engine::evaluation::PyNodeResult>()?;
+    m.add_class::<engine::evaluation::PyTrend>()?;
+    m.add_class::<engine::evaluation::PyForecast>()?;
+    m.add_function(wrap_pyfunction!(engine::evaluation::_restore, m)?)?;
     m.add_function(wrap_pyfunction!(sample::sample_city, m)?)?;
     m.add_function(wrap_pyfunction!(sample::template, m)?)?;
     m.add_function(wrap_pyfunction!(sample::sample_region, m)?)?;

@@ -5,7 +5,7 @@ use pilotage::sample::{self, SampleSpec};
 use pyo3::prelude::*;
 
 use crate::errors::IntoPyResult;
-use crate::workspace::PyWorkspace;
+use crate::model::workspace::PyWorkspace;
 
 /// The sample city (Romans-sur-Isère, illustrative data 2019-2025): the same workspace as
 /// `examples/data/sample-city.json`.

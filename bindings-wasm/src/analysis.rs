@@ -3,88 +3,17 @@
 //! workspace's fiscal calendar), calls the core, and converts the result with
 //! [`crate::convert::to_js`]; the plain Rust functions below it are what the host tests call.
 
-use pilotage::analytics::headline::{HeadlineOptions, headline};
-use pilotage::analytics::partnership::LeverageDefinition;
-use pilotage::analytics::portfolio::{CaseloadOptions, LeadTimeOptions};
-use pilotage::locale::Locale;
-use pilotage::{Error, Frequency, Period};
-use serde::Deserialize;
+use pilotage::Period;
+use pilotage::analytics::headline::headline;
 use wasm_bindgen::prelude::*;
 
+use crate::args::{HeadlineArgs, explain_locale_arg, frequency_arg, period_arg};
 use crate::convert::{
     EvaluationArray, EvaluationValue, FrequencyValue, HeadlineOptionsValue, HeadlineValue, PeriodTextArray,
     options_from_js, to_js_as,
 };
-use crate::error::{ErrorReport, Failure};
+use crate::error::Failure;
 use crate::workspace::JsWorkspace;
-
-/// A period argument, parsed by the core (`period` errors name the text).
-pub fn period_arg(text: &str) -> Result<Period, Error> {
-    Ok(text.parse::<Period>()?)
-}
-
-/// The language of `explain`: English when absent (the text `explain` always gave), else as
-/// the reports read it ([`crate::report::locale_arg`]).
-pub fn explain_locale_arg(lang: Option<String>) -> Result<Locale, Error> {
-    match lang {
-        None => Ok(Locale::En),
-        Some(l) => crate::report::locale_arg(Some(l)),
-    }
-}
-
-/// A frequency argument: `"monthly"`, `"quarterly"` or `"yearly"`; absent means quarterly
-/// (the city's reporting rhythm).
-pub fn frequency_arg(value: Option<&JsValue>) -> Result<Frequency, ErrorReport> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(Frequency::Quarterly);
-    };
-    match value.as_string().as_deref() {
-        Some("monthly") => Ok(Frequency::Monthly),
-        Some("quarterly") => Ok(Frequency::Quarterly),
-        Some("yearly") => Ok(Frequency::Yearly),
-        _ => Err(ErrorReport::argument(
-            "frequency",
-            format!("expected \"monthly\", \"quarterly\" or \"yearly\", found {value:?}"),
-        )),
-    }
-}
-
-/// Options of `headline`, every field optional (the core's defaults otherwise).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct HeadlineArgs {
-    /// The period compared against.
-    pub compare_with: Option<Period>,
-    /// How many partners the top list covers (at least 1).
-    pub top_partners: Option<usize>,
-    /// The leverage definition.
-    pub leverage: Option<LeverageDefinition>,
-    /// Lead-time start and stop events.
-    pub lead_time: Option<LeadTimeOptions>,
-    /// Which files count in the active caseload, by the core's name of the rule
-    /// (`until_closed`, `without_rejected`, `without_delivered`, `in_progress`).
-    pub caseload: Option<String>,
-}
-
-impl HeadlineArgs {
-    /// The core's options, defaults filled in (an unknown caseload rule is an argument error).
-    pub fn options(&self) -> Result<HeadlineOptions, Error> {
-        let d = HeadlineOptions::default();
-        let caseload = match &self.caseload {
-            Some(name) => name
-                .parse::<CaseloadOptions>()
-                .map_err(|message| Error::Argument { name: "caseload", message })?,
-            None => d.caseload,
-        };
-        Ok(HeadlineOptions {
-            compare_with: self.compare_with.or(d.compare_with),
-            top_partners: self.top_partners.unwrap_or(d.top_partners),
-            leverage: self.leverage.unwrap_or(d.leverage),
-            lead_time: self.lead_time.unwrap_or(d.lead_time),
-            caseload,
-        })
-    }
-}
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
@@ -157,6 +86,8 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
     use pilotage::Workspace;
+    use pilotage::locale::Locale;
+    use pilotage::{Error, Frequency};
 
     fn small() -> Workspace {
         Workspace::from_json(include_str!("../tests/fixtures/small-city.json")).unwrap()
@@ -185,28 +116,5 @@ mod tests {
         assert_eq!((months.len(), months[0].as_str(), months[11].as_str()), (12, "2025-01", "2025-12"));
         // Nothing dated: no period.
         assert!(Workspace::new("empty").data_periods(Frequency::Monthly).is_empty());
-    }
-
-    #[test]
-    fn headline_arguments_default_to_the_core_options() {
-        assert_eq!(HeadlineArgs::default().options().unwrap(), HeadlineOptions::default());
-        let args: HeadlineArgs = serde_json::from_str(
-            r#"{"top_partners": 3, "compare_with": "2024-Q4", "leverage": "total_over_own"}"#,
-        )
-        .unwrap();
-        let o = args.options().unwrap();
-        assert_eq!(o.top_partners, 3);
-        assert_eq!(o.compare_with, Some("2024-Q4".parse().unwrap()));
-        assert_eq!(o.leverage, LeverageDefinition::TotalOverOwn);
-        assert!(serde_json::from_str::<HeadlineArgs>(r#"{"top": 3}"#).is_err());
-        // The caseload rule by name: in_progress leaves out rejected and delivered files.
-        let args: HeadlineArgs =
-            serde_json::from_str(r#"{"caseload": "in_progress", "leverage": "planned_cost_over_own"}"#)
-                .unwrap();
-        let o = args.options().unwrap();
-        assert_eq!((o.caseload.rejected_until_closed, o.caseload.delivered_until_closed), (false, false));
-        assert_eq!(o.leverage, LeverageDefinition::PlannedCostOverOwn);
-        let bad: HeadlineArgs = serde_json::from_str(r#"{"caseload": "closed"}"#).unwrap();
-        assert!(matches!(bad.options(), Err(Error::Argument { name: "caseload", .. })));
     }
 }

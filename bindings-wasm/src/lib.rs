@@ -12,20 +12,25 @@
 //! - [`convert`]: results cross as plain objects through one serializer (money stays a
 //!   string, dates ISO strings), typed in TypeScript by extern types;
 //! - [`workspace`]: the `Workspace` class; [`analysis`]: its scorecard methods (evaluate,
-//!   explain, headline); [`metrics`]: its portfolio and partnership methods;
+//!   explain, headline); [`analytics`]: its portfolio and partnership methods (the core's `analytics`);
+//! - [`args`]: every argument read in one place (periods, dates, languages, options objects
+//!   onto the core's option structs and defaults);
 //! - [`period`]: the free function `parsePeriod`;
 //! - [`warm_up`]: the start function, which evaluates a small workspace while the module
 //!   loads so that the browser compiles the engine's code before the page's first evaluation.
 //!
-//! The TypeScript data types are in `src/types.d.ts`, emitted verbatim into the generated
-//! declarations.
+//! The TypeScript data types are emitted verbatim into the generated declarations: the
+//! workspace file's and the results' types are generated from the core's JSON Schemas into
+//! `src/types.generated.d.ts` (by `tests/typescript_types.rs`); `src/types.d.ts` holds the
+//! hand-written rest (errors, option objects, aliases).
 
 use wasm_bindgen::prelude::*;
 
 pub mod analysis;
+pub mod analytics;
+pub mod args;
 pub mod convert;
 pub mod error;
-pub mod metrics;
 pub mod period;
 pub mod report;
 pub mod warm_up;
@@ -35,12 +40,14 @@ pub use error::{ErrorReport, Failure, Origin};
 pub use period::PeriodInfo;
 pub use workspace::{JsWorkspace, WorkspaceCounts};
 
-/// The TypeScript declarations of the data types (see `src/types.d.ts`).
+/// The TypeScript declarations of the data types: the hand-written ones (`src/types.d.ts`),
+/// then those generated from the Rust types (`src/types.generated.d.ts`).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = include_str!("types.d.ts");
+const TYPES: &'static str = concat!(include_str!("types.d.ts"), "\n", include_str!("types.generated.d.ts"));
 
 /// The TypeScript data types, as emitted into the declarations (for tests).
-pub const TYPESCRIPT_TYPES: &str = include_str!("types.d.ts");
+pub const TYPESCRIPT_TYPES: &str =
+    concat!(include_str!("types.d.ts"), "\n", include_str!("types.generated.d.ts"));
 
 /// The version of this package (the workspace version of the crates).
 #[wasm_bindgen]

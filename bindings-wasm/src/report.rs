@@ -11,29 +11,16 @@
 //! the core is built for it without serde_path_to_error and with ASCII lower-casing of labels
 //! (see `BENCHMARKS.md`).
 
-use pilotage::Error;
 use pilotage::report::ReportOptions;
 use pilotage::report::adapter::{
     evaluation_overview_svg, evaluation_strategy_map_svg, html_report_with, indicator_card_with,
 };
 
-use pilotage::locale::Locale;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::period_arg;
+use crate::args::*;
 use crate::error::Failure;
 use crate::workspace::JsWorkspace;
-
-/// A language argument: `"fr"` (the default) or `"en"` (`"fr-FR"`, `"en-GB"` accepted: the
-/// core's reading of a language tag).
-pub fn locale_arg(lang: Option<String>) -> Result<Locale, Error> {
-    lang.map_or(Ok(Locale::Fr), |l| {
-        l.parse().map_err(|e: pilotage::locale::UnknownLocale| Error::Argument {
-            name: "lang",
-            message: e.to_string(),
-        })
-    })
-}
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
@@ -74,6 +61,8 @@ impl JsWorkspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pilotage::Error;
+    use pilotage::locale::Locale;
 
     #[test]
     fn languages() {

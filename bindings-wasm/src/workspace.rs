@@ -1,6 +1,6 @@
 //! The `Workspace` class: a workspace loaded by the core, kept on the Rust side, with
 //! accessors that convert and delegate. The scorecard evaluation is in [`crate::analysis`],
-//! the portfolio and partnership metrics in [`crate::metrics`] (further `impl` blocks of the
+//! the portfolio and partnership metrics in [`crate::analytics`] (further `impl` blocks of the
 //! same class).
 //!
 //! The class keeps the core's compiled [`Engine`] (built on the first evaluation) and the

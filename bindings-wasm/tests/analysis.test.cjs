@@ -278,7 +278,10 @@ test("metric arguments: bad dates, periods, options and ids throw typed errors",
   thrown(() => small.caseload("2025-02-30"), "argument");
   thrown(() => small.funds(""), "argument");
   thrown(() => small.leadTime("2025-Q5"), "period");
-  thrown(() => small.leadTime("2025-Q1", { start: "registered" }), "argument");
+  // an options object is read onto the core's defaults: a field left out is the core's
+  assert.deepEqual(small.leadTime("2025-Q1", { start: "registered" }), small.leadTime("2025-Q1"));
+  assert.deepEqual(small.leadTime("2025-Q1", {}).options, { start: "registered", stop: "decision" });
+  thrown(() => small.leadTime("2025-Q1", { begin: "registered" }), "argument");
   thrown(() => small.leadTime("2025-Q1", { start: "birth", stop: "decision" }), "argument");
   thrown(() => small.portfolioFinance("2025-Q4", { basis: "paid" }), "argument");
   thrown(() => small.concentration(0), "argument");

@@ -205,7 +205,7 @@ class Workspace:
         id: str,
         name: str,
         frequency: _Frequency,
-        scoring: Mapping[str, Any],
+        scoring: Mapping[str, Any] | str,
         *,
         unit: str = "",
         polarity: str = "higher_is_better",
@@ -279,17 +279,17 @@ class Workspace:
         period: _PeriodLike | None = None,
         *,
         compare_with: _PeriodLike | None = None,
-        top_partners: int = 5,
-        leverage: _Leverage = "external_over_own",
-        start: _Milestone = "registered",
-        stop: _Milestone = "decision",
-        caseload: _Caseload = "until_closed",
+        top_partners: int | None = None,
+        leverage: _Leverage | None = None,
+        start: _Milestone | None = None,
+        stop: _Milestone | None = None,
+        caseload: _Caseload | None = None,
     ) -> Result: ...
-    def caseload(self, date: _DateLike, *, rule: _Caseload = "until_closed") -> Result: ...
+    def caseload(self, date: _DateLike, *, rule: _Caseload | None = None) -> Result: ...
     def work_in_progress(self, date: _DateLike) -> Result: ...
-    def lead_time(self, period: _PeriodLike, *, start: _Milestone = "registered", stop: _Milestone = "decision") -> Result: ...
+    def lead_time(self, period: _PeriodLike, *, start: _Milestone | None = None, stop: _Milestone | None = None) -> Result: ...
     def compare_lead_times(
-        self, earlier: _PeriodLike, later: _PeriodLike, *, start: _Milestone = "registered", stop: _Milestone = "decision"
+        self, earlier: _PeriodLike, later: _PeriodLike, *, start: _Milestone | None = None, stop: _Milestone | None = None
     ) -> Result: ...
     def throughput(self, period: _PeriodLike) -> Result: ...
     def ageing(self, date: _DateLike) -> Table: ...
@@ -300,23 +300,23 @@ class Workspace:
     def funds(self, *, as_of: _DateLike | None = None, within: _PeriodLike | None = None) -> Result: ...
     def outstanding(self, as_of: _DateLike) -> Result: ...
     def project_finance(
-        self, id: str, *, basis: _Basis = "signed", as_of: _DateLike | None = None, leverage: _Leverage = "external_over_own"
+        self, id: str, *, basis: _Basis | None = None, as_of: _DateLike | None = None, leverage: _Leverage | None = None
     ) -> Result: ...
     def portfolio_finance(
         self,
         *,
         approved_by: _DateLike | None = None,
         approved_in: _PeriodLike | None = None,
-        basis: _Basis = "signed",
+        basis: _Basis | None = None,
         as_of: _DateLike | None = None,
-        leverage: _Leverage = "external_over_own",
+        leverage: _Leverage | None = None,
     ) -> Result: ...
     def concentration(self, top_n: int = 5, *, as_of: _DateLike | None = None) -> Result: ...
     def investment_capacity(
-        self, period: _PeriodLike, *, basis: _Basis = "signed", leverage: _Leverage = "external_over_own"
+        self, period: _PeriodLike, *, basis: _Basis | None = None, leverage: _Leverage | None = None
     ) -> Result: ...
     def compare_capacity(
-        self, earlier: _PeriodLike, later: _PeriodLike, *, basis: _Basis = "signed", leverage: _Leverage = "external_over_own"
+        self, earlier: _PeriodLike, later: _PeriodLike, *, basis: _Basis | None = None, leverage: _Leverage | None = None
     ) -> Result: ...
     def import_csv(self, source: _StrPath | IO[str] | IO[bytes], kind: _ImportKind, *, replace: bool = False) -> Result: ...
     def __eq__(self, value: object, /) -> bool: ...

@@ -36,8 +36,11 @@ use crate::error::{Error, Result};
 use crate::model::period::{Frequency, Period};
 use crate::model::workspace::Workspace;
 
-/// What to compute the headline figures for.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// What to compute the headline figures for. Every field is optional when read (serde
+/// default): a missing one takes its value from [`HeadlineOptions::default`], the one place
+/// the defaults live (the bindings fill in nothing themselves).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct HeadlineOptions {
     /// The period lead times, capacity and partner flows are compared against (default: see
     /// the module doc).
@@ -67,7 +70,7 @@ impl Default for HeadlineOptions {
 }
 
 /// The headline figures of one period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Headline {
     /// The period reported.
     pub period: Period,

@@ -46,7 +46,7 @@ use crate::model::project::{Project, Stage};
 use crate::model::workspace::Workspace;
 
 /// Partner counts of one kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct KindCounts {
     /// Members at the end of the period.
     pub total: usize,
@@ -57,7 +57,7 @@ pub struct KindCounts {
 }
 
 /// Partners: members, newcomers and active ones in a period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PartnerCounts {
     /// The period.
     pub period: Period,
@@ -210,7 +210,7 @@ fn for_each_partner(
 }
 
 /// Amounts at each status; `None` when the sum overflows (see the module doc).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StatusAmounts {
     /// Pledged.
     pub pledged: Option<Decimal>,
@@ -257,7 +257,7 @@ impl StatusAmounts {
 }
 
 /// Which steps a funds figure counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum FundsScope {
     /// Every step dated on or before the day (a stock).
@@ -267,7 +267,7 @@ pub enum FundsScope {
 }
 
 /// Funds by status, by kind of support and by kind of partner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Funds {
     /// Which steps are counted.
     pub scope: FundsScope,
@@ -330,7 +330,7 @@ fn partner_kinds(ws: &Workspace) -> HashMap<&str, PartnerKind> {
 }
 
 /// What one commitment still owes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CommitmentGap {
     /// Commitment id.
     pub commitment: String,
@@ -345,7 +345,7 @@ pub struct CommitmentGap {
 }
 
 /// Funds still to come as of a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Outstanding {
     /// The date.
     pub as_of: NaiveDate,
@@ -408,7 +408,7 @@ fn amounts_of(c: &Commitment, as_of: Option<NaiveDate>) -> StatusAmounts {
 }
 
 /// How leverage is defined; every leverage result names the one it used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LeverageDefinition {
     /// External funds / own funds (FEADER's "1 EUR public = 4 EUR"): the default.
@@ -461,8 +461,10 @@ impl std::str::FromStr for LeverageDefinition {
     }
 }
 
-/// Options of the project-finance figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Options of the project-finance figures; a field missing when read takes its
+/// [`Default`] value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct FinanceOptions {
     /// The commitment status that counts as external funds (signed by default).
     pub basis: FundingStatus,
@@ -479,7 +481,7 @@ impl Default for FinanceOptions {
 }
 
 /// A leverage figure, with its definition and, when undefined, why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Leverage {
     /// The definition used.
     pub definition: LeverageDefinition,
@@ -564,7 +566,7 @@ impl Leverage {
 const NO_PLANNED_COST: &str = "no planned cost: total planned expenditure / own funds is undefined";
 
 /// Finance of one project: own and external funds, co-financing rate, leverage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProjectFinance {
     /// Project id.
     pub project: String,
@@ -638,7 +640,7 @@ pub fn project_finance(ws: &Workspace, id: &str, options: FinanceOptions) -> Opt
 }
 
 /// Which projects a portfolio finance figure covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum ProjectScope {
     /// Every project.
@@ -650,7 +652,7 @@ pub enum ProjectScope {
 }
 
 /// The projects a portfolio figure is computed over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Population {
     /// How many projects the figure covers.
     pub count: usize,
@@ -665,7 +667,7 @@ pub struct Population {
 /// Co-financing and leverage of a set of projects: sums first, then one division. The two
 /// figures may rest on different projects (the rate needs a planned cost): each names its
 /// population.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PortfolioFinance {
     /// The projects covered.
     pub scope: ProjectScope,
@@ -781,7 +783,7 @@ pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOp
 }
 
 /// One partner's share of the signed funds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PartnerShare {
     /// Partner id.
     pub partner: String,
@@ -792,7 +794,7 @@ pub struct PartnerShare {
 }
 
 /// How concentrated the signed funds are on few partners.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Concentration {
     /// Steps on or before this day (`None`: every step).
     pub as_of: Option<NaiveDate>,
@@ -867,7 +869,7 @@ pub fn project_date(p: &Project, known_on: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Investment carried in a period: own plus external funds of the projects dated in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InvestmentCapacity {
     /// The period (usually a fiscal year).
     pub period: Period,
@@ -923,7 +925,7 @@ pub fn investment_capacity(ws: &Workspace, period: Period, options: FinanceOptio
 }
 
 /// Investment capacity of two periods compared: later / earlier (2 means "multiplied by 2").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CapacityComparison {
     /// The earlier period.
     pub earlier: InvestmentCapacity,

@@ -84,7 +84,7 @@ fn registered(p: &Project) -> Option<NaiveDate> {
 /// closed): a rejected file and a delivered file both stay active until their `closed` (or
 /// `abandoned`) date, because the team still works on them. A city that counts only the files
 /// still to be decided or built sets both to `false`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct CaseloadOptions {
     /// A rejected file (decided, rejected, not yet closed) stays active until closed
@@ -174,7 +174,7 @@ pub fn active_projects_with(ws: &Workspace, date: NaiveDate, options: CaseloadOp
 }
 
 /// The active caseload at a date and its splits.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Caseload {
     /// The date.
     pub date: NaiveDate,
@@ -239,8 +239,12 @@ pub fn caseload_with(ws: &Workspace, date: NaiveDate, options: CaseloadOptions) 
 }
 
 /// An event of a file's life that a lead time can start or stop at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+// named as the TypeScript declarations name it (the scorecard has its own `Milestone`)
+#[schemars(rename = "LeadTimeEvent")]
 pub enum Milestone {
     /// Registration.
     Registered,
@@ -291,8 +295,10 @@ impl Milestone {
     }
 }
 
-/// Which events a lead time runs between.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Which events a lead time runs between; a field missing when read takes its [`Default`]
+/// value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct LeadTimeOptions {
     /// Where the clock starts (registration by default; `complete` for the French practice
     /// of counting from the complete file).
@@ -308,7 +314,7 @@ impl Default for LeadTimeOptions {
 }
 
 /// The lead time of one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FileLeadTime {
     /// Project id.
     pub project: String,
@@ -321,7 +327,7 @@ pub struct FileLeadTime {
 }
 
 /// A file whose stop event fell in the period but that has no lead time, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Excluded {
     /// Project id.
     pub project: String,
@@ -330,7 +336,7 @@ pub struct Excluded {
 }
 
 /// Lead-time statistics of the files whose stop event falls in a period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LeadTimeStats {
     /// The period.
     pub period: Period,
@@ -417,7 +423,7 @@ pub fn lead_time_through(
 }
 
 /// Lead times of two periods compared: earlier / later (4 means "divided by 4").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LeadTimeComparison {
     /// The earlier period's statistics.
     pub earlier: LeadTimeStats,
@@ -486,7 +492,7 @@ pub fn compare_lead_times_to_date(
 }
 
 /// What flowed through the portfolio in a period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Throughput {
     /// The period.
     pub period: Period,
@@ -527,7 +533,7 @@ pub fn throughput(ws: &Workspace, period: Period) -> Throughput {
 }
 
 /// The active files on a date grouped by the stage they are in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct WorkInProgress {
     /// The date.
     pub date: NaiveDate,
@@ -547,7 +553,7 @@ pub fn work_in_progress(ws: &Workspace, date: NaiveDate) -> WorkInProgress {
 }
 
 /// How long one open file has waited.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FileAge {
     /// Project id.
     pub project: String,
@@ -587,7 +593,7 @@ pub fn ageing(ws: &Workspace, date: NaiveDate) -> Vec<FileAge> {
 }
 
 /// Delivery of one project: timeliness and budget.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProjectDelivery {
     /// Project id.
     pub project: String,
@@ -610,7 +616,7 @@ pub struct ProjectDelivery {
 }
 
 /// On-time and on-budget delivery of delivered projects.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeliveryReport {
     /// The period of delivery considered (`None`: every delivered project).
     pub period: Option<Period>,
@@ -692,7 +698,7 @@ pub fn delivery(ws: &Workspace, period: Option<Period>) -> DeliveryReport {
 }
 
 /// The value of the active portfolio: planned costs of active files.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PortfolioValue {
     /// The date.
     pub date: NaiveDate,
@@ -760,7 +766,7 @@ pub fn portfolio_value_with(ws: &Workspace, date: NaiveDate, options: CaseloadOp
 }
 
 /// Two services that work together on some projects.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ServicePair {
     /// The first service id (the smaller in byte order).
     pub a: String,
@@ -771,7 +777,7 @@ pub struct ServicePair {
 }
 
 /// Transversality: projects run by several services, and who works with whom.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Transversality {
     /// The date of the active files considered (`None`: every project).
     pub date: Option<NaiveDate>,

@@ -37,7 +37,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::model::workspace::Workspace;
 
 /// The dates the records cover: a period is covered when its last day is in `from..=through`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RecordsSpan {
     /// First day of the month of the earliest record.
     pub from: NaiveDate,

@@ -39,7 +39,7 @@ use crate::model::period::Period;
 use crate::model::workspace::Workspace;
 
 /// The value of a metric at one period, and what it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MetricPoint {
     /// The period.
     pub period: Period,

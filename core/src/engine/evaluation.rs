@@ -59,7 +59,7 @@ use crate::model::period::{Frequency, Period};
 use crate::model::scorecard::{MissingPolicy, Rollup, Sign, Weight};
 
 /// The scorecard at one reporting period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Evaluation {
     /// The organisation.
     pub organisation: String,
@@ -79,7 +79,7 @@ impl Evaluation {
 }
 
 /// One node at one period: a flat row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NodeResult {
     /// Id (`"scorecard"` for the root).
     pub id: String,
@@ -114,7 +114,7 @@ pub struct NodeResult {
 }
 
 /// Score changes of a node.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Trend {
     /// Score at the previous period.
     pub previous_score: Option<f64>,
@@ -129,7 +129,7 @@ pub struct Trend {
 }
 
 /// A least-squares projection of an indicator to its target date.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Forecast {
     /// The target's period (last explicit target or trajectory end).
     pub target_period: Period,
@@ -146,7 +146,7 @@ pub struct Forecast {
 }
 
 /// Where an indicator's value comes from, for this period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SourceUsed {
     /// From measurements (see `inputs` and `time_aggregation`).
@@ -170,7 +170,7 @@ pub enum SourceUsed {
 }
 
 /// A measurement (or, for calculated indicators, another indicator's value) used.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InputUsed {
     /// The other indicator's id (calculated indicators).
     pub indicator: Option<String>,
@@ -187,7 +187,7 @@ pub struct InputUsed {
 }
 
 /// How measurements were brought to the reporting period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TimeAggregationUsed {
     /// The aggregation.
     pub method: TimeAggregation,
@@ -204,7 +204,7 @@ pub struct TimeAggregationUsed {
 }
 
 /// A child of a roll-up node and what happened to it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ChildUsed {
     /// Id.
     pub id: String,
@@ -227,7 +227,7 @@ pub struct ChildUsed {
 }
 
 /// Why a node has the score and status it has, as data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Explanation {
     /// The scoring method (indicators) or roll-up aggregation (others).
     pub method: String,
@@ -266,7 +266,7 @@ pub struct Explanation {
 }
 
 /// A cause-effect link and whether the data agrees with it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LinkResult {
     /// Cause objective id.
     pub from: String,

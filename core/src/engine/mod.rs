@@ -71,7 +71,7 @@ pub use run::ScoreTable;
 pub(crate) use run::{Grid, ordinal_of_month, value_period, window};
 
 /// The kind of a scorecard node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     /// The whole scorecard (id `"scorecard"`).
@@ -82,6 +82,23 @@ pub enum NodeKind {
     Objective,
     /// An indicator.
     Indicator,
+}
+
+impl NodeKind {
+    /// The kind's name as the JSON output spells it: `"scorecard"`, `"perspective"`,
+    /// `"objective"` or `"indicator"`.
+    ///
+    /// ```
+    /// assert_eq!(pilotage::NodeKind::Objective.as_str(), "objective");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Scorecard => "scorecard",
+            NodeKind::Perspective => "perspective",
+            NodeKind::Objective => "objective",
+            NodeKind::Indicator => "indicator",
+        }
+    }
 }
 
 /// The id of the scorecard's root node.

@@ -46,7 +46,7 @@ pub struct ChildInput {
 }
 
 /// What the missing-data policy did with a child.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Treatment {
     /// The child's own score was used.
@@ -65,7 +65,7 @@ pub enum Treatment {
 }
 
 /// Why a node has no score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoDataReason {
     /// The node has no children.

@@ -379,7 +379,7 @@ pub struct Scored {
 }
 
 /// Why a method gives no score for a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoScore {
     /// The method needs a target and none is in force for the period.

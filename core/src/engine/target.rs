@@ -58,7 +58,7 @@ impl TargetPolicy {
 }
 
 /// Where the target in force comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TargetSource {
     /// An explicit target for the reporting period itself.
@@ -95,7 +95,7 @@ pub enum TargetSource {
 }
 
 /// The target in force and its origin.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TargetInForce {
     /// The value.
     pub value: f64,

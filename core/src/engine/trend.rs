@@ -21,7 +21,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Where a node is heading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// The score rose by more than the tolerance.
@@ -32,6 +32,23 @@ pub enum Direction {
     Declining,
     /// A score is missing.
     Unknown,
+}
+
+impl Direction {
+    /// The direction's name as the JSON output spells it: `"improving"`, `"stable"`,
+    /// `"declining"` or `"unknown"`.
+    ///
+    /// ```
+    /// assert_eq!(pilotage::engine::trend::Direction::Declining.as_str(), "declining");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Improving => "improving",
+            Direction::Stable => "stable",
+            Direction::Declining => "declining",
+            Direction::Unknown => "unknown",
+        }
+    }
 }
 
 /// The direction of a score change with a stability tolerance (score points).

@@ -4,13 +4,12 @@
 //! fiscal calendar); flows take a period.
 
 use chrono::NaiveDate;
-use pilotage::analytics::partnership::{self, FinanceOptions, FundsScope, LeverageDefinition, ProjectScope};
+use pilotage::Error;
+use pilotage::analytics::partnership::{self, FundsScope, ProjectScope};
 use pilotage::analytics::portfolio::{self, LeadTimeOptions};
-use pilotage::{Calendar, Error, FundingStatus, Period};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::period_arg;
+use crate::args::*;
 use crate::convert::{
     CaseloadValue, CompareCapacityValue, ConcentrationValue, DeliveryReportValue, FileAgeArray,
     FinanceOptionsValue, FundsValue, InvestmentCapacityValue, LeadTimeComparisonValue, LeadTimeOptionsValue,
@@ -20,42 +19,6 @@ use crate::convert::{
 };
 use crate::error::Failure;
 use crate::workspace::JsWorkspace;
-
-/// An `asOf` argument: an ISO date as it is, or a period's last day in `calendar`.
-pub fn as_of_arg(text: &str, calendar: Calendar) -> Result<NaiveDate, Error> {
-    if let Ok(date) = text.parse::<NaiveDate>() {
-        return Ok(date);
-    }
-    match text.parse::<Period>() {
-        Ok(period) => Ok(period.end_date(calendar)),
-        Err(_) => Err(Error::Argument {
-            name: "asOf",
-            message: format!("{text:?} is neither an ISO date (2025-12-31) nor a period (2025-Q4)"),
-        }),
-    }
-}
-
-/// Options of the finance figures, every field optional (signed funds, external over own).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct FinanceArgs {
-    /// The commitment status counted as external funds.
-    pub basis: Option<FundingStatus>,
-    /// The leverage definition.
-    pub leverage: Option<LeverageDefinition>,
-}
-
-impl FinanceArgs {
-    /// The core's options, counting steps up to `as_of`.
-    pub fn options(self, as_of: Option<NaiveDate>) -> FinanceOptions {
-        let d = FinanceOptions::default();
-        FinanceOptions {
-            basis: self.basis.unwrap_or(d.basis),
-            as_of,
-            leverage: self.leverage.unwrap_or(d.leverage),
-        }
-    }
-}
 
 impl JsWorkspace {
     fn date(&self, text: &str) -> Result<NaiveDate, Error> {
@@ -247,6 +210,8 @@ impl JsWorkspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pilotage::analytics::partnership::FinanceOptions;
+    use pilotage::{Calendar, FundingStatus};
 
     #[test]
     fn as_of_is_a_date_or_the_last_day_of_a_period() {

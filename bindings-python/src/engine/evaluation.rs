@@ -6,34 +6,18 @@
 
 use std::sync::Arc;
 
-use pilotage::engine::trend::Direction;
-use pilotage::{Evaluation, Forecast, NodeKind, NodeResult, Period, Trend};
+use pilotage::{Evaluation, Forecast, NodeResult, Period, Trend};
 use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};
 
+use crate::args;
 use crate::convert::json_form;
 use crate::errors::IntoPyResult;
+use crate::model::workspace::PyWorkspace;
 use crate::period::PyPeriod;
-
-fn kind_name(k: NodeKind) -> &'static str {
-    match k {
-        NodeKind::Scorecard => "scorecard",
-        NodeKind::Perspective => "perspective",
-        NodeKind::Objective => "objective",
-        NodeKind::Indicator => "indicator",
-    }
-}
-
-fn direction_name(d: Direction) -> &'static str {
-    match d {
-        Direction::Improving => "improving",
-        Direction::Stable => "stable",
-        Direction::Declining => "declining",
-        Direction::Unknown => "unknown",
-    }
-}
+use crate::period::period_arg;
 
 /// An optional number as Python writes it (`None` or the float's repr).
 fn opt(x: Option<f64>) -> String {
@@ -88,7 +72,7 @@ impl PyTrend {
     /// `"improving"`, `"stable"`, `"declining"` or `"unknown"`.
     #[getter]
     fn direction(&self) -> &'static str {
-        direction_name(self.inner.direction)
+        self.inner.direction.as_str()
     }
     /// The core's JSON form.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -97,7 +81,7 @@ impl PyTrend {
     fn __repr__(&self) -> String {
         format!(
             "Trend(direction='{}', change={}, year_change={})",
-            direction_name(self.inner.direction),
+            self.inner.direction.as_str(),
             opt(self.inner.change),
             opt(self.inner.year_change)
         )
@@ -190,7 +174,7 @@ impl PyNodeResult {
     /// `"scorecard"`, `"perspective"`, `"objective"` or `"indicator"`.
     #[getter]
     fn kind(&self) -> &'static str {
-        kind_name(self.inner.kind)
+        self.inner.kind.as_str()
     }
     /// Ids of the nodes this one rolls up into.
     #[getter]
@@ -256,7 +240,7 @@ impl PyNodeResult {
     /// (`lang="en"`) or French (`lang="fr"`).
     #[pyo3(signature = (*, lang="en"))]
     fn explain(&self, lang: &str) -> PyResult<String> {
-        Ok(pilotage::explain::render_in(&self.inner, crate::render::locale(lang)?))
+        Ok(pilotage::explain::render_in(&self.inner, args::locale(lang)?))
     }
     /// The core's JSON form of the row.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -349,7 +333,7 @@ impl<'py> Columns<'py> {
             period.clone(),
             n.id.as_str().into_pyobject(py)?.into_any(),
             n.name.as_str().into_pyobject(py)?.into_any(),
-            kind_name(n.kind).into_pyobject(py)?.into_any(),
+            n.kind.as_str().into_pyobject(py)?.into_any(),
             n.parents.first().map(String::as_str).into_pyobject(py)?,
             n.score.into_pyobject(py)?,
             n.native_score.into_pyobject(py)?,
@@ -362,7 +346,7 @@ impl<'py> Columns<'py> {
             n.trend.change.into_pyobject(py)?,
             n.trend.year_ago_score.into_pyobject(py)?,
             n.trend.year_change.into_pyobject(py)?,
-            direction_name(n.trend.direction).into_pyobject(py)?.into_any(),
+            n.trend.direction.as_str().into_pyobject(py)?.into_any(),
             f.map(|f| f.target_period.to_string()).into_pyobject(py)?,
             f.map(|f| f.target).into_pyobject(py)?,
             f.and_then(|f| f.projected).into_pyobject(py)?,
@@ -450,7 +434,7 @@ impl PyEvaluation {
     /// in English (`lang="en"`) or French (`lang="fr"`).
     #[pyo3(signature = (id, *, lang="en"))]
     fn explain(&self, py: Python<'_>, id: &str, lang: &str) -> PyResult<String> {
-        let locale = crate::render::locale(lang)?;
+        let locale = args::locale(lang)?;
         pilotage::explain::explain_in(&self.inner, id, locale).py(py)
     }
     /// The core's JSON form, as plain Python values.
@@ -569,7 +553,7 @@ impl PyEvaluationRange {
     /// (`lang="fr"`).
     #[pyo3(signature = (id, period, *, lang="en"))]
     fn explain(&self, py: Python<'_>, id: &str, period: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
-        let locale = crate::render::locale(lang)?;
+        let locale = args::locale(lang)?;
         let ev = self.__getitem__(py, period)?;
         pilotage::explain::explain_in(&ev.inner, id, locale).py(py)
     }
@@ -621,5 +605,56 @@ impl PyEvaluationRange {
         let list: Vec<&Evaluation> = self.inner.iter().map(|e| &**e).collect();
         let json = py.detach(|| serde_json::to_string(&list)).map_err(json_err)?;
         Ok((restorer(py, "EvaluationRange")?, (json,)))
+    }
+}
+
+#[pymethods]
+impl PyWorkspace {
+    /// The period of `frequency` holding the latest dated data (a measured period, a project
+    /// stage or a commitment step): the natural reporting period. None for an empty workspace.
+    #[pyo3(signature = (frequency="quarterly"))]
+    fn latest_period(&self, frequency: &str) -> PyResult<Option<PyPeriod>> {
+        let f: pilotage::Frequency = args::named(frequency, "frequency")?;
+        Ok(self.snapshot().latest_period(f).map(|inner| PyPeriod { inner }))
+    }
+
+    /// Evaluate the scorecard at a period (default: the latest quarter with data). The
+    /// period's frequency is the reporting frequency. Runs with the GIL released.
+    #[pyo3(signature = (period=None))]
+    fn evaluate(&self, py: Python<'_>, period: Option<&Bound<'_, PyAny>>) -> PyResult<PyEvaluation> {
+        let ws = &self.snapshot();
+        let p = args::period_or_latest(ws, period)?;
+        Ok(PyEvaluation::new(py.detach(|| pilotage::evaluate(ws, p)).py(py)?))
+    }
+
+    /// Evaluate every period from `first` to `last` (same frequency) in one pass of the engine.
+    fn evaluate_range(
+        &self,
+        py: Python<'_>,
+        first: &Bound<'_, PyAny>,
+        last: &Bound<'_, PyAny>,
+    ) -> PyResult<PyEvaluationRange> {
+        let (a, b) = (period_arg(first, "first")?, period_arg(last, "last")?);
+        let ws = &self.snapshot();
+        Ok(PyEvaluationRange::new(py.detach(|| pilotage::evaluate_range(ws, a, b)).py(py)?))
+    }
+
+    /// Why a node has its score and status at a period, in a few readable lines, in English
+    /// (`lang="en"`) or French (`lang="fr"`).
+    #[pyo3(signature = (node_id, period, *, lang="en"))]
+    fn explain(
+        &self,
+        py: Python<'_>,
+        node_id: &str,
+        period: &Bound<'_, PyAny>,
+        lang: &str,
+    ) -> PyResult<String> {
+        let p = period_arg(period, "period")?;
+        let locale = args::locale(lang)?;
+        let ws = &self.snapshot();
+        py.detach(|| {
+            pilotage::evaluate(ws, p).and_then(|ev| pilotage::explain::explain_in(&ev, node_id, locale))
+        })
+        .py(py)
     }
 }

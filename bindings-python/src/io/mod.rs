@@ -1,0 +1,3 @@
+//! `Workspace`'s imports (the core's `io`).
+
+pub mod import;
