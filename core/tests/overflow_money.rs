@@ -198,7 +198,7 @@ fn a_derived_indicator_over_an_overflowing_sum_is_no_data_with_the_reason_in_bot
     let e = pilotage::evaluate(&ws, per("2025-Q2")).unwrap();
     let n = e.node("signed").unwrap();
     assert_eq!((n.value, n.score, n.status), (None, None, Status::NoData));
-    assert!(n.explanation.reasons.iter().any(|r| r.contains(WHY)), "{:?}", n.explanation.reasons);
+    assert!(n.explanation.reasons.iter().any(|r| r.to_string().contains(WHY)), "{:?}", n.explanation.reasons);
     let en = pilotage::explain::explain_in(&e, "signed", Locale::En).unwrap();
     assert!(en.contains(WHY), "{en}");
     let fr = pilotage::explain::explain_in(&e, "signed", Locale::Fr).unwrap();

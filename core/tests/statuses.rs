@@ -68,7 +68,7 @@ fn fractions_of_the_target_are_compared_in_decimal() {
     let small = one_rule(Comparison::AtLeast, 1.2);
     assert_eq!(rule_status(&small, 3.6, 3.0, HI), Some(Status::Green));
     // the explanation shows the decimal threshold
-    assert_eq!(at_least.formula(&input(110.0, Some(100.0), HI)), "rule 1: 110 >= 110 -> green = 100");
+    assert_eq!(at_least.formula(&input(110.0, Some(100.0), HI)).to_string(), "rule 1: 110 >= 110 -> green = 100");
 }
 
 #[test]

@@ -27,6 +27,7 @@
 //! when any of the four sums they rest on (own, external, planned cost, external of the
 //! costed projects) overflows, as [`crate::engine::record_index::RecordIndex`] computes them.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
@@ -48,8 +49,59 @@ pub struct MetricPoint {
     pub value: Option<f64>,
     /// One sentence: what was computed, over which records, and why there is no value.
     pub detail: String,
+    /// The same as a code with its numbers (what explanations render in each language).
+    pub basis: MetricBasis,
     /// Ids of the records counted (projects, partners or commitments).
     pub records: Vec<String>,
+}
+
+/// What a derived value rests on, or why there is none, as a code with its numbers.
+/// Serialised with a `code` tag in snake_case: `{"code": "counted", "count": 12}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum MetricBasis {
+    /// The value rests on `count` records (a count metric's value is that number; none
+    /// counted is a true 0).
+    Counted {
+        /// How many records.
+        count: usize,
+    },
+    /// No record to compute the value over (no decided file for a lead time...): no value.
+    NoRecords,
+    /// A money sum over `count` records overflows: no value.
+    Overflow {
+        /// How many records.
+        count: usize,
+    },
+    /// The ratio is undefined over its `count` records (zero own funds, no planned cost).
+    Undefined {
+        /// How many records.
+        count: usize,
+    },
+    /// No record is dated on or before the period's end: no value, not zero.
+    BeforeRecords {
+        /// The period's last day.
+        end: NaiveDate,
+    },
+    /// The period ends after the records, which are complete through `through`: no value,
+    /// not zero.
+    AfterRecords {
+        /// The day the records are complete through.
+        through: NaiveDate,
+    },
+}
+
+impl MetricBasis {
+    /// The code of a point computed inside the records' span, from its value, its records
+    /// and whether a money sum overflowed.
+    fn of(value: Option<f64>, records: usize, overflow: bool) -> MetricBasis {
+        match value {
+            Some(_) => MetricBasis::Counted { count: records },
+            None if overflow => MetricBasis::Overflow { count: records },
+            None if records == 0 => MetricBasis::NoRecords,
+            None => MetricBasis::Undefined { count: records },
+        }
+    }
 }
 
 /// The values of `metric` at each of `periods` (in the same order).
@@ -104,14 +156,21 @@ pub(crate) fn percent(fraction: Decimal) -> Option<f64> {
 /// Why `period` (ending on `end`) is outside the span the records cover, when it is: a
 /// derived value there would claim a zero that nobody counted (see [`crate::engine::cutoff`]).
 pub(crate) fn outside_records(ws: &Workspace, period: Period, end: chrono::NaiveDate) -> Option<String> {
+    match outside_span(ws, end)? {
+        MetricBasis::AfterRecords { through } => {
+            Some(format!("{period} ends after the records, which are complete through {through}: no value, not zero"))
+        }
+        _ => Some(format!("no record is dated on or before {end}: no value, not zero")),
+    }
+}
+
+/// [`outside_records`] as a code.
+fn outside_span(ws: &Workspace, end: NaiveDate) -> Option<MetricBasis> {
     match crate::engine::cutoff::records_span(ws) {
-        Some(s) if end > s.through => Some(format!(
-            "{period} ends after the records, which are complete through {}: no value, not zero",
-            s.through
-        )),
+        Some(s) if end > s.through => Some(MetricBasis::AfterRecords { through: s.through }),
         Some(s) if end >= s.from => None,
         // no record dated by the period's end (saying when they start would read the future)
-        _ => Some(format!("no record is dated on or before {end}: no value, not zero")),
+        _ => Some(MetricBasis::BeforeRecords { end }),
     }
 }
 
@@ -121,13 +180,23 @@ fn count_point(period: Period, name: &str, ids: Vec<String>, (one, many): (&str,
     } else {
         format!("{name}: {} in {period}", plural(ids.len(), one, many))
     };
-    MetricPoint { period, value: Some(ids.len() as f64), detail, records: ids }
+    MetricPoint { period, value: Some(ids.len() as f64), detail, basis: MetricBasis::NoRecords, records: ids }
 }
 
 /// The value of `metric` at `period`, with the sentence and the ids of the records it rests
 /// on (for the value alone over many periods, [`crate::engine::record_index::RecordIndex`] is far
 /// faster and gives the same numbers).
 pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
+    let mut p = sentence_point(ws, metric, period);
+    let end = period.end_date(ws.calendar());
+    p.basis = outside_span(ws, end).unwrap_or_else(|| {
+        MetricBasis::of(p.value, p.records.len(), p.value.is_none() && p.detail.contains(OVERFLOW))
+    });
+    p
+}
+
+/// [`point`] with its sentence (the code is set by [`point`]).
+fn sentence_point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
     let cal = ws.calendar();
     let end = period.end_date(cal);
     let name = metric_name(metric);
@@ -136,6 +205,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
             period,
             value: None,
             detail: format!("{name}: {outside}"),
+            basis: MetricBasis::NoRecords,
             records: Vec::new(),
         };
     }
@@ -150,7 +220,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
                     plural(c.count, "file", "files")
                 )
             };
-            MetricPoint { period, value: Some(c.count as f64), detail, records: c.projects }
+            MetricPoint { period, value: Some(c.count as f64), detail, basis: MetricBasis::NoRecords, records: c.projects }
         }
         Metric::FilesRegistered => count_point(
             period,
@@ -184,7 +254,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
                     plural(s.count, "file", "files")
                 ),
             };
-            MetricPoint { period, value, detail, records }
+            MetricPoint { period, value, detail, basis: MetricBasis::NoRecords, records }
         }
         Metric::Deliveries => count_point(
             period,
@@ -205,7 +275,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
                     plural(d.with_planned_end, "project", "projects")
                 ),
             };
-            MetricPoint { period, value, detail, records }
+            MetricPoint { period, value, detail, basis: MetricBasis::NoRecords, records }
         }
         Metric::PortfolioValue => {
             let v = portfolio::portfolio_value(ws, end);
@@ -222,7 +292,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
             if !v.without_planned_cost.is_empty() {
                 detail.push_str(&format!("; {} without a planned cost", v.without_planned_cost.len()));
             }
-            MetricPoint { period, value: v.total.and_then(money), detail, records: v.projects }
+            MetricPoint { period, value: v.total.and_then(money), detail, basis: MetricBasis::NoRecords, records: v.projects }
         }
         Metric::TransversalShare => {
             let t = portfolio::transversality(ws, Some(end));
@@ -235,7 +305,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
                     plural(t.projects, "file", "files")
                 ),
             };
-            MetricPoint { period, value, detail, records: t.transversal }
+            MetricPoint { period, value, detail, basis: MetricBasis::NoRecords, records: t.transversal }
         }
         Metric::PartnerCount => {
             let members = partnership::partner_list(ws, period, partnership::PartnerList::Members);
@@ -245,7 +315,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
             } else {
                 format!("{name}: {} joined by {end}", plural(n, "partner", "partners"))
             };
-            MetricPoint { period, value: Some(n as f64), detail, records: members }
+            MetricPoint { period, value: Some(n as f64), detail, basis: MetricBasis::NoRecords, records: members }
         }
         Metric::NewPartners => count_point(
             period,
@@ -281,7 +351,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
                 Some(amount) => format!("{name}: {amount} {} {status} {when}, over {over}", ws.currency),
                 None => format!("{name}: funds {status} {when}, over {over}: {OVERFLOW}: no value"),
             };
-            MetricPoint { period, value: amount.and_then(money), detail, records: f.commitments }
+            MetricPoint { period, value: amount.and_then(money), detail, basis: MetricBasis::NoRecords, records: f.commitments }
         }
         Metric::Leverage | Metric::CofinancingRate => {
             let options = FinanceOptions { as_of: Some(end), ..FinanceOptions::default() };
@@ -326,7 +396,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
                     None => (None, format!("{name}: the {n} approved by {end} have no planned cost")),
                 }
             };
-            MetricPoint { period, value, detail, records }
+            MetricPoint { period, value, detail, basis: MetricBasis::NoRecords, records }
         }
         Metric::InvestmentCapacity => {
             let c = partnership::investment_capacity(ws, period, FinanceOptions::default());
@@ -342,7 +412,7 @@ pub fn point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint {
                     "{name}: own + external signed over {over} started (else approved) in {period}: {OVERFLOW}: no value"
                 ),
             };
-            MetricPoint { period, value: c.total.and_then(money), detail, records: c.projects }
+            MetricPoint { period, value: c.total.and_then(money), detail, basis: MetricBasis::NoRecords, records: c.projects }
         }
     }
 }
