@@ -450,8 +450,76 @@ export interface Forecast {
 /** Where an indicator's value came from, for the period. */
 export type SourceUsed =
   | { kind: "measured" }
-  | { kind: "calculated"; expression: string; substituted: string | null }
-  | { kind: "derived"; metric: Metric; detail: string; records: string[] };
+  | { kind: "calculated"; expression: string; substituted: Formula | null }
+  | { kind: "derived"; metric: Metric; basis: MetricBasis; records: string[] };
+
+/** What a derived value rests on, or why there is none (`code`-tagged). */
+export type MetricBasis =
+  | { code: "counted"; count: number }
+  | { code: "no_records" }
+  | { code: "overflow"; count: number }
+  | { code: "undefined"; count: number }
+  | { code: "before_records"; end: IsoDate }
+  | { code: "after_records"; through: IsoDate };
+
+/** What a number of a formula is. */
+export type Operand =
+  | "actual" | "target" | "baseline" | "goal" | "red_flag" | "low" | "high" | "tolerance"
+  | "distance_outside" | "min" | "max" | "start_value" | "expected" | "cap" | "threshold"
+  | "weight" | "weight_sum" | "score" | "constant" | "result";
+
+/** Why a scoring method gives no score. */
+export type NoScore =
+  | "no_target" | "no_baseline" | "zero_target" | "goal_equals_red_flag" | "not_positive_for_log"
+  | "rule_gives_no_score" | "negative_for_ratio" | "not_finite";
+
+/** Why a roll-up node has no score. */
+export type NoDataReason = "no_children" | "all_children_missing" | "child_missing" | "below_min_coverage" | "too_large";
+
+/** An operation of a formula (`name`-tagged; see the core's `Op` for its operands). */
+export type FormulaOp =
+  | { name: "add" | "sub" | "mul" | "div" | "neg" | "ln" | "exp" | "min" | "max" | "abs" | "clamp" }
+  | { name: "equals" | "capped" | "floored_at_zero" | "right_side_of_zero" | "band" | "then" | "zero_in_geometric_mean" }
+  | { name: "lower_is_better"; ratio: LowerRatio }
+  | { name: "target_equals_baseline"; reached: boolean }
+  | { name: "rule"; number: number; status: Status }
+  | { name: "compare"; when: Comparison }
+  | { name: "otherwise"; status: Status }
+  | { name: "expected_on"; date: IsoDate; day_count: DayCount }
+  | { name: "no_score"; reason: NoScore }
+  | { name: "no_data"; reason: NoDataReason };
+
+/** A formula with its numbers, as a tree (`kind`-tagged). */
+export type Formula =
+  | { kind: "value"; value: number; of: Operand }
+  | { kind: "input"; indicator: string; value: number | null }
+  | { kind: "named"; of: Operand }
+  | { kind: "op"; op: FormulaOp; operands: Formula[] };
+
+/** Which cut-off or rule gave the status (`rule`-tagged). */
+export type StatusReason =
+  | { rule: "suppressed" }
+  | { rule: "no_data" }
+  | { rule: "status_rule"; status: Status }
+  | { rule: "green"; score: number; green: number }
+  | { rule: "amber"; score: number; amber: number; green: number }
+  | { rule: "red"; score: number; amber: number }
+  | { rule: "given"; status: Status };
+
+/** Why a node has no value or no score (`code`-tagged). */
+export type Reason =
+  | { code: "no_measurement"; periods: PeriodText[] }
+  | { code: "denominators_zero" | "aggregate_too_large" | "records_unavailable" | "input_suppressed" | "result_overflows" }
+  | { code: "input_missing"; indicator: string }
+  | { code: "division_by_zero"; expression: string }
+  | { code: "no_target"; period: PeriodText; latest: PeriodText | null; policy: TargetPolicy }
+  | { code: "no_score"; cause: NoScore }
+  | { code: "rollup"; cause: NoDataReason }
+  | { code: "below_min_coverage"; coverage: number; min: number }
+  | { code: "derived"; metric: Metric; period: PeriodText; basis: MetricBasis };
+
+/** How the measurement periods relate to the reporting period. */
+export type TimeRule = "aggregated" | "same_period" | "latest_ended";
 
 /** A measurement (or, for calculated indicators, another indicator's value) used. */
 export interface InputUsed {
@@ -470,7 +538,7 @@ export interface TimeAggregationUsed {
   reported: Frequency;
   periods: PeriodText[];
   present: PeriodText[];
-  rule: string;
+  rule: TimeRule;
 }
 
 /** What the missing-data policy did with a child. */
@@ -503,7 +571,8 @@ export type TargetSource =
   | { kind: "explicit_coarser"; period: PeriodText }
   | { kind: "explicit_finer"; first: PeriodText; last: PeriodText; count: number }
   | { kind: "carried_forward"; period: PeriodText }
-  | { kind: "trajectory"; from: PeriodValue; to: PeriodValue };
+  | { kind: "trajectory"; from: PeriodValue; to: PeriodValue }
+  | { kind: "trajectory_end"; start: PeriodValue; end: PeriodValue };
 
 /** The target in force and its origin. */
 export interface TargetInForce {
@@ -523,12 +592,12 @@ export interface Explanation {
   value_period: PeriodText | null;
   target: TargetInForce | null;
   baseline: PeriodValue | null;
-  formula: string | null;
+  formula: Formula | null;
   children: ChildUsed[];
   coverage: number;
   thresholds: StatusThresholds;
-  status_reason: string;
-  reasons: string[];
+  status_reason: StatusReason;
+  reasons: Reason[];
 }
 
 /** One node of the scorecard at one period. */
@@ -918,8 +987,14 @@ export interface CapacityComparison {
   earlier: InvestmentCapacity;
   later: InvestmentCapacity;
   ratio: Money | null;
-  note: string | null;
+  note: NoRatio | null;
 }
+
+/** Why a capacity comparison has no ratio (`code`-tagged). */
+export type NoRatio =
+  | { code: "overflow" }
+  | { code: "no_investment"; period: PeriodText }
+  | { code: "no_investment_up_to"; period: PeriodText; through: IsoDate };
 
 /** Options of `headline` (input); every field defaults as in the core. */
 export interface HeadlineOptions {

@@ -73,7 +73,10 @@ fn metric_index(metric: Metric) -> usize {
 fn record_index(metric: Metric) -> usize {
     match metric {
         Metric::PartnerCount | Metric::NewPartners | Metric::ActivePartners => 0,
-        Metric::FundsPledged | Metric::FundsSigned | Metric::FundsReceived | Metric::CumulativeFundsSigned => 1,
+        Metric::FundsPledged
+        | Metric::FundsSigned
+        | Metric::FundsReceived
+        | Metric::CumulativeFundsSigned => 1,
         Metric::Deliveries
         | Metric::OnTimeDeliveryRate
         | Metric::Leverage
@@ -232,14 +235,15 @@ fn write_formula(w: &Words, f: &Formula, out: &mut String) {
             operand(w, xs.first(), 3, out);
         }
         Op::Ln => {
-            out.push_str("ln ");
+            out.push_str(w.functions[5]);
+            out.push(' ');
             operand(w, xs.first(), 4, out);
         }
-        Op::Exp => call("exp", out),
-        Op::Min => call("min", out),
-        Op::Max => call("max", out),
-        Op::Abs => call("abs", out),
-        Op::Clamp => call("clamp", out),
+        Op::Exp => call(w.functions[0], out),
+        Op::Min => call(w.functions[1], out),
+        Op::Max => call(w.functions[2], out),
+        Op::Abs => call(w.functions[3], out),
+        Op::Clamp => call(w.functions[4], out),
         Op::Equals => {
             out.push_str(&x(0));
             out.push_str(" = ");
@@ -286,9 +290,7 @@ fn write_formula(w: &Words, f: &Formula, out: &mut String) {
         Op::Then => out.push_str(&fill(w.then, &[&x(0), &x(1)])),
         Op::ZeroInGeometricMean => out.push_str(w.zero_in_geometric_mean),
         Op::NoScore { reason } => out.push_str(&fill(w.no_score, &[w.no_scores[no_score_index(*reason)]])),
-        Op::NoData { reason } => {
-            out.push_str(&fill(w.no_data, &[w.no_data_reasons[no_data_index(*reason)]]))
-        }
+        Op::NoData { reason } => out.push_str(&fill(w.no_data, &[w.no_data_reasons[no_data_index(*reason)]])),
     }
 }
 
@@ -359,14 +361,12 @@ fn target_source(w: &Words, source: &TargetSource) -> String {
             fill(t[2], &[&count.to_string(), &p(*first), &p(*last)])
         }
         TargetSource::CarriedForward { period } => fill(t[3], &[&p(*period)]),
-        TargetSource::Trajectory { from, to } => fill(
-            t[4],
-            &[&(w.number)(from.value), &p(from.period), &(w.number)(to.value), &p(to.period)],
-        ),
-        TargetSource::TrajectoryEnd { start, end } => fill(
-            t[5],
-            &[&(w.number)(start.value), &p(start.period), &(w.number)(end.value), &p(end.period)],
-        ),
+        TargetSource::Trajectory { from, to } => {
+            fill(t[4], &[&(w.number)(from.value), &p(from.period), &(w.number)(to.value), &p(to.period)])
+        }
+        TargetSource::TrajectoryEnd { start, end } => {
+            fill(t[5], &[&(w.number)(start.value), &p(start.period), &(w.number)(end.value), &p(end.period)])
+        }
     }
 }
 
@@ -487,7 +487,9 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
             .iter()
             .map(|i| match (i.suppressed, i.numerator, i.denominator) {
                 (true, _, _) => fill(w.input_suppressed, &[&per(i.period)]),
-                (false, Some(n), Some(d)) => [per(i.period), " = ".into(), num(n), "/".into(), num(d)].concat(),
+                (false, Some(n), Some(d)) => {
+                    [per(i.period), " = ".into(), num(n), "/".into(), num(d)].concat()
+                }
                 _ => [per(i.period), " = ".into(), opt(i.value)].concat(),
             })
             .collect();
@@ -496,19 +498,26 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
     }
     if !ex.children.is_empty() {
         // an objective's children are indicators; the other nodes' children roll up
-        let child_kind = if node.kind == NodeKind::Objective { NodeKind::Indicator } else { NodeKind::Objective };
+        let child_kind =
+            if node.kind == NodeKind::Objective { NodeKind::Indicator } else { NodeKind::Objective };
         let kids: Vec<String> = ex
             .children
             .iter()
             .map(|c| {
                 let what = match c.treatment {
-                    Treatment::Used => fill(w.child_used, &[&opt(c.score), status_word(w, child_kind, c.status)]),
+                    Treatment::Used => {
+                        fill(w.child_used, &[&opt(c.score), status_word(w, child_kind, c.status)])
+                    }
                     Treatment::Excluded => w.treatments[0].to_string(),
                     Treatment::CountedAsZero => w.treatments[1].to_string(),
                     Treatment::MakesParentNoData => w.treatments[2].to_string(),
                     Treatment::CarriedForward { age } => fill(
                         w.carried[usize::from((w.plural)(u64::from(age)))],
-                        &[&opt(c.carried_score), &c.carried_from.map(per).unwrap_or_default(), &age.to_string()],
+                        &[
+                            &opt(c.carried_score),
+                            &c.carried_from.map(per).unwrap_or_default(),
+                            &age.to_string(),
+                        ],
                     ),
                 };
                 fill(w.child, &[&c.id, &num(c.raw_weight), &(w.percent)(c.effective_weight), &what])

@@ -593,6 +593,9 @@ pub struct Words {
     /// Between the arguments of a function and the bounds of a band (`, ` / ` ; `: a
     /// decimal comma needs another separator).
     pub arg_sep: &'static str,
+    /// The formulas' functions: exp, min, max, abs, clamp, ln (the same notation in most
+    /// languages).
+    pub functions: [&'static str; 6],
     /// Node kinds: scorecard, perspective, objective, indicator.
     pub kinds: [&'static str; 4],
     /// An indicator's statuses: green, amber, red, no data, suppressed.
@@ -787,6 +790,7 @@ pub const EN: Words = Words {
     date: en_date,
     plural: |n| n != 1,
     arg_sep: ", ",
+    functions: ["exp", "min", "max", "abs", "clamp", "ln"],
     kinds: ["scorecard", "perspective", "objective", "indicator"],
     indicator_status: ["green", "amber", "red", "no_data", "suppressed"],
     rollup_status: ["green", "amber", "red", "no_data", "suppressed"],
@@ -830,7 +834,12 @@ pub const EN: Words = Words {
     arrow: " -> ",
     derived: "  derived from the records: {0} = {1} ({2})",
     counted: ["{0} {1} counted", "{0} {1} counted"],
-    records: [["partner", "partners"], ["commitment", "commitments"], ["project", "projects"], ["file", "files"]],
+    records: [
+        ["partner", "partners"],
+        ["commitment", "commitments"],
+        ["project", "projects"],
+        ["file", "files"],
+    ],
     metrics: [
         "Active caseload",
         "Files registered",
@@ -956,6 +965,7 @@ pub const FR: Words = Words {
     date: fr_date,
     plural: |n| n > 1,
     arg_sep: "\u{a0}; ",
+    functions: ["exp", "min", "max", "abs", "clamp", "ln"],
     kinds: ["tableau de bord prospectif", "axe", "objectif", "indicateur"],
     indicator_status: ["Atteint", "Vigilance", "Hors cible", "Sans donnée", "Masqué (petit effectif)"],
     rollup_status: ["Favorable", "Vigilance", "Défavorable", "Sans donnée", "Masqué (petit effectif)"],
@@ -1032,7 +1042,11 @@ pub const FR: Words = Words {
     input_suppressed: "{0} masquée",
     item_sep: ", ",
     aggregations: ["somme", "moyenne", "dernière valeur", "minimum", "maximum", "rapport des sommes"],
-    frequencies: [["mensuelle", "mensuelles"], ["trimestrielle", "trimestrielles"], ["annuelle", "annuelles"]],
+    frequencies: [
+        ["mensuelle", "mensuelles"],
+        ["trimestrielle", "trimestrielles"],
+        ["annuelle", "annuelles"],
+    ],
     rule_aggregated: [
         "{0}\u{a0}: aucune des {3} mesures {1} présente en {4}",
         "{0} de la seule mesure {1} présente sur {3} en {4}",
@@ -1083,7 +1097,7 @@ pub const FR: Words = Words {
         "l’objectif est égal au seuil d’alerte",
         "un score logarithmique demande une valeur supérieure à zéro",
         "la règle de statut vérifiée ne donne pas de score",
-        "un rapport à la cible demande une cible et un réalisé positifs ou nuls",
+        "un ratio à la cible demande une cible et une valeur supérieures ou égales à zéro",
         "un nombre n’est pas fini ou le score dépasse le plus grand nombre (environ 1,8e308)",
     ],
     no_data_reasons: [

@@ -664,7 +664,12 @@ fn expected_progress_reads_its_path_at_the_end_of_the_period() {
     let a = e.node("a").unwrap();
     assert!(close(a.score, 50.0));
     assert!(
-        a.explanation.formula.as_ref().unwrap().to_string().starts_with("expected on 2025-03-31 (elapsed days) = 89;")
+        a.explanation
+            .formula
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .starts_with("expected on 2025-03-31 (elapsed days) = 89;")
     );
     // the quarter ends on the same day: same score
     assert!(close(evaluate(&ws, p("2025-Q1")).unwrap().node("a").unwrap().score, 50.0));

@@ -40,11 +40,8 @@ fn a_value_without_a_target_in_force_is_no_data_with_coverage_zero() {
     assert_eq!((x.score, x.status, x.target), (None, Status::NoData, None));
     assert_eq!(x.coverage, 0.0);
     assert!(
-        x.explanation
-            .reasons
-            .iter()
-            .any(|r| r.to_string()
-                == "no target in force for 2025-Q1 (the latest target is for 2024; target policy \"none\")"),
+        x.explanation.reasons.iter().any(|r| r.to_string()
+            == "no target in force for 2025-Q1 (the latest target is for 2024; target policy \"none\")"),
         "{:?}",
         x.explanation.reasons
     );

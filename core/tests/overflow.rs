@@ -188,7 +188,11 @@ fn sums_of_measurements_beyond_f64_have_no_value_and_means_stay_exact() {
     let e = evaluate(&ws, p("2025-Q1")).unwrap();
     let s = node(&e, "sum");
     assert_eq!((s.value, s.score, s.status), (None, None, Status::NoData));
-    assert!(s.explanation.reasons.contains(&pilotage::Reason::AggregateTooLarge), "{:?}", s.explanation.reasons);
+    assert!(
+        s.explanation.reasons.contains(&pilotage::Reason::AggregateTooLarge),
+        "{:?}",
+        s.explanation.reasons
+    );
     let reason = pilotage::engine::aggregation::NoValue::TooLarge.to_string();
     assert!(s.explanation.reasons[0].to_string().contains(&reason));
     assert!(french_is_french(s).contains("l’agrégat des mesures est trop grand"));

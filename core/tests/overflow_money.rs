@@ -114,7 +114,8 @@ fn two_valid_commitments_of_half_max_overflow_in_every_sum_and_say_why() {
     assert!(cap.overflow.as_deref().unwrap().contains(WHY));
     let cmp = compare_capacity(&ws, per("2025"), per("2026"), FinanceOptions::default());
     assert_eq!(cmp.ratio, None);
-    assert!(cmp.note.as_deref().unwrap().contains(WHY), "{:?}", cmp.note);
+    assert_eq!(cmp.note, Some(pilotage::analytics::partnership::NoRatio::Overflow));
+    assert!(cmp.note.unwrap().text(pilotage::locale::Locale::En).contains(WHY), "{:?}", cmp.note);
 }
 
 #[test]

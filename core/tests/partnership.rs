@@ -345,7 +345,13 @@ fn investment_capacity_per_year_and_its_ratio() {
     // Against a year with no project: no ratio, and a note.
     let none = compare_capacity(&ws, per("2023"), per("2025"), FinanceOptions::default());
     assert_eq!(none.ratio, None);
-    assert_eq!(none.note.as_deref(), Some("no investment in 2023: no ratio"));
+    let why = none.note.unwrap();
+    assert_eq!(
+        why,
+        pilotage::analytics::partnership::NoRatio::NoInvestment { period: "2023".parse().unwrap() }
+    );
+    assert_eq!(why.text(pilotage::locale::Locale::En), "no investment in 2023: no ratio");
+    assert_eq!(why.text(pilotage::locale::Locale::Fr), "aucun investissement en 2023\u{a0}: pas de rapport");
 
     // A fiscal year starting in July: fiscal 2024 runs 2024-07-01 to 2025-06-30 and holds P1
     // (2025-04-01) and P2 (2025-05-01); P3 (2024-06-01) falls in fiscal 2023.

@@ -275,7 +275,10 @@ fn ratio_lower_is_better_conventions() {
         mirror.formula(&input(87.0, Some(60.0), None, LO)).to_string(),
         "100 * (2 - 87 / 60) (lower is better: 2 - actual / target), capped at 100 = 55"
     );
-    assert_eq!(recip.formula(&input(45.0, Some(60.0), None, HI)).to_string(), "100 * 45 / 60, capped at 100 = 75");
+    assert_eq!(
+        recip.formula(&input(45.0, Some(60.0), None, HI)).to_string(),
+        "100 * 45 / 60, capped at 100 = 75"
+    );
     // in files: the option is written only when it is not the default
     assert_eq!(
         serde_json::to_value(&mirror).unwrap()["lower_is_better"],

@@ -423,13 +423,23 @@ pub enum LeverageDefinition {
 }
 
 impl LeverageDefinition {
-    /// The formula, in words.
+    /// The formula, in English words ([`LeverageDefinition::formula_in`] in a language).
     pub fn formula(self) -> &'static str {
         match self {
             LeverageDefinition::ExternalOverOwn => "external funds / own funds",
             LeverageDefinition::TotalOverOwn => "(own + external funds) / own funds",
             LeverageDefinition::PlannedCostOverOwn => "total planned expenditure / own funds",
         }
+    }
+
+    /// The formula in a language's words.
+    pub fn formula_in(self, locale: crate::locale::Locale) -> &'static str {
+        let k = match self {
+            LeverageDefinition::ExternalOverOwn => 0,
+            LeverageDefinition::TotalOverOwn => 1,
+            LeverageDefinition::PlannedCostOverOwn => 2,
+        };
+        locale.words().leverage_formulas[k]
     }
 
     /// Every definition, the default first.
@@ -932,8 +942,44 @@ pub struct CapacityComparison {
     /// later total / earlier total, rounded; `None` when the earlier total is 0 or either
     /// total overflows.
     pub ratio: Option<Decimal>,
-    /// Why there is no ratio, when there is none.
-    pub note: Option<String>,
+    /// Why there is no ratio, when there is none, as a code (worded by
+    /// [`crate::locale::Words::no_ratio`]).
+    pub note: Option<NoRatio>,
+}
+
+/// Why a capacity comparison has no ratio. Serialised with a `code` tag in snake_case:
+/// `{"code": "no_investment", "period": "2023"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum NoRatio {
+    /// A total overflows the largest amount the library can hold.
+    Overflow,
+    /// Nothing was invested in the earlier period.
+    NoInvestment {
+        /// The earlier period.
+        period: Period,
+    },
+    /// Nothing was invested in the earlier period up to the same day as the later one.
+    NoInvestmentUpTo {
+        /// The earlier period.
+        period: Period,
+        /// The day it is counted up to.
+        through: NaiveDate,
+    },
+}
+
+impl NoRatio {
+    /// The reason in a language.
+    pub fn text(self, locale: crate::locale::Locale) -> String {
+        let w = locale.words();
+        match self {
+            NoRatio::Overflow => w.no_ratio[0].to_string(),
+            NoRatio::NoInvestment { period } => crate::locale::fill(w.no_ratio[1], &[&(w.period)(period)]),
+            NoRatio::NoInvestmentUpTo { period, through } => {
+                crate::locale::fill(w.no_ratio[2], &[&(w.period)(period), &(w.date)(through)])
+            }
+        }
+    }
 }
 
 /// Compare the investment capacity of `earlier` and `later`, each as it stood at its end;
@@ -952,11 +998,11 @@ pub fn compare_capacity(
     let r = l.total.zip(e.total).and_then(|(l, e)| ratio(l, e));
     let note = r.is_none().then(|| {
         if l.total.is_none() || e.total.is_none() {
-            format!("{OVERFLOW}: no ratio")
+            NoRatio::Overflow
         } else if e_through < earlier.end_date(cal) {
-            format!("no investment in {earlier} up to {e_through}: no ratio")
+            NoRatio::NoInvestmentUpTo { period: earlier, through: e_through }
         } else {
-            format!("no investment in {earlier}: no ratio")
+            NoRatio::NoInvestment { period: earlier }
         }
     });
     CapacityComparison { earlier: e, later: l, ratio: r, note }

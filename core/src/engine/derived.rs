@@ -157,9 +157,9 @@ pub(crate) fn percent(fraction: Decimal) -> Option<f64> {
 /// derived value there would claim a zero that nobody counted (see [`crate::engine::cutoff`]).
 pub(crate) fn outside_records(ws: &Workspace, period: Period, end: chrono::NaiveDate) -> Option<String> {
     match outside_span(ws, end)? {
-        MetricBasis::AfterRecords { through } => {
-            Some(format!("{period} ends after the records, which are complete through {through}: no value, not zero"))
-        }
+        MetricBasis::AfterRecords { through } => Some(format!(
+            "{period} ends after the records, which are complete through {through}: no value, not zero"
+        )),
         _ => Some(format!("no record is dated on or before {end}: no value, not zero")),
     }
 }
@@ -220,7 +220,13 @@ fn sentence_point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint
                     plural(c.count, "file", "files")
                 )
             };
-            MetricPoint { period, value: Some(c.count as f64), detail, basis: MetricBasis::NoRecords, records: c.projects }
+            MetricPoint {
+                period,
+                value: Some(c.count as f64),
+                detail,
+                basis: MetricBasis::NoRecords,
+                records: c.projects,
+            }
         }
         Metric::FilesRegistered => count_point(
             period,
@@ -292,7 +298,13 @@ fn sentence_point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint
             if !v.without_planned_cost.is_empty() {
                 detail.push_str(&format!("; {} without a planned cost", v.without_planned_cost.len()));
             }
-            MetricPoint { period, value: v.total.and_then(money), detail, basis: MetricBasis::NoRecords, records: v.projects }
+            MetricPoint {
+                period,
+                value: v.total.and_then(money),
+                detail,
+                basis: MetricBasis::NoRecords,
+                records: v.projects,
+            }
         }
         Metric::TransversalShare => {
             let t = portfolio::transversality(ws, Some(end));
@@ -315,7 +327,13 @@ fn sentence_point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint
             } else {
                 format!("{name}: {} joined by {end}", plural(n, "partner", "partners"))
             };
-            MetricPoint { period, value: Some(n as f64), detail, basis: MetricBasis::NoRecords, records: members }
+            MetricPoint {
+                period,
+                value: Some(n as f64),
+                detail,
+                basis: MetricBasis::NoRecords,
+                records: members,
+            }
         }
         Metric::NewPartners => count_point(
             period,
@@ -351,7 +369,13 @@ fn sentence_point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint
                 Some(amount) => format!("{name}: {amount} {} {status} {when}, over {over}", ws.currency),
                 None => format!("{name}: funds {status} {when}, over {over}: {OVERFLOW}: no value"),
             };
-            MetricPoint { period, value: amount.and_then(money), detail, basis: MetricBasis::NoRecords, records: f.commitments }
+            MetricPoint {
+                period,
+                value: amount.and_then(money),
+                detail,
+                basis: MetricBasis::NoRecords,
+                records: f.commitments,
+            }
         }
         Metric::Leverage | Metric::CofinancingRate => {
             let options = FinanceOptions { as_of: Some(end), ..FinanceOptions::default() };
@@ -412,7 +436,13 @@ fn sentence_point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint
                     "{name}: own + external signed over {over} started (else approved) in {period}: {OVERFLOW}: no value"
                 ),
             };
-            MetricPoint { period, value: c.total.and_then(money), detail, basis: MetricBasis::NoRecords, records: c.projects }
+            MetricPoint {
+                period,
+                value: c.total.and_then(money),
+                detail,
+                basis: MetricBasis::NoRecords,
+                records: c.projects,
+            }
         }
     }
 }

@@ -50,13 +50,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::derived::MetricBasis;
+use crate::engine::expression::EvalIssue;
 use crate::engine::rollup::{ChildInput, NoDataReason, Treatment};
 use crate::engine::scoring::{
     Comparison, DayCount, LowerRatio, NoScore, ScoreInput, ScoringMethod, Status, StatusThresholds,
 };
 use crate::engine::target::{TargetInForce, TargetPolicy};
 use crate::engine::trend::Direction;
-use crate::engine::expression::EvalIssue;
 use crate::engine::{Engine, Grid, IndPlan, NodeKind, SourcePlan, ordinal_of_month, window};
 use crate::error::Error;
 use crate::model::indicator::{Metric, PeriodValue, TimeAggregation};

@@ -626,7 +626,10 @@ mod tests {
         // as few parentheses as the tree needs, in each language's number format
         assert_eq!(s.to_string(), "100 * 3 / max(12, 1)");
         let x = |id: &str| Some(if id == "a" { 0.5 } else { 2.5 });
-        let fr = crate::explain::formula_in(&Expr::parse("(a + 1) * max(b, 1)").unwrap().substituted(&x), crate::locale::Locale::Fr);
+        let fr = crate::explain::formula_in(
+            &Expr::parse("(a + 1) * max(b, 1)").unwrap().substituted(&x),
+            crate::locale::Locale::Fr,
+        );
         assert_eq!(fr, "(0,5 + 1) * max(2,5\u{a0}; 1)");
     }
 }

@@ -286,8 +286,10 @@ pub fn formula(rollup: &Rollup, children: &[ChildInput], combined: &Combined) ->
                 .iter()
                 .map(|(x, y)| Formula::op(Op::Mul, vec![w(*x), Formula::op(Op::Ln, vec![s(*y)])]))
                 .collect();
-            let mean =
-                Formula::op(Op::Div, vec![Formula::op(Op::Add, terms), Formula::value(wsum, Operand::WeightSum)]);
+            let mean = Formula::op(
+                Op::Div,
+                vec![Formula::op(Op::Add, terms), Formula::value(wsum, Operand::WeightSum)],
+            );
             Formula::op(Op::Exp, vec![mean])
         }
         Aggregation::Worst => Formula::op(Op::Min, used.iter().map(|u| s(u.1)).collect()),

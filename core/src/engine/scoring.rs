@@ -860,9 +860,8 @@ impl ScoringMethod {
             None => f,
         };
         // `100 * x / y`
-        let percent = |x: Formula, y: Formula| {
-            op(O::Div, vec![op(O::Mul, vec![v(100.0, R::Constant), x]), y])
-        };
+        let percent =
+            |x: Formula, y: Formula| op(O::Div, vec![op(O::Mul, vec![v(100.0, R::Constant), x]), y]);
         let diff = |x: Formula, y: Formula| op(O::Sub, vec![x, y]);
         let calc = match self {
             ScoringMethod::LinearProgress { cap, floor_at_zero } => {
@@ -898,10 +897,7 @@ impl ScoringMethod {
                 } else {
                     let f = op(
                         O::Mul,
-                        vec![
-                            v(100.0, R::Constant),
-                            diff(v(2.0, R::Constant), op(O::Div, vec![num, den])),
-                        ],
+                        vec![v(100.0, R::Constant), diff(v(2.0, R::Constant), op(O::Div, vec![num, den]))],
                     );
                     capped(op(O::LowerIsBetter { ratio: *lower_is_better }, vec![f]), cap)
                 }
@@ -910,7 +906,10 @@ impl ScoringMethod {
                 let g = goal.or(input.target).unwrap_or(f64::NAN);
                 let share = op(
                     O::Div,
-                    vec![diff(v(a, R::Actual), v(*red_flag, R::RedFlag)), diff(v(g, R::Goal), v(*red_flag, R::RedFlag))],
+                    vec![
+                        diff(v(a, R::Actual), v(*red_flag, R::RedFlag)),
+                        diff(v(g, R::Goal), v(*red_flag, R::RedFlag)),
+                    ],
                 );
                 let native = op(
                     O::Mul,
@@ -934,7 +933,10 @@ impl ScoringMethod {
                         v(100.0, R::Constant),
                         diff(
                             v(1.0, R::Constant),
-                            op(O::Div, vec![Formula::Named { of: R::DistanceOutside }, v(*tolerance, R::Tolerance)]),
+                            op(
+                                O::Div,
+                                vec![Formula::Named { of: R::DistanceOutside }, v(*tolerance, R::Tolerance)],
+                            ),
                         ),
                     ],
                 );
@@ -950,7 +952,10 @@ impl ScoringMethod {
                         diff(f(*max, R::Max), f(a, R::Actual)),
                         diff(f(*max, R::Max), f(*min, R::Min)),
                     ),
-                    _ => percent(diff(f(a, R::Actual), f(*min, R::Min)), diff(f(*max, R::Max), f(*min, R::Min))),
+                    _ => percent(
+                        diff(f(a, R::Actual), f(*min, R::Min)),
+                        diff(f(*max, R::Max), f(*min, R::Min)),
+                    ),
                 }
             }
             ScoringMethod::StatusRules { rules, otherwise, .. } => {
@@ -958,8 +963,10 @@ impl ScoringMethod {
                 for (i, r) in rules.iter().enumerate() {
                     let Some(cut) = RuleCut::of(r, input.target) else { break };
                     if cut.hit(r.when, a) {
-                        let compare =
-                            op(O::Compare { when: r.when }, vec![v(a, R::Actual), v(cut.value, R::Threshold)]);
+                        let compare = op(
+                            O::Compare { when: r.when },
+                            vec![v(a, R::Actual), v(cut.value, R::Threshold)],
+                        );
                         matched = Some(op(O::Rule { number: i as u32 + 1, status: r.status }, vec![compare]));
                         break;
                     }
@@ -977,8 +984,8 @@ impl ScoringMethod {
             } => {
                 let e =
                     expected_at(*start, *end, *start_value, *end_value, milestones, input.date, *day_count);
-                let expected = op(O::ExpectedOn { date: input.date, day_count: *day_count }, Vec::new())
-                    .equals(e);
+                let expected =
+                    op(O::ExpectedOn { date: input.date, day_count: *day_count }, Vec::new()).equals(e);
                 let f = percent(
                     diff(v(a, R::Actual), v(*start_value, R::StartValue)),
                     diff(v(e, R::Expected), v(*start_value, R::StartValue)),
