@@ -352,9 +352,9 @@ pub fn text_report(
     );
     let f = &h.finance;
     let lev = &f.leverage;
-    let lev_value = match (&lev.value, &lev.undefined_reason) {
+    let lev_value = match (&lev.value, lev.undefined_reason) {
         (Some(v), _) => format!("1 : {}", l.number(v.to_string().parse::<f64>().unwrap_or(f64::NAN), 2)),
-        (None, Some(r)) => r.clone(),
+        (None, Some(r)) => r.text(l).to_string(),
         (None, None) => "–".into(),
     };
     let _ = writeln!(

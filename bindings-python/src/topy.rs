@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use pilotage::analytics::headline::Headline;
 use pilotage::analytics::partnership::{
     CapacityComparison, CommitmentGap, Concentration, FinanceOptions, Funds, FundsScope, InvestmentCapacity,
-    KindCounts, Leverage, LeverageDefinition, NoRatio, Outstanding, PartnerCounts, PartnerShare, Population,
-    PortfolioFinance, ProjectFinance, ProjectScope, StatusAmounts,
+    KindCounts, Leverage, LeverageDefinition, LeverageUndefined, NoRatio, Outstanding, PartnerCounts,
+    PartnerShare, Population, PortfolioFinance, ProjectFinance, ProjectScope, StatusAmounts,
 };
 use pilotage::analytics::portfolio::{
     Caseload, CaseloadOptions, DeliveryReport, Excluded, FileAge, FileLeadTime, LeadTimeComparison,
@@ -100,7 +100,7 @@ macro_rules! by_name {
     )*};
 }
 
-by_name!(Stage, PartnerKind, FundingKind, FundingStatus, LeverageDefinition, Milestone);
+by_name!(Stage, PartnerKind, FundingKind, FundingStatus, LeverageDefinition, LeverageUndefined, Milestone);
 
 static RECORD: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 

@@ -876,6 +876,9 @@ export interface Outstanding {
  */
 export type LeverageDefinition = "external_over_own" | "total_over_own" | "planned_cost_over_own";
 
+/** Why a leverage has no value. */
+export type LeverageUndefined = "no_planned_cost" | "overflow" | "zero_own_funds" | "too_large_to_divide";
+
 /** Options of the finance figures as the core used them. */
 export interface FinanceOptions {
   basis: FundingStatus;
@@ -898,7 +901,7 @@ export interface Leverage {
   /** Planned cost of the same projects, when known (the numerator of `planned_cost_over_own`). */
   planned_cost: Money | null;
   value: Money | null;
-  undefined_reason: string | null;
+  undefined_reason: LeverageUndefined | null;
 }
 
 /** Finance of one project: own and external funds, co-financing rate, leverage. */

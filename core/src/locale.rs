@@ -732,6 +732,9 @@ pub struct Words {
     /// Why a capacity comparison has no ratio: overflow, no investment (earlier period),
     /// no investment up to a day (period, day).
     pub no_ratio: [&'static str; 3],
+    /// Why a leverage has no value: no planned cost, overflow, zero own funds, too large to
+    /// divide.
+    pub leverage_undefined: [&'static str; 4],
 }
 
 /// `template` with `{0}`, `{1}`... replaced by `args` (a missing argument is left empty).
@@ -955,6 +958,12 @@ pub const EN: Words = Words {
         "no investment in {0}: no ratio",
         "no investment in {0} up to {1}: no ratio",
     ],
+    leverage_undefined: [
+        "no planned cost: total planned expenditure / own funds is undefined",
+        "the sum overflows the largest amount the library can hold (79228162514264337593543950335)",
+        "own funds are 0: leverage is undefined (nothing to divide by)",
+        "the amounts are too large to divide",
+    ],
 };
 
 /// The French explanations (U+00A0 before a colon, French numbers, periods and dates).
@@ -1139,6 +1148,12 @@ pub const FR: Words = Words {
         "la somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335)\u{a0}: pas de rapport",
         "aucun investissement en {0}\u{a0}: pas de rapport",
         "aucun investissement en {0} jusqu’au {1}\u{a0}: pas de rapport",
+    ],
+    leverage_undefined: [
+        "aucun coût prévu\u{a0}: dépense totale prévue / fonds propres est indéfini",
+        "la somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335)",
+        "fonds propres nuls\u{a0}: l’effet de levier est indéfini (rien à diviser)",
+        "les montants sont trop grands pour être divisés",
     ],
 };
 

@@ -297,6 +297,7 @@ fn vocabulary(w: &Words) -> BTreeSet<String> {
         derived_reasons,
         leverage_formulas,
         no_ratio,
+        leverage_undefined,
     } = *w;
     let mut texts: Vec<&str> = vec![
         arg_sep,
@@ -343,8 +344,15 @@ fn vocabulary(w: &Words) -> BTreeSet<String> {
     for list in [&methods[..], &metrics, &aggregations, &rule_aggregated, &treatments, &tracks, &no_scores] {
         texts.extend(list);
     }
-    for list in [&no_data_reasons[..], &reasons, &no_target, &policies, &derived_reasons, &leverage_formulas]
-    {
+    for list in [
+        &no_data_reasons[..],
+        &reasons,
+        &no_target,
+        &policies,
+        &derived_reasons,
+        &leverage_formulas,
+        &leverage_undefined,
+    ] {
         texts.extend(list);
     }
     for list in

@@ -105,7 +105,11 @@ fn two_valid_commitments_of_half_max_overflow_in_every_sum_and_say_why() {
     let pf = portfolio_finance(&ws, ProjectScope::All, FinanceOptions::default());
     assert_eq!((pf.external, pf.cofinancing_rate, pf.leverage.value), (None, None, None));
     assert_eq!(pf.own, Some(Decimal::from(100)));
-    assert!(pf.leverage.undefined_reason.as_deref().unwrap().contains(WHY));
+    assert_eq!(
+        pf.leverage.undefined_reason,
+        Some(pilotage::analytics::partnership::LeverageUndefined::Overflow)
+    );
+    assert!(pf.leverage.undefined_reason.unwrap().text(pilotage::locale::Locale::En).contains(WHY));
     assert!(pf.overflow.is_some() && pf.projects[0].overflow.is_some());
 
     // investment capacity and its comparison

@@ -255,7 +255,10 @@ fn cofinancing_and_leverage_per_project() {
     // 100 / 500 = 0.2 is still defined.
     let p2 = project_finance(&ws, "P2", FinanceOptions::default()).unwrap();
     assert_eq!(p2.leverage.value, None);
-    assert!(p2.leverage.undefined_reason.as_deref().unwrap().contains("own funds are 0"));
+    assert_eq!(
+        p2.leverage.undefined_reason,
+        Some(pilotage::analytics::partnership::LeverageUndefined::ZeroOwnFunds)
+    );
     assert_eq!(p2.cofinancing_rate, Some(Decimal::new(2, 1)));
     // P3: 50 / 300 = 0.16666 -> 0.1667 (4 places, half away from zero); leverage 50 / 100 = 0.5.
     let p3 = project_finance(&ws, "P3", FinanceOptions::default()).unwrap();

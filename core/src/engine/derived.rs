@@ -403,7 +403,7 @@ fn sentence_point(ws: &Workspace, metric: Metric, period: Period) -> MetricPoint
                         format!(
                             "{name} ({}): {n} approved by {end}: {}",
                             f.leverage.formula,
-                            reason.as_deref().unwrap_or("undefined")
+                            reason.map_or("undefined", |r| r.text(crate::locale::Locale::En))
                         ),
                     ),
                 }
