@@ -560,7 +560,7 @@ impl Locale {
     }
 }
 
-/// Every word of the explanations ([`crate::explain`]) in one language, with its number,
+/// Every word of the explanations ([`crate::explain`](mod@crate::explain)) in one language, with its number,
 /// percent, period and date formatting and its plural rule. [`Locale::words`] maps each
 /// locale to its table: adding a language is adding a `Locale` variant and one `Words`
 /// constant (the compiler then asks for its arm; a test renders every reason, formula

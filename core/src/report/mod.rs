@@ -5,7 +5,7 @@
 //! from the engine's results, and write strings: SVG fragments (usable alone in a notebook
 //! or a page) and an HTML document with inline CSS and inline SVG (no script, no network,
 //! prints to A4). Every workspace string is escaped ([`escape`]); labels, numbers, money,
-//! dates and periods follow the [`Locale`]; output is deterministic (same view, same bytes).
+//! dates and periods follow the [`Locale`](crate::locale::Locale); output is deterministic (same view, same bytes).
 //!
 //! ```
 //! use pilotage::locale::Locale;

@@ -4,7 +4,7 @@
 //! engine, the portfolio and the partnership analytics each need only a thin adapter to be
 //! drawn. Every string here comes from a workspace and is escaped by the renderers. Money is
 //! [`Decimal`]; scores (0-100), values and coverages are `f64`; periods are [`Period`] and
-//! are formatted by the [`Locale`](super::Locale).
+//! are formatted by the [`Locale`](crate::locale::Locale).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
