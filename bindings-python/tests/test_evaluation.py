@@ -73,6 +73,21 @@ def test_nodes_are_typed(q4: Evaluation) -> None:
     assert q4.links == q4.to_dict()["links"]
 
 
+def test_the_explanation_is_data(q4: Evaluation) -> None:
+    # codes with their numbers, the formula as a tree: no sentence to parse (issue #15)
+    red = q4.node("ind_absenteisme").explanation
+    assert red["status_reason"] == {"rule": "red", "score": 0.0, "amber": pytest.approx(100 / 3)}
+    formula = red["formula"]
+    assert (formula["kind"], formula["op"]) == ("op", {"name": "equals"})
+    assert formula["operands"][-1] == {"kind": "value", "value": 0.0, "of": "result"}
+    missing = q4.node("ind_heures_formation").explanation
+    assert missing["reasons"] == [{"code": "no_target", "period": "2025-Q4", "latest": None, "policy": "none"}]
+    assert missing["formula"] == {"kind": "op", "op": {"name": "no_score", "reason": "no_target"}, "operands": []}
+    # the text is the core's rendering of the same codes, in each language
+    assert "no data because no target in force for 2025-Q4" in q4.explain("ind_heures_formation")
+    assert "sans donnée car aucune cible en vigueur pour T4\u00a02025" in q4.explain("ind_heures_formation", lang="fr")
+
+
 def test_explain_three_ways(sample: Workspace, q4: Evaluation) -> None:
     text = q4.explain("ind_absenteisme")
     assert text == sample.explain("ind_absenteisme", "2025-Q4") == q4.node("ind_absenteisme").explain()
