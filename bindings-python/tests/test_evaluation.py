@@ -108,7 +108,8 @@ def test_explain_in_french(sample: Workspace, q4: Evaluation) -> None:
     )
     assert lines[1] == f"  pourquoi{nb}: Hors cible{nb}: 0 est inférieur au seuil « Vigilance » 33,3333"
     assert lines[2] == (
-        f"  valeur 0,0906{nb}ratio ; cible 0,06 (trajectoire de 0,06 (T4{nb}2025) à 0,06 (T4{nb}2025)) ; "
+        # the trajectory's end, where it really starts and ends (was "de 0,06 (T4 2025) à 0,06 (T4 2025)")
+        f"  valeur 0,0906{nb}ratio ; cible 0,06 (fin de la trajectoire de 0,085 (T1{nb}2019) à 0,06 (T4{nb}2025)) ; "
         f"référence 0,085 (T1{nb}2019)"
     )
     assert lines[4] == (
