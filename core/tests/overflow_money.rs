@@ -11,6 +11,7 @@ use pilotage::analytics::partnership::{
     outstanding, portfolio_finance,
 };
 use pilotage::engine::derived;
+use pilotage::engine::derived::MetricBasis;
 use pilotage::engine::record_index::RecordIndex;
 use pilotage::model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
 use pilotage::model::indicator::Metric;
@@ -183,7 +184,11 @@ fn metric_points_and_the_fast_index_have_no_value_and_the_point_says_why() {
         let period = per(period);
         let p = derived::point(&ws, metric, period);
         assert_eq!(p.value, None, "{metric:?} {period}: {p:?}");
-        assert!(p.detail.contains(WHY) && p.detail.ends_with("no value"), "{}", p.detail);
+        assert!(matches!(p.basis, MetricBasis::Overflow { .. }), "{p:?}");
+        // and the explanation says why in each language
+        let why = pilotage::Reason::Derived { metric, period, basis: p.basis };
+        assert!(why.to_string().contains(WHY), "{why}");
+        assert!(pilotage::explain::reason_in(&why, Locale::Fr).contains("la somme dépasse"));
         assert_eq!(index.value(metric, period), None, "{metric:?} {period}");
     }
     // before the second half is signed, the sums are exact and both paths agree
@@ -323,8 +328,8 @@ proptest! {
             for period in [per("2024"), per("2025"), per("2025-Q2")] {
                 let p = derived::point(&ws, metric, period);
                 prop_assert_eq!(index.value(metric, period).map(f64::to_bits), p.value.map(f64::to_bits), "{:?} {}", metric, period);
-                if p.value.is_none() && p.detail.contains("overflow") {
-                    prop_assert!(p.detail.contains(WHY), "{}", p.detail);
+                if matches!(p.basis, MetricBasis::Overflow { .. }) {
+                    prop_assert!(p.value.is_none(), "{:?}", p);
                 }
                 // a funds value is that of the exact sum, or absent: never a saturated sum
                 let cal = ws.calendar();
@@ -334,12 +339,13 @@ proptest! {
                     Metric::FundsSigned => st == FundingStatus::Signed && period.contains_date(d, cal),
                     _ => st == FundingStatus::Signed && d <= end,
                 };
-                let outside = p.detail.contains("no value, not zero"); // outside the records' span
+                // outside the records' span
+                let outside = matches!(p.basis, MetricBasis::BeforeRecords { .. } | MetricBasis::AfterRecords { .. });
                 if !outside && matches!(metric, Metric::FundsPledged | Metric::FundsSigned | Metric::CumulativeFundsSigned) {
                     let want = exact(ws.commitments.iter().flat_map(|c| &c.steps)
                         .filter(|s| counted(s.status, s.date)).map(|s| s.amount));
                     prop_assert_eq!(p.value, want.and_then(|w| rust_decimal::prelude::ToPrimitive::to_f64(&w)), "{:?} {}", metric, period);
-                    if want.is_none() { prop_assert!(p.detail.contains(WHY), "{}", p.detail); }
+                    if want.is_none() { prop_assert!(matches!(p.basis, MetricBasis::Overflow { .. }), "{:?}", p); }
                 }
             }
         }

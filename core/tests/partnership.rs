@@ -381,7 +381,7 @@ fn metric_series_for_the_partnership_metrics() {
     // New: eu and bank in Q1; nobody in Q2 (a real 0, said so).
     let new = series(&ws, Metric::NewPartners, &q);
     assert_eq!((new[0].value, new[1].value), (Some(2.0), Some(0.0)));
-    assert_eq!(new[1].detail, "new_partners: no partners joined in 2025-Q2 (counted as 0)");
+    assert_eq!(new[1].basis, pilotage::engine::derived::MetricBasis::Counted { count: 0 });
     // Active: Q1 reg, eu; Q2 reg (tranche 05-01), eu (signed 04-15), co (06-01).
     let active = series(&ws, Metric::ActivePartners, &q);
     assert_eq!(active[1].records, ["reg", "eu", "co"]);
@@ -394,33 +394,38 @@ fn metric_series_for_the_partnership_metrics() {
     assert_eq!(values(Metric::FundsReceived), [Some(0.0), Some(200_000.0)]);
     let signed = series(&ws, Metric::FundsSigned, &q);
     assert_eq!(signed[1].records, ["c1", "c2", "c3"]);
-    assert!(signed[1].detail.contains("600000 EUR signed in 2025-Q2"), "{}", signed[1].detail);
+    assert_eq!(signed[1].basis, pilotage::engine::derived::MetricBasis::Counted { count: 3 });
     // Cumulative signed: by 03-31 300 000 + 50 000 (c4); by 06-30 950 000.
     assert_eq!(values(Metric::CumulativeFundsSigned), [Some(350_000.0), Some(950_000.0)]);
 
     // Leverage by 03-31: P1 and P3, 350 000 / 300 000 = 1.1667. By 06-30: P1 P2 P3 with
-    // 950 000 / 300 000 = 3.1667. The detail names the definition.
+    // 950 000 / 300 000 = 3.1667, over the projects approved by then.
     let lev = series(&ws, Metric::Leverage, &q);
     assert_eq!((lev[0].value, lev[1].value), (Some(1.1667), Some(3.1667)));
     assert_eq!(lev[1].records, ["P1", "P2", "P3"]);
-    assert!(lev[0].detail.contains("external funds / own funds"), "{}", lev[0].detail);
+    assert_eq!(lev[1].basis, pilotage::engine::derived::MetricBasis::Counted { count: 3 });
     // Nothing approved by 2024-01-31 (P3 is registered on 2024-01-01, approved in March): no value.
     let none = series(&ws, Metric::Leverage, &[per("2024-01")]);
     assert_eq!(none[0].value, None);
-    assert_eq!(none[0].detail, "leverage: no projects approved by 2024-01-31");
+    assert_eq!(none[0].basis, pilotage::engine::derived::MetricBasis::NoRecords);
     // 2023 ends before the first record (2024-01-01): nothing is known, so no value either,
-    // and the detail says it is not a zero.
+    // and the basis says it is not a zero.
     let before = series(&ws, Metric::Leverage, &[per("2023")]);
     assert_eq!(before[0].value, None);
-    assert_eq!(before[0].detail, "leverage: no record is dated on or before 2023-12-31: no value, not zero");
-    // Zero own funds: undefined, and the detail says why.
+    assert_eq!(
+        before[0].basis,
+        pilotage::engine::derived::MetricBasis::BeforeRecords {
+            end: chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()
+        }
+    );
+    // Zero own funds: undefined, and the basis says so.
     let mut no_own = ws.clone();
     for p in &mut no_own.projects {
         p.own_funds = Some(Decimal::ZERO);
     }
     let zero = series(&no_own, Metric::Leverage, &q);
     assert_eq!(zero[1].value, None);
-    assert!(zero[1].detail.contains("own funds are 0: leverage is undefined"), "{}", zero[1].detail);
+    assert_eq!(zero[1].basis, pilotage::engine::derived::MetricBasis::Undefined { count: 3 });
 
     // Co-financing by 03-31: P1 300 000 + P3 50 000 over 1 300 000 = 0.26923 -> 0.2692 = 26.92 %.
     // By 06-30: 950 000 / 1 800 000 = 0.5278 -> 52.78 %.
@@ -435,7 +440,7 @@ fn metric_series_for_the_partnership_metrics() {
         [None, Some(150_000.0), Some(1_100_000.0), Some(0.0)]
     );
     assert_eq!(cap[2].records, ["P1", "P2"]);
-    assert!(cap[3].detail.contains("counted as 0"));
+    assert_eq!(cap[3].basis, pilotage::engine::derived::MetricBasis::Counted { count: 0 });
 }
 
 /// The portfolio and capacity figures index commitments by project and partners by id once
