@@ -453,7 +453,6 @@ export type SourceUsed =
   | { kind: "calculated"; expression: string; substituted: Formula | null }
   | { kind: "derived"; metric: Metric; basis: MetricBasis; records: string[] };
 
-/** What a derived value rests on, or why there is none (`code`-tagged). */
 export type MetricBasis =
   | { code: "counted"; count: number }
   | { code: "no_records" }
@@ -462,21 +461,17 @@ export type MetricBasis =
   | { code: "before_records"; end: IsoDate }
   | { code: "after_records"; through: IsoDate };
 
-/** What a number of a formula is. */
 export type Operand =
   | "actual" | "target" | "baseline" | "goal" | "red_flag" | "low" | "high" | "tolerance"
   | "distance_outside" | "min" | "max" | "start_value" | "expected" | "cap" | "threshold"
   | "weight" | "weight_sum" | "score" | "constant" | "result";
 
-/** Why a scoring method gives no score. */
 export type NoScore =
   | "no_target" | "no_baseline" | "zero_target" | "goal_equals_red_flag" | "not_positive_for_log"
   | "rule_gives_no_score" | "negative_for_ratio" | "not_finite";
 
-/** Why a roll-up node has no score. */
 export type NoDataReason = "no_children" | "all_children_missing" | "child_missing" | "below_min_coverage" | "too_large";
 
-/** An operation of a formula (`name`-tagged; see the core's `Op` for its operands). */
 export type FormulaOp =
   | { name: "add" | "sub" | "mul" | "div" | "neg" | "ln" | "exp" | "min" | "max" | "abs" | "clamp" }
   | { name: "equals" | "capped" | "floored_at_zero" | "right_side_of_zero" | "band" | "then" | "zero_in_geometric_mean" }
@@ -489,14 +484,13 @@ export type FormulaOp =
   | { name: "no_score"; reason: NoScore }
   | { name: "no_data"; reason: NoDataReason };
 
-/** A formula with its numbers, as a tree (`kind`-tagged). */
+/** Explanations are data (see the core's `Explanation`): a formula is a tree, reasons and statuses are tagged codes. */
 export type Formula =
   | { kind: "value"; value: number; of: Operand }
   | { kind: "input"; indicator: string; value: number | null }
   | { kind: "named"; of: Operand }
   | { kind: "op"; op: FormulaOp; operands: Formula[] };
 
-/** Which cut-off or rule gave the status (`rule`-tagged). */
 export type StatusReason =
   | { rule: "suppressed" }
   | { rule: "no_data" }
@@ -506,7 +500,6 @@ export type StatusReason =
   | { rule: "red"; score: number; amber: number }
   | { rule: "given"; status: Status };
 
-/** Why a node has no value or no score (`code`-tagged). */
 export type Reason =
   | { code: "no_measurement"; periods: PeriodText[] }
   | { code: "denominators_zero" | "aggregate_too_large" | "records_unavailable" | "input_suppressed" | "result_overflows" }
@@ -518,7 +511,6 @@ export type Reason =
   | { code: "below_min_coverage"; coverage: number; min: number }
   | { code: "derived"; metric: Metric; period: PeriodText; basis: MetricBasis };
 
-/** How the measurement periods relate to the reporting period. */
 export type TimeRule = "aggregated" | "same_period" | "latest_ended";
 
 /** A measurement (or, for calculated indicators, another indicator's value) used. */
@@ -876,7 +868,6 @@ export interface Outstanding {
  */
 export type LeverageDefinition = "external_over_own" | "total_over_own" | "planned_cost_over_own";
 
-/** Why a leverage has no value. */
 export type LeverageUndefined = "no_planned_cost" | "overflow" | "zero_own_funds" | "too_large_to_divide";
 
 /** Options of the finance figures as the core used them. */
@@ -993,7 +984,6 @@ export interface CapacityComparison {
   note: NoRatio | null;
 }
 
-/** Why a capacity comparison has no ratio (`code`-tagged). */
 export type NoRatio =
   | { code: "overflow" }
   | { code: "no_investment"; period: PeriodText }

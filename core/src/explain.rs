@@ -431,8 +431,12 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
     let num = |x: f64| (w.number)(x);
     let opt = |x: Option<f64>| x.map(w.number).unwrap_or_else(|| "-".to_string());
     let per = |p: Period| (w.period)(p);
-    let mut lines: Vec<String> = Vec::new();
-    lines.push(fill(
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(fill(
         w.header,
         &[
             w.kinds[kind_index(node.kind)],
@@ -444,23 +448,23 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
             &(w.percent)(node.coverage),
         ],
     ));
-    lines.push(fill(w.why, &[&status_reason(w, node.kind, &ex.status_reason)]));
+    line(fill(w.why, &[&status_reason(w, node.kind, &ex.status_reason)]));
     if node.value.is_some() || node.target.is_some() {
         let unit = node.unit.as_deref().map(|u| [w.unit_sep, u].concat()).unwrap_or_default();
-        let mut line = fill(w.value, &[&opt(node.value), &unit]);
+        let mut text = fill(w.value, &[&opt(node.value), &unit]);
         if let Some(t) = &ex.target {
-            line.push_str(&fill(w.target, &[&num(t.value), &target_source(w, &t.source)]));
+            text.push_str(&fill(w.target, &[&num(t.value), &target_source(w, &t.source)]));
         }
         if let Some(b) = &ex.baseline {
-            line.push_str(&fill(w.baseline, &[&num(b.value), &per(b.period)]));
+            text.push_str(&fill(w.baseline, &[&num(b.value), &per(b.period)]));
         }
-        lines.push(line);
+        line(text);
     }
     if let Some(vp) = ex.value_period {
-        lines.push(fill(w.carried_value, &[&per(vp), &per(node.period)]));
+        line(fill(w.carried_value, &[&per(vp), &per(node.period)]));
     }
     if let Some(f) = &ex.formula {
-        lines.push(fill(w.formula_line, &[w.methods[method_index(ex)], &formula_in(f, locale)]));
+        line(fill(w.formula_line, &[w.methods[method_index(ex)], &formula_in(f, locale)]));
     }
     match &ex.source {
         Some(SourceUsed::Calculated { expression, substituted }) => {
@@ -469,7 +473,7 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
                 text.push_str(w.arrow);
                 text.push_str(&formula_in(s, locale));
             }
-            lines.push(fill(w.calculated, &[&text]));
+            line(fill(w.calculated, &[&text]));
         }
         Some(SourceUsed::Derived { metric, records: ids, .. }) => {
             let n = ids.len();
@@ -477,7 +481,7 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
                 w.counted[usize::from((w.plural)(n as u64))],
                 &[&n.to_string(), w.records[record_index(*metric)][usize::from((w.plural)(n as u64))]],
             );
-            lines.push(fill(w.derived, &[w.metrics[metric_index(*metric)], &opt(node.value), &counted]));
+            line(fill(w.derived, &[w.metrics[metric_index(*metric)], &opt(node.value), &counted]));
         }
         _ => {}
     }
@@ -494,7 +498,7 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
             })
             .collect();
         let list = if items.is_empty() { w.no_inputs.to_string() } else { items.join(w.item_sep) };
-        lines.push(fill(w.inputs, &[&list, &time_rule(w, agg, node.period)]));
+        line(fill(w.inputs, &[&list, &time_rule(w, agg, node.period)]));
     }
     if !ex.children.is_empty() {
         // an objective's children are indicators; the other nodes' children roll up
@@ -523,10 +527,10 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
                 fill(w.child, &[&c.id, &num(c.raw_weight), &(w.percent)(c.effective_weight), &what])
             })
             .collect();
-        lines.push([w.children, &kids.join(w.child_sep)].concat());
+        line([w.children, &kids.join(w.child_sep)].concat());
     }
     for r in &ex.reasons {
-        lines.push(fill(w.reason_line, &[&reason_in(r, locale)]));
+        line(fill(w.reason_line, &[&reason_in(r, locale)]));
     }
     if let Some(f) = &node.forecast {
         let track = match f.on_track {
@@ -534,12 +538,10 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
             Some(false) => w.tracks[1],
             None => w.tracks[2],
         };
-        lines.push(fill(
+        line(fill(
             w.forecast[usize::from((w.plural)(u64::from(f.points)))],
             &[&per(f.target_period), &opt(f.projected), &num(f.target), track, &f.points.to_string()],
         ));
     }
-    let mut out = lines.join("\n");
-    out.push('\n');
     out
 }

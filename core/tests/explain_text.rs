@@ -406,6 +406,20 @@ fn every_code_renders_in_both_languages() {
             check(&formula_in(f, locale), &foreign, &format!("{f:?} in {locale:?}"));
         }
     }
+    // the JSON of every code reads back the same (the operations' serialiser is written by hand)
+    for f in &formulas {
+        let json = serde_json::to_string(f).unwrap();
+        assert_eq!(&serde_json::from_str::<Formula>(&json).unwrap(), f, "{json}");
+    }
+    for r in &reasons {
+        let json = serde_json::to_string(r).unwrap();
+        assert_eq!(&serde_json::from_str::<Reason>(&json).unwrap(), r, "{json}");
+    }
+    let rule = Formula::op(Op::Rule { number: 2, status: Status::Amber }, vec![]);
+    assert_eq!(
+        serde_json::to_string(&rule).unwrap(),
+        r#"{"kind":"op","op":{"name":"rule","number":2,"status":"amber"},"operands":[]}"#
+    );
     // English and French differ for every reason and every worded operation
     for r in &reasons {
         assert_ne!(reason_in(r, Locale::En), reason_in(r, Locale::Fr), "{r:?}");

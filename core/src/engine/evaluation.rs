@@ -459,8 +459,11 @@ pub enum Operand {
     Result,
 }
 
-/// An operation of a [`Formula`]. Serialised with a `name` tag in snake_case.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// An operation of a [`Formula`]. Serialised with a `name` tag in snake_case:
+/// `{"name": "rule", "number": 1, "status": "green"}`, `{"name": "add"}` (the `Serialize`
+/// is written by hand with the derived shape: one map for all the operations instead of
+/// one serialiser each, which weighed in the WebAssembly package).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(tag = "name", rename_all = "snake_case")]
 pub enum Op {
     /// The sum of the operands (one or more).
@@ -544,6 +547,66 @@ pub enum Op {
         /// Why.
         reason: NoDataReason,
     },
+}
+
+impl Op {
+    /// The operation's snake_case name (its `name` tag).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Op::Add => "add",
+            Op::Sub => "sub",
+            Op::Mul => "mul",
+            Op::Div => "div",
+            Op::Neg => "neg",
+            Op::Ln => "ln",
+            Op::Exp => "exp",
+            Op::Min => "min",
+            Op::Max => "max",
+            Op::Abs => "abs",
+            Op::Clamp => "clamp",
+            Op::Equals => "equals",
+            Op::Capped => "capped",
+            Op::FlooredAtZero => "floored_at_zero",
+            Op::LowerIsBetter { .. } => "lower_is_better",
+            Op::TargetEqualsBaseline { .. } => "target_equals_baseline",
+            Op::RightSideOfZero => "right_side_of_zero",
+            Op::Band => "band",
+            Op::Rule { .. } => "rule",
+            Op::Compare { .. } => "compare",
+            Op::Otherwise { .. } => "otherwise",
+            Op::ExpectedOn { .. } => "expected_on",
+            Op::Then => "then",
+            Op::ZeroInGeometricMean => "zero_in_geometric_mean",
+            Op::NoScore { .. } => "no_score",
+            Op::NoData { .. } => "no_data",
+        }
+    }
+}
+
+impl Serialize for Op {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("name", self.name())?;
+        match self {
+            Op::LowerIsBetter { ratio } => m.serialize_entry("ratio", ratio)?,
+            Op::TargetEqualsBaseline { reached } => m.serialize_entry("reached", reached)?,
+            Op::Rule { number, status } => {
+                m.serialize_entry("number", number)?;
+                m.serialize_entry("status", status)?;
+            }
+            Op::Compare { when } => m.serialize_entry("when", when)?,
+            Op::Otherwise { status } => m.serialize_entry("status", status)?,
+            Op::ExpectedOn { date, day_count } => {
+                m.serialize_entry("date", date)?;
+                m.serialize_entry("day_count", day_count)?;
+            }
+            Op::NoScore { reason } => m.serialize_entry("reason", reason)?,
+            Op::NoData { reason } => m.serialize_entry("reason", reason)?,
+            _ => {}
+        }
+        m.end()
+    }
 }
 
 impl Formula {
