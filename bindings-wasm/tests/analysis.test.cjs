@@ -105,7 +105,8 @@ test("explain in French: the main job's --lang fr --explain text; English stays 
     "indicateur i-delai « Délai d'instruction » en T4\u00a02025\u00a0: Score 57,7778, Vigilance, couverture 100\u202f%",
     "  pourquoi\u00a0: Vigilance\u00a0: 57,7778 est supérieur ou égal au seuil « Vigilance » 33,3333 et inférieur au seuil « Atteint » 66,6667",
     "  valeur 38\u00a0days",
-    "  calcul (objectif et seuil d’alerte)\u00a0: 10 * clamp(10/3 * ((38 - 60) / (30 - 60) + 1), 0, 10) = 57.7778",
+    // French numbers in the formula too (issue #15), and `;` between the arguments
+    "  calcul (objectif et seuil d’alerte)\u00a0: 10 * clamp(10/3 * ((38 - 60) / (30 - 60) + 1)\u00a0; 0\u00a0; 10) = 57,7778",
     "  mesures\u00a0: T4\u00a02025 = 38 (la mesure de T4\u00a02025 elle-même)",
     "",
   ].join("\n");

@@ -229,6 +229,13 @@ fn write_formula(w: &Words, f: &Formula, out: &mut String) {
         Op::Add => infix(" + ", out, 1, false),
         Op::Sub => infix(" - ", out, 1, true),
         Op::Mul => infix(" * ", out, 2, false),
+        // a constant fraction reads as one number: `10/3`
+        Op::Div
+            if xs.iter().all(|x| matches!(x, Formula::Value { of: Operand::Constant, .. }))
+                && xs.len() == 2 =>
+        {
+            infix("/", out, 2, true)
+        }
         Op::Div => infix(" / ", out, 2, true),
         Op::Neg => {
             out.push('-');
