@@ -352,9 +352,9 @@ pub fn text_report(
     );
     let f = &h.finance;
     let lev = &f.leverage;
-    let lev_value = match (&lev.value, &lev.undefined_reason) {
+    let lev_value = match (&lev.value, lev.undefined_reason) {
         (Some(v), _) => format!("1 : {}", l.number(v.to_string().parse::<f64>().unwrap_or(f64::NAN), 2)),
-        (None, Some(r)) => r.clone(),
+        (None, Some(r)) => r.text(l).to_string(),
         (None, None) => "–".into(),
     };
     let _ = writeln!(
@@ -362,7 +362,7 @@ pub fn text_report(
         "  {:<24}{} ({} = {} / {})",
         label(l, "Effet de levier", "Leverage"),
         lev_value,
-        lev.formula,
+        lev.definition.formula_in(l),
         lev.numerator().map(|n| l.money(n)).unwrap_or_else(|| "–".into()),
         l.money_or_dash(lev.own)
     );
@@ -427,7 +427,7 @@ pub fn text_report(
             label(l, "contre", "against"),
             span(cap.earlier.period, cap.earlier.through),
             l.money_or_dash(cap.earlier.total),
-            ratio.or(cap.note.clone()).unwrap_or_else(|| "–".into())
+            ratio.or(cap.note.map(|n| n.text(l))).unwrap_or_else(|| "–".into())
         );
     }
     if let Some(share) = h.transversality.share {

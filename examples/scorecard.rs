@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Exits with status 1 and lists every problem (with its path) when the file is invalid,
-//! and with status 2 on a usage error.
+//! and with status 2 on a usage error; `--help` prints the usage to standard output and
+//! exits with status 0.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,7 +60,8 @@ fn parse_period(flag: &str, value: Option<String>) -> Result<Period, String> {
     v.parse().map_err(|e| format!("{flag}: {e}"))
 }
 
-fn parse_args() -> Result<Args, String> {
+/// The arguments, or `None` when the usage was asked for (`-h`, `--help`).
+fn parse_args() -> Result<Option<Args>, String> {
     let mut args = Args {
         path: None,
         period: None,
@@ -74,7 +76,7 @@ fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
-            "-h" | "--help" => return Err(USAGE.to_string()),
+            "-h" | "--help" => return Ok(None),
             "--period" => args.period = Some(parse_period("--period", it.next())?),
             "--compare" => args.compare = Some(parse_period("--compare", it.next())?),
             "--json" => args.json = true,
@@ -111,7 +113,7 @@ fn parse_args() -> Result<Args, String> {
             _ => return Err(format!("only one workspace file at a time\n\n{USAGE}")),
         }
     }
-    Ok(args)
+    Ok(Some(args))
 }
 
 fn run(args: Args) -> Result<(), String> {
@@ -204,7 +206,17 @@ fn emit_raw(text: &str) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args = match parse_args() {
-        Ok(a) => a,
+        Ok(Some(a)) => a,
+        // asked for: the usage on standard output, and success
+        Ok(None) => {
+            return match emit_raw(USAGE) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(msg) => {
+                    eprintln!("{msg}");
+                    ExitCode::from(1)
+                }
+            };
+        }
         Err(msg) => {
             eprintln!("{msg}");
             return ExitCode::from(2);

@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use pilotage::analytics::headline::Headline;
 use pilotage::analytics::partnership::{
     CapacityComparison, CommitmentGap, Concentration, FinanceOptions, Funds, FundsScope, InvestmentCapacity,
-    KindCounts, Leverage, LeverageDefinition, Outstanding, PartnerCounts, PartnerShare, Population,
-    PortfolioFinance, ProjectFinance, ProjectScope, StatusAmounts,
+    KindCounts, Leverage, LeverageDefinition, LeverageUndefined, NoRatio, Outstanding, PartnerCounts,
+    PartnerShare, Population, PortfolioFinance, ProjectFinance, ProjectScope, StatusAmounts,
 };
 use pilotage::analytics::portfolio::{
     Caseload, CaseloadOptions, DeliveryReport, Excluded, FileAge, FileLeadTime, LeadTimeComparison,
@@ -100,7 +100,7 @@ macro_rules! by_name {
     )*};
 }
 
-by_name!(Stage, PartnerKind, FundingKind, FundingStatus, LeverageDefinition, Milestone);
+by_name!(Stage, PartnerKind, FundingKind, FundingStatus, LeverageDefinition, LeverageUndefined, Milestone);
 
 static RECORD: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
@@ -205,6 +205,26 @@ impl ToPy for ProjectScope {
             ProjectScope::ApprovedBy(d) => tagged(py, "approved_by", Some(d.to_py(py)?)),
             ProjectScope::ApprovedIn(p) => tagged(py, "approved_in", Some(p.to_py(py)?)),
         }
+    }
+}
+
+/// `{"code": ..., fields}`: serde's `code`-tagged enums.
+impl ToPy for NoRatio {
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let d = record(py)?;
+        match self {
+            NoRatio::Overflow => d.set_item("code", "overflow")?,
+            NoRatio::NoInvestment { period } => {
+                d.set_item("code", "no_investment")?;
+                d.set_item("period", period.to_py(py)?)?;
+            }
+            NoRatio::NoInvestmentUpTo { period, through } => {
+                d.set_item("code", "no_investment_up_to")?;
+                d.set_item("period", period.to_py(py)?)?;
+                d.set_item("through", through.to_py(py)?)?;
+            }
+        }
+        Ok(d)
     }
 }
 

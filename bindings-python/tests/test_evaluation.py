@@ -73,6 +73,21 @@ def test_nodes_are_typed(q4: Evaluation) -> None:
     assert q4.links == q4.to_dict()["links"]
 
 
+def test_the_explanation_is_data(q4: Evaluation) -> None:
+    # codes with their numbers, the formula as a tree: no sentence to parse (issue #15)
+    red = q4.node("ind_absenteisme").explanation
+    assert red["status_reason"] == {"rule": "red", "score": 0.0, "amber": pytest.approx(100 / 3)}
+    formula = red["formula"]
+    assert (formula["kind"], formula["op"]) == ("op", {"name": "equals"})
+    assert formula["operands"][-1] == {"kind": "value", "value": 0.0, "of": "result"}
+    missing = q4.node("ind_heures_formation").explanation
+    assert missing["reasons"] == [{"code": "no_target", "period": "2025-Q4", "latest": None, "policy": "none"}]
+    assert missing["formula"] == {"kind": "op", "op": {"name": "no_score", "reason": "no_target"}, "operands": []}
+    # the text is the core's rendering of the same codes, in each language
+    assert "no data because no target in force for 2025-Q4" in q4.explain("ind_heures_formation")
+    assert "sans donnée car aucune cible en vigueur pour T4\u00a02025" in q4.explain("ind_heures_formation", lang="fr")
+
+
 def test_explain_three_ways(sample: Workspace, q4: Evaluation) -> None:
     text = q4.explain("ind_absenteisme")
     assert text == sample.explain("ind_absenteisme", "2025-Q4") == q4.node("ind_absenteisme").explain()
@@ -93,7 +108,8 @@ def test_explain_in_french(sample: Workspace, q4: Evaluation) -> None:
     )
     assert lines[1] == f"  pourquoi{nb}: Hors cible{nb}: 0 est inférieur au seuil « Vigilance » 33,3333"
     assert lines[2] == (
-        f"  valeur 0,0906{nb}ratio ; cible 0,06 (trajectoire de 0,06 (T4{nb}2025) à 0,06 (T4{nb}2025)) ; "
+        # the trajectory's end, where it really starts and ends (was "de 0,06 (T4 2025) à 0,06 (T4 2025)")
+        f"  valeur 0,0906{nb}ratio ; cible 0,06 (fin de la trajectoire de 0,085 (T1{nb}2019) à 0,06 (T4{nb}2025)) ; "
         f"référence 0,085 (T1{nb}2019)"
     )
     assert lines[4] == (

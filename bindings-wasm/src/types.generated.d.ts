@@ -333,7 +333,7 @@ export interface CapacityComparison {
   earlier: InvestmentCapacity;
   later: InvestmentCapacity;
   ratio: Money | null;
-  note: string | null;
+  note: NoRatio | null;
 }
 
 /** The active caseload at a date and its splits. */
@@ -437,12 +437,12 @@ export interface Explanation {
   value_period: PeriodText | null;
   target: TargetInForce | null;
   baseline: PeriodValue | null;
-  formula: string | null;
+  formula: Formula | null;
   children: ChildUsed[];
   coverage: number;
   thresholds: StatusThresholds;
-  status_reason: string;
-  reasons: string[];
+  status_reason: StatusReason;
+  reasons: Reason[];
 }
 
 /** How long one open file has waited. */
@@ -482,6 +482,21 @@ export interface Forecast {
   points: number;
   on_track: boolean | null;
 }
+
+/**
+ * A formula with its numbers, as a tree: leaves are numbers labelled with what they are
+ * (or a calculated indicator's inputs), nodes are operations over operands. Serialised
+ * with a `kind` tag: `{"kind": "op", "op": {"name": "div"}, "operands": [...]}`,
+ * `{"kind": "value", "value": 42, "of": "actual"}`. The renderer
+ * ([`crate::explain::render_in`]) writes it in infix notation with as few parentheses as
+ * the tree needs, `100 * (42 - 30) / (50 - 30) = 60`, and the words of the special
+ * operations in the reader's language.
+ */
+export type Formula =
+  | { kind: "value"; value: number; of: Operand }
+  | { kind: "input"; indicator: string; value: number | null }
+  | { kind: "named"; of: Operand }
+  | { kind: "op"; op: Op; operands: Formula[] };
 
 /** Funds by status, by kind of support and by kind of partner. */
 export interface Funds {
@@ -595,11 +610,14 @@ export interface Leverage {
   external: Money | null;
   planned_cost: Money | null;
   value: Money | null;
-  undefined_reason: string | null;
+  undefined_reason: LeverageUndefined | null;
 }
 
 /** How leverage is defined; every leverage result names the one it used. */
 export type LeverageDefinition = "external_over_own" | "total_over_own" | "planned_cost_over_own";
+
+/** Why a leverage has no value. Serialised as its snake_case name. */
+export type LeverageUndefined = "no_planned_cost" | "overflow" | "zero_own_funds" | "too_large_to_divide";
 
 /** A cause-effect link and whether the data agrees with it. */
 export interface LinkResult {
@@ -612,6 +630,46 @@ export interface LinkResult {
   enough_data: boolean;
   agrees: boolean | null;
 }
+
+/**
+ * What a derived value rests on, or why there is none, as a code with its numbers.
+ * Serialised with a `code` tag in snake_case: `{"code": "counted", "count": 12}`.
+ */
+export type MetricBasis =
+  | { code: "counted"; count: number }
+  | { code: "no_records" }
+  | { code: "overflow"; count: number }
+  | { code: "undefined"; count: number }
+  | { code: "before_records"; end: IsoDate }
+  | { code: "after_records"; through: IsoDate };
+
+/** Why a node has no score. */
+export type NoDataReason =
+  | "no_children"
+  | "all_children_missing"
+  | "child_missing"
+  | "below_min_coverage"
+  | "too_large";
+
+/**
+ * Why a capacity comparison has no ratio. Serialised with a `code` tag in snake_case:
+ * `{"code": "no_investment", "period": "2023"}`.
+ */
+export type NoRatio =
+  | { code: "overflow" }
+  | { code: "no_investment"; period: PeriodText }
+  | { code: "no_investment_up_to"; period: PeriodText; through: IsoDate };
+
+/** Why a method gives no score for a value. */
+export type NoScore =
+  | "no_target"
+  | "no_baseline"
+  | "zero_target"
+  | "goal_equals_red_flag"
+  | "not_positive_for_log"
+  | "rule_gives_no_score"
+  | "negative_for_ratio"
+  | "not_finite";
 
 /** The kind of a scorecard node. */
 export type NodeKind = "scorecard" | "perspective" | "objective" | "indicator";
@@ -634,6 +692,63 @@ export interface NodeResult {
   forecast: Forecast | null;
   explanation: Explanation;
 }
+
+/**
+ * An operation of a [`Formula`]. Serialised with a `name` tag in snake_case:
+ * `{"name": "rule", "number": 1, "status": "green"}`, `{"name": "add"}` (the `Serialize`
+ * is written by hand with the derived shape: one map for all the operations instead of
+ * one serialiser each, which weighed in the WebAssembly package).
+ */
+export type Op =
+  | { name: "add" }
+  | { name: "sub" }
+  | { name: "mul" }
+  | { name: "div" }
+  | { name: "neg" }
+  | { name: "ln" }
+  | { name: "exp" }
+  | { name: "min" }
+  | { name: "max" }
+  | { name: "abs" }
+  | { name: "clamp" }
+  | { name: "equals" }
+  | { name: "capped" }
+  | { name: "floored_at_zero" }
+  | { name: "lower_is_better"; ratio: LowerRatio }
+  | { name: "target_equals_baseline"; reached: boolean }
+  | { name: "right_side_of_zero" }
+  | { name: "band" }
+  | { name: "rule"; number: number; status: Status }
+  | { name: "compare"; when: Comparison }
+  | { name: "otherwise"; status: Status }
+  | { name: "expected_on"; date: IsoDate; day_count: DayCount }
+  | { name: "then" }
+  | { name: "zero_in_geometric_mean" }
+  | { name: "no_score"; reason: NoScore }
+  | { name: "no_data"; reason: NoDataReason };
+
+/** What a number of a [`Formula`] is. */
+export type Operand =
+  | "actual"
+  | "target"
+  | "baseline"
+  | "goal"
+  | "red_flag"
+  | "low"
+  | "high"
+  | "tolerance"
+  | "distance_outside"
+  | "min"
+  | "max"
+  | "start_value"
+  | "expected"
+  | "cap"
+  | "threshold"
+  | "weight"
+  | "weight_sum"
+  | "score"
+  | "constant"
+  | "result";
 
 /** Funds still to come as of a date. */
 export interface Outstanding {
@@ -742,6 +857,25 @@ export type ProjectScope =
   | { kind: "approved_by"; value: IsoDate }
   | { kind: "approved_in"; value: PeriodText };
 
+/**
+ * Why a node has no value or no score, as a code with its numbers. Serialised with a
+ * `code` tag in snake_case: `{"code": "no_measurement", "periods": ["2025"]}`.
+ */
+export type Reason =
+  | { code: "no_measurement"; periods: PeriodText[] }
+  | { code: "denominators_zero" }
+  | { code: "aggregate_too_large" }
+  | { code: "records_unavailable" }
+  | { code: "input_suppressed" }
+  | { code: "input_missing"; indicator: string }
+  | { code: "division_by_zero"; expression: string }
+  | { code: "result_overflows" }
+  | { code: "no_target"; period: PeriodText; latest: PeriodText | null; policy: TargetPolicy }
+  | { code: "no_score"; cause: NoScore }
+  | { code: "rollup"; cause: NoDataReason }
+  | { code: "below_min_coverage"; coverage: number; min: number }
+  | { code: "derived"; metric: Metric; period: PeriodText; basis: MetricBasis };
+
 /** Two services that work together on some projects. */
 export interface ServicePair {
   a: string;
@@ -752,8 +886,8 @@ export interface ServicePair {
 /** Where an indicator's value comes from, for this period. */
 export type SourceUsed =
   | { kind: "measured" }
-  | { kind: "calculated"; expression: string; substituted: string | null }
-  | { kind: "derived"; metric: Metric; detail: string; records: string[] };
+  | { kind: "calculated"; expression: string; substituted: Formula | null }
+  | { kind: "derived"; metric: Metric; basis: MetricBasis; records: string[] };
 
 /** Amounts at each status; `None` when the sum overflows (see the module doc). */
 export interface StatusAmounts {
@@ -761,6 +895,19 @@ export interface StatusAmounts {
   signed: Money | null;
   received: Money | null;
 }
+
+/**
+ * Which cut-off or rule gave a node its status. Serialised with a `rule` tag in
+ * snake_case: `{"rule": "amber", "score": 44.4, "amber": 33.3, "green": 100}`.
+ */
+export type StatusReason =
+  | { rule: "suppressed" }
+  | { rule: "no_data" }
+  | { rule: "status_rule"; status: Status }
+  | { rule: "green"; score: number; green: number }
+  | { rule: "amber"; score: number; amber: number; green: number }
+  | { rule: "red"; score: number; amber: number }
+  | { rule: "given"; status: Status };
 
 /** The target in force and its origin. */
 export interface TargetInForce {
@@ -774,7 +921,8 @@ export type TargetSource =
   | { kind: "explicit_coarser"; period: PeriodText }
   | { kind: "explicit_finer"; first: PeriodText; last: PeriodText; count: number }
   | { kind: "carried_forward"; period: PeriodText }
-  | { kind: "trajectory"; from: PeriodValue; to: PeriodValue };
+  | { kind: "trajectory"; from: PeriodValue; to: PeriodValue }
+  | { kind: "trajectory_end"; start: PeriodValue; end: PeriodValue };
 
 /** What flowed through the portfolio in a period. */
 export interface Throughput {
@@ -792,8 +940,11 @@ export interface TimeAggregationUsed {
   reported: Frequency;
   periods: PeriodText[];
   present: PeriodText[];
-  rule: string;
+  rule: TimeRule;
 }
+
+/** How an indicator's measurement periods were brought to the reporting period. */
+export type TimeRule = "aggregated" | "same_period" | "latest_ended";
 
 /** Transversality: projects run by several services, and who works with whom. */
 export interface Transversality {

@@ -78,7 +78,10 @@ test("explain is the main job's --explain text, for an objective and an indicato
   const root2024 = mainJob("2024-Q4").evaluation.nodes[0];
   const text = sample.explain("scorecard", "2024-Q4");
   assert.match(text, /^scorecard scorecard ".*" at 2024-Q4: score /);
-  assert.ok(text.includes(root2024.explanation.formula), text);
+  // the formula is data (a tree ending "= score"); the text writes its result
+  assert.equal(root2024.explanation.formula.op.name, "equals");
+  assert.equal(root2024.explanation.formula.operands[1].value, root2024.score);
+  assert.match(text, /\n  weighted_mean: \(.*\) \/ \d+ = /);
   const e = thrown(() => sample.explain("nowhere", "2025-Q4"), "not_found");
   assert.equal(e.message, 'node "nowhere" not found');
   thrown(() => sample.explain("scorecard", "2025-Q5"), "period");
@@ -102,7 +105,8 @@ test("explain in French: the main job's --lang fr --explain text; English stays 
     "indicateur i-delai « Délai d'instruction » en T4\u00a02025\u00a0: Score 57,7778, Vigilance, couverture 100\u202f%",
     "  pourquoi\u00a0: Vigilance\u00a0: 57,7778 est supérieur ou égal au seuil « Vigilance » 33,3333 et inférieur au seuil « Atteint » 66,6667",
     "  valeur 38\u00a0days",
-    "  calcul (objectif et seuil d’alerte)\u00a0: 10 * clamp(10/3 * ((38 - 60) / (30 - 60) + 1), 0, 10) = 57.7778",
+    // French numbers in the formula too (issue #15), and `;` between the arguments
+    "  calcul (objectif et seuil d’alerte)\u00a0: 10 * clamp(10/3 * ((38 - 60) / (30 - 60) + 1)\u00a0; 0\u00a0; 10) = 57,7778",
     "  mesures\u00a0: T4\u00a02025 = 38 (la mesure de T4\u00a02025 elle-même)",
     "",
   ].join("\n");
@@ -270,7 +274,7 @@ test("the metrics of the small fixture, by hand", () => {
   assert.deepEqual([partners.members, partners.undated, partners.new], [["p-region", "p-banque"], ["p-banque"], []]);
   // Capacity of 2025: pr-1 (approved 2025-03-20): own 400000.00 + signed 0.10 = 400000.10.
   assert.equal(small.investmentCapacity("2025").total, "400000.10");
-  assert.equal(small.compareCapacity("2024", "2025").note, "no investment in 2024: no ratio");
+  assert.deepEqual(small.compareCapacity("2024", "2025").note, { code: "no_investment", period: "2024" });
 });
 
 test("metric arguments: bad dates, periods, options and ids throw typed errors", () => {

@@ -31,11 +31,14 @@ import init, {
   type WorkInProgress,
   type InvestmentCapacity,
   type IndicatorSource,
+  type MetricBasis,
   type Money,
+  type NoRatio,
   type PeriodInfo,
   type PilotageError,
   type Problem,
   type ScoringMethod,
+  type StatusReason,
   type Weight,
   type WorkspaceCounts,
   type WorkspaceJson,
@@ -172,6 +175,29 @@ export async function usage(text: string): Promise<void> {
     const records: string[] = source2.records;
     void records;
   }
+  // explanations are data: reason codes with their numbers, the formula as a tree
+  for (const reason of root?.explanation.reasons ?? []) {
+    if (reason.code === "below_min_coverage") {
+      const share: number = reason.coverage - reason.min;
+      void share;
+    } else if (reason.code === "derived") {
+      const basis: MetricBasis = reason.basis;
+      void basis;
+    }
+  }
+  const formula = root?.explanation.formula;
+  if (formula?.kind === "op" && formula.op.name === "rule") {
+    const ruleStatus: Status = formula.op.status;
+    void ruleStatus;
+  }
+  const why: StatusReason | undefined = root?.explanation.status_reason;
+  if (why?.rule === "amber") {
+    const cutOff: number = why.green;
+    void cutOff;
+  }
+  // @ts-expect-error reasons are codes, not sentences
+  const sentence: string | undefined = root?.explanation.reasons[0];
+  void sentence;
   const treatment = root?.explanation.children[0]?.treatment;
   if (treatment?.kind === "carried_forward") {
     const age: number = treatment.age;
@@ -204,6 +230,11 @@ export async function usage(text: string): Promise<void> {
   const concentration: Concentration = ws.concentration(5, "2025-Q4");
   const capacity: InvestmentCapacity = ws.investmentCapacity("2025");
   const capacities: CapacityComparison = ws.compareCapacity("2019", "2025");
+  const noRatio: NoRatio | null = capacities.note;
+  if (noRatio?.code === "no_investment_up_to") {
+    const through: string = noRatio.through;
+    void through;
+  }
   const signed: Money | null = funds.total.signed;
   const byStage: number | undefined = caseload.by_stage.approved;
   // @ts-expect-error an unknown lead-time event

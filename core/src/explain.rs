@@ -4,41 +4,29 @@
 //! its numbers, the inputs (and how they were aggregated), the children with their weights
 //! and what the missing-data policy did, and the reasons for "no data".
 //!
-//! [`render`] writes English; [`render_in`] writes the same lines in a [`Locale`]. The French
-//! text is built from the structured data (statuses, thresholds, target origins, the
-//! time-aggregation method and frequencies, the metric and its records), with the report's
-//! French labels and number formatting ([`Locale::short_number`]: `22,2222`, `1 234`,
-//! `80 %`) and a no-break space before `:`. Three parts are English text inside the data:
-//! formulas (their fixed words are translated, their numbers stay in the formula notation
-//! with a decimal point, like the calculated indicators' expressions), the English
-//! sentence of a derived metric (replaced by the metric's French name, the value and the
-//! number of records counted), and error messages in the reasons (kept as they are,
-//! introduced in French).
-
-use std::fmt::Write;
+//! The explanation is data (reason codes with their numbers, the formula as a tree of
+//! operations, the status rule, the target's origin, the derived metric's code); one
+//! renderer, [`render_in`], turns it into text for a [`Locale`], taking every word, plural
+//! rule and number, percent, period and date format from the locale's table
+//! ([`Locale::words`], [`crate::locale::Words`]). [`render`] is the English text.
 
 use crate::engine::NodeKind;
-use crate::engine::evaluation::{Evaluation, NodeResult, SourceUsed, TimeAggregationUsed};
+use crate::engine::derived::MetricBasis;
+use crate::engine::evaluation::{
+    Evaluation, Formula, NodeResult, Op, Operand, Reason, SourceUsed, StatusReason, TimeRule,
+};
+use crate::engine::rollup::{NoDataReason, Treatment};
+use crate::engine::scoring::{Comparison, DayCount, LowerRatio, NoScore, ScoringMethod, Status};
+use crate::engine::target::{TargetPolicy, TargetSource};
 use crate::error::Error;
+use crate::locale::{Locale, Words, fill};
 use crate::model::indicator::{Metric, TimeAggregation};
 use crate::model::period::{Frequency, Period};
-
-use crate::engine::rollup::{NoDataReason, Treatment};
-use crate::engine::scoring::{NoScore, ScoringMethod, Status, StatusThresholds};
-use crate::locale::{Label, Locale};
-
-/// A number as the English explanation prints it: [`crate::engine::scoring::fmt_num`]'s text, but in
-/// scientific notation from 1e15 on ([`Locale::huge`]): 1e300 printed in full is 301 digits.
-fn fmt_num(x: f64) -> String {
-    Locale::En.short_number(x)
-}
-use crate::engine::target::TargetSource;
+use crate::model::scorecard::Aggregation;
 
 /// Render the explanation of one node of an evaluation ([`Error::NotFound`] for an unknown id).
 pub fn explain(evaluation: &Evaluation, node_id: &str) -> Result<String, Error> {
-    let node =
-        evaluation.node(node_id).ok_or_else(|| Error::NotFound { what: "node", id: node_id.to_string() })?;
-    Ok(render(node))
+    explain_in(evaluation, node_id, Locale::En)
 }
 
 /// [`explain`] in a language: [`Locale::En`] gives exactly [`explain`]'s text.
@@ -48,706 +36,519 @@ pub fn explain_in(evaluation: &Evaluation, node_id: &str, locale: Locale) -> Res
     Ok(render_in(node, locale))
 }
 
-/// [`render`] in a language: [`Locale::En`] gives exactly [`render`]'s text, [`Locale::Fr`]
-/// the same lines in French.
-pub fn render_in(node: &NodeResult, locale: Locale) -> String {
-    match locale {
-        Locale::En => render(node),
-        Locale::Fr => render_fr(node),
+/// Render one node's explanation in English.
+pub fn render(node: &NodeResult) -> String {
+    render_in(node, Locale::En)
+}
+
+fn status_index(status: Status) -> usize {
+    match status {
+        Status::Green => 0,
+        Status::Amber => 1,
+        Status::Red => 2,
+        Status::NoData => 3,
+        Status::Suppressed => 4,
     }
 }
 
-fn opt(x: Option<f64>) -> String {
-    x.map(fmt_num).unwrap_or_else(|| "-".to_string())
+fn kind_index(kind: NodeKind) -> usize {
+    match kind {
+        NodeKind::Scorecard => 0,
+        NodeKind::Perspective => 1,
+        NodeKind::Objective => 2,
+        NodeKind::Indicator => 3,
+    }
 }
 
-/// Render one node's explanation.
-pub fn render(node: &NodeResult) -> String {
-    let ex = &node.explanation;
+fn status_word(w: &Words, kind: NodeKind, status: Status) -> &'static str {
+    let words = if kind == NodeKind::Indicator { &w.indicator_status } else { &w.rollup_status };
+    words[status_index(status)]
+}
+
+fn metric_index(metric: Metric) -> usize {
+    Metric::ALL.iter().position(|m| *m == metric).unwrap_or(0)
+}
+
+/// The records a metric counts: partner, commitment, project or file (in [`Words::records`]).
+fn record_index(metric: Metric) -> usize {
+    match metric {
+        Metric::PartnerCount | Metric::NewPartners | Metric::ActivePartners => 0,
+        Metric::FundsPledged
+        | Metric::FundsSigned
+        | Metric::FundsReceived
+        | Metric::CumulativeFundsSigned => 1,
+        Metric::Deliveries
+        | Metric::OnTimeDeliveryRate
+        | Metric::Leverage
+        | Metric::CofinancingRate
+        | Metric::InvestmentCapacity => 2,
+        _ => 3,
+    }
+}
+
+/// `n` records of a metric: `3 projects` / `3 projets`.
+fn records(w: &Words, metric: Metric, n: usize) -> String {
+    let noun = w.records[record_index(metric)][usize::from((w.plural)(n as u64))];
+    [n.to_string().as_str(), " ", noun].concat()
+}
+
+fn method_index(ex: &crate::engine::evaluation::Explanation) -> usize {
+    if let Some(s) = &ex.scoring {
+        return match s {
+            ScoringMethod::LinearProgress { .. } => 0,
+            ScoringMethod::RatioToTarget { .. } => 1,
+            ScoringMethod::GoalRedFlag { .. } => 2,
+            ScoringMethod::Band { .. } => 3,
+            ScoringMethod::MinMax { .. } => 4,
+            ScoringMethod::StatusRules { .. } => 5,
+            ScoringMethod::ExpectedProgress { .. } => 6,
+        };
+    }
+    match ex.rollup.map(|r| r.aggregation) {
+        Some(Aggregation::WeightedGeometricMean) => 8,
+        Some(Aggregation::Worst) => 9,
+        _ => 7,
+    }
+}
+
+fn no_score_index(reason: NoScore) -> usize {
+    match reason {
+        NoScore::NoTarget => 0,
+        NoScore::NoBaseline => 1,
+        NoScore::ZeroTarget => 2,
+        NoScore::GoalEqualsRedFlag => 3,
+        NoScore::NotPositiveForLog => 4,
+        NoScore::RuleGivesNoScore => 5,
+        NoScore::NegativeForRatio => 6,
+        NoScore::NotFinite => 7,
+    }
+}
+
+fn no_data_index(reason: NoDataReason) -> usize {
+    match reason {
+        NoDataReason::NoChildren => 0,
+        NoDataReason::AllChildrenMissing => 1,
+        NoDataReason::ChildMissing => 2,
+        NoDataReason::BelowMinCoverage => 3,
+        NoDataReason::TooLarge => 4,
+    }
+}
+
+fn frequency_index(f: Frequency) -> usize {
+    match f {
+        Frequency::Monthly => 0,
+        Frequency::Quarterly => 1,
+        Frequency::Yearly => 2,
+    }
+}
+
+fn aggregation_index(a: TimeAggregation) -> usize {
+    match a {
+        TimeAggregation::Sum => 0,
+        TimeAggregation::Mean => 1,
+        TimeAggregation::Last => 2,
+        TimeAggregation::Min => 3,
+        TimeAggregation::Max => 4,
+        TimeAggregation::RatioOfSums => 5,
+    }
+}
+
+/// How tightly a formula binds: sums 1, products 2, a negation 3, a number or a function 4,
+/// the worded operations (`... = r`, `..., capped at c`) 0.
+fn precedence(f: &Formula) -> u8 {
+    match f {
+        Formula::Value { value, .. } if *value < 0.0 => 3,
+        Formula::Value { .. } | Formula::Input { .. } | Formula::Named { .. } => 4,
+        Formula::Op { op, .. } => match op {
+            Op::Add | Op::Sub => 1,
+            Op::Mul | Op::Div => 2,
+            Op::Neg => 3,
+            Op::Ln | Op::Exp | Op::Min | Op::Max | Op::Abs | Op::Clamp => 4,
+            _ => 0,
+        },
+    }
+}
+
+/// `f` in parentheses when it binds less tightly than `min`.
+fn operand(w: &Words, f: Option<&Formula>, min: u8, out: &mut String) {
+    let Some(f) = f else { return };
+    if precedence(f) < min {
+        out.push('(');
+        write_formula(w, f, out);
+        out.push(')');
+    } else {
+        write_formula(w, f, out);
+    }
+}
+
+fn text(w: &Words, f: Option<&Formula>) -> String {
     let mut out = String::new();
-    // The kind's name is ASCII (ASCII lower-casing keeps Unicode's case tables out of the
-    // WebAssembly package).
-    let kind = format!("{:?}", node.kind).to_ascii_lowercase();
-    let _ = writeln!(
-        out,
-        "{} {} \"{}\" at {}: score {}, {}, coverage {}%",
-        kind,
-        node.id,
-        node.name,
-        node.period,
-        opt(node.score),
-        node.status.as_str(),
-        fmt_num(node.coverage * 100.0)
-    );
-    let _ = writeln!(out, "  why: {}", ex.status_reason);
-    if node.value.is_some() || node.target.is_some() {
-        let unit = node.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-        let mut line = format!("  value {}{unit}", opt(node.value));
-        if let Some(t) = &ex.target {
-            let from = match t.source {
-                TargetSource::Explicit { period } => format!("explicit for {period}"),
-                TargetSource::ExplicitCoarser { period } => {
-                    format!("explicit for {period}, which contains it")
-                }
-                TargetSource::ExplicitFiner { first, last, count } => {
-                    format!("{count} explicit targets {first}..{last} combined")
-                }
-                TargetSource::CarriedForward { period } => {
-                    format!(
-                        "explicit for {period}, carried forward from {period} (target policy carry_forward)"
-                    )
-                }
-                TargetSource::Trajectory { from, to } => {
-                    format!(
-                        "trajectory from {} ({}) to {} ({})",
-                        fmt_num(from.value),
-                        from.period,
-                        fmt_num(to.value),
-                        to.period
-                    )
+    if let Some(f) = f {
+        write_formula(w, f, &mut out);
+    }
+    out
+}
+
+fn write_formula(w: &Words, f: &Formula, out: &mut String) {
+    let (op, xs) = match f {
+        Formula::Value { value, .. } => return out.push_str(&(w.number)(*value)),
+        Formula::Input { indicator, value } => {
+            return match value {
+                Some(v) => out.push_str(&(w.number)(*v)),
+                None => {
+                    out.push_str(indicator);
+                    out.push_str("=?");
                 }
             };
-            let _ = write!(line, "; target {} ({from})", fmt_num(t.value));
+        }
+        Formula::Named { of: Operand::DistanceOutside } => return out.push_str(w.distance_outside),
+        Formula::Named { .. } => return out.push('?'),
+        Formula::Op { op, operands } => (op, operands),
+    };
+    let x = |i: usize| text(w, xs.get(i));
+    let infix = |sign: &str, out: &mut String, p: u8, strict_right: bool| {
+        for (i, o) in xs.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sign);
+            }
+            operand(w, Some(o), if i > 0 && strict_right { p + 1 } else { p }, out);
+        }
+    };
+    let call = |name: &str, out: &mut String| {
+        out.push_str(name);
+        out.push('(');
+        for (i, o) in xs.iter().enumerate() {
+            if i > 0 {
+                out.push_str(w.arg_sep);
+            }
+            write_formula(w, o, out);
+        }
+        out.push(')');
+    };
+    match op {
+        Op::Add => infix(" + ", out, 1, false),
+        Op::Sub => infix(" - ", out, 1, true),
+        Op::Mul => infix(" * ", out, 2, false),
+        // a constant fraction reads as one number: `10/3`
+        Op::Div
+            if xs.iter().all(|x| matches!(x, Formula::Value { of: Operand::Constant, .. }))
+                && xs.len() == 2 =>
+        {
+            infix("/", out, 2, true)
+        }
+        Op::Div => infix(" / ", out, 2, true),
+        Op::Neg => {
+            out.push('-');
+            operand(w, xs.first(), 3, out);
+        }
+        Op::Ln => {
+            out.push_str(w.functions[5]);
+            out.push(' ');
+            operand(w, xs.first(), 4, out);
+        }
+        Op::Exp => call(w.functions[0], out),
+        Op::Min => call(w.functions[1], out),
+        Op::Max => call(w.functions[2], out),
+        Op::Abs => call(w.functions[3], out),
+        Op::Clamp => call(w.functions[4], out),
+        Op::Equals => {
+            out.push_str(&x(0));
+            out.push_str(" = ");
+            out.push_str(&x(1));
+        }
+        Op::Capped => {
+            out.push_str(&x(0));
+            out.push_str(&fill(w.capped, &[&x(1)]));
+        }
+        Op::FlooredAtZero => {
+            out.push_str(&x(0));
+            out.push_str(w.floored);
+        }
+        Op::LowerIsBetter { ratio } => {
+            out.push_str(&x(0));
+            out.push_str(w.lower_is_better[usize::from(*ratio == LowerRatio::TwoMinusActualOverTarget)]);
+        }
+        Op::TargetEqualsBaseline { reached } => {
+            out.push_str(&fill(w.target_equals_baseline[usize::from(!reached)], &[&x(0), &x(1)]))
+        }
+        Op::RightSideOfZero => out.push_str(&fill(w.right_side_of_zero, &[&x(0), &x(1)])),
+        Op::Band => out.push_str(&fill(w.band, &[&x(0), &x(1), &x(2), &x(3), &x(4)])),
+        Op::Rule { number, status } => out.push_str(&fill(
+            w.rule,
+            &[&number.to_string(), &x(0), w.indicator_status[status_index(*status)]],
+        )),
+        Op::Compare { when } => {
+            out.push_str(&x(0));
+            out.push_str(match when {
+                Comparison::AtLeast => " >= ",
+                Comparison::Above => " > ",
+                Comparison::AtMost => " <= ",
+                Comparison::Below => " < ",
+            });
+            out.push_str(&x(1));
+        }
+        Op::Otherwise { status } => {
+            out.push_str(&fill(w.otherwise, &[&x(0), w.indicator_status[status_index(*status)]]))
+        }
+        Op::ExpectedOn { date, day_count } => out.push_str(&fill(
+            w.expected_on,
+            &[&(w.date)(*date), w.day_counts[usize::from(*day_count == DayCount::Inclusive)]],
+        )),
+        Op::Then => out.push_str(&fill(w.then, &[&x(0), &x(1)])),
+        Op::ZeroInGeometricMean => out.push_str(w.zero_in_geometric_mean),
+        Op::NoScore { reason } => out.push_str(&fill(w.no_score, &[w.no_scores[no_score_index(*reason)]])),
+        Op::NoData { reason } => out.push_str(&fill(w.no_data, &[w.no_data_reasons[no_data_index(*reason)]])),
+    }
+}
+
+/// A formula in a language: its numbers in the locale's format, its worded operations in
+/// its words (`100 * (42 - 30) / (50 - 30), capped at 100 = 60`).
+pub fn formula_in(formula: &Formula, locale: Locale) -> String {
+    text(locale.words(), Some(formula))
+}
+
+/// A reason in a language.
+pub fn reason_in(reason: &Reason, locale: Locale) -> String {
+    let w = locale.words();
+    let r = &w.reasons;
+    match reason {
+        Reason::NoMeasurement { periods } => {
+            let list: Vec<String> = periods.iter().map(|p| (w.period)(*p)).collect();
+            fill(r[0], &[&list.join(w.item_sep)])
+        }
+        Reason::DenominatorsZero => r[1].to_string(),
+        Reason::AggregateTooLarge => r[2].to_string(),
+        Reason::RecordsUnavailable => r[3].to_string(),
+        Reason::InputSuppressed => r[4].to_string(),
+        Reason::InputMissing { indicator } => fill(r[5], &[indicator]),
+        Reason::DivisionByZero { expression } => fill(r[6], &[expression]),
+        Reason::ResultOverflows => r[7].to_string(),
+        Reason::NoTarget { period, latest, policy } => fill(
+            w.no_target[usize::from(latest.is_some())],
+            &[
+                &(w.period)(*period),
+                w.policies[usize::from(*policy == TargetPolicy::CarryForward)],
+                &latest.map(w.period).unwrap_or_default(),
+            ],
+        ),
+        Reason::NoScore { cause } => w.no_scores[no_score_index(*cause)].to_string(),
+        Reason::Rollup { cause } => w.no_data_reasons[no_data_index(*cause)].to_string(),
+        Reason::BelowMinCoverage { coverage, min } => fill(
+            w.below_min_coverage,
+            &[&(w.number)(*coverage), &(w.number)(*min), &(w.percent)(*coverage), &(w.percent)(*min)],
+        ),
+        Reason::Derived { metric, period, basis } => {
+            let (i, count, date) = match basis {
+                MetricBasis::NoRecords => (0, 0, None),
+                MetricBasis::Overflow { count } => (1, *count, None),
+                MetricBasis::Counted { count } | MetricBasis::Undefined { count } => (2, *count, None),
+                MetricBasis::BeforeRecords { end } => (3, 0, Some(*end)),
+                MetricBasis::AfterRecords { through } => (4, 0, Some(*through)),
+            };
+            fill(
+                w.derived_reasons[i],
+                &[
+                    w.metrics[metric_index(*metric)],
+                    &(w.period)(*period),
+                    &records(w, *metric, count),
+                    &date.map(w.date).unwrap_or_default(),
+                ],
+            )
+        }
+    }
+}
+
+fn target_source(w: &Words, source: &TargetSource) -> String {
+    let t = &w.target_sources;
+    let p = |p: Period| (w.period)(p);
+    match source {
+        TargetSource::Explicit { period } => fill(t[0], &[&p(*period)]),
+        TargetSource::ExplicitCoarser { period } => fill(t[1], &[&p(*period)]),
+        TargetSource::ExplicitFiner { first, last, count } => {
+            fill(t[2], &[&count.to_string(), &p(*first), &p(*last)])
+        }
+        TargetSource::CarriedForward { period } => fill(t[3], &[&p(*period)]),
+        TargetSource::Trajectory { from, to } => {
+            fill(t[4], &[&(w.number)(from.value), &p(from.period), &(w.number)(to.value), &p(to.period)])
+        }
+        TargetSource::TrajectoryEnd { start, end } => {
+            fill(t[5], &[&(w.number)(start.value), &p(start.period), &(w.number)(end.value), &p(end.period)])
+        }
+    }
+}
+
+fn status_reason(w: &Words, kind: NodeKind, reason: &StatusReason) -> String {
+    let word = |s: Status| status_word(w, kind, s);
+    let n = |x: f64| (w.number)(x);
+    let sr = &w.status_reasons;
+    match *reason {
+        StatusReason::Suppressed => fill(sr[0], &[word(Status::Suppressed)]),
+        StatusReason::NoData => sr[1].to_string(),
+        StatusReason::StatusRule { status } => fill(sr[2], &[word(status)]),
+        StatusReason::Green { score, green } => {
+            fill(sr[3], &[word(Status::Green), &n(score), word(Status::Green), &n(green)])
+        }
+        StatusReason::Amber { score, amber, green } => fill(
+            sr[4],
+            &[word(Status::Amber), &n(score), word(Status::Amber), &n(amber), word(Status::Green), &n(green)],
+        ),
+        StatusReason::Red { score, amber } => {
+            fill(sr[5], &[word(Status::Red), &n(score), word(Status::Amber), &n(amber)])
+        }
+        StatusReason::Given { status } => word(status).to_string(),
+    }
+}
+
+fn time_rule(w: &Words, agg: &crate::engine::evaluation::TimeAggregationUsed, period: Period) -> String {
+    let freq = &w.frequencies[frequency_index(agg.measured)];
+    match agg.rule {
+        TimeRule::Aggregated => {
+            let n = agg.present.len();
+            let i = if n == 0 {
+                0
+            } else if (w.plural)(n as u64) {
+                2
+            } else {
+                1
+            };
+            fill(
+                w.rule_aggregated[i],
+                &[
+                    w.aggregations[aggregation_index(agg.method)],
+                    freq[usize::from(i != 1)],
+                    &n.to_string(),
+                    &agg.periods.len().to_string(),
+                    &(w.period)(period),
+                ],
+            )
+        }
+        TimeRule::SamePeriod => fill(w.rule_same, &[&(w.period)(period)]),
+        TimeRule::LatestEnded => fill(
+            w.rule_latest,
+            &[freq[0], &(w.period)(period), &agg.periods.first().map(|p| (w.period)(*p)).unwrap_or_default()],
+        ),
+    }
+}
+
+/// Render one node's explanation in a language: [`Locale::En`] gives [`render`]'s text,
+/// [`Locale::Fr`] the same lines in French; every word comes from [`Locale::words`].
+pub fn render_in(node: &NodeResult, locale: Locale) -> String {
+    let w = locale.words();
+    let ex = &node.explanation;
+    let num = |x: f64| (w.number)(x);
+    let opt = |x: Option<f64>| x.map(w.number).unwrap_or_else(|| "-".to_string());
+    let per = |p: Period| (w.period)(p);
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(fill(
+        w.header,
+        &[
+            w.kinds[kind_index(node.kind)],
+            &node.id,
+            &node.name,
+            &per(node.period),
+            &opt(node.score),
+            status_word(w, node.kind, node.status),
+            &(w.percent)(node.coverage),
+        ],
+    ));
+    line(fill(w.why, &[&status_reason(w, node.kind, &ex.status_reason)]));
+    if node.value.is_some() || node.target.is_some() {
+        let unit = node.unit.as_deref().map(|u| [w.unit_sep, u].concat()).unwrap_or_default();
+        let mut text = fill(w.value, &[&opt(node.value), &unit]);
+        if let Some(t) = &ex.target {
+            text.push_str(&fill(w.target, &[&num(t.value), &target_source(w, &t.source)]));
         }
         if let Some(b) = &ex.baseline {
-            let _ = write!(line, "; baseline {} ({})", fmt_num(b.value), b.period);
+            text.push_str(&fill(w.baseline, &[&num(b.value), &per(b.period)]));
         }
-        let _ = writeln!(out, "{line}");
+        line(text);
     }
     if let Some(vp) = ex.value_period {
-        let _ = writeln!(
-            out,
-            "  the value of {vp}, carried to {} and scored against the target of {vp}",
-            node.period
-        );
+        line(fill(w.carried_value, &[&per(vp), &per(node.period)]));
     }
     if let Some(f) = &ex.formula {
-        let _ = writeln!(out, "  {}: {f}", ex.method);
+        line(fill(w.formula_line, &[w.methods[method_index(ex)], &formula_in(f, locale)]));
     }
     match &ex.source {
         Some(SourceUsed::Calculated { expression, substituted }) => {
-            let _ = writeln!(
-                out,
-                "  calculated: {expression}{}",
-                substituted.as_ref().map(|s| format!(" -> {s}")).unwrap_or_default()
-            );
+            let mut text = expression.clone();
+            if let Some(s) = substituted {
+                text.push_str(w.arrow);
+                text.push_str(&formula_in(s, locale));
+            }
+            line(fill(w.calculated, &[&text]));
         }
-        Some(SourceUsed::Derived { metric, detail, records }) => {
-            let _ = writeln!(out, "  derived from {metric:?}: {detail} ({} records)", records.len());
+        Some(SourceUsed::Derived { metric, records: ids, .. }) => {
+            let n = ids.len();
+            let counted = fill(
+                w.counted[usize::from((w.plural)(n as u64))],
+                &[&n.to_string(), w.records[record_index(*metric)][usize::from((w.plural)(n as u64))]],
+            );
+            line(fill(w.derived, &[w.metrics[metric_index(*metric)], &opt(node.value), &counted]));
         }
         _ => {}
     }
     if let Some(agg) = &ex.time_aggregation {
-        let inputs: Vec<String> = ex
+        let items: Vec<String> = ex
             .inputs
             .iter()
-            .map(|i| {
-                if i.suppressed {
-                    format!("{} suppressed", i.period)
-                } else {
-                    match (i.numerator, i.denominator) {
-                        (Some(n), Some(d)) => format!("{} = {}/{}", i.period, fmt_num(n), fmt_num(d)),
-                        _ => format!("{} = {}", i.period, opt(i.value)),
-                    }
+            .map(|i| match (i.suppressed, i.numerator, i.denominator) {
+                (true, _, _) => fill(w.input_suppressed, &[&per(i.period)]),
+                (false, Some(n), Some(d)) => {
+                    [per(i.period), " = ".into(), num(n), "/".into(), num(d)].concat()
                 }
+                _ => [per(i.period), " = ".into(), opt(i.value)].concat(),
             })
             .collect();
-        let _ = writeln!(
-            out,
-            "  inputs: {} ({})",
-            if inputs.is_empty() { "none".to_string() } else { inputs.join(", ") },
-            agg.rule
-        );
+        let list = if items.is_empty() { w.no_inputs.to_string() } else { items.join(w.item_sep) };
+        line(fill(w.inputs, &[&list, &time_rule(w, agg, node.period)]));
     }
     if !ex.children.is_empty() {
+        // an objective's children are indicators; the other nodes' children roll up
+        let child_kind =
+            if node.kind == NodeKind::Objective { NodeKind::Indicator } else { NodeKind::Objective };
         let kids: Vec<String> = ex
             .children
             .iter()
             .map(|c| {
                 let what = match c.treatment {
-                    Treatment::Used => format!("{} ({})", opt(c.score), c.status.as_str()),
-                    Treatment::Excluded => "no data, excluded".to_string(),
-                    Treatment::CountedAsZero => "no data, counted as 0".to_string(),
-                    Treatment::CarriedForward { age } => format!(
-                        "no data, carried {} from {} ({age} back)",
-                        opt(c.carried_score),
-                        c.carried_from.map(|p| p.to_string()).unwrap_or_default()
+                    Treatment::Used => {
+                        fill(w.child_used, &[&opt(c.score), status_word(w, child_kind, c.status)])
+                    }
+                    Treatment::Excluded => w.treatments[0].to_string(),
+                    Treatment::CountedAsZero => w.treatments[1].to_string(),
+                    Treatment::MakesParentNoData => w.treatments[2].to_string(),
+                    Treatment::CarriedForward { age } => fill(
+                        w.carried[usize::from((w.plural)(u64::from(age)))],
+                        &[
+                            &opt(c.carried_score),
+                            &c.carried_from.map(per).unwrap_or_default(),
+                            &age.to_string(),
+                        ],
                     ),
-                    Treatment::MakesParentNoData => "no data, so the parent has none".to_string(),
                 };
-                format!(
-                    "{} w {} -> {}%: {what}",
-                    c.id,
-                    fmt_num(c.raw_weight),
-                    fmt_num(c.effective_weight * 100.0)
-                )
+                fill(w.child, &[&c.id, &num(c.raw_weight), &(w.percent)(c.effective_weight), &what])
             })
             .collect();
-        let _ = writeln!(out, "  children: {}", kids.join("; "));
+        line([w.children, &kids.join(w.child_sep)].concat());
     }
     for r in &ex.reasons {
-        let _ = writeln!(out, "  no data because {r}");
+        line(fill(w.reason_line, &[&reason_in(r, locale)]));
     }
     if let Some(f) = &node.forecast {
-        let _ = writeln!(
-            out,
-            "  forecast for {}: {} against target {} ({}, {} points)",
-            f.target_period,
-            opt(f.projected),
-            fmt_num(f.target),
-            match f.on_track {
-                Some(true) => "on track",
-                Some(false) => "off track",
-                None => "undetermined",
-            },
-            f.points
-        );
-    }
-    out
-}
-
-/// The French texts below put U+00A0 NO-BREAK SPACE before a colon, as the report's cards do.
-const COLON: &str = "\u{a0}:";
-
-fn num(x: f64) -> String {
-    Locale::Fr.short_number(x)
-}
-
-fn opt_fr(x: Option<f64>) -> String {
-    x.map(num).unwrap_or_else(|| "-".to_string())
-}
-
-fn period_fr(p: Period) -> String {
-    Locale::Fr.period(p)
-}
-
-fn kind_fr(kind: NodeKind) -> String {
-    let label = match kind {
-        NodeKind::Scorecard => Label::Report,
-        NodeKind::Perspective => Label::Perspective,
-        NodeKind::Objective => Label::Objective,
-        NodeKind::Indicator => Label::Indicator,
-    };
-    Locale::Fr.label_lower(label)
-}
-
-/// [`crate::engine::evaluation`]'s status reason, in French, from the same data (with the roll-up
-/// words for objectives, perspectives and the scorecard).
-fn status_reason_fr(
-    kind: NodeKind,
-    status: Status,
-    score: Option<f64>,
-    th: &StatusThresholds,
-    by_rule: bool,
-) -> String {
-    let fr = Locale::Fr;
-    let word = |s: Status| fr.node_status(kind, s);
-    match (status, score) {
-        (Status::Suppressed, _) => {
-            format!("{}{COLON} une mesure repose sur moins de personnes que l’effectif minimal", word(status))
-        }
-        (Status::NoData, _) => "aucune donnée pour la période (voir les motifs)".to_string(),
-        (s, Some(_)) if by_rule => format!("{} selon la première règle de statut vérifiée", word(s)),
-        (Status::Green, Some(x)) => format!(
-            "{}{COLON} {} est supérieur ou égal au seuil « {} » {}",
-            word(Status::Green),
-            num(x),
-            word(Status::Green),
-            num(th.green)
-        ),
-        (Status::Amber, Some(x)) => format!(
-            "{}{COLON} {} est supérieur ou égal au seuil « {} » {} et inférieur au seuil « {} » {}",
-            word(Status::Amber),
-            num(x),
-            word(Status::Amber),
-            num(th.amber),
-            word(Status::Green),
-            num(th.green)
-        ),
-        (Status::Red, Some(x)) => format!(
-            "{}{COLON} {} est inférieur au seuil « {} » {}",
-            word(Status::Red),
-            num(x),
-            word(Status::Amber),
-            num(th.amber)
-        ),
-        (s, None) => word(s).to_string(),
-    }
-}
-
-/// The French name of a scoring method or roll-up aggregation (`Explanation::method`).
-fn method_fr(method: &str) -> &str {
-    match method {
-        "linear_progress" => "progression linéaire",
-        "ratio_to_target" => "rapport à la cible",
-        "goal_red_flag" => "objectif et seuil d’alerte",
-        "band" => "bande",
-        "min_max" => "min-max",
-        "status_rules" => "règles de statut",
-        "expected_progress" => "avancement attendu",
-        "weighted_mean" => "moyenne pondérée",
-        "weighted_geometric_mean" => "moyenne géométrique pondérée",
-        "worst" => "la plus faible",
-        other => other,
-    }
-}
-
-/// The fixed English words of the scoring and roll-up formulas, in French (longest first
-/// where one contains another); the formulas' numbers and operators stay as they are.
-const FORMULA_WORDS: [(&str, &str); 25] = [
-    (" (lower is better: target / actual)", " (plus bas est mieux\u{a0}: cible / réalisé)"),
-    (" (lower is better: 2 - actual / target)", " (plus bas est mieux\u{a0}: 2 - réalisé / cible)"),
-    (" (elapsed days)", " (jours écoulés)"),
-    (" (inclusive days)", " (jours inclus)"),
-    ("no data: ", "sans donnée\u{a0}: "),
-    ("no score: ", "pas de score\u{a0}: "),
-    ("no score", "pas de score"),
-    ("a child scores 0, so the geometric mean", "une composante vaut 0, donc la moyenne géométrique"),
-    ("target equals baseline (", "cible égale à la référence ("),
-    (" is not at or beyond it", " ne l’atteint pas"),
-    (" is at or beyond it", " l’atteint ou la dépasse"),
-    ("):", ")\u{a0}:"),
-    (", capped at ", ", plafonné à "),
-    (", floored at 0", ", plancher à 0"),
-    ("zero denominator: right-side-of-zero rule on ", "dénominateur nul\u{a0}: règle du côté de zéro pour "),
-    (" vs ", " contre "),
-    (" against band [", " face à la bande ["),
-    ("] with tolerance ", "] avec une tolérance de "),
-    ("distance outside", "écart hors bande"),
-    ("no rule matches ", "aucune règle ne s’applique à "),
-    (" -> otherwise ", " -> sinon "),
-    ("rule ", "règle "),
-    ("expected on ", "attendu au "),
-    ("; 100", "\u{a0}; 100"),
-    (": ", "\u{a0}: "),
-];
-
-/// A formula of [`crate::engine::scoring`] or [`crate::engine::rollup`] with its words in French.
-fn formula_fr(formula: &str) -> String {
-    let mut out = formula.to_string();
-    for reason in [
-        NoDataReason::NoChildren,
-        NoDataReason::AllChildrenMissing,
-        NoDataReason::ChildMissing,
-        NoDataReason::BelowMinCoverage,
-        NoDataReason::TooLarge,
-    ] {
-        out = out.replace(&reason.to_string(), no_data_reason_fr(reason));
-    }
-    for reason in NO_SCORES {
-        out = out.replace(&reason.to_string(), no_score_fr(reason));
-    }
-    for status in [Status::Green, Status::Amber, Status::Red, Status::NoData, Status::Suppressed] {
-        // status rules: "rule 1: 5 >= 3 -> green = 100", "... -> otherwise red = 0"
-        out = out.replace(
-            &[" ", status.as_str(), " = "].concat(),
-            &[" ", Locale::Fr.status(status), " = "].concat(),
-        );
-    }
-    for (en, fr) in FORMULA_WORDS {
-        // "): " and ": " are translated once: the colon already preceded by a no-break space
-        // is not touched again.
-        if en == ": " {
-            out = out.replace("\u{a0}: ", "\u{0}").replace(en, fr).replace('\u{0}', "\u{a0}: ");
-        } else {
-            out = out.replace(en, fr);
-        }
-    }
-    out
-}
-
-const NO_SCORES: [NoScore; 8] = [
-    NoScore::NoTarget,
-    NoScore::NoBaseline,
-    NoScore::ZeroTarget,
-    NoScore::GoalEqualsRedFlag,
-    NoScore::NotPositiveForLog,
-    NoScore::RuleGivesNoScore,
-    NoScore::NegativeForRatio,
-    NoScore::NotFinite,
-];
-
-fn no_score_fr(reason: NoScore) -> &'static str {
-    match reason {
-        NoScore::NoTarget => "aucune cible n’est en vigueur pour la période",
-        NoScore::NoBaseline => "la progression linéaire demande une référence et il n’y en a pas",
-        NoScore::ZeroTarget => "la cible est nulle et la règle de la cible nulle ne donne pas de score",
-        NoScore::GoalEqualsRedFlag => "l’objectif est égal au seuil d’alerte",
-        NoScore::NotPositiveForLog => "un score logarithmique demande une valeur supérieure à zéro",
-        NoScore::RuleGivesNoScore => "la règle de statut vérifiée ne donne pas de score",
-        NoScore::NegativeForRatio => {
-            "un ratio à la cible demande une cible et une valeur supérieures ou égales à zéro"
-        }
-        NoScore::NotFinite => {
-            "un nombre n’est pas fini ou le score dépasse le plus grand nombre (environ 1,8e308)"
-        }
-    }
-}
-
-fn no_data_reason_fr(reason: NoDataReason) -> &'static str {
-    match reason {
-        NoDataReason::NoChildren => "il n’a aucune composante",
-        NoDataReason::AllChildrenMissing => "aucune de ses composantes n’a de donnée pour la période",
-        NoDataReason::ChildMissing => {
-            "une composante n’a pas de donnée et la règle des données manquantes est « sans donnée »"
-        }
-        NoDataReason::BelowMinCoverage => {
-            "la part du poids avec données est inférieure à la couverture minimale"
-        }
-        NoDataReason::TooLarge => {
-            "les poids et les scores de ses composantes sont trop grands pour le calcul (au-delà d’environ 1,8e308)"
-        }
-    }
-}
-
-fn target_source_fr(source: &TargetSource) -> String {
-    match source {
-        TargetSource::Explicit { period } => format!("explicite pour {}", period_fr(*period)),
-        TargetSource::ExplicitCoarser { period } => {
-            format!("explicite pour {}, qui la contient", period_fr(*period))
-        }
-        TargetSource::ExplicitFiner { first, last, count } => {
-            format!("{count} cibles explicites de {} à {} combinées", period_fr(*first), period_fr(*last))
-        }
-        TargetSource::CarriedForward { period } => format!(
-            "explicite pour {p}, reportée depuis {p} (règle des cibles : report)",
-            p = period_fr(*period)
-        ),
-        TargetSource::Trajectory { from, to } => format!(
-            "trajectoire de {} ({}) à {} ({})",
-            num(from.value),
-            period_fr(from.period),
-            num(to.value),
-            period_fr(to.period)
-        ),
-    }
-}
-
-/// The measurement frequency as an adjective for "mesures" (feminine plural) or, singular,
-/// for "période".
-fn frequency_fr(frequency: Frequency, plural: bool) -> &'static str {
-    match (frequency, plural) {
-        (Frequency::Monthly, true) => "mensuelles",
-        (Frequency::Monthly, false) => "mensuelle",
-        (Frequency::Quarterly, true) => "trimestrielles",
-        (Frequency::Quarterly, false) => "trimestrielle",
-        (Frequency::Yearly, true) => "annuelles",
-        (Frequency::Yearly, false) => "annuelle",
-    }
-}
-
-fn time_aggregation_fr(method: TimeAggregation) -> &'static str {
-    match method {
-        TimeAggregation::Sum => "somme",
-        TimeAggregation::Mean => Locale::Fr.label(Label::Mean),
-        TimeAggregation::Last => "dernière valeur",
-        TimeAggregation::Min => "minimum",
-        TimeAggregation::Max => "maximum",
-        TimeAggregation::RatioOfSums => "rapport des sommes",
-    }
-}
-
-/// The time-aggregation rule in French, from the method and the two frequencies (as the
-/// engine words it in English).
-fn rule_fr(agg: &TimeAggregationUsed, period: Period) -> String {
-    if agg.measured.months() < agg.reported.months() && agg.present.is_empty() {
-        format!(
-            "{}{COLON} aucune des {} mesures {} présente en {}",
-            time_aggregation_fr(agg.method),
-            agg.periods.len(),
-            frequency_fr(agg.measured, true),
-            period_fr(period)
-        )
-    } else if agg.measured.months() < agg.reported.months() {
-        let n = agg.present.len();
-        format!(
-            "{} {} {} {} {} sur {} en {}",
-            time_aggregation_fr(agg.method),
-            if n == 1 { "de la" } else { "des" },
-            if n == 1 { "seule mesure".to_string() } else { format!("{n} mesures") },
-            frequency_fr(agg.measured, n != 1),
-            if n == 1 { "présente" } else { "présentes" },
-            agg.periods.len(),
-            period_fr(period)
-        )
-    } else if agg.measured.months() == agg.reported.months() {
-        format!("la mesure de {} elle-même", period_fr(period))
-    } else {
-        format!(
-            "la dernière période {} achevée à la fin de {}{COLON} {}",
-            frequency_fr(agg.measured, false),
-            period_fr(period),
-            agg.periods.first().map(|p| period_fr(*p)).unwrap_or_default()
-        )
-    }
-}
-
-/// What a derived metric's records are, in French, for `n` of them.
-fn records_fr(metric: Metric, n: usize) -> String {
-    let (one, many) = match metric {
-        Metric::PartnerCount | Metric::NewPartners | Metric::ActivePartners => ("partenaire", "partenaires"),
-        Metric::FundsPledged
-        | Metric::FundsSigned
-        | Metric::FundsReceived
-        | Metric::CumulativeFundsSigned => ("engagement", "engagements"),
-        Metric::Deliveries
-        | Metric::OnTimeDeliveryRate
-        | Metric::Leverage
-        | Metric::CofinancingRate
-        | Metric::InvestmentCapacity => ("projet", "projets"),
-        _ => ("dossier", "dossiers"),
-    };
-    let counted = if n > 1 { "comptés" } else { "compté" };
-    format!("{n} {} {counted}", if n > 1 { many } else { one })
-}
-
-/// One reason for "no data" in French: the engine's fixed phrases are translated (from the
-/// node's data where they carry numbers or periods), other texts (error messages) are kept
-/// and introduced in French.
-/// `crate::model::money::OVERFLOW` in French.
-const MONEY_OVERFLOW_FR: &str = "la somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335)";
-
-fn reason_fr(reason: &str, node: &NodeResult) -> String {
-    let ex = &node.explanation;
-    for r in [
-        NoDataReason::NoChildren,
-        NoDataReason::AllChildrenMissing,
-        NoDataReason::ChildMissing,
-        NoDataReason::BelowMinCoverage,
-        NoDataReason::TooLarge,
-    ] {
-        if reason == r.to_string() {
-            return no_data_reason_fr(r).to_string();
-        }
-    }
-    if let Some(r) = NO_SCORES.into_iter().find(|r| reason == r.to_string()) {
-        return no_score_fr(r).to_string();
-    }
-    // "coverage 0.5 is below the minimum coverage 0.75": the numbers are the node's coverage
-    // and its roll-up's minimum (read from the data, not parsed from the text)
-    if let Some(rollup) = ex.rollup.as_ref().filter(|r| {
-        reason.starts_with("coverage ")
-            && reason.ends_with(&format!(" is below the minimum coverage {}", fmt_num(r.min_coverage)))
-    }) {
-        return format!(
-            "la couverture de {} est inférieure à la couverture minimale de {}",
-            Locale::Fr.short_percent(ex.coverage),
-            Locale::Fr.short_percent(rollup.min_coverage)
-        );
-    }
-    if let Some(agg) = ex.time_aggregation.as_ref().filter(|_| reason.starts_with("no measurement in ")) {
-        let periods: Vec<String> = agg.periods.iter().map(|p| period_fr(*p)).collect();
-        return format!("aucune mesure en {}", periods.join(", "));
-    }
-    // the formula's evaluation issues (`expression::EvalIssue`)
-    if let Some(id) = reason
-        .strip_suffix(" has no value for the period")
-        .filter(|id| ex.inputs.iter().any(|i| i.indicator.as_deref() == Some(*id)))
-    {
-        return format!("{id} n’a pas de valeur pour la période");
-    }
-    if let (Some(part), Some(SourceUsed::Calculated { .. })) =
-        (reason.strip_prefix("division by zero in "), &ex.source)
-    {
-        return format!("division par zéro dans {part}");
-    }
-    // "no target in force for 2025-Q1 (the latest target is for 2024; target policy "none")"
-    if let Some(rest) = reason.strip_prefix("no target in force for ") {
-        let (period, rest) = rest.split_once(" (").unwrap_or((rest, ""));
-        let latest = rest.strip_prefix("the latest target is for ").and_then(|r| r.split_once(';'));
-        let policy = if rest.contains("\"carry_forward\"") { "report" } else { "aucune" };
-        if let Ok(period) = period.parse::<crate::model::period::Period>() {
-            return match latest.and_then(|(l, _)| l.parse::<crate::model::period::Period>().ok()) {
-                Some(l) => format!(
-                    "aucune cible en vigueur pour {} (la dernière cible porte sur {} ; règle des cibles{COLON} {policy})",
-                    period_fr(period),
-                    period_fr(l)
-                ),
-                None => format!(
-                    "aucune cible en vigueur pour {} (règle des cibles{COLON} {policy})",
-                    period_fr(period)
-                ),
-            };
-        }
-    }
-    match reason {
-        "the result overflows" => return "le résultat dépasse les nombres représentables".to_string(),
-        "the denominators sum to zero" => return "la somme des dénominateurs est nulle".to_string(),
-        "the aggregate of the measurements is too large for the arithmetic (beyond about 1.8e308)" => {
-            return "l’agrégat des mesures est trop grand pour le calcul (au-delà d’environ 1,8e308)"
-                .to_string();
-        }
-        "the records are not available" => {
-            return "les dossiers et partenariats ne sont pas disponibles".to_string();
-        }
-        "an input indicator is suppressed for the period" => {
-            return "un indicateur utilisé dans la formule est masqué pour la période".to_string();
-        }
-        _ => {}
-    }
-    if let Some(SourceUsed::Derived { metric, detail, records }) = &ex.source
-        && detail == reason
-    {
-        // a money sum that overflows (`crate::model::money::OVERFLOW`) says so in French too
-        let overflow = if reason.contains(crate::model::money::OVERFLOW) {
-            format!("{COLON} {}", MONEY_OVERFLOW_FR)
-        } else {
-            String::new()
+        let track = match f.on_track {
+            Some(true) => w.tracks[0],
+            Some(false) => w.tracks[1],
+            None => w.tracks[2],
         };
-        return format!(
-            "« {} » n’a pas de valeur pour {} ({}){overflow}",
-            Locale::Fr.metric(*metric),
-            period_fr(node.period),
-            records_fr(*metric, records.len())
-        );
-    }
-    format!("erreur de calcul{COLON} {reason}")
-}
-
-fn render_fr(node: &NodeResult) -> String {
-    let fr = Locale::Fr;
-    let ex = &node.explanation;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} {} « {} » en {}{COLON} {} {}, {}, {} {}",
-        kind_fr(node.kind),
-        node.id,
-        node.name,
-        period_fr(node.period),
-        fr.label(Label::Score),
-        opt_fr(node.score),
-        fr.node_status(node.kind, node.status),
-        fr.label_lower(Label::Coverage),
-        fr.short_percent(node.coverage)
-    );
-    let by_rule = matches!(ex.scoring, Some(ScoringMethod::StatusRules { .. }));
-    let _ = writeln!(
-        out,
-        "  pourquoi{COLON} {}",
-        status_reason_fr(node.kind, node.status, node.score, &ex.thresholds, by_rule)
-    );
-    if node.value.is_some() || node.target.is_some() {
-        let unit = node.unit.as_deref().map(|u| format!("\u{a0}{u}")).unwrap_or_default();
-        let mut line = format!("  {} {}{unit}", fr.label_lower(Label::Value), opt_fr(node.value));
-        if let Some(t) = &ex.target {
-            let _ = write!(
-                line,
-                " ; {} {} ({})",
-                fr.label_lower(Label::Target),
-                num(t.value),
-                target_source_fr(&t.source)
-            );
-        }
-        if let Some(b) = &ex.baseline {
-            let _ = write!(line, " ; référence {} ({})", num(b.value), period_fr(b.period));
-        }
-        let _ = writeln!(out, "{line}");
-    }
-    if let Some(vp) = ex.value_period {
-        let _ = writeln!(
-            out,
-            "  la valeur de {vp}, reportée sur {} et comparée à la cible de {vp}",
-            period_fr(node.period),
-            vp = period_fr(vp)
-        );
-    }
-    if let Some(f) = &ex.formula {
-        let _ = writeln!(out, "  calcul ({}){COLON} {}", method_fr(&ex.method), formula_fr(f));
-    }
-    match &ex.source {
-        Some(SourceUsed::Calculated { expression, substituted }) => {
-            let _ = writeln!(
-                out,
-                "  formule{COLON} {expression}{}",
-                substituted.as_ref().map(|s| format!(" -> {s}")).unwrap_or_default()
-            );
-        }
-        Some(SourceUsed::Derived { metric, records, .. }) => {
-            let _ = writeln!(
-                out,
-                "  calculé sur les dossiers et partenariats{COLON} « {} » = {} ({})",
-                fr.metric(*metric),
-                opt_fr(node.value),
-                records_fr(*metric, records.len())
-            );
-        }
-        _ => {}
-    }
-    // The inputs and the children are written straight into the text (no list of strings
-    // joined afterwards: less code in the WebAssembly package).
-    if let Some(agg) = &ex.time_aggregation {
-        out.push_str("  mesures");
-        out.push_str(COLON);
-        if ex.inputs.is_empty() {
-            out.push_str(" aucune");
-        }
-        for (k, i) in ex.inputs.iter().enumerate() {
-            out.push_str(if k == 0 { " " } else { ", " });
-            out.push_str(&period_fr(i.period));
-            match (i.suppressed, i.numerator, i.denominator) {
-                (true, _, _) => out.push_str(" masquée"),
-                (false, Some(n), Some(d)) => {
-                    let _ = write!(out, " = {}/{}", num(n), num(d));
-                }
-                _ => {
-                    let _ = write!(out, " = {}", opt_fr(i.value));
-                }
-            }
-        }
-        let _ = writeln!(out, " ({})", rule_fr(agg, node.period));
-    }
-    for (k, c) in ex.children.iter().enumerate() {
-        out.push_str(if k == 0 { "  composantes\u{a0}: " } else { " ; " });
-        let _ = write!(
-            out,
-            "{} poids {} -> {}{COLON} ",
-            c.id,
-            num(c.raw_weight),
-            fr.short_percent(c.effective_weight)
-        );
-        match c.treatment {
-            Treatment::Used => {
-                // an objective's children are indicators; the other nodes' children roll up
-                let kind =
-                    if node.kind == NodeKind::Objective { NodeKind::Indicator } else { NodeKind::Objective };
-                let _ = write!(out, "{} ({})", opt_fr(c.score), fr.node_status(kind, c.status));
-            }
-            Treatment::Excluded => out.push_str("sans donnée, exclue"),
-            Treatment::CountedAsZero => out.push_str("sans donnée, comptée 0"),
-            Treatment::CarriedForward { age } => {
-                let _ = write!(
-                    out,
-                    "sans donnée, reprise de {} de {} ({age} période{} avant)",
-                    opt_fr(c.carried_score),
-                    c.carried_from.map(period_fr).unwrap_or_default(),
-                    if age > 1 { "s" } else { "" }
-                );
-            }
-            Treatment::MakesParentNoData => out.push_str("sans donnée, donc le parent n’en a pas"),
-        }
-        if k + 1 == ex.children.len() {
-            out.push('\n');
-        }
-    }
-    for r in &ex.reasons {
-        let _ = writeln!(out, "  sans donnée car {}", reason_fr(r, node));
-    }
-    if let Some(f) = &node.forecast {
-        let _ = writeln!(
-            out,
-            "  prévision pour {}{COLON} {} contre une cible de {} ({}, {} point{})",
-            period_fr(f.target_period),
-            opt_fr(f.projected),
-            num(f.target),
-            match f.on_track {
-                Some(true) => "en bonne voie",
-                Some(false) => "hors trajectoire",
-                None => "indéterminée",
-            },
-            f.points,
-            if f.points > 1 { "s" } else { "" }
-        );
+        line(fill(
+            w.forecast[usize::from((w.plural)(u64::from(f.points)))],
+            &[&per(f.target_period), &opt(f.projected), &num(f.target), track, &f.points.to_string()],
+        ));
     }
     out
 }

@@ -13,8 +13,8 @@ pub mod sample;
 mod sort;
 
 pub use engine::evaluation::{
-    ChildUsed, Evaluation, Explanation, Forecast, InputUsed, LinkResult, NodeResult, SourceUsed,
-    TimeAggregationUsed, Trend, evaluate, evaluate_range,
+    ChildUsed, Evaluation, Explanation, Forecast, Formula, InputUsed, LinkResult, NodeResult, Operand,
+    Reason, SourceUsed, StatusReason, TimeAggregationUsed, TimeRule, Trend, evaluate, evaluate_range,
 };
 pub use engine::rollup::Treatment;
 pub use engine::scoring::{ScoreInput, Scored, ScoringMethod, Status, StatusThresholds};

@@ -560,6 +560,613 @@ impl Locale {
     }
 }
 
+/// Every word of the explanations ([`crate::explain`](mod@crate::explain)) in one language, with its number,
+/// percent, period and date formatting and its plural rule. [`Locale::words`] maps each
+/// locale to its table: adding a language is adding a `Locale` variant and one `Words`
+/// constant (the compiler then asks for its arm; a test renders every reason, formula
+/// operation, status rule and metric code with each table).
+///
+/// Templates hold `{0}`, `{1}`... for their arguments ([`fill`]), so that each language
+/// puts them in its own order. Arrays are indexed as their field says; a pair
+/// `[one, many]` is chosen by [`Words::plural`].
+///
+/// ```
+/// use pilotage::locale::{Locale, fill};
+/// let fr = Locale::Fr.words();
+/// assert_eq!(fill(fr.forecast[(fr.plural)(8) as usize], &["2026", "0,5", "0,6", "hors trajectoire", "8"]),
+///            "  prévision pour 2026\u{a0}: 0,5 contre une cible de 0,6 (hors trajectoire, sur 8 périodes)");
+/// assert_eq!((Locale::En.words().plural)(1), false); // English: 1 is singular
+/// assert_eq!((fr.plural)(0), false); // French: 0 and 1 are singular
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    /// A number (integers bare, at most four decimals).
+    pub number: fn(f64) -> String,
+    /// A fraction as a percentage (`0.8` -> `80%`).
+    pub percent: fn(f64) -> String,
+    /// A period.
+    pub period: fn(Period) -> String,
+    /// A date.
+    pub date: fn(NaiveDate) -> String,
+    /// True when a count takes the plural form.
+    pub plural: fn(u64) -> bool,
+    /// Between the arguments of a function and the bounds of a band (`, ` / ` ; `: a
+    /// decimal comma needs another separator).
+    pub arg_sep: &'static str,
+    /// The formulas' functions: exp, min, max, abs, clamp, ln (the same notation in most
+    /// languages).
+    pub functions: [&'static str; 6],
+    /// Node kinds: scorecard, perspective, objective, indicator.
+    pub kinds: [&'static str; 4],
+    /// An indicator's statuses: green, amber, red, no data, suppressed.
+    pub indicator_status: [&'static str; 5],
+    /// A roll-up node's statuses, in the same order.
+    pub rollup_status: [&'static str; 5],
+    /// The first line: kind, id, name, period, score, status, coverage.
+    pub header: &'static str,
+    /// The status line: the reason.
+    pub why: &'static str,
+    /// Status reasons: suppressed, no data, status rule, green, amber, red; `{0}` the status
+    /// word, `{1}` the score, `{2}` and `{3}` the cut-off words and numbers (see the renderer).
+    pub status_reasons: [&'static str; 6],
+    /// The value line: value and unit (`{1}` is empty or the unit with its space).
+    pub value: &'static str,
+    /// Before a unit.
+    pub unit_sep: &'static str,
+    /// The target in the value line: value, origin.
+    pub target: &'static str,
+    /// The baseline in the value line: value, period.
+    pub baseline: &'static str,
+    /// Target origins: explicit, coarser, finer (count, first, last), carried forward,
+    /// trajectory (from value, from period, to value, to period), trajectory end (start
+    /// value, start period, end value, end period).
+    pub target_sources: [&'static str; 6],
+    /// A value carried from an earlier period (`{0}`) to the reporting period (`{1}`).
+    pub carried_value: &'static str,
+    /// The formula line: method, formula.
+    pub formula_line: &'static str,
+    /// Scoring methods (linear progress, ratio to target, goal/red flag, band, min-max,
+    /// status rules, expected progress) then roll-ups (weighted mean, geometric, worst).
+    pub methods: [&'static str; 10],
+    /// A calculated indicator's line: expression, then [`Words::arrow`] and the numbers.
+    pub calculated: &'static str,
+    /// Before the substituted formula.
+    pub arrow: &'static str,
+    /// A derived indicator's line: metric name, value, records counted.
+    pub derived: &'static str,
+    /// Records counted: `[one, many]`, with the count and the record noun.
+    pub counted: [&'static str; 2],
+    /// Record nouns `[one, many]`: partner, commitment, project, file.
+    pub records: [[&'static str; 2]; 4],
+    /// Metric names, in [`Metric::ALL`]'s order.
+    pub metrics: [&'static str; 20],
+    /// The inputs line: the list, the rule.
+    pub inputs: &'static str,
+    /// No input.
+    pub no_inputs: &'static str,
+    /// A suppressed input: its period.
+    pub input_suppressed: &'static str,
+    /// Between items of a list.
+    pub item_sep: &'static str,
+    /// Time aggregations: sum, mean, last, min, max, ratio of sums.
+    pub aggregations: [&'static str; 6],
+    /// Frequencies as adjectives `[one, many]`: monthly, quarterly, yearly.
+    pub frequencies: [[&'static str; 2]; 3],
+    /// Finer measurements aggregated, with none, one or several present: aggregation,
+    /// frequency, count present, count consulted, period.
+    pub rule_aggregated: [&'static str; 3],
+    /// The measurement of the period itself.
+    pub rule_same: &'static str,
+    /// The latest coarser period: frequency, period, that period.
+    pub rule_latest: &'static str,
+    /// Before the children.
+    pub children: &'static str,
+    /// A child: id, weight, effective share, what happened.
+    pub child: &'static str,
+    /// Between children.
+    pub child_sep: &'static str,
+    /// A child used: score, status.
+    pub child_used: &'static str,
+    /// A missing child: excluded, counted as 0, makes the parent "no data".
+    pub treatments: [&'static str; 3],
+    /// A missing child carried forward `[one, many]` periods: score, period, age.
+    pub carried: [&'static str; 2],
+    /// A reason line.
+    pub reason_line: &'static str,
+    /// The forecast line `[one, many]` periods: period, projection, target, track, count.
+    pub forecast: [&'static str; 2],
+    /// On track, off track, undetermined.
+    pub tracks: [&'static str; 3],
+    /// Formula words: `, capped at {0}`.
+    pub capped: &'static str,
+    /// `, floored at 0`.
+    pub floored: &'static str,
+    /// Lower is better: target over actual, two minus actual over target.
+    pub lower_is_better: [&'static str; 2],
+    /// Target equals baseline: reached, not reached (target, actual).
+    pub target_equals_baseline: [&'static str; 2],
+    /// Zero denominator (actual, target).
+    pub right_side_of_zero: &'static str,
+    /// Band (actual, low, high, tolerance, calculation).
+    pub band: &'static str,
+    /// The band's distance outside.
+    pub distance_outside: &'static str,
+    /// A status rule (number, comparison, status).
+    pub rule: &'static str,
+    /// No rule matches (actual, status).
+    pub otherwise: &'static str,
+    /// Expected on a date (date, day count).
+    pub expected_on: &'static str,
+    /// Day counts: elapsed, inclusive.
+    pub day_counts: [&'static str; 2],
+    /// Two steps.
+    pub then: &'static str,
+    /// A zero in a geometric mean.
+    pub zero_in_geometric_mean: &'static str,
+    /// No score (reason).
+    pub no_score: &'static str,
+    /// No data (reason).
+    pub no_data: &'static str,
+    /// Why no score, in `NoScore`'s order: no target, no baseline, zero target, goal equals
+    /// red flag, not positive for log, rule gives no score, negative for ratio, not finite.
+    pub no_scores: [&'static str; 8],
+    /// Why a roll-up has no data: no children, all missing, child missing, below coverage,
+    /// too large.
+    pub no_data_reasons: [&'static str; 5],
+    /// Reasons: no measurement (periods), denominators zero, aggregate too large, records
+    /// unavailable, input suppressed, input missing (id), division by zero (expression),
+    /// result overflows.
+    pub reasons: [&'static str; 8],
+    /// No target: without and with a latest target (period, policy, latest).
+    pub no_target: [&'static str; 2],
+    /// Target policies: none, carry forward.
+    pub policies: [&'static str; 2],
+    /// Coverage below the minimum: coverage and minimum as numbers (`{0}`, `{1}`) and as
+    /// percentages (`{2}`, `{3}`).
+    pub below_min_coverage: &'static str,
+    /// A derived metric without value: no records, overflow, undefined, before the
+    /// records, after the records; metric, period, records counted, date.
+    pub derived_reasons: [&'static str; 5],
+    /// Leverage formulas: external over own, total over own, planned cost over own.
+    pub leverage_formulas: [&'static str; 3],
+    /// Why a capacity comparison has no ratio: overflow, no investment (earlier period),
+    /// no investment up to a day (period, day).
+    pub no_ratio: [&'static str; 3],
+    /// Why a leverage has no value: no planned cost, overflow, zero own funds, too large to
+    /// divide.
+    pub leverage_undefined: [&'static str; 4],
+}
+
+/// `template` with `{0}`, `{1}`... replaced by `args` (a missing argument is left empty).
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        match tail.as_bytes() {
+            [d @ b'0'..=b'9', b'}', ..] => {
+                out.push_str(args.get(usize::from(d - b'0')).copied().unwrap_or(""));
+                rest = &tail[2..];
+            }
+            _ => {
+                out.push('{');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn en_number(x: f64) -> String {
+    Locale::En.short_number(x)
+}
+fn fr_number(x: f64) -> String {
+    Locale::Fr.short_number(x)
+}
+fn en_percent(x: f64) -> String {
+    Locale::En.short_percent(x)
+}
+fn fr_percent(x: f64) -> String {
+    Locale::Fr.short_percent(x)
+}
+fn en_period(p: Period) -> String {
+    p.to_string()
+}
+fn fr_period(p: Period) -> String {
+    Locale::Fr.period(p)
+}
+fn en_date(d: NaiveDate) -> String {
+    d.to_string()
+}
+fn fr_date(d: NaiveDate) -> String {
+    Locale::Fr.date(d)
+}
+
+/// The English explanations (their text as before the tables, numbers with a decimal point
+/// and no digit groups, periods as in files: `2025-Q4`, dates ISO).
+pub const EN: Words = Words {
+    number: en_number,
+    percent: en_percent,
+    period: en_period,
+    date: en_date,
+    plural: |n| n != 1,
+    arg_sep: ", ",
+    functions: ["exp", "min", "max", "abs", "clamp", "ln"],
+    kinds: ["scorecard", "perspective", "objective", "indicator"],
+    indicator_status: ["green", "amber", "red", "no_data", "suppressed"],
+    rollup_status: ["green", "amber", "red", "no_data", "suppressed"],
+    header: "{0} {1} \"{2}\" at {3}: score {4}, {5}, coverage {6}",
+    why: "  why: {0}",
+    status_reasons: [
+        "{0}: a measurement rests on fewer people than the minimum group size",
+        "no data for the period (see the reasons)",
+        "{0} by the first matching status rule",
+        "{0}: score {1} is at or above the {0} cut-off {3}",
+        "{0}: score {1} is at or above the {0} cut-off {3} and below the {4} cut-off {5}",
+        "{0}: score {1} is below the {2} cut-off {3}",
+    ],
+    value: "  value {0}{1}",
+    unit_sep: " ",
+    target: "; target {0} ({1})",
+    baseline: "; baseline {0} ({1})",
+    target_sources: [
+        "explicit for {0}",
+        "explicit for {0}, which contains it",
+        "{0} explicit targets {1}..{2} combined",
+        "explicit for {0}, carried forward from {0} (target policy carry_forward)",
+        "trajectory from {0} ({1}) to {2} ({3})",
+        "end of the trajectory from {0} ({1}) to {2} ({3})",
+    ],
+    carried_value: "  the value of {0}, carried to {1} and scored against the target of {0}",
+    formula_line: "  {0}: {1}",
+    methods: [
+        "linear_progress",
+        "ratio_to_target",
+        "goal_red_flag",
+        "band",
+        "min_max",
+        "status_rules",
+        "expected_progress",
+        "weighted_mean",
+        "weighted_geometric_mean",
+        "worst",
+    ],
+    calculated: "  calculated: {0}",
+    arrow: " -> ",
+    derived: "  derived from the records: {0} = {1} ({2})",
+    counted: ["{0} {1} counted", "{0} {1} counted"],
+    records: [
+        ["partner", "partners"],
+        ["commitment", "commitments"],
+        ["project", "projects"],
+        ["file", "files"],
+    ],
+    metrics: [
+        "Active caseload",
+        "Files registered",
+        "Files decided",
+        "Mean instruction lead time",
+        "Median instruction lead time",
+        "Instruction lead time (90th percentile)",
+        "Projects delivered",
+        "On-time delivery rate",
+        "Active portfolio value",
+        "Share of cross-service files",
+        "Partners committed",
+        "New partners",
+        "Active partners",
+        "Funds pledged",
+        "Funds signed",
+        "Funds received",
+        "Cumulative funds signed",
+        "Leverage",
+        "Co-financing rate",
+        "Investment capacity",
+    ],
+    inputs: "  inputs: {0} ({1})",
+    no_inputs: "none",
+    input_suppressed: "{0} suppressed",
+    item_sep: ", ",
+    aggregations: ["sum", "mean", "last", "min", "max", "ratio_of_sums"],
+    frequencies: [["monthly", "monthly"], ["quarterly", "quarterly"], ["yearly", "yearly"]],
+    rule_aggregated: [
+        "{0} of the {2} {1} measurements present out of {3} in {4}",
+        "{0} of the {2} {1} measurement present out of {3} in {4}",
+        "{0} of the {2} {1} measurements present out of {3} in {4}",
+    ],
+    rule_same: "the measurement of {0} itself",
+    rule_latest: "the latest {0} period ended by the end of {1}: {2}",
+    children: "  children: ",
+    child: "{0} w {1} -> {2}: {3}",
+    child_sep: "; ",
+    child_used: "{0} ({1})",
+    treatments: ["no data, excluded", "no data, counted as 0", "no data, so the parent has none"],
+    carried: ["no data, carried {0} from {1} ({2} back)", "no data, carried {0} from {1} ({2} back)"],
+    reason_line: "  no data because {0}",
+    forecast: [
+        "  forecast for {0}: {1} against target {2} ({3}, over {4} period)",
+        "  forecast for {0}: {1} against target {2} ({3}, over {4} periods)",
+    ],
+    tracks: ["on track", "off track", "undetermined"],
+    capped: ", capped at {0}",
+    floored: ", floored at 0",
+    lower_is_better: [" (lower is better: target / actual)", " (lower is better: 2 - actual / target)"],
+    target_equals_baseline: [
+        "target equals baseline ({0}): {1} is at or beyond it",
+        "target equals baseline ({0}): {1} is not at or beyond it",
+    ],
+    right_side_of_zero: "zero denominator: right-side-of-zero rule on {0} vs {1}",
+    band: "{0} against band [{1}, {2}] with tolerance {3}: {4}",
+    distance_outside: "distance outside",
+    rule: "rule {0}: {1} -> {2}",
+    otherwise: "no rule matches {0} -> otherwise {1}",
+    expected_on: "expected on {0} ({1})",
+    day_counts: ["elapsed days", "inclusive days"],
+    then: "{0}; {1}",
+    zero_in_geometric_mean: "a child scores 0, so the geometric mean",
+    no_score: "no score: {0}",
+    no_data: "no data: {0}",
+    no_scores: [
+        "no target is in force for the period",
+        "linear progress needs a baseline and there is none",
+        "the target is zero and the zero-target rule gives no score",
+        "the goal equals the red flag",
+        "a logarithmic score needs a value above zero",
+        "the matching status rule gives no score",
+        "a ratio to target needs a target and an actual of zero or more",
+        "a number is not finite or the score is beyond the largest number (about 1.8e308)",
+    ],
+    no_data_reasons: [
+        "it has no children",
+        "none of its children has data for the period",
+        "a child has no data and the missing-data policy is \"no data\"",
+        "the share of weight with data is below the minimum coverage",
+        "the weights and scores of its children are too large for the arithmetic (beyond about 1.8e308)",
+    ],
+    reasons: [
+        "no measurement in {0}",
+        "the denominators sum to zero",
+        "the aggregate of the measurements is too large for the arithmetic (beyond about 1.8e308)",
+        "the records are not available",
+        "an input indicator is suppressed for the period",
+        "{0} has no value for the period",
+        "division by zero in {0}",
+        "the result overflows",
+    ],
+    no_target: [
+        "no target in force for {0} (target policy \"{1}\")",
+        "no target in force for {0} (the latest target is for {2}; target policy \"{1}\")",
+    ],
+    policies: ["none", "carry_forward"],
+    below_min_coverage: "coverage {0} is below the minimum coverage {1}",
+    derived_reasons: [
+        "{0}: no records to compute it over for {1}",
+        "{0}: {2}: the sum overflows the largest amount the library can hold (79228162514264337593543950335): no value",
+        "{0}: undefined over {2} for {1} (nothing to divide by)",
+        "{0}: no record is dated on or before {3}: no value, not zero",
+        "{0}: {1} ends after the records, which are complete through {3}: no value, not zero",
+    ],
+    leverage_formulas: [
+        "external funds / own funds",
+        "(own + external funds) / own funds",
+        "total planned expenditure / own funds",
+    ],
+    no_ratio: [
+        "the sum overflows the largest amount the library can hold (79228162514264337593543950335): no ratio",
+        "no investment in {0}: no ratio",
+        "no investment in {0} up to {1}: no ratio",
+    ],
+    leverage_undefined: [
+        "no planned cost: total planned expenditure / own funds is undefined",
+        "the sum overflows the largest amount the library can hold (79228162514264337593543950335)",
+        "own funds are 0: leverage is undefined (nothing to divide by)",
+        "the amounts are too large to divide",
+    ],
+};
+
+/// The French explanations (U+00A0 before a colon, French numbers, periods and dates).
+pub const FR: Words = Words {
+    number: fr_number,
+    percent: fr_percent,
+    period: fr_period,
+    date: fr_date,
+    plural: |n| n > 1,
+    arg_sep: "\u{a0}; ",
+    functions: ["exp", "min", "max", "abs", "clamp", "ln"],
+    kinds: ["tableau de bord prospectif", "axe", "objectif", "indicateur"],
+    indicator_status: ["Atteint", "Vigilance", "Hors cible", "Sans donnée", "Masqué (petit effectif)"],
+    rollup_status: ["Favorable", "Vigilance", "Défavorable", "Sans donnée", "Masqué (petit effectif)"],
+    header: "{0} {1} « {2} » en {3}\u{a0}: Score {4}, {5}, couverture {6}",
+    why: "  pourquoi\u{a0}: {0}",
+    status_reasons: [
+        "{0}\u{a0}: une mesure repose sur moins de personnes que l’effectif minimal",
+        "aucune donnée pour la période (voir les motifs)",
+        "{0} selon la première règle de statut vérifiée",
+        "{0}\u{a0}: {1} est supérieur ou égal au seuil « {0} » {3}",
+        "{0}\u{a0}: {1} est supérieur ou égal au seuil « {0} » {3} et inférieur au seuil « {4} » {5}",
+        "{0}\u{a0}: {1} est inférieur au seuil « {2} » {3}",
+    ],
+    value: "  valeur {0}{1}",
+    unit_sep: "\u{a0}",
+    target: " ; cible {0} ({1})",
+    baseline: " ; référence {0} ({1})",
+    target_sources: [
+        "explicite pour {0}",
+        "explicite pour {0}, qui la contient",
+        "{0} cibles explicites de {1} à {2} combinées",
+        "explicite pour {0}, reportée depuis {0} (règle des cibles\u{a0}: report)",
+        "trajectoire de {0} ({1}) à {2} ({3})",
+        "fin de la trajectoire de {0} ({1}) à {2} ({3})",
+    ],
+    carried_value: "  la valeur de {0}, reportée sur {1} et comparée à la cible de {0}",
+    formula_line: "  calcul ({0})\u{a0}: {1}",
+    methods: [
+        "progression linéaire",
+        "rapport à la cible",
+        "objectif et seuil d’alerte",
+        "bande",
+        "min-max",
+        "règles de statut",
+        "avancement attendu",
+        "moyenne pondérée",
+        "moyenne géométrique pondérée",
+        "la plus faible",
+    ],
+    calculated: "  formule\u{a0}: {0}",
+    arrow: " -> ",
+    derived: "  calculé sur les dossiers et partenariats\u{a0}: « {0} » = {1} ({2})",
+    counted: ["{0} {1} compté", "{0} {1} comptés"],
+    records: [
+        ["partenaire", "partenaires"],
+        ["engagement", "engagements"],
+        ["projet", "projets"],
+        ["dossier", "dossiers"],
+    ],
+    metrics: [
+        "File active",
+        "Dossiers enregistrés",
+        "Dossiers décidés",
+        "Délai d’instruction moyen",
+        "Délai d’instruction médian",
+        "Délai d’instruction (90e centile)",
+        "Projets livrés",
+        "Part des livraisons dans les délais",
+        "Valeur du portefeuille actif",
+        "Part des dossiers transversaux",
+        "Partenaires engagés",
+        "Nouveaux partenaires",
+        "Partenaires actifs",
+        "Fonds promis",
+        "Fonds signés",
+        "Fonds encaissés",
+        "Fonds signés cumulés",
+        "Effet de levier",
+        "Taux de cofinancement",
+        "Capacité d’investissement",
+    ],
+    inputs: "  mesures\u{a0}: {0} ({1})",
+    no_inputs: "aucune",
+    input_suppressed: "{0} masquée",
+    item_sep: ", ",
+    aggregations: ["somme", "moyenne", "dernière valeur", "minimum", "maximum", "rapport des sommes"],
+    frequencies: [
+        ["mensuelle", "mensuelles"],
+        ["trimestrielle", "trimestrielles"],
+        ["annuelle", "annuelles"],
+    ],
+    rule_aggregated: [
+        "{0}\u{a0}: aucune des {3} mesures {1} présente en {4}",
+        "{0} de la seule mesure {1} présente sur {3} en {4}",
+        "{0} des {2} mesures {1} présentes sur {3} en {4}",
+    ],
+    rule_same: "la mesure de {0} elle-même",
+    rule_latest: "la dernière période {0} achevée à la fin de {1}\u{a0}: {2}",
+    children: "  composantes\u{a0}: ",
+    child: "{0} poids {1} -> {2}\u{a0}: {3}",
+    child_sep: " ; ",
+    child_used: "{0} ({1})",
+    treatments: ["sans donnée, exclue", "sans donnée, comptée 0", "sans donnée, donc le parent n’en a pas"],
+    carried: [
+        "sans donnée, reprise de {0} de {1} ({2} période avant)",
+        "sans donnée, reprise de {0} de {1} ({2} périodes avant)",
+    ],
+    reason_line: "  sans donnée car {0}",
+    forecast: [
+        "  prévision pour {0}\u{a0}: {1} contre une cible de {2} ({3}, sur {4} période)",
+        "  prévision pour {0}\u{a0}: {1} contre une cible de {2} ({3}, sur {4} périodes)",
+    ],
+    tracks: ["en bonne voie", "hors trajectoire", "indéterminée"],
+    capped: ", plafonné à {0}",
+    floored: ", plancher à 0",
+    lower_is_better: [
+        " (plus bas est mieux\u{a0}: cible / réalisé)",
+        " (plus bas est mieux\u{a0}: 2 - réalisé / cible)",
+    ],
+    target_equals_baseline: [
+        "cible égale à la référence ({0})\u{a0}: {1} l’atteint ou la dépasse",
+        "cible égale à la référence ({0})\u{a0}: {1} ne l’atteint pas",
+    ],
+    right_side_of_zero: "dénominateur nul\u{a0}: règle du côté de zéro pour {0} contre {1}",
+    band: "{0} face à la bande [{1}\u{a0}; {2}] avec une tolérance de {3}\u{a0}: {4}",
+    distance_outside: "écart hors bande",
+    rule: "règle {0}\u{a0}: {1} -> {2}",
+    otherwise: "aucune règle ne s’applique à {0} -> sinon {1}",
+    expected_on: "attendu au {0} ({1})",
+    day_counts: ["jours écoulés", "jours inclus"],
+    then: "{0}\u{a0}; {1}",
+    zero_in_geometric_mean: "une composante vaut 0, donc la moyenne géométrique",
+    no_score: "pas de score\u{a0}: {0}",
+    no_data: "sans donnée\u{a0}: {0}",
+    no_scores: [
+        "aucune cible n’est en vigueur pour la période",
+        "la progression linéaire demande une référence et il n’y en a pas",
+        "la cible est nulle et la règle de la cible nulle ne donne pas de score",
+        "l’objectif est égal au seuil d’alerte",
+        "un score logarithmique demande une valeur supérieure à zéro",
+        "la règle de statut vérifiée ne donne pas de score",
+        "un ratio à la cible demande une cible et une valeur supérieures ou égales à zéro",
+        "un nombre n’est pas fini ou le score dépasse le plus grand nombre (environ 1,8e308)",
+    ],
+    no_data_reasons: [
+        "il n’a aucune composante",
+        "aucune de ses composantes n’a de donnée pour la période",
+        "une composante n’a pas de donnée et la règle des données manquantes est « sans donnée »",
+        "la part du poids avec données est inférieure à la couverture minimale",
+        "les poids et les scores de ses composantes sont trop grands pour le calcul (au-delà d’environ 1,8e308)",
+    ],
+    reasons: [
+        "aucune mesure en {0}",
+        "la somme des dénominateurs est nulle",
+        "l’agrégat des mesures est trop grand pour le calcul (au-delà d’environ 1,8e308)",
+        "les dossiers et partenariats ne sont pas disponibles",
+        "un indicateur utilisé dans la formule est masqué pour la période",
+        "{0} n’a pas de valeur pour la période",
+        "division par zéro dans {0}",
+        "le résultat dépasse les nombres représentables",
+    ],
+    no_target: [
+        "aucune cible en vigueur pour {0} (règle des cibles\u{a0}: {1})",
+        "aucune cible en vigueur pour {0} (la dernière cible porte sur {2} ; règle des cibles\u{a0}: {1})",
+    ],
+    policies: ["aucune", "report"],
+    below_min_coverage: "la couverture de {2} est inférieure à la couverture minimale de {3}",
+    derived_reasons: [
+        "« {0} »\u{a0}: aucun dossier sur lequel la calculer pour {1}",
+        "« {0} » ({2})\u{a0}: la somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335)\u{a0}: pas de valeur",
+        "« {0} »\u{a0}: indéfini sur {2} pour {1} (division par zéro)",
+        "« {0} »\u{a0}: aucun dossier n’est daté du {3} ou avant\u{a0}: pas de valeur, pas zéro",
+        "« {0} »\u{a0}: {1} finit après les dossiers, complets jusqu’au {3}\u{a0}: pas de valeur, pas zéro",
+    ],
+    leverage_formulas: [
+        "fonds extérieurs / fonds propres",
+        "(fonds propres + extérieurs) / fonds propres",
+        "dépense totale prévue / fonds propres",
+    ],
+    no_ratio: [
+        "la somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335)\u{a0}: pas de rapport",
+        "aucun investissement en {0}\u{a0}: pas de rapport",
+        "aucun investissement en {0} jusqu’au {1}\u{a0}: pas de rapport",
+    ],
+    leverage_undefined: [
+        "aucun coût prévu\u{a0}: dépense totale prévue / fonds propres est indéfini",
+        "la somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335)",
+        "fonds propres nuls\u{a0}: l’effet de levier est indéfini (rien à diviser)",
+        "les montants sont trop grands pour être divisés",
+    ],
+};
+
+impl Locale {
+    /// The words of the explanations in this language.
+    pub fn words(self) -> &'static Words {
+        match self {
+            Locale::Fr => &FR,
+            Locale::En => &EN,
+        }
+    }
+}
+
 /// The shape that marks a status where colour is not seen (black and white print, colour
 /// blindness): `✓` green, `!` amber, `✗` red, `–` no data, `⊘` suppressed.
 pub fn status_symbol(status: Status) -> &'static str {

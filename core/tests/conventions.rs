@@ -114,9 +114,11 @@ fn three_leverage_definitions_each_named_in_the_result() {
     assert_eq!(project_finance(&ws, "P1", opts).unwrap().leverage.value, Some(eur(5)));
     let p2 = project_finance(&ws, "P2", opts).unwrap().leverage;
     assert_eq!(p2.value, None);
-    assert!(p2.undefined_reason.unwrap().contains("no planned cost"));
+    assert_eq!(p2.undefined_reason, Some(pilotage::analytics::partnership::LeverageUndefined::NoPlannedCost));
+    assert!(p2.undefined_reason.unwrap().text(pilotage::locale::Locale::En).contains("no planned cost"));
     let p3 = project_finance(&ws, "P3", opts).unwrap().leverage;
-    assert!(p3.undefined_reason.unwrap().contains("own funds are 0"));
+    assert_eq!(p3.undefined_reason, Some(pilotage::analytics::partnership::LeverageUndefined::ZeroOwnFunds));
+    assert!(p3.undefined_reason.unwrap().text(pilotage::locale::Locale::Fr).contains("fonds propres nuls"));
     // Without a planned cost the constructor of the two older definitions still works:
     // 50 / 25 = 2, and the third is undefined.
     assert_eq!(Leverage::compute(LeverageDefinition::ExternalOverOwn, eur(25), eur(50)).value, Some(eur(2)));

@@ -74,11 +74,18 @@ fn a_year_the_records_do_not_cover_has_no_value() {
     assert_eq!(n.value, None);
     assert_eq!(n.score, None);
     assert_eq!(n.coverage, 0.0);
+    let through = chrono::NaiveDate::from_ymd_opt(2025, 11, 30).unwrap();
     assert_eq!(
         n.explanation.reasons,
-        vec![
-            "files_registered: 2025 ends after the records, which are complete through 2025-11-30: no value, not zero"
-        ]
+        vec![pilotage::Reason::Derived {
+            metric: pilotage::Metric::FilesRegistered,
+            period: "2025".parse().unwrap(),
+            basis: pilotage::engine::derived::MetricBasis::AfterRecords { through },
+        }]
+    );
+    assert_eq!(
+        n.explanation.reasons[0].to_string(),
+        "Files registered: 2025 ends after the records, which are complete through 2025-11-30: no value, not zero"
     );
     // 2025-Q3 still reads the whole 2024, which the records cover.
     let q3 = evaluate(&ws, "2025-Q3".parse().unwrap()).unwrap();

@@ -40,11 +40,8 @@ fn a_value_without_a_target_in_force_is_no_data_with_coverage_zero() {
     assert_eq!((x.score, x.status, x.target), (None, Status::NoData, None));
     assert_eq!(x.coverage, 0.0);
     assert!(
-        x.explanation
-            .reasons
-            .iter()
-            .any(|r| r
-                == "no target in force for 2025-Q1 (the latest target is for 2024; target policy \"none\")"),
+        x.explanation.reasons.iter().any(|r| r.to_string()
+            == "no target in force for 2025-Q1 (the latest target is for 2024; target policy \"none\")"),
         "{:?}",
         x.explanation.reasons
     );
@@ -91,7 +88,8 @@ fn a_parent_below_its_minimum_coverage_is_no_data_not_a_status() {
     assert_eq!((o.score, o.status), (None, Status::NoData));
     assert_eq!(o.coverage, 0.5);
     assert_eq!(o.explanation.coverage, 0.5);
-    assert_eq!(o.explanation.reasons, vec!["coverage 0.5 is below the minimum coverage 0.6"]);
+    assert_eq!(o.explanation.reasons, vec![pilotage::Reason::BelowMinCoverage { coverage: 0.5, min: 0.6 }]);
+    assert_eq!(o.explanation.reasons[0].to_string(), "coverage 0.5 is below the minimum coverage 0.6");
     // the perspective and the root have no child with data: no data, coverage 0
     for id in ["persp", "scorecard"] {
         let n = ev.node(id).unwrap();
@@ -109,10 +107,11 @@ fn a_period_after_the_data_is_no_data_everywhere() {
     }
     // a derived flow (funds signed in the quarter) says why it is missing instead of a zero
     let reasons = &ev.node("ind_fonds_signes").unwrap().explanation.reasons;
+    let texts: Vec<String> = reasons.iter().map(|r| r.to_string()).collect();
     assert_eq!(
-        reasons,
-        &vec![
-            "funds_signed: 2030-Q1 ends after the records, which are complete through 2025-12-31: no value, not zero"
+        texts,
+        vec![
+            "Funds signed: 2030-Q1 ends after the records, which are complete through 2025-12-31: no value, not zero"
         ]
     );
 }

@@ -14,6 +14,7 @@ use pilotage::analytics::partnership::{
     outstanding, portfolio_finance,
 };
 use pilotage::engine::derived;
+use pilotage::engine::derived::MetricBasis;
 use pilotage::engine::record_index::RecordIndex;
 use pilotage::model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
 use pilotage::model::indicator::Metric;
@@ -99,7 +100,11 @@ fn two_valid_commitments_of_half_max_overflow_in_every_sum_and_say_why() {
     let pf = portfolio_finance(&ws, ProjectScope::All, FinanceOptions::default());
     assert_eq!((pf.external, pf.cofinancing_rate, pf.leverage.value), (None, None, None));
     assert_eq!(pf.own, Some(Decimal::from(100)));
-    assert!(pf.leverage.undefined_reason.as_deref().unwrap().contains(WHY));
+    assert_eq!(
+        pf.leverage.undefined_reason,
+        Some(pilotage::analytics::partnership::LeverageUndefined::Overflow)
+    );
+    assert!(pf.leverage.undefined_reason.unwrap().text(pilotage::locale::Locale::En).contains(WHY));
     assert!(pf.overflow.is_some() && pf.projects[0].overflow.is_some());
 
     // investment capacity and its comparison
@@ -108,7 +113,8 @@ fn two_valid_commitments_of_half_max_overflow_in_every_sum_and_say_why() {
     assert!(cap.overflow.as_deref().unwrap().contains(WHY));
     let cmp = compare_capacity(&ws, per("2025"), per("2026"), FinanceOptions::default());
     assert_eq!(cmp.ratio, None);
-    assert!(cmp.note.as_deref().unwrap().contains(WHY), "{:?}", cmp.note);
+    assert_eq!(cmp.note, Some(pilotage::analytics::partnership::NoRatio::Overflow));
+    assert!(cmp.note.unwrap().text(pilotage::locale::Locale::En).contains(WHY), "{:?}", cmp.note);
 }
 
 #[test]
@@ -172,7 +178,11 @@ fn metric_points_and_the_fast_index_have_no_value_and_the_point_says_why() {
         let period = per(period);
         let p = derived::point(&ws, metric, period);
         assert_eq!(p.value, None, "{metric:?} {period}: {p:?}");
-        assert!(p.detail.contains(WHY) && p.detail.ends_with("no value"), "{}", p.detail);
+        assert!(matches!(p.basis, MetricBasis::Overflow { .. }), "{p:?}");
+        // and the explanation says why in each language
+        let why = pilotage::Reason::Derived { metric, period, basis: p.basis };
+        assert!(why.to_string().contains(WHY), "{why}");
+        assert!(pilotage::explain::reason_in(&why, Locale::Fr).contains("la somme dépasse"));
         assert_eq!(index.value(metric, period), None, "{metric:?} {period}");
     }
     // before the second half is signed, the sums are exact and both paths agree
@@ -192,7 +202,7 @@ fn a_derived_indicator_over_an_overflowing_sum_is_no_data_with_the_reason_in_bot
     let e = pilotage::evaluate(&ws, per("2025-Q2")).unwrap();
     let n = e.node("signed").unwrap();
     assert_eq!((n.value, n.score, n.status), (None, None, Status::NoData));
-    assert!(n.explanation.reasons.iter().any(|r| r.contains(WHY)), "{:?}", n.explanation.reasons);
+    assert!(n.explanation.reasons.iter().any(|r| r.to_string().contains(WHY)), "{:?}", n.explanation.reasons);
     let en = pilotage::explain::explain_in(&e, "signed", Locale::En).unwrap();
     assert!(en.contains(WHY), "{en}");
     let fr = pilotage::explain::explain_in(&e, "signed", Locale::Fr).unwrap();
@@ -312,8 +322,8 @@ proptest! {
             for period in [per("2024"), per("2025"), per("2025-Q2")] {
                 let p = derived::point(&ws, metric, period);
                 prop_assert_eq!(index.value(metric, period).map(f64::to_bits), p.value.map(f64::to_bits), "{:?} {}", metric, period);
-                if p.value.is_none() && p.detail.contains("overflow") {
-                    prop_assert!(p.detail.contains(WHY), "{}", p.detail);
+                if matches!(p.basis, MetricBasis::Overflow { .. }) {
+                    prop_assert!(p.value.is_none(), "{:?}", p);
                 }
                 // a funds value is that of the exact sum, or absent: never a saturated sum
                 let cal = ws.calendar();
@@ -323,12 +333,13 @@ proptest! {
                     Metric::FundsSigned => st == FundingStatus::Signed && period.contains_date(d, cal),
                     _ => st == FundingStatus::Signed && d <= end,
                 };
-                let outside = p.detail.contains("no value, not zero"); // outside the records' span
+                // outside the records' span
+                let outside = matches!(p.basis, MetricBasis::BeforeRecords { .. } | MetricBasis::AfterRecords { .. });
                 if !outside && matches!(metric, Metric::FundsPledged | Metric::FundsSigned | Metric::CumulativeFundsSigned) {
                     let want = exact(ws.commitments.iter().flat_map(|c| &c.steps)
                         .filter(|s| counted(s.status, s.date)).map(|s| s.amount));
                     prop_assert_eq!(p.value, want.and_then(|w| rust_decimal::prelude::ToPrimitive::to_f64(&w)), "{:?} {}", metric, period);
-                    if want.is_none() { prop_assert!(p.detail.contains(WHY), "{}", p.detail); }
+                    if want.is_none() { prop_assert!(matches!(p.basis, MetricBasis::Overflow { .. }), "{:?}", p); }
                 }
             }
         }

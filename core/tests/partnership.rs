@@ -247,7 +247,10 @@ fn cofinancing_and_leverage_per_project() {
     // 100 / 500 = 0.2 is still defined.
     let p2 = project_finance(&ws, "P2", FinanceOptions::default()).unwrap();
     assert_eq!(p2.leverage.value, None);
-    assert!(p2.leverage.undefined_reason.as_deref().unwrap().contains("own funds are 0"));
+    assert_eq!(
+        p2.leverage.undefined_reason,
+        Some(pilotage::analytics::partnership::LeverageUndefined::ZeroOwnFunds)
+    );
     assert_eq!(p2.cofinancing_rate, Some(Decimal::new(2, 1)));
     // P3: 50 / 300 = 0.16666 -> 0.1667 (4 places, half away from zero); leverage 50 / 100 = 0.5.
     let p3 = project_finance(&ws, "P3", FinanceOptions::default()).unwrap();
@@ -337,7 +340,13 @@ fn investment_capacity_per_year_and_its_ratio() {
     // Against a year with no project: no ratio, and a note.
     let none = compare_capacity(&ws, per("2023"), per("2025"), FinanceOptions::default());
     assert_eq!(none.ratio, None);
-    assert_eq!(none.note.as_deref(), Some("no investment in 2023: no ratio"));
+    let why = none.note.unwrap();
+    assert_eq!(
+        why,
+        pilotage::analytics::partnership::NoRatio::NoInvestment { period: "2023".parse().unwrap() }
+    );
+    assert_eq!(why.text(pilotage::locale::Locale::En), "no investment in 2023: no ratio");
+    assert_eq!(why.text(pilotage::locale::Locale::Fr), "aucun investissement en 2023\u{a0}: pas de rapport");
 
     // A fiscal year starting in July: fiscal 2024 runs 2024-07-01 to 2025-06-30 and holds P1
     // (2025-04-01) and P2 (2025-05-01); P3 (2024-06-01) falls in fiscal 2023.
@@ -364,7 +373,7 @@ fn metric_series_for_the_partnership_metrics() {
     // New: eu and bank in Q1; nobody in Q2 (a real 0, said so).
     let new = series(&ws, Metric::NewPartners, &q);
     assert_eq!((new[0].value, new[1].value), (Some(2.0), Some(0.0)));
-    assert_eq!(new[1].detail, "new_partners: no partners joined in 2025-Q2 (counted as 0)");
+    assert_eq!(new[1].basis, pilotage::engine::derived::MetricBasis::Counted { count: 0 });
     // Active: Q1 reg, eu; Q2 reg (tranche 05-01), eu (signed 04-15), co (06-01).
     let active = series(&ws, Metric::ActivePartners, &q);
     assert_eq!(active[1].records, ["reg", "eu", "co"]);
@@ -377,33 +386,38 @@ fn metric_series_for_the_partnership_metrics() {
     assert_eq!(values(Metric::FundsReceived), [Some(0.0), Some(200_000.0)]);
     let signed = series(&ws, Metric::FundsSigned, &q);
     assert_eq!(signed[1].records, ["c1", "c2", "c3"]);
-    assert!(signed[1].detail.contains("600000 EUR signed in 2025-Q2"), "{}", signed[1].detail);
+    assert_eq!(signed[1].basis, pilotage::engine::derived::MetricBasis::Counted { count: 3 });
     // Cumulative signed: by 03-31 300 000 + 50 000 (c4); by 06-30 950 000.
     assert_eq!(values(Metric::CumulativeFundsSigned), [Some(350_000.0), Some(950_000.0)]);
 
     // Leverage by 03-31: P1 and P3, 350 000 / 300 000 = 1.1667. By 06-30: P1 P2 P3 with
-    // 950 000 / 300 000 = 3.1667. The detail names the definition.
+    // 950 000 / 300 000 = 3.1667, over the projects approved by then.
     let lev = series(&ws, Metric::Leverage, &q);
     assert_eq!((lev[0].value, lev[1].value), (Some(1.1667), Some(3.1667)));
     assert_eq!(lev[1].records, ["P1", "P2", "P3"]);
-    assert!(lev[0].detail.contains("external funds / own funds"), "{}", lev[0].detail);
+    assert_eq!(lev[1].basis, pilotage::engine::derived::MetricBasis::Counted { count: 3 });
     // Nothing approved by 2024-01-31 (P3 is registered on 2024-01-01, approved in March): no value.
     let none = series(&ws, Metric::Leverage, &[per("2024-01")]);
     assert_eq!(none[0].value, None);
-    assert_eq!(none[0].detail, "leverage: no projects approved by 2024-01-31");
+    assert_eq!(none[0].basis, pilotage::engine::derived::MetricBasis::NoRecords);
     // 2023 ends before the first record (2024-01-01): nothing is known, so no value either,
-    // and the detail says it is not a zero.
+    // and the basis says it is not a zero.
     let before = series(&ws, Metric::Leverage, &[per("2023")]);
     assert_eq!(before[0].value, None);
-    assert_eq!(before[0].detail, "leverage: no record is dated on or before 2023-12-31: no value, not zero");
-    // Zero own funds: undefined, and the detail says why.
+    assert_eq!(
+        before[0].basis,
+        pilotage::engine::derived::MetricBasis::BeforeRecords {
+            end: chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()
+        }
+    );
+    // Zero own funds: undefined, and the basis says so.
     let mut no_own = ws.clone();
     for p in &mut no_own.projects {
         p.own_funds = Some(Decimal::ZERO);
     }
     let zero = series(&no_own, Metric::Leverage, &q);
     assert_eq!(zero[1].value, None);
-    assert!(zero[1].detail.contains("own funds are 0: leverage is undefined"), "{}", zero[1].detail);
+    assert_eq!(zero[1].basis, pilotage::engine::derived::MetricBasis::Undefined { count: 3 });
 
     // Co-financing by 03-31: P1 300 000 + P3 50 000 over 1 300 000 = 0.26923 -> 0.2692 = 26.92 %.
     // By 06-30: 950 000 / 1 800 000 = 0.5278 -> 52.78 %.
@@ -418,7 +432,7 @@ fn metric_series_for_the_partnership_metrics() {
         [None, Some(150_000.0), Some(1_100_000.0), Some(0.0)]
     );
     assert_eq!(cap[2].records, ["P1", "P2"]);
-    assert!(cap[3].detail.contains("counted as 0"));
+    assert_eq!(cap[3].basis, pilotage::engine::derived::MetricBasis::Counted { count: 0 });
 }
 
 /// The portfolio and capacity figures index commitments by project and partners by id once

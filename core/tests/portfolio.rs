@@ -388,27 +388,27 @@ fn metric_series_for_the_portfolio_metrics() {
     let caseload = series(&ws, Metric::ActiveCaseload, &periods);
     assert_eq!(caseload[0].value, Some(4.0));
     assert_eq!(caseload[1].records, ["A", "B", "E", "F"]);
-    assert!(caseload[0].detail.starts_with("active_caseload: 4 files"), "{}", caseload[0].detail);
+    assert_eq!(caseload[0].basis, pilotage::engine::derived::MetricBasis::Counted { count: 4 });
 
     assert_eq!(values(Metric::FilesRegistered), [Some(4.0), Some(1.0)]);
     let decided = series(&ws, Metric::FilesDecided, &periods);
     assert_eq!(decided[0].value, Some(4.0));
     assert_eq!(decided[0].records, ["A", "B", "F", "C"]);
-    assert!(decided[0].detail.contains("3 approved, 1 rejected"));
+    assert_eq!(decided[0].basis, pilotage::engine::derived::MetricBasis::Counted { count: 4 });
     // A count over nothing is a real 0, and says so.
     assert_eq!(decided[1].value, Some(0.0));
-    assert_eq!(decided[1].detail, "files_decided: no files decided in 2025-Q2 (counted as 0)");
+    assert_eq!(decided[1].basis, pilotage::engine::derived::MetricBasis::Counted { count: 0 });
 
     // Lead times of Q1: mean 45, median 45, p90 81; Q2 has no decided file: no value.
     let mean = series(&ws, Metric::MeanInstructionDays, &periods);
     assert_eq!(mean[0].value, Some(45.0));
     assert_eq!(mean[0].records, ["B", "A", "C", "F"]);
-    assert!(mean[0].detail.contains("mean of 4 files decided in 2025-Q1"), "{}", mean[0].detail);
+    assert_eq!(mean[0].basis, pilotage::engine::derived::MetricBasis::Counted { count: 4 });
     assert_eq!(mean[1].value, None);
-    assert_eq!(mean[1].detail, "mean_instruction_days: no decided files in 2025-Q2");
+    assert_eq!(mean[1].basis, pilotage::engine::derived::MetricBasis::NoRecords);
     let median = series(&ws, Metric::MedianInstructionDays, &periods);
     assert_eq!(median[0].value, Some(45.0));
-    assert!(median[0].detail.contains("median of 4 files"));
+    assert_eq!(median[0].basis, pilotage::engine::derived::MetricBasis::Counted { count: 4 });
     let p90 = series(&ws, Metric::P90InstructionDays, &periods);
     assert!((p90[0].value.unwrap() - 81.0).abs() < 1e-9);
     assert_eq!(p90[1].value, None);
@@ -418,7 +418,7 @@ fn metric_series_for_the_portfolio_metrics() {
     // On time: Q1 nothing delivered -> no value; Q2 A on time -> 100; Q3 B late -> 0.
     let on_time = series(&ws, Metric::OnTimeDeliveryRate, &[per("2025-Q1"), per("2025-Q2"), per("2025-Q3")]);
     assert_eq!(on_time.iter().map(|p| p.value).collect::<Vec<_>>(), [None, Some(100.0), Some(0.0)]);
-    assert!(on_time[0].detail.contains("no projects with a planned end delivered in 2025-Q1"));
+    assert_eq!(on_time[0].basis, pilotage::engine::derived::MetricBasis::NoRecords);
     assert_eq!(on_time[2].records, ["B"]);
 
     // Value at 03-31: 180 000 (A B D); at 06-30: A 100 000 + B 50 000 + E 200 000 = 350 000.
@@ -427,12 +427,14 @@ fn metric_series_for_the_portfolio_metrics() {
     let tr = series(&ws, Metric::TransversalShare, &periods);
     assert_eq!((tr[0].value, tr[1].value), (Some(25.0), Some(50.0)));
     assert_eq!(tr[1].records, ["A", "E"]);
-    // Before any record: no share (not 0), and the detail says nothing is known yet.
+    // Before any record: no share (not 0), and the basis says nothing is known yet.
     let early = series(&ws, Metric::TransversalShare, &[per("2024-Q1")]);
     assert_eq!(early[0].value, None);
     assert_eq!(
-        early[0].detail,
-        "transversal_share: no record is dated on or before 2024-03-31: no value, not zero"
+        early[0].basis,
+        pilotage::engine::derived::MetricBasis::BeforeRecords {
+            end: chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap()
+        }
     );
 }
 

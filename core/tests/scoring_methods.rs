@@ -34,7 +34,7 @@ fn linear_progress() {
     // 100 * (42 - 30) / (50 - 30) = 1200 / 20 = 60
     near(score(&m, input(42.0, Some(50.0), Some(30.0), HI)), 60.0);
     assert_eq!(
-        m.formula(&input(42.0, Some(50.0), Some(30.0), HI)),
+        m.formula(&input(42.0, Some(50.0), Some(30.0), HI)).to_string(),
         "100 * (42 - 30) / (50 - 30), capped at 100, floored at 0 = 60"
     );
     // beyond the goal: 100 * (60 - 30) / 20 = 150 -> capped at 100; at 120 with a ceiling; 150 without cap
@@ -175,7 +175,7 @@ fn ordered_status_rules() {
     // 80: no rule -> otherwise red, default score 0
     let s = m.score(&input(80.0, Some(100.0), None, HI)).unwrap();
     assert_eq!((s.status, s.score), (Some(Status::Red), Some(0.0)));
-    assert_eq!(m.formula(&input(95.0, Some(100.0), None, HI)), "rule 2: 95 >= 90 -> amber = 75");
+    assert_eq!(m.formula(&input(95.0, Some(100.0), None, HI)).to_string(), "rule 2: 95 >= 90 -> amber = 75");
     assert_eq!(m.score(&input(95.0, None, None, HI)), Err(NoScore::NoTarget));
     // absolute thresholds, lower is better written as "at most"
     let abs = ScoringMethod::StatusRules {
@@ -266,14 +266,17 @@ fn ratio_lower_is_better_conventions() {
     near(score(&mirror, input(45.0, Some(60.0), None, HI)), 75.0);
     // the explanation names the convention
     assert_eq!(
-        recip.formula(&input(87.0, Some(60.0), None, LO)),
+        recip.formula(&input(87.0, Some(60.0), None, LO)).to_string(),
         "100 * 60 / 87 (lower is better: target / actual), capped at 100 = 68.9655"
     );
     assert_eq!(
-        mirror.formula(&input(87.0, Some(60.0), None, LO)),
+        mirror.formula(&input(87.0, Some(60.0), None, LO)).to_string(),
         "100 * (2 - 87 / 60) (lower is better: 2 - actual / target), capped at 100 = 55"
     );
-    assert_eq!(recip.formula(&input(45.0, Some(60.0), None, HI)), "100 * 45 / 60, capped at 100 = 75");
+    assert_eq!(
+        recip.formula(&input(45.0, Some(60.0), None, HI)).to_string(),
+        "100 * 45 / 60, capped at 100 = 75"
+    );
     // in files: the option is written only when it is not the default
     assert_eq!(
         serde_json::to_value(&mirror).unwrap()["lower_is_better"],
@@ -321,11 +324,11 @@ fn expected_progress_day_count_conventions() {
     near(score(&ms, at("2025-02-01", 16.0)), 50.0);
     // the explanation names the convention
     assert_eq!(
-        elapsed.formula(&at("2025-03-31", 45.0)),
+        elapsed.formula(&at("2025-03-31", 45.0)).to_string(),
         "expected on 2025-03-31 (elapsed days) = 89.2445; 100 * (45 - 0) / (89.2445 - 0) = 50.4233"
     );
     assert_eq!(
-        inclusive.formula(&at("2025-03-31", 45.0)),
+        inclusive.formula(&at("2025-03-31", 45.0)).to_string(),
         "expected on 2025-03-31 (inclusive days) = 90; 100 * (45 - 0) / (90 - 0) = 50"
     );
     assert_eq!(serde_json::to_value(&inclusive).unwrap()["day_count"], serde_json::json!("inclusive"));

@@ -19,6 +19,13 @@ grep -q "without rejected or delivered files" "$out/sample-options.txt"
 "$bin" --leverage nope 2> /dev/null && { echo "an unknown --leverage must fail"; exit 1; }
 "$bin" --lang fr --period 2024-Q2 > "$out/sample-fr.txt"
 grep -q "Tableau de bord T2" "$out/sample-fr.txt"
+# French through the locale: the leverage formula too (issue #15)
+"$bin" --lang fr > "$out/sample-fr-q4.txt"
+grep -q "fonds extérieurs / fonds propres" "$out/sample-fr-q4.txt"
+if grep -q "external funds" "$out/sample-fr-q4.txt"; then echo "English formula in the French main job"; exit 1; fi
+# --help is asked for: the usage on standard output, status 0
+"$bin" --help > "$out/help.txt" || { echo "--help must exit 0"; exit 1; }
+grep -q "^usage: scorecard" "$out/help.txt"
 "$bin" --json > "$out/sample.json"
 python3 -c "import json,sys; d=json.load(open('$out/sample.json')); assert d['evaluation']['period']=='2025-Q4'; assert d['headline']['active_caseload']>0"
 "$bin" --html "$out/report.html" 2> "$out/html.txt"

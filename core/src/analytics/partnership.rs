@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analytics::portfolio::{ratio, round_ratio};
 use crate::model::commitment::{Commitment, FundingKind, FundingStatus};
-use crate::model::money::{OVERFLOW, overflow_note, sum};
+use crate::model::money::{overflow_note, sum};
 use crate::model::partner::PartnerKind;
 use crate::model::period::Period;
 use crate::model::project::{Project, Stage};
@@ -423,13 +423,23 @@ pub enum LeverageDefinition {
 }
 
 impl LeverageDefinition {
-    /// The formula, in words.
+    /// The formula, in English words ([`LeverageDefinition::formula_in`] in a language).
     pub fn formula(self) -> &'static str {
         match self {
             LeverageDefinition::ExternalOverOwn => "external funds / own funds",
             LeverageDefinition::TotalOverOwn => "(own + external funds) / own funds",
             LeverageDefinition::PlannedCostOverOwn => "total planned expenditure / own funds",
         }
+    }
+
+    /// The formula in a language's words.
+    pub fn formula_in(self, locale: crate::locale::Locale) -> &'static str {
+        let k = match self {
+            LeverageDefinition::ExternalOverOwn => 0,
+            LeverageDefinition::TotalOverOwn => 1,
+            LeverageDefinition::PlannedCostOverOwn => 2,
+        };
+        locale.words().leverage_formulas[k]
     }
 
     /// Every definition, the default first.
@@ -496,8 +506,36 @@ pub struct Leverage {
     pub planned_cost: Option<Decimal>,
     /// The ratio rounded to 4 places; `None` when undefined.
     pub value: Option<Decimal>,
-    /// Why the value is missing (zero own funds, an overflowing sum), when it is.
-    pub undefined_reason: Option<String>,
+    /// Why the value is missing (zero own funds, an overflowing sum), when it is, as a code
+    /// (worded by [`LeverageUndefined::text`]).
+    pub undefined_reason: Option<LeverageUndefined>,
+}
+
+/// Why a leverage has no value. Serialised as its snake_case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverageUndefined {
+    /// The planned-expenditure definition without a planned cost for every project.
+    NoPlannedCost,
+    /// A sum overflows the largest amount the library can hold.
+    Overflow,
+    /// Own funds are 0: nothing to divide by.
+    ZeroOwnFunds,
+    /// The amounts are too large to divide.
+    TooLargeToDivide,
+}
+
+impl LeverageUndefined {
+    /// The reason in a language.
+    pub fn text(self, locale: crate::locale::Locale) -> &'static str {
+        let k = match self {
+            LeverageUndefined::NoPlannedCost => 0,
+            LeverageUndefined::Overflow => 1,
+            LeverageUndefined::ZeroOwnFunds => 2,
+            LeverageUndefined::TooLargeToDivide => 3,
+        };
+        locale.words().leverage_undefined[k]
+    }
 }
 
 impl Leverage {
@@ -515,7 +553,12 @@ impl Leverage {
         external: Decimal,
         planned_cost: Option<Decimal>,
     ) -> Leverage {
-        Leverage::of_sums(definition, Some(own), Some(external), planned_cost.ok_or(NO_PLANNED_COST))
+        Leverage::of_sums(
+            definition,
+            Some(own),
+            Some(external),
+            planned_cost.ok_or(LeverageUndefined::NoPlannedCost),
+        )
     }
 
     /// Leverage of summed funds: `own` or `external` is `None` when its sum overflowed,
@@ -524,22 +567,20 @@ impl Leverage {
         definition: LeverageDefinition,
         own: Option<Decimal>,
         external: Option<Decimal>,
-        planned_cost: Result<Decimal, &'static str>,
+        planned_cost: Result<Decimal, LeverageUndefined>,
     ) -> Leverage {
         let numerator = match definition {
-            LeverageDefinition::ExternalOverOwn => external.ok_or(OVERFLOW),
-            LeverageDefinition::TotalOverOwn => sum(own, external).ok_or(OVERFLOW),
+            LeverageDefinition::ExternalOverOwn => external.ok_or(LeverageUndefined::Overflow),
+            LeverageDefinition::TotalOverOwn => sum(own, external).ok_or(LeverageUndefined::Overflow),
             LeverageDefinition::PlannedCostOverOwn => planned_cost,
         };
         let (value, undefined_reason) = match (numerator, own) {
-            (Err(why), _) => (None, Some(why.to_string())),
-            (Ok(_), None) => (None, Some(OVERFLOW.to_string())),
-            (Ok(_), Some(own)) if own.is_zero() => {
-                (None, Some("own funds are 0: leverage is undefined (nothing to divide by)".to_string()))
-            }
+            (Err(why), _) => (None, Some(why)),
+            (Ok(_), None) => (None, Some(LeverageUndefined::Overflow)),
+            (Ok(_), Some(own)) if own.is_zero() => (None, Some(LeverageUndefined::ZeroOwnFunds)),
             (Ok(n), Some(own)) => match n.checked_div(own) {
                 Some(v) => (Some(round_ratio(v)), None),
-                None => (None, Some("the amounts are too large to divide".to_string())),
+                None => (None, Some(LeverageUndefined::TooLargeToDivide)),
             },
         };
         Leverage {
@@ -562,8 +603,6 @@ impl Leverage {
         }
     }
 }
-
-const NO_PLANNED_COST: &str = "no planned cost: total planned expenditure / own funds is undefined";
 
 /// Finance of one project: own and external funds, co-financing rate, leverage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -628,7 +667,12 @@ fn project_finance_with(p: &Project, of_project: &[&Commitment], options: Financ
         external,
         basis: options.basis,
         cofinancing_rate: p.planned_cost.zip(ext).and_then(|(cost, ext)| ratio(ext, cost)),
-        leverage: Leverage::of_sums(options.leverage, Some(own), ext, p.planned_cost.ok_or(NO_PLANNED_COST)),
+        leverage: Leverage::of_sums(
+            options.leverage,
+            Some(own),
+            ext,
+            p.planned_cost.ok_or(LeverageUndefined::NoPlannedCost),
+        ),
         commitments,
         overflow: overflow_note(external.overflowed()),
     }
@@ -751,7 +795,12 @@ pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOp
     let costed = projects.len() - without_cost.len();
     let (leverage, leverage_population) = match options.leverage {
         LeverageDefinition::PlannedCostOverOwn => (
-            Leverage::of_sums(options.leverage, own_costed, ext_costed, cost.ok_or(OVERFLOW)),
+            Leverage::of_sums(
+                options.leverage,
+                own_costed,
+                ext_costed,
+                cost.ok_or(LeverageUndefined::Overflow),
+            ),
             population(scope, costed, true, without_cost.clone()),
         ),
         _ => (
@@ -760,7 +809,11 @@ pub fn portfolio_finance(ws: &Workspace, scope: ProjectScope, options: FinanceOp
                 options.leverage,
                 own,
                 external,
-                if without_cost.is_empty() { cost.ok_or(OVERFLOW) } else { Err(NO_PLANNED_COST) },
+                if without_cost.is_empty() {
+                    cost.ok_or(LeverageUndefined::Overflow)
+                } else {
+                    Err(LeverageUndefined::NoPlannedCost)
+                },
             ),
             population(scope, projects.len(), false, Vec::new()),
         ),
@@ -934,8 +987,44 @@ pub struct CapacityComparison {
     /// later total / earlier total, rounded; `None` when the earlier total is 0 or either
     /// total overflows.
     pub ratio: Option<Decimal>,
-    /// Why there is no ratio, when there is none.
-    pub note: Option<String>,
+    /// Why there is no ratio, when there is none, as a code (worded by
+    /// [`crate::locale::Words::no_ratio`]).
+    pub note: Option<NoRatio>,
+}
+
+/// Why a capacity comparison has no ratio. Serialised with a `code` tag in snake_case:
+/// `{"code": "no_investment", "period": "2023"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum NoRatio {
+    /// A total overflows the largest amount the library can hold.
+    Overflow,
+    /// Nothing was invested in the earlier period.
+    NoInvestment {
+        /// The earlier period.
+        period: Period,
+    },
+    /// Nothing was invested in the earlier period up to the same day as the later one.
+    NoInvestmentUpTo {
+        /// The earlier period.
+        period: Period,
+        /// The day it is counted up to.
+        through: NaiveDate,
+    },
+}
+
+impl NoRatio {
+    /// The reason in a language.
+    pub fn text(self, locale: crate::locale::Locale) -> String {
+        let w = locale.words();
+        match self {
+            NoRatio::Overflow => w.no_ratio[0].to_string(),
+            NoRatio::NoInvestment { period } => crate::locale::fill(w.no_ratio[1], &[&(w.period)(period)]),
+            NoRatio::NoInvestmentUpTo { period, through } => {
+                crate::locale::fill(w.no_ratio[2], &[&(w.period)(period), &(w.date)(through)])
+            }
+        }
+    }
 }
 
 /// Compare the investment capacity of `earlier` and `later`, each as it stood at its end;
@@ -954,11 +1043,11 @@ pub fn compare_capacity(
     let r = l.total.zip(e.total).and_then(|(l, e)| ratio(l, e));
     let note = r.is_none().then(|| {
         if l.total.is_none() || e.total.is_none() {
-            format!("{OVERFLOW}: no ratio")
+            NoRatio::Overflow
         } else if e_through < earlier.end_date(cal) {
-            format!("no investment in {earlier} up to {e_through}: no ratio")
+            NoRatio::NoInvestmentUpTo { period: earlier, through: e_through }
         } else {
-            format!("no investment in {earlier}: no ratio")
+            NoRatio::NoInvestment { period: earlier }
         }
     });
     CapacityComparison { earlier: e, later: l, ratio: r, note }

@@ -46,11 +46,16 @@
 //! # Ok::<(), pilotage::Error>(())
 //! ```
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::derived::MetricBasis;
+use crate::engine::expression::EvalIssue;
 use crate::engine::rollup::{ChildInput, NoDataReason, Treatment};
-use crate::engine::scoring::{ScoreInput, ScoringMethod, Status, StatusThresholds, fmt_num};
-use crate::engine::target::TargetInForce;
+use crate::engine::scoring::{
+    Comparison, DayCount, LowerRatio, NoScore, ScoreInput, ScoringMethod, Status, StatusThresholds,
+};
+use crate::engine::target::{TargetInForce, TargetPolicy};
 use crate::engine::trend::Direction;
 use crate::engine::{Engine, Grid, IndPlan, NodeKind, SourcePlan, ordinal_of_month, window};
 use crate::error::Error;
@@ -156,14 +161,14 @@ pub enum SourceUsed {
         /// The formula.
         expression: String,
         /// The formula with the values substituted and its result.
-        substituted: Option<String>,
+        substituted: Option<Formula>,
     },
     /// From the portfolio and partnership records.
     Derived {
         /// The metric.
         metric: Metric,
-        /// What was computed over which records.
-        detail: String,
+        /// What the value rests on (how many records, or why there is none), as a code.
+        basis: MetricBasis,
         /// Ids of the records counted.
         records: Vec<String>,
     },
@@ -199,8 +204,20 @@ pub struct TimeAggregationUsed {
     pub periods: Vec<Period>,
     /// Those that had a (non-suppressed) measurement.
     pub present: Vec<Period>,
-    /// The rule, in words.
-    pub rule: String,
+    /// How the measurement periods relate to the reporting period.
+    pub rule: TimeRule,
+}
+
+/// How an indicator's measurement periods were brought to the reporting period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeRule {
+    /// Finer measurements (months in a quarter) aggregated by the method.
+    Aggregated,
+    /// The measurement of the reporting period itself (same frequency).
+    SamePeriod,
+    /// A coarser measurement: the latest period ended by the end of the reporting period.
+    LatestEnded,
 }
 
 /// A child of a roll-up node and what happened to it.
@@ -251,18 +268,388 @@ pub struct Explanation {
     pub target: Option<TargetInForce>,
     /// The baseline.
     pub baseline: Option<PeriodValue>,
-    /// The formula with the numbers substituted.
-    pub formula: Option<String>,
+    /// The formula with the numbers substituted, as a tree of operations (scoring method for
+    /// an indicator, roll-up for the other nodes).
+    pub formula: Option<Formula>,
     /// Children with their weights and treatment (roll-up nodes).
     pub children: Vec<ChildUsed>,
     /// Share of weight with data.
     pub coverage: f64,
     /// The status cut-offs used.
     pub thresholds: StatusThresholds,
-    /// Why this status, in words.
-    pub status_reason: String,
-    /// Why there is no data, if there is none.
-    pub reasons: Vec<String>,
+    /// Which cut-off or rule gave the status.
+    pub status_reason: StatusReason,
+    /// Why there is no data (or no score), if there is none: codes with their numbers.
+    pub reasons: Vec<Reason>,
+}
+
+/// Which cut-off or rule gave a node its status. Serialised with a `rule` tag in
+/// snake_case: `{"rule": "amber", "score": 44.4, "amber": 33.3, "green": 100}`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum StatusReason {
+    /// A measurement rests on fewer people than the minimum group size.
+    Suppressed,
+    /// No data for the period (see the reasons).
+    NoData,
+    /// The first matching rule of the status-rules method gave the status.
+    StatusRule {
+        /// The status the rule gives.
+        status: Status,
+    },
+    /// The score is at or above the green cut-off.
+    Green {
+        /// The score.
+        score: f64,
+        /// The green cut-off.
+        green: f64,
+    },
+    /// The score is at or above the amber cut-off and below the green one.
+    Amber {
+        /// The score.
+        score: f64,
+        /// The amber cut-off.
+        amber: f64,
+        /// The green cut-off.
+        green: f64,
+    },
+    /// The score is below the amber cut-off.
+    Red {
+        /// The score.
+        score: f64,
+        /// The amber cut-off.
+        amber: f64,
+    },
+    /// A status without a score to compare (kept as it is).
+    Given {
+        /// The status.
+        status: Status,
+    },
+}
+
+/// Why a node has no value or no score, as a code with its numbers. Serialised with a
+/// `code` tag in snake_case: `{"code": "no_measurement", "periods": ["2025"]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Reason {
+    /// No measurement in any of these periods.
+    NoMeasurement {
+        /// The measurement periods consulted.
+        periods: Vec<Period>,
+    },
+    /// A ratio of sums whose denominators sum to zero.
+    DenominatorsZero,
+    /// The aggregate of the measurements is beyond `f64`.
+    AggregateTooLarge,
+    /// The engine has no portfolio and partnership records to derive the value from.
+    RecordsUnavailable,
+    /// An indicator the formula reads is suppressed for the period.
+    InputSuppressed,
+    /// An indicator the formula reads has no value for the period.
+    InputMissing {
+        /// Its id.
+        indicator: String,
+    },
+    /// The formula divides by zero.
+    DivisionByZero {
+        /// The part of the formula that does.
+        expression: String,
+    },
+    /// The formula's result is beyond `f64`.
+    ResultOverflows,
+    /// No target in force for the period the value is scored at.
+    NoTarget {
+        /// That period.
+        period: Period,
+        /// The period of the latest earlier target, if any.
+        latest: Option<Period>,
+        /// The indicator's target policy.
+        policy: TargetPolicy,
+    },
+    /// The scoring method gives no score for the value.
+    NoScore {
+        /// Why.
+        cause: NoScore,
+    },
+    /// A roll-up node has no score.
+    Rollup {
+        /// Why.
+        cause: NoDataReason,
+    },
+    /// The share of weight with data is below the node's minimum coverage.
+    BelowMinCoverage {
+        /// The share of weight with data (0-1).
+        coverage: f64,
+        /// The node's minimum coverage (0-1).
+        min: f64,
+    },
+    /// A derived indicator's metric has no value for the period.
+    Derived {
+        /// The metric.
+        metric: Metric,
+        /// The metric's period (the indicator's, which may be coarser than the report's).
+        period: Period,
+        /// What it rests on and why there is no value.
+        basis: MetricBasis,
+    },
+}
+
+/// A formula with its numbers, as a tree: leaves are numbers labelled with what they are
+/// (or a calculated indicator's inputs), nodes are operations over operands. Serialised
+/// with a `kind` tag: `{"kind": "op", "op": {"name": "div"}, "operands": [...]}`,
+/// `{"kind": "value", "value": 42, "of": "actual"}`. The renderer
+/// ([`crate::explain::render_in`]) writes it in infix notation with as few parentheses as
+/// the tree needs, `100 * (42 - 30) / (50 - 30) = 60`, and the words of the special
+/// operations in the reader's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Formula {
+    /// A number.
+    Value {
+        /// The number.
+        value: f64,
+        /// What it is.
+        of: Operand,
+    },
+    /// An input of a calculated indicator: another indicator's value (none: missing).
+    Input {
+        /// The indicator's id.
+        indicator: String,
+        /// Its value for the period.
+        value: Option<f64>,
+    },
+    /// A quantity named without its number (the band method's distance outside the band).
+    Named {
+        /// What it is.
+        of: Operand,
+    },
+    /// An operation over operands.
+    Op {
+        /// The operation.
+        op: Op,
+        /// Its operands, in order (see each operation).
+        operands: Vec<Formula>,
+    },
+}
+
+/// What a number of a [`Formula`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum Operand {
+    Actual,
+    Target,
+    Baseline,
+    Goal,
+    RedFlag,
+    Low,
+    High,
+    Tolerance,
+    DistanceOutside,
+    Min,
+    Max,
+    StartValue,
+    Expected,
+    Cap,
+    Threshold,
+    Weight,
+    WeightSum,
+    Score,
+    Constant,
+    Result,
+}
+
+/// An operation of a [`Formula`]. Serialised with a `name` tag in snake_case:
+/// `{"name": "rule", "number": 1, "status": "green"}`, `{"name": "add"}` (the `Serialize`
+/// is written by hand with the derived shape: one map for all the operations instead of
+/// one serialiser each, which weighed in the WebAssembly package).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "name", rename_all = "snake_case")]
+pub enum Op {
+    /// The sum of the operands (one or more).
+    Add,
+    /// The first operand minus the second.
+    Sub,
+    /// The product of the operands.
+    Mul,
+    /// The first operand divided by the second.
+    Div,
+    /// Minus the operand.
+    Neg,
+    /// The natural logarithm of the operand.
+    Ln,
+    /// The exponential of the operand.
+    Exp,
+    /// The smallest operand.
+    Min,
+    /// The largest operand.
+    Max,
+    /// The absolute value of the operand.
+    Abs,
+    /// The first operand brought within the second and the third.
+    Clamp,
+    /// The calculation (first operand) and its result (second).
+    Equals,
+    /// The operand (first) at most the cap (second).
+    Capped,
+    /// The operand at least 0.
+    FlooredAtZero,
+    /// A ratio-to-target calculation (operand) for a lower-is-better indicator.
+    LowerIsBetter {
+        /// Which ratio.
+        ratio: LowerRatio,
+    },
+    /// Linear progress with the target equal to the baseline: operands target, actual.
+    TargetEqualsBaseline {
+        /// Whether the actual is at or beyond the target in the good direction.
+        reached: bool,
+    },
+    /// Ratio to target with a zero denominator, the right-side-of-zero rule: operands
+    /// actual, target.
+    RightSideOfZero,
+    /// The band method: operands actual, low, high, tolerance, then the calculation.
+    Band,
+    /// A status rule matched: the operand is its comparison.
+    Rule {
+        /// Its number (from 1).
+        number: u32,
+        /// The status it gives.
+        status: Status,
+    },
+    /// A comparison of the first operand with the second.
+    Compare {
+        /// Which.
+        when: Comparison,
+    },
+    /// No status rule matched the operand (the actual).
+    Otherwise {
+        /// The status given then.
+        status: Status,
+    },
+    /// The expected value of the expected-progress path on a date (no operand).
+    ExpectedOn {
+        /// The date.
+        date: NaiveDate,
+        /// How days are counted.
+        day_count: DayCount,
+    },
+    /// Two steps, one after the other.
+    Then,
+    /// A child of a geometric mean scores 0 or less, so the mean is 0 (no operand).
+    ZeroInGeometricMean,
+    /// The method gives no score (no operand).
+    NoScore {
+        /// Why.
+        reason: NoScore,
+    },
+    /// The roll-up gives no score (no operand).
+    NoData {
+        /// Why.
+        reason: NoDataReason,
+    },
+}
+
+impl Op {
+    /// The operation's snake_case name (its `name` tag).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Op::Add => "add",
+            Op::Sub => "sub",
+            Op::Mul => "mul",
+            Op::Div => "div",
+            Op::Neg => "neg",
+            Op::Ln => "ln",
+            Op::Exp => "exp",
+            Op::Min => "min",
+            Op::Max => "max",
+            Op::Abs => "abs",
+            Op::Clamp => "clamp",
+            Op::Equals => "equals",
+            Op::Capped => "capped",
+            Op::FlooredAtZero => "floored_at_zero",
+            Op::LowerIsBetter { .. } => "lower_is_better",
+            Op::TargetEqualsBaseline { .. } => "target_equals_baseline",
+            Op::RightSideOfZero => "right_side_of_zero",
+            Op::Band => "band",
+            Op::Rule { .. } => "rule",
+            Op::Compare { .. } => "compare",
+            Op::Otherwise { .. } => "otherwise",
+            Op::ExpectedOn { .. } => "expected_on",
+            Op::Then => "then",
+            Op::ZeroInGeometricMean => "zero_in_geometric_mean",
+            Op::NoScore { .. } => "no_score",
+            Op::NoData { .. } => "no_data",
+        }
+    }
+}
+
+impl Serialize for Op {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("name", self.name())?;
+        match self {
+            Op::LowerIsBetter { ratio } => m.serialize_entry("ratio", ratio)?,
+            Op::TargetEqualsBaseline { reached } => m.serialize_entry("reached", reached)?,
+            Op::Rule { number, status } => {
+                m.serialize_entry("number", number)?;
+                m.serialize_entry("status", status)?;
+            }
+            Op::Compare { when } => m.serialize_entry("when", when)?,
+            Op::Otherwise { status } => m.serialize_entry("status", status)?,
+            Op::ExpectedOn { date, day_count } => {
+                m.serialize_entry("date", date)?;
+                m.serialize_entry("day_count", day_count)?;
+            }
+            Op::NoScore { reason } => m.serialize_entry("reason", reason)?,
+            Op::NoData { reason } => m.serialize_entry("reason", reason)?,
+            _ => {}
+        }
+        m.end()
+    }
+}
+
+impl Formula {
+    /// A number labelled with what it is.
+    pub fn value(value: f64, of: Operand) -> Formula {
+        Formula::Value { value, of }
+    }
+
+    /// An operation over operands.
+    pub fn op(op: Op, operands: Vec<Formula>) -> Formula {
+        Formula::Op { op, operands }
+    }
+
+    /// `self = result`.
+    pub fn equals(self, result: f64) -> Formula {
+        Formula::op(Op::Equals, vec![self, Formula::value(result, Operand::Result)])
+    }
+
+    /// The result of the formula, when its top is `... = result`.
+    pub fn result(&self) -> Option<f64> {
+        match self {
+            Formula::Op { op: Op::Equals, operands } => match operands.last() {
+                Some(Formula::Value { value, .. }) => Some(*value),
+                _ => None,
+            },
+            Formula::Op { op: Op::Then, operands } => operands.last().and_then(Formula::result),
+            _ => None,
+        }
+    }
+}
+
+/// The formula in English (as [`crate::explain::render`] writes it).
+impl std::fmt::Display for Formula {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::explain::formula_in(self, crate::locale::Locale::En))
+    }
+}
+
+/// The reason in English (as [`crate::explain::render`] writes it).
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::explain::reason_in(self, crate::locale::Locale::En))
+    }
 }
 
 /// A cause-effect link and whether the data agrees with it.
@@ -304,26 +691,15 @@ fn opt(x: f64) -> Option<f64> {
     (!x.is_nan()).then_some(x)
 }
 
-fn status_reason(status: Status, score: Option<f64>, th: &StatusThresholds, by_rule: bool) -> String {
+fn status_reason(status: Status, score: Option<f64>, th: &StatusThresholds, by_rule: bool) -> StatusReason {
     match (status, score) {
-        (Status::Suppressed, _) => {
-            "suppressed: a measurement rests on fewer people than the minimum group size".to_string()
-        }
-        (Status::NoData, _) => "no data for the period (see the reasons)".to_string(),
-        (s, Some(_)) if by_rule => format!("{} by the first matching status rule", s.as_str()),
-        (Status::Green, Some(x)) => {
-            format!("green: score {} is at or above the green cut-off {}", fmt_num(x), fmt_num(th.green))
-        }
-        (Status::Amber, Some(x)) => format!(
-            "amber: score {} is at or above the amber cut-off {} and below the green cut-off {}",
-            fmt_num(x),
-            fmt_num(th.amber),
-            fmt_num(th.green)
-        ),
-        (Status::Red, Some(x)) => {
-            format!("red: score {} is below the amber cut-off {}", fmt_num(x), fmt_num(th.amber))
-        }
-        (s, None) => s.as_str().to_string(),
+        (Status::Suppressed, _) => StatusReason::Suppressed,
+        (Status::NoData, _) => StatusReason::NoData,
+        (s, Some(_)) if by_rule => StatusReason::StatusRule { status: s },
+        (Status::Green, Some(x)) => StatusReason::Green { score: x, green: th.green },
+        (Status::Amber, Some(x)) => StatusReason::Amber { score: x, amber: th.amber, green: th.green },
+        (Status::Red, Some(x)) => StatusReason::Red { score: x, amber: th.amber },
+        (s, None) => StatusReason::Given { status: s },
     }
 }
 
@@ -429,7 +805,7 @@ impl Engine {
                     children: Vec::new(),
                     coverage,
                     thresholds: self.settings.thresholds,
-                    status_reason: String::new(),
+                    status_reason: StatusReason::NoData,
                     reasons: Vec::new(),
                 },
             };
@@ -523,12 +899,10 @@ impl Engine {
         row.explanation.formula = Some(crate::engine::rollup::formula(&def.rollup, &inputs, &combined));
         if let Err(reason) = combined.score {
             row.explanation.reasons.push(match reason {
-                NoDataReason::BelowMinCoverage => format!(
-                    "coverage {} is below the minimum coverage {}",
-                    fmt_num(combined.coverage),
-                    fmt_num(def.rollup.min_coverage)
-                ),
-                r => r.to_string(),
+                NoDataReason::BelowMinCoverage => {
+                    Reason::BelowMinCoverage { coverage: combined.coverage, min: def.rollup.min_coverage }
+                }
+                cause => Reason::Rollup { cause },
             });
         }
         row.explanation.status_reason =
@@ -608,37 +982,24 @@ impl Engine {
                         });
                     }
                 }
-                let name = crate::engine::aggregation::name(ind.aggregation);
                 let rule = if ind.frequency.months() < report.months() {
-                    format!(
-                        "{name} of the {} {} measurements present out of {} in {period}",
-                        present.len(),
-                        ind.frequency,
-                        periods.len()
-                    )
+                    TimeRule::Aggregated
                 } else if ind.frequency.months() == report.months() {
-                    format!("the measurement of {period} itself")
+                    TimeRule::SamePeriod
                 } else {
-                    format!(
-                        "the latest {} period ended by the end of {period}: {}",
-                        ind.frequency,
-                        periods.first().map(|p| p.to_string()).unwrap_or_default()
-                    )
+                    TimeRule::LatestEnded
                 };
                 if !suppressed && value.is_none() {
                     ex.reasons.push(if present.is_empty() {
-                        format!(
-                            "no measurement in {}",
-                            periods.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
-                        )
+                        Reason::NoMeasurement { periods: periods.clone() }
                     } else {
                         let of = |f: fn(&InputUsed) -> Option<f64>| -> Vec<f64> {
                             ex.inputs.iter().map(|i| f(i).unwrap_or(f64::NAN)).collect()
                         };
                         let (vs, ns, ds) = (of(|i| i.value), of(|i| i.numerator), of(|i| i.denominator));
                         match crate::engine::aggregation::aggregate_checked(ind.aggregation, &vs, &ns, &ds) {
-                            Err(e @ crate::engine::aggregation::NoValue::TooLarge) => e.to_string(),
-                            _ => "the denominators sum to zero".to_string(),
+                            Err(crate::engine::aggregation::NoValue::TooLarge) => Reason::AggregateTooLarge,
+                            _ => Reason::DenominatorsZero,
                         }
                     });
                 }
@@ -658,12 +1019,15 @@ impl Engine {
                     at.zip(self.derived_source.as_ref()).map(|(&at, source)| source.point(*metric, at));
                 if value.is_none() {
                     ex.reasons.push(match &point {
-                        Some(p) => p.detail.clone(),
-                        None => "the records are not available".to_string(),
+                        Some(p) => Reason::Derived { metric: *metric, period: p.period, basis: p.basis },
+                        None => Reason::RecordsUnavailable,
                     });
                 }
-                let (detail, records) = point.map(|p| (p.detail, p.records)).unwrap_or_default();
-                ex.source = Some(SourceUsed::Derived { metric: *metric, detail, records });
+                let (basis, records) = match point {
+                    Some(p) => (p.basis, p.records),
+                    None => (MetricBasis::NoRecords, Vec::new()),
+                };
+                ex.source = Some(SourceUsed::Derived { metric: *metric, basis, records });
             }
             SourcePlan::Calculated { expr, refs } => {
                 let get = |id: &str| {
@@ -676,7 +1040,7 @@ impl Engine {
                 };
                 let mut substituted = None;
                 if suppressed {
-                    ex.reasons.push("an input indicator is suppressed for the period".to_string());
+                    ex.reasons.push(Reason::InputSuppressed);
                 } else {
                     for (r, k) in refs {
                         let st =
@@ -691,8 +1055,12 @@ impl Engine {
                         });
                     }
                     match expr.eval(&get) {
-                        Ok(v) => substituted = Some(format!("{} = {}", expr.substituted(&get), fmt_num(v))),
-                        Err(e) => ex.reasons.push(e.to_string()),
+                        Ok(v) => substituted = Some(expr.substituted(&get).equals(v)),
+                        Err(e) => ex.reasons.push(match e {
+                            EvalIssue::Missing(indicator) => Reason::InputMissing { indicator },
+                            EvalIssue::DivisionByZero(expression) => Reason::DivisionByZero { expression },
+                            EvalIssue::Overflow => Reason::ResultOverflows,
+                        }),
                     }
                 }
                 ex.source = Some(SourceUsed::Calculated { expression: expr.to_string(), substituted });
@@ -709,10 +1077,12 @@ impl Engine {
             ex.formula = Some(ind.scoring.formula(&input));
             match ind.scoring.score(&input) {
                 Ok(s) => row.native_score = s.native,
-                Err(crate::engine::scoring::NoScore::NoTarget) => {
-                    ex.reasons.push(no_target_reason(scored_at, ind))
-                }
-                Err(e) => ex.reasons.push(e.to_string()),
+                Err(NoScore::NoTarget) => ex.reasons.push(Reason::NoTarget {
+                    period: scored_at,
+                    latest: ind.targets.latest_earlier(scored_at).map(|t| t.period),
+                    policy: ind.targets.policy(),
+                }),
+                Err(cause) => ex.reasons.push(Reason::NoScore { cause }),
             }
         }
         let by_rule = matches!(ind.scoring, ScoringMethod::StatusRules { .. });
@@ -753,17 +1123,5 @@ impl Engine {
             points: points.len() as u32,
             on_track,
         })
-    }
-}
-
-/// Why a value has no score for want of a target: the policy and the latest target there is.
-fn no_target_reason(period: Period, ind: &IndPlan) -> String {
-    let policy = ind.targets.policy().as_str();
-    match ind.targets.latest_earlier(period) {
-        Some(t) => format!(
-            "no target in force for {period} (the latest target is for {}; target policy \"{policy}\")",
-            t.period
-        ),
-        None => format!("no target in force for {period} (target policy \"{policy}\")"),
     }
 }

@@ -28,6 +28,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::engine::evaluation::Formula;
+
 /// Longest formula accepted, in characters.
 pub const MAX_LEN: usize = 4096;
 /// Deepest nesting accepted (parentheses, unary minus and function calls).
@@ -184,21 +186,30 @@ impl Expr {
         if v.is_finite() { Ok(v) } else { Err(EvalIssue::Overflow) }
     }
 
-    /// The formula with each reference replaced by its value (for explanations).
-    pub fn substituted(&self, lookup: &dyn Fn(&str) -> Option<f64>) -> String {
+    /// The formula with each reference replaced by its value (for explanations), as a tree
+    /// whose leaves are the numbers and the inputs.
+    pub fn substituted(&self, lookup: &dyn Fn(&str) -> Option<f64>) -> Formula {
+        use crate::engine::evaluation::{Op as O, Operand};
         match self {
-            Expr::Number(n) => fmt_num(*n),
-            Expr::Ref(id) => match lookup(id) {
-                Some(v) => fmt_num(v),
-                None => format!("{id}=?"),
-            },
-            Expr::Neg(e) => format!("-{}", e.substituted(lookup)),
+            Expr::Number(n) => Formula::value(*n, Operand::Constant),
+            Expr::Ref(id) => Formula::Input { indicator: id.clone(), value: lookup(id) },
+            Expr::Neg(e) => Formula::op(O::Neg, vec![e.substituted(lookup)]),
             Expr::Binary(op, a, b) => {
-                format!("({} {} {})", a.substituted(lookup), op_str(*op), b.substituted(lookup))
+                let op = match op {
+                    Op::Add => O::Add,
+                    Op::Sub => O::Sub,
+                    Op::Mul => O::Mul,
+                    Op::Div => O::Div,
+                };
+                Formula::op(op, vec![a.substituted(lookup), b.substituted(lookup)])
             }
             Expr::Call(f, args) => {
-                let inner: Vec<String> = args.iter().map(|a| a.substituted(lookup)).collect();
-                format!("{}({})", func_str(*f), inner.join(", "))
+                let op = match f {
+                    Func::Min => O::Min,
+                    Func::Max => O::Max,
+                    Func::Abs => O::Abs,
+                };
+                Formula::op(op, args.iter().map(|a| a.substituted(lookup)).collect())
             }
         }
     }
@@ -612,6 +623,13 @@ mod tests {
             "b" => Some(12.0),
             _ => None,
         });
-        assert_eq!(s, "((100 * 3) / max(12, 1))");
+        // as few parentheses as the tree needs, in each language's number format
+        assert_eq!(s.to_string(), "100 * 3 / max(12, 1)");
+        let x = |id: &str| Some(if id == "a" { 0.5 } else { 2.5 });
+        let fr = crate::explain::formula_in(
+            &Expr::parse("(a + 1) * max(b, 1)").unwrap().substituted(&x),
+            crate::locale::Locale::Fr,
+        );
+        assert_eq!(fr, "(0,5 + 1) * max(2,5\u{a0}; 1)");
     }
 }

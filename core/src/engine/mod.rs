@@ -36,7 +36,7 @@
 //!
 //! A derived indicator's values come from a [`crate::engine::record_index::RecordIndex`] built at
 //! compile time (the records flattened into compact arrays); the full
-//! [`crate::engine::derived::point`] (its sentence and record ids) is computed only for the period an
+//! [`crate::engine::derived::point`] (its basis and record ids) is computed only for the period an
 //! explanation shows. Both are remembered by the engine (`DerivedSource`): the records do not
 //! change once compiled, so a metric value is computed once per period however many
 //! indicators show it and however many times the period is evaluated (a widget's period

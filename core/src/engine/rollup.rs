@@ -26,6 +26,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::evaluation::Formula;
 use crate::model::scorecard::{Aggregation, MissingPolicy, Rollup};
 
 /// The largest weight validation accepts (10^12). Weights are relative (only their ratios
@@ -259,35 +260,41 @@ pub fn effective_weights(rollup: &Rollup, children: &[ChildInput]) -> Vec<f64> {
     }
 }
 
-/// The roll-up formula with the numbers substituted, e.g. `(2 * 60 + 1 * 90) / 3 = 70`.
-pub fn formula(rollup: &Rollup, children: &[ChildInput], combined: &Combined) -> String {
-    use crate::engine::scoring::fmt_num;
+/// The roll-up formula with the numbers substituted, as a tree (its English text,
+/// `(2 * 60 + 1 * 90) / 3 = 70`, is its `Display`).
+pub fn formula(rollup: &Rollup, children: &[ChildInput], combined: &Combined) -> Formula {
+    use crate::engine::evaluation::{Op, Operand};
     let used: Vec<(f64, f64)> =
         children.iter().filter_map(|c| treatment(rollup.missing, c).1.map(|s| (c.weight, s))).collect();
     let result = match combined.score {
-        Ok(s) => fmt_num(s),
-        Err(r) => return format!("no data: {r}"),
+        Ok(s) => s,
+        Err(reason) => return Formula::op(Op::NoData { reason }, Vec::new()),
     };
     let wsum: f64 = used.iter().map(|u| u.0).sum();
-    match rollup.aggregation {
+    let w = |x: f64| Formula::value(x, Operand::Weight);
+    let s = |x: f64| Formula::value(x, Operand::Score);
+    let calc = match rollup.aggregation {
         Aggregation::WeightedMean => {
-            let terms: Vec<String> =
-                used.iter().map(|(w, s)| format!("{} * {}", fmt_num(*w), fmt_num(*s))).collect();
-            format!("({}) / {} = {result}", terms.join(" + "), fmt_num(wsum))
+            let terms = used.iter().map(|(x, y)| Formula::op(Op::Mul, vec![w(*x), s(*y)])).collect();
+            Formula::op(Op::Div, vec![Formula::op(Op::Add, terms), Formula::value(wsum, Operand::WeightSum)])
         }
         Aggregation::WeightedGeometricMean => {
             if used.iter().any(|u| u.1 <= 0.0) {
-                return format!("a child scores 0, so the geometric mean = {result}");
+                return Formula::op(Op::ZeroInGeometricMean, Vec::new()).equals(result);
             }
-            let terms: Vec<String> =
-                used.iter().map(|(w, s)| format!("{} * ln {}", fmt_num(*w), fmt_num(*s))).collect();
-            format!("exp(({}) / {}) = {result}", terms.join(" + "), fmt_num(wsum))
+            let terms = used
+                .iter()
+                .map(|(x, y)| Formula::op(Op::Mul, vec![w(*x), Formula::op(Op::Ln, vec![s(*y)])]))
+                .collect();
+            let mean = Formula::op(
+                Op::Div,
+                vec![Formula::op(Op::Add, terms), Formula::value(wsum, Operand::WeightSum)],
+            );
+            Formula::op(Op::Exp, vec![mean])
         }
-        Aggregation::Worst => {
-            let terms: Vec<String> = used.iter().map(|u| fmt_num(u.1)).collect();
-            format!("min({}) = {result}", terms.join(", "))
-        }
-    }
+        Aggregation::Worst => Formula::op(Op::Min, used.iter().map(|u| s(u.1)).collect()),
+    };
+    calc.equals(result)
 }
 
 /// The snake_case name of an aggregation.

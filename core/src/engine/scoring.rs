@@ -20,6 +20,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::evaluation::Formula;
+
 /// The health of a node.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
@@ -830,120 +832,136 @@ impl ScoringMethod {
         }
     }
 
-    /// The formula of [`score`](ScoringMethod::score) with the numbers substituted, e.g.
-    /// `100 * (42 - 30) / (50 - 30) = 60`, for explanations.
-    pub fn formula(&self, input: &ScoreInput) -> String {
+    /// The formula of [`score`](ScoringMethod::score) with the numbers substituted, as a
+    /// tree (its English text, `100 * (42 - 30) / (50 - 30) = 60`, is its `Display`).
+    pub fn formula(&self, input: &ScoreInput) -> Formula {
+        use crate::engine::evaluation::{Op as O, Operand as R};
         use crate::model::indicator::Polarity;
+        let v = Formula::value;
+        let op = Formula::op;
         let a = input.actual;
         let result = match self.score(input) {
-            Ok(s) => s.score.map(fmt_num).unwrap_or_else(|| "no score".to_string()),
-            Err(e) => return format!("no score: {e}"),
+            Ok(Scored { score: Some(s), .. }) => s,
+            Ok(_) => return op(O::NoScore { reason: NoScore::RuleGivesNoScore }, Vec::new()),
+            Err(reason) => return op(O::NoScore { reason }, Vec::new()),
         };
-        let cap_note = |cap: &Option<f64>| match cap {
-            Some(c) => format!(", capped at {}", fmt_num(*c)),
-            None => String::new(),
+        let capped = |f: Formula, cap: &Option<f64>| match cap {
+            Some(c) => op(O::Capped, vec![f, v(*c, R::Cap)]),
+            None => f,
         };
-        match self {
+        // `100 * x / y`
+        let percent =
+            |x: Formula, y: Formula| op(O::Div, vec![op(O::Mul, vec![v(100.0, R::Constant), x]), y]);
+        let diff = |x: Formula, y: Formula| op(O::Sub, vec![x, y]);
+        let calc = match self {
             ScoringMethod::LinearProgress { cap, floor_at_zero } => {
                 let (t, b) = (input.target.unwrap_or(f64::NAN), input.baseline.unwrap_or(f64::NAN));
-                let floor = if *floor_at_zero { ", floored at 0" } else { "" };
                 if t == b {
-                    format!(
-                        "target equals baseline ({}): {} is {}at or beyond it = {result}",
-                        fmt_num(t),
-                        fmt_num(a),
-                        if at_or_beyond(a, t, input.polarity) { "" } else { "not " }
+                    op(
+                        O::TargetEqualsBaseline { reached: at_or_beyond(a, t, input.polarity) },
+                        vec![v(t, R::Target), v(a, R::Actual)],
                     )
                 } else {
-                    format!(
-                        "100 * ({} - {}) / ({} - {}){}{} = {result}",
-                        fmt_num(a),
-                        fmt_num(b),
-                        fmt_num(t),
-                        fmt_num(b),
-                        cap_note(cap),
-                        floor
-                    )
+                    let f = percent(
+                        diff(v(a, R::Actual), v(b, R::Baseline)),
+                        diff(v(t, R::Target), v(b, R::Baseline)),
+                    );
+                    let f = capped(f, cap);
+                    if *floor_at_zero { op(O::FlooredAtZero, vec![f]) } else { f }
                 }
             }
             ScoringMethod::RatioToTarget { cap, lower_is_better, .. } => {
                 let t = input.target.unwrap_or(f64::NAN);
                 let lower = input.polarity == Polarity::LowerIsBetter;
                 let (num, den) = match (lower, lower_is_better) {
-                    (true, LowerRatio::TargetOverActual) => (t, a),
-                    _ => (a, t),
+                    (true, LowerRatio::TargetOverActual) => (v(t, R::Target), v(a, R::Actual)),
+                    _ => (v(a, R::Actual), v(t, R::Target)),
                 };
-                if den == 0.0 {
-                    format!(
-                        "zero denominator: right-side-of-zero rule on {} vs {} = {result}",
-                        fmt_num(a),
-                        fmt_num(t)
-                    )
+                let den_zero = matches!(den, Formula::Value { value, .. } if value == 0.0);
+                if den_zero {
+                    op(O::RightSideOfZero, vec![v(a, R::Actual), v(t, R::Target)])
                 } else if !lower {
-                    format!("100 * {} / {}{} = {result}", fmt_num(num), fmt_num(den), cap_note(cap))
+                    capped(percent(num, den), cap)
                 } else if *lower_is_better == LowerRatio::TargetOverActual {
-                    format!(
-                        "100 * {} / {} (lower is better: target / actual){} = {result}",
-                        fmt_num(num),
-                        fmt_num(den),
-                        cap_note(cap)
-                    )
+                    capped(op(O::LowerIsBetter { ratio: *lower_is_better }, vec![percent(num, den)]), cap)
                 } else {
-                    format!(
-                        "100 * (2 - {} / {}) (lower is better: 2 - actual / target){} = {result}",
-                        fmt_num(num),
-                        fmt_num(den),
-                        cap_note(cap)
-                    )
+                    let f = op(
+                        O::Mul,
+                        vec![v(100.0, R::Constant), diff(v(2.0, R::Constant), op(O::Div, vec![num, den]))],
+                    );
+                    capped(op(O::LowerIsBetter { ratio: *lower_is_better }, vec![f]), cap)
                 }
             }
             ScoringMethod::GoalRedFlag { goal, red_flag } => {
                 let g = goal.or(input.target).unwrap_or(f64::NAN);
-                format!(
-                    "10 * clamp(10/3 * (({} - {}) / ({} - {}) + 1), 0, 10) = {result}",
-                    fmt_num(a),
-                    fmt_num(*red_flag),
-                    fmt_num(g),
-                    fmt_num(*red_flag)
+                let share = op(
+                    O::Div,
+                    vec![
+                        diff(v(a, R::Actual), v(*red_flag, R::RedFlag)),
+                        diff(v(g, R::Goal), v(*red_flag, R::RedFlag)),
+                    ],
+                );
+                let native = op(
+                    O::Mul,
+                    vec![
+                        op(O::Div, vec![v(10.0, R::Constant), v(3.0, R::Constant)]),
+                        op(O::Add, vec![share, v(1.0, R::Constant)]),
+                    ],
+                );
+                op(
+                    O::Mul,
+                    vec![
+                        v(10.0, R::Constant),
+                        op(O::Clamp, vec![native, v(0.0, R::Constant), v(10.0, R::Constant)]),
+                    ],
                 )
             }
-            ScoringMethod::Band { low, high, tolerance } => format!(
-                "{} against band [{}, {}] with tolerance {}: 100 * (1 - distance outside / {}) = {result}",
-                fmt_num(a),
-                fmt_num(*low),
-                fmt_num(*high),
-                fmt_num(*tolerance),
-                fmt_num(*tolerance)
-            ),
+            ScoringMethod::Band { low, high, tolerance } => {
+                let f = op(
+                    O::Mul,
+                    vec![
+                        v(100.0, R::Constant),
+                        diff(
+                            v(1.0, R::Constant),
+                            op(
+                                O::Div,
+                                vec![Formula::Named { of: R::DistanceOutside }, v(*tolerance, R::Tolerance)],
+                            ),
+                        ),
+                    ],
+                );
+                op(
+                    O::Band,
+                    vec![v(a, R::Actual), v(*low, R::Low), v(*high, R::High), v(*tolerance, R::Tolerance), f],
+                )
+            }
             ScoringMethod::MinMax { min, max, log } => {
-                let f = |x: f64| if *log { format!("ln {}", fmt_num(x)) } else { fmt_num(x) };
+                let f = |x: f64, of: R| if *log { op(O::Ln, vec![v(x, of)]) } else { v(x, of) };
                 match input.polarity {
-                    Polarity::LowerIsBetter => {
-                        format!("100 * ({} - {}) / ({} - {}) = {result}", f(*max), f(a), f(*max), f(*min))
-                    }
-                    _ => format!("100 * ({} - {}) / ({} - {}) = {result}", f(a), f(*min), f(*max), f(*min)),
+                    Polarity::LowerIsBetter => percent(
+                        diff(f(*max, R::Max), f(a, R::Actual)),
+                        diff(f(*max, R::Max), f(*min, R::Min)),
+                    ),
+                    _ => percent(
+                        diff(f(a, R::Actual), f(*min, R::Min)),
+                        diff(f(*max, R::Max), f(*min, R::Min)),
+                    ),
                 }
             }
             ScoringMethod::StatusRules { rules, otherwise, .. } => {
+                let mut matched = None;
                 for (i, r) in rules.iter().enumerate() {
                     let Some(cut) = RuleCut::of(r, input.target) else { break };
                     if cut.hit(r.when, a) {
-                        let op = match r.when {
-                            Comparison::AtLeast => ">=",
-                            Comparison::Above => ">",
-                            Comparison::AtMost => "<=",
-                            Comparison::Below => "<",
-                        };
-                        return format!(
-                            "rule {}: {} {op} {} -> {} = {result}",
-                            i + 1,
-                            fmt_num(a),
-                            fmt_num(cut.value),
-                            r.status.as_str()
+                        let compare = op(
+                            O::Compare { when: r.when },
+                            vec![v(a, R::Actual), v(cut.value, R::Threshold)],
                         );
+                        matched = Some(op(O::Rule { number: i as u32 + 1, status: r.status }, vec![compare]));
+                        break;
                     }
                 }
-                format!("no rule matches {} -> otherwise {} = {result}", fmt_num(a), otherwise.as_str())
+                matched.unwrap_or_else(|| op(O::Otherwise { status: *otherwise }, vec![v(a, R::Actual)]))
             }
             ScoringMethod::ExpectedProgress {
                 start,
@@ -956,22 +974,16 @@ impl ScoringMethod {
             } => {
                 let e =
                     expected_at(*start, *end, *start_value, *end_value, milestones, input.date, *day_count);
-                let days = match day_count {
-                    DayCount::Elapsed => "elapsed days",
-                    DayCount::Inclusive => "inclusive days",
-                };
-                format!(
-                    "expected on {} ({days}) = {}; 100 * ({} - {}) / ({} - {}){} = {result}",
-                    input.date,
-                    fmt_num(e),
-                    fmt_num(a),
-                    fmt_num(*start_value),
-                    fmt_num(e),
-                    fmt_num(*start_value),
-                    cap_note(cap)
-                )
+                let expected =
+                    op(O::ExpectedOn { date: input.date, day_count: *day_count }, Vec::new()).equals(e);
+                let f = percent(
+                    diff(v(a, R::Actual), v(*start_value, R::StartValue)),
+                    diff(v(e, R::Expected), v(*start_value, R::StartValue)),
+                );
+                return op(O::Then, vec![expected, capped(f, cap).equals(result)]);
             }
-        }
+        };
+        calc.equals(result)
     }
 }
 

@@ -92,6 +92,13 @@ pub enum TargetSource {
         /// The point after (or at) the period.
         to: PeriodValue,
     },
+    /// The end of the trajectory, at or after its last point (its value holds from there).
+    TrajectoryEnd {
+        /// Where the trajectory starts.
+        start: PeriodValue,
+        /// Where it ends.
+        end: PeriodValue,
+    },
 }
 
 /// The target in force and its origin.
@@ -258,7 +265,7 @@ impl TargetPlan {
         if month >= end.1 {
             return Some(TargetInForce {
                 value: end.0.value,
-                source: TargetSource::Trajectory { from: end.0, to: end.0 },
+                source: TargetSource::TrajectoryEnd { start: first.0, end: end.0 },
             });
         }
         for w in self.trajectory.windows(2) {

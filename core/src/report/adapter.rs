@@ -666,7 +666,7 @@ fn partnership_view(
     let f = &h.funds.total;
     let share = h.concentration.top_share.and_then(|s| s.to_f64()).map(|s| locale.percent(s, 1));
     let share = share.unwrap_or_else(|| "–".to_string());
-    let undefined = lev.undefined_reason.clone();
+    let undefined = lev.undefined_reason;
     let mut explanation = match locale {
         Locale::Fr => vec![
             "Fonds par période : montants des étapes (promis, signé, encaissé) datées dans la période."
@@ -705,11 +705,10 @@ fn partnership_view(
         || h.finance.overflow.is_some();
     match undefined {
         // an overflow is said once, in the report's language
-        Some(reason) if reason == crate::model::money::OVERFLOW => {}
-        Some(reason) => explanation.push(reason),
-        None => {}
+        Some(crate::analytics::partnership::LeverageUndefined::Overflow) | None => {}
+        Some(reason) => explanation.push(reason.text(locale).to_string()),
     }
-    if overflowed || lev.undefined_reason.as_deref() == Some(crate::model::money::OVERFLOW) {
+    if overflowed || undefined == Some(crate::analytics::partnership::LeverageUndefined::Overflow) {
         explanation.push(locale.money_overflow().to_string());
     }
     PartnershipView {

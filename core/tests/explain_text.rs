@@ -1,0 +1,707 @@
+//! The explanation's text in each language, from its codes: every reason, formula operation,
+//! status rule, target origin and metric code renders in both languages (the lists below are
+//! exhaustive by construction: a new variant does not compile until it has an example);
+//! no English word is left in French output, nor French in English, over the sample city
+//! and generated workspaces; hand-worked texts for the defects of issue #15.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use common::{p, workspace};
+use pilotage::engine::derived::MetricBasis;
+use pilotage::engine::evaluation::Op;
+use pilotage::engine::rollup::NoDataReason;
+use pilotage::engine::scoring::{Comparison, DayCount, LowerRatio, NoScore};
+use pilotage::engine::target::TargetPolicy;
+use pilotage::explain::{formula_in, reason_in, render_in};
+use pilotage::locale::{EN, FR, Locale, Words};
+use pilotage::{Evaluation, Formula, Metric, Operand, Reason, Status, evaluate, evaluate_range, sample};
+use serde_json::json;
+
+const LOCALES: [Locale; 2] = [Locale::En, Locale::Fr];
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// One example of every reason code, every `NoScore`, `NoDataReason` and `MetricBasis`
+/// included.
+fn every_reason() -> Vec<Reason> {
+    let mut all = vec![
+        Reason::NoMeasurement { periods: vec![p("2025-01"), p("2025-02")] },
+        Reason::DenominatorsZero,
+        Reason::AggregateTooLarge,
+        Reason::RecordsUnavailable,
+        Reason::InputSuppressed,
+        Reason::InputMissing { indicator: "ind_x".into() },
+        Reason::DivisionByZero { expression: "a / b".into() },
+        Reason::ResultOverflows,
+        Reason::NoTarget { period: p("2025-Q1"), latest: None, policy: TargetPolicy::None },
+        Reason::NoTarget {
+            period: p("2025-Q1"),
+            latest: Some(p("2024")),
+            policy: TargetPolicy::CarryForward,
+        },
+        Reason::BelowMinCoverage { coverage: 0.5, min: 0.75 },
+    ];
+    for cause in [
+        NoScore::NoTarget,
+        NoScore::NoBaseline,
+        NoScore::ZeroTarget,
+        NoScore::GoalEqualsRedFlag,
+        NoScore::NotPositiveForLog,
+        NoScore::RuleGivesNoScore,
+        NoScore::NegativeForRatio,
+        NoScore::NotFinite,
+    ] {
+        // a new cause does not compile here until it is listed above
+        match cause {
+            NoScore::NoTarget
+            | NoScore::NoBaseline
+            | NoScore::ZeroTarget
+            | NoScore::GoalEqualsRedFlag
+            | NoScore::NotPositiveForLog
+            | NoScore::RuleGivesNoScore
+            | NoScore::NegativeForRatio
+            | NoScore::NotFinite => all.push(Reason::NoScore { cause }),
+        }
+    }
+    for cause in no_data_reasons() {
+        all.push(Reason::Rollup { cause });
+    }
+    for metric in Metric::ALL {
+        for basis in every_basis() {
+            all.push(Reason::Derived { metric, period: p("2025-Q2"), basis });
+        }
+    }
+    // every variant has an example: a new one fails to compile until it has an arm here, and
+    // the count below until it has an example above
+    let index = |r: &Reason| match r {
+        Reason::NoMeasurement { .. } => 0,
+        Reason::DenominatorsZero => 1,
+        Reason::AggregateTooLarge => 2,
+        Reason::RecordsUnavailable => 3,
+        Reason::InputSuppressed => 4,
+        Reason::InputMissing { .. } => 5,
+        Reason::DivisionByZero { .. } => 6,
+        Reason::ResultOverflows => 7,
+        Reason::NoTarget { .. } => 8,
+        Reason::NoScore { .. } => 9,
+        Reason::Rollup { .. } => 10,
+        Reason::BelowMinCoverage { .. } => 11,
+        Reason::Derived { .. } => 12,
+    };
+    let seen: BTreeSet<usize> = all.iter().map(index).collect();
+    assert_eq!(seen, (0..=12).collect());
+    all
+}
+
+fn no_data_reasons() -> Vec<NoDataReason> {
+    let all = vec![
+        NoDataReason::NoChildren,
+        NoDataReason::AllChildrenMissing,
+        NoDataReason::ChildMissing,
+        NoDataReason::BelowMinCoverage,
+        NoDataReason::TooLarge,
+    ];
+    for r in &all {
+        match r {
+            NoDataReason::NoChildren
+            | NoDataReason::AllChildrenMissing
+            | NoDataReason::ChildMissing
+            | NoDataReason::BelowMinCoverage
+            | NoDataReason::TooLarge => {}
+        }
+    }
+    all
+}
+
+fn every_basis() -> Vec<MetricBasis> {
+    let all = vec![
+        MetricBasis::Counted { count: 1 },
+        MetricBasis::NoRecords,
+        MetricBasis::Overflow { count: 3 },
+        MetricBasis::Undefined { count: 2 },
+        MetricBasis::BeforeRecords { end: d("2018-12-31") },
+        MetricBasis::AfterRecords { through: d("2025-11-30") },
+    ];
+    let index = |b: &MetricBasis| match b {
+        MetricBasis::Counted { .. } => 0,
+        MetricBasis::NoRecords => 1,
+        MetricBasis::Overflow { .. } => 2,
+        MetricBasis::Undefined { .. } => 3,
+        MetricBasis::BeforeRecords { .. } => 4,
+        MetricBasis::AfterRecords { .. } => 5,
+    };
+    assert_eq!(all.iter().map(index).collect::<BTreeSet<_>>(), (0..6).collect());
+    all
+}
+
+fn v(x: f64) -> Formula {
+    Formula::value(x, Operand::Constant)
+}
+
+/// One formula for every operation (with two operands where it takes some).
+fn every_formula() -> Vec<Formula> {
+    let two = || vec![v(1.5), v(2.0)];
+    let mut ops = vec![
+        Op::Add,
+        Op::Sub,
+        Op::Mul,
+        Op::Div,
+        Op::Neg,
+        Op::Ln,
+        Op::Exp,
+        Op::Min,
+        Op::Max,
+        Op::Abs,
+        Op::Clamp,
+        Op::Equals,
+        Op::Capped,
+        Op::FlooredAtZero,
+        Op::RightSideOfZero,
+        Op::Band,
+        Op::Then,
+        Op::ZeroInGeometricMean,
+        Op::ExpectedOn { date: d("2025-03-31"), day_count: DayCount::Elapsed },
+        Op::ExpectedOn { date: d("2025-03-31"), day_count: DayCount::Inclusive },
+        Op::LowerIsBetter { ratio: LowerRatio::TargetOverActual },
+        Op::LowerIsBetter { ratio: LowerRatio::TwoMinusActualOverTarget },
+        Op::TargetEqualsBaseline { reached: true },
+        Op::TargetEqualsBaseline { reached: false },
+    ];
+    for status in [Status::Green, Status::Amber, Status::Red, Status::NoData, Status::Suppressed] {
+        ops.push(Op::Rule { number: 1, status });
+        ops.push(Op::Otherwise { status });
+    }
+    for when in [Comparison::AtLeast, Comparison::Above, Comparison::AtMost, Comparison::Below] {
+        ops.push(Op::Compare { when });
+    }
+    for reason in every_reason() {
+        if let Reason::NoScore { cause } = reason {
+            ops.push(Op::NoScore { reason: cause });
+        }
+    }
+    for reason in no_data_reasons() {
+        ops.push(Op::NoData { reason });
+    }
+    let index = |o: &Op| match o {
+        Op::Add => 0,
+        Op::Sub => 1,
+        Op::Mul => 2,
+        Op::Div => 3,
+        Op::Neg => 4,
+        Op::Ln => 5,
+        Op::Exp => 6,
+        Op::Min => 7,
+        Op::Max => 8,
+        Op::Abs => 9,
+        Op::Clamp => 10,
+        Op::Equals => 11,
+        Op::Capped => 12,
+        Op::FlooredAtZero => 13,
+        Op::LowerIsBetter { .. } => 14,
+        Op::TargetEqualsBaseline { .. } => 15,
+        Op::RightSideOfZero => 16,
+        Op::Band => 17,
+        Op::Rule { .. } => 18,
+        Op::Compare { .. } => 19,
+        Op::Otherwise { .. } => 20,
+        Op::ExpectedOn { .. } => 21,
+        Op::Then => 22,
+        Op::ZeroInGeometricMean => 23,
+        Op::NoScore { .. } => 24,
+        Op::NoData { .. } => 25,
+    };
+    assert_eq!(ops.iter().map(index).collect::<BTreeSet<_>>(), (0..=25).collect());
+    let mut all: Vec<Formula> = ops.into_iter().map(|op| Formula::op(op, two())).collect();
+    all.push(Formula::Input { indicator: "ind_a".into(), value: Some(0.25) });
+    all.push(Formula::Input { indicator: "ind_b".into(), value: None });
+    all.push(Formula::Named { of: Operand::DistanceOutside });
+    all
+}
+
+/// Every word (run of letters, lower-cased) a table can write.
+fn vocabulary(w: &Words) -> BTreeSet<String> {
+    // exhaustive: a new field of `Words` does not compile here until it is listed
+    let Words {
+        number: _,
+        percent: _,
+        period: _,
+        date: _,
+        plural: _,
+        arg_sep,
+        functions,
+        kinds,
+        indicator_status,
+        rollup_status,
+        header,
+        why,
+        status_reasons,
+        value,
+        unit_sep,
+        target,
+        baseline,
+        target_sources,
+        carried_value,
+        formula_line,
+        methods,
+        calculated,
+        arrow,
+        derived,
+        counted,
+        records,
+        metrics,
+        inputs,
+        no_inputs,
+        input_suppressed,
+        item_sep,
+        aggregations,
+        frequencies,
+        rule_aggregated,
+        rule_same,
+        rule_latest,
+        children,
+        child,
+        child_sep,
+        child_used,
+        treatments,
+        carried,
+        reason_line,
+        forecast,
+        tracks,
+        capped,
+        floored,
+        lower_is_better,
+        target_equals_baseline,
+        right_side_of_zero,
+        band,
+        distance_outside,
+        rule,
+        otherwise,
+        expected_on,
+        day_counts,
+        then,
+        zero_in_geometric_mean,
+        no_score,
+        no_data,
+        no_scores,
+        no_data_reasons,
+        reasons,
+        no_target,
+        policies,
+        below_min_coverage,
+        derived_reasons,
+        leverage_formulas,
+        no_ratio,
+        leverage_undefined,
+    } = *w;
+    let mut texts: Vec<&str> = vec![
+        arg_sep,
+        header,
+        why,
+        value,
+        unit_sep,
+        target,
+        baseline,
+        carried_value,
+        formula_line,
+        calculated,
+        arrow,
+        derived,
+        inputs,
+        no_inputs,
+        input_suppressed,
+        item_sep,
+        rule_same,
+        rule_latest,
+        children,
+        child,
+        child_sep,
+        child_used,
+        reason_line,
+        capped,
+        floored,
+        right_side_of_zero,
+        band,
+        distance_outside,
+        rule,
+        otherwise,
+        expected_on,
+        then,
+        zero_in_geometric_mean,
+        no_score,
+        no_data,
+        below_min_coverage,
+    ];
+    for list in [&functions[..], &kinds, &indicator_status, &rollup_status, &status_reasons, &target_sources]
+    {
+        texts.extend(list);
+    }
+    for list in [&methods[..], &metrics, &aggregations, &rule_aggregated, &treatments, &tracks, &no_scores] {
+        texts.extend(list);
+    }
+    for list in [
+        &no_data_reasons[..],
+        &reasons,
+        &no_target,
+        &policies,
+        &derived_reasons,
+        &leverage_formulas,
+        &leverage_undefined,
+    ] {
+        texts.extend(list);
+    }
+    for list in
+        [&counted[..], &carried, &forecast, &lower_is_better, &target_equals_baseline, &day_counts, &no_ratio]
+    {
+        texts.extend(list);
+    }
+    texts.extend(records.iter().flatten());
+    texts.extend(frequencies.iter().flatten());
+    texts.iter().flat_map(|t| words(t)).collect()
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+}
+
+/// Words of `a`'s table that `b`'s never writes.
+fn only_in(a: &Words, b: &Words) -> BTreeSet<String> {
+    vocabulary(a).difference(&vocabulary(b)).cloned().collect()
+}
+
+#[test]
+fn the_vocabularies_differ() {
+    // the check below means something: each language has its own words
+    let en = only_in(&EN, &FR);
+    let fr = only_in(&FR, &EN);
+    for w in ["target", "because", "children", "forecast", "periods", "records"] {
+        assert!(en.contains(w), "{w}");
+    }
+    for w in ["cible", "car", "composantes", "prévision", "périodes", "engagements"] {
+        assert!(fr.contains(w), "{w}");
+    }
+}
+
+#[test]
+fn every_code_renders_in_both_languages() {
+    let reasons = every_reason();
+    let formulas = every_formula();
+    for locale in LOCALES {
+        let other = if locale == Locale::En { Locale::Fr } else { Locale::En };
+        let foreign = only_in(other.words(), locale.words());
+        let mut texts = BTreeSet::new();
+        for r in &reasons {
+            let text = reason_in(r, locale);
+            check(&text, &foreign, &format!("{r:?} in {locale:?}"));
+            texts.insert(text);
+        }
+        // every reason says something of its own
+        assert_eq!(texts.len(), reasons.len(), "{locale:?}");
+        for f in &formulas {
+            check(&formula_in(f, locale), &foreign, &format!("{f:?} in {locale:?}"));
+        }
+    }
+    // the JSON of every code reads back the same (the operations' serialiser is written by hand)
+    for f in &formulas {
+        let json = serde_json::to_string(f).unwrap();
+        assert_eq!(&serde_json::from_str::<Formula>(&json).unwrap(), f, "{json}");
+    }
+    for r in &reasons {
+        let json = serde_json::to_string(r).unwrap();
+        assert_eq!(&serde_json::from_str::<Reason>(&json).unwrap(), r, "{json}");
+    }
+    let rule = Formula::op(Op::Rule { number: 2, status: Status::Amber }, vec![]);
+    assert_eq!(
+        serde_json::to_string(&rule).unwrap(),
+        r#"{"kind":"op","op":{"name":"rule","number":2,"status":"amber"},"operands":[]}"#
+    );
+    // English and French differ for every reason and every worded operation
+    for r in &reasons {
+        assert_ne!(reason_in(r, Locale::En), reason_in(r, Locale::Fr), "{r:?}");
+    }
+}
+
+/// Not empty, every template argument filled, no word of the other language.
+fn check(text: &str, foreign: &BTreeSet<String>, what: &str) {
+    assert!(!text.trim().is_empty(), "{what}");
+    assert!(!text.contains("{0") && !text.contains("{1") && !text.contains("{2"), "{what}: {text}");
+    for w in words(text) {
+        assert!(!foreign.contains(&w), "{w:?} in {what}: {text}");
+    }
+}
+
+/// The workspace's own words in one node's text: its id and name, its unit, its children's
+/// ids and names, its inputs' ids and its formula as written (they are the user's, in any
+/// language).
+fn own_words(n: &pilotage::NodeResult) -> BTreeSet<String> {
+    let ex = &n.explanation;
+    let mut own: Vec<&str> = vec![&n.id, &n.name];
+    own.extend(n.unit.as_deref());
+    for c in &ex.children {
+        own.push(&c.id);
+        own.push(&c.name);
+    }
+    for i in &ex.inputs {
+        own.extend(i.indicator.as_deref());
+    }
+    if let Some(pilotage::SourceUsed::Calculated { expression, .. }) = &ex.source {
+        own.push(expression);
+    }
+    for r in &ex.reasons {
+        match r {
+            Reason::InputMissing { indicator } => own.push(indicator),
+            Reason::DivisionByZero { expression } => own.push(expression),
+            _ => {}
+        }
+    }
+    own.iter().flat_map(|o| words(o)).collect()
+}
+
+/// The words of a node's text that are not the workspace's own.
+fn template_words(n: &pilotage::NodeResult, text: &str) -> Vec<String> {
+    let own = own_words(n);
+    words(text).into_iter().filter(|w| !own.contains(w)).collect()
+}
+
+fn evaluations() -> Vec<Evaluation> {
+    let mut out = Vec::new();
+    let city = sample::city();
+    // every quarter, month and year of the sample (7 years): no data, calculated indicators
+    // whose input is missing, suppressed staff data, carried forward children, trajectories
+    // at their end, derived values before and after the records...
+    for (first, last) in [("2019-Q1", "2026-Q2"), ("2018-07", "2026-03"), ("2018", "2026")] {
+        out.extend(evaluate_range(&city, p(first), p(last)).unwrap());
+    }
+    // generated workspaces: another seed with generated indicators, and a region of cities
+    let spec = sample::SampleSpec {
+        seed: 7,
+        organisation: "Commune générée".into(),
+        start_year: 2021,
+        years: 3,
+        indicators: 6,
+        projects: 40,
+        partners: 12,
+        commitments: 30,
+    };
+    let generated = spec.generate().unwrap();
+    out.extend(evaluate_range(&generated, p("2020-Q4"), p("2024-Q1")).unwrap());
+    for ws in sample::region(2, 11) {
+        out.extend(evaluate_range(&ws, p("2019"), p("2025")).unwrap());
+    }
+    // the workspace that has one derived indicator per metric
+    let exercise = pilotage::Workspace::from_json(&sample::exercise_json()).unwrap();
+    out.extend(evaluate_range(&exercise, p("2023-Q4"), p("2026-Q1")).unwrap());
+    out
+}
+
+#[test]
+fn no_word_of_the_other_language_over_the_sample_and_generated_workspaces() {
+    let evaluations = evaluations();
+    assert!(evaluations.len() > 100, "{}", evaluations.len());
+    let mut nodes = 0;
+    for locale in LOCALES {
+        let other = if locale == Locale::En { Locale::Fr } else { Locale::En };
+        let foreign = only_in(other.words(), locale.words());
+        for n in evaluations.iter().flat_map(|e| &e.nodes) {
+            let text = render_in(n, locale);
+            for w in template_words(n, &text) {
+                assert!(
+                    !foreign.contains(&w),
+                    "{w:?} in the {locale:?} explanation of {} at {}:\n{text}",
+                    n.id,
+                    n.period
+                );
+            }
+            nodes += 1;
+        }
+    }
+    assert!(nodes > 10_000, "{nodes}");
+}
+
+#[test]
+fn french_numbers_everywhere_in_french() {
+    // no number with a decimal point in French, in formulas included (the ids and names
+    // are the workspace's: `o1.2` could be an id)
+    for n in evaluations().iter().flat_map(|e| &e.nodes) {
+        let text = render_in(n, Locale::Fr);
+        let own = own_words(n);
+        for token in text.split(|c: char| c.is_whitespace() || "(),;[]/*+=".contains(c)) {
+            let b = token.as_bytes();
+            let decimal_point = (1..b.len().saturating_sub(1))
+                .any(|i| b[i] == b'.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit());
+            assert!(
+                !decimal_point || words(token).iter().any(|w| own.contains(w)) || n.id.contains(token),
+                "a decimal point in French ({token:?}), {} at {}:\n{text}",
+                n.id,
+                n.period
+            );
+        }
+    }
+}
+
+/// A monthly indicator on a trajectory from 0.03 (2019-12) to 0.06 (2025-12), and a
+/// calculated indicator with a division and a decimal.
+fn trajectory_ws() -> pilotage::Workspace {
+    let t = json!({
+        "id": "t", "name": "Taux", "frequency": "monthly", "aggregation": "last",
+        "trajectory": { "from": { "period": "2019-12", "value": 0.03 }, "to": { "period": "2025-12", "value": 0.06 } },
+        "scoring": { "method": "ratio_to_target" },
+        "measurements": [{ "period": "2025-12", "value": 0.0453 }, { "period": "2026-03", "value": 0.06 }]
+    });
+    workspace(
+        json!([{ "id": "o", "name": "O", "perspective": "persp", "indicators": [{ "indicator": "t" }] }]),
+        json!([t]),
+    )
+}
+
+// By hand: at 2025-12 the trajectory ends at 0.06, the target; 100 * 0.0453 / 0.06 = 75.5.
+// At 2026-03 the target is still 0.06 (after its end): the origin says where the trajectory
+// really starts and ends, not "from 0.06 (2025-12) to 0.06 (2025-12)".
+#[test]
+fn a_trajectory_at_its_end_says_where_it_starts() {
+    let ws = trajectory_ws();
+    let dec = evaluate(&ws, p("2025-12")).unwrap();
+    let t = dec.node("t").unwrap();
+    assert_eq!(t.score, Some(75.5));
+    let en = render_in(t, Locale::En);
+    assert!(
+        en.contains(
+            "; target 0.06 (end of the trajectory from 0.03 (2019-12) to 0.06 (2025-12)); baseline 0.03"
+        ),
+        "{en}"
+    );
+    assert!(en.contains("  ratio_to_target: 100 * 0.0453 / 0.06, capped at 100 = 75.5\n"), "{en}");
+    let fr = render_in(t, Locale::Fr);
+    assert!(
+        fr.contains(" ; cible 0,06 (fin de la trajectoire de 0,03 (déc.\u{a0}2019) à 0,06 (déc.\u{a0}2025)) ; référence 0,03"),
+        "{fr}"
+    );
+    // French numbers in the formula too (was `100 * 0.0453 / 0.06` next to `0,0453`)
+    assert!(
+        fr.contains("  calcul (rapport à la cible)\u{a0}: 100 * 0,0453 / 0,06, plafonné à 100 = 75,5\n"),
+        "{fr}"
+    );
+    let march = evaluate(&ws, p("2026-03")).unwrap();
+    assert!(
+        render_in(march.node("t").unwrap(), Locale::En)
+            .contains("(end of the trajectory from 0.03 (2019-12) to 0.06 (2025-12))")
+    );
+}
+
+// The exercise workspace's derived indicators, 2025-Q4: the metric's human name (never
+// `FundsSigned`) and the plural rules (1 file, 0 files; in French 0 and 1 singular).
+#[test]
+fn derived_sources_name_the_metric_with_plural_rules() {
+    let ws = pilotage::Workspace::from_json(&sample::exercise_json()).unwrap();
+    let ev = evaluate(&ws, p("2025-Q4")).unwrap();
+    let texts: Vec<(String, String)> =
+        ev.nodes.iter().map(|n| (render_in(n, Locale::En), render_in(n, Locale::Fr))).collect();
+    for (en, fr) in &texts {
+        for m in Metric::ALL {
+            assert!(
+                !en.contains(&format!("{m:?}"))
+                    || Locale::En.words().metrics.contains(&format!("{m:?}").as_str()),
+                "{en}"
+            );
+        }
+        assert!(
+            !en.contains(" 1 files") && !en.contains(" 1 projects") && !en.contains(" 1 partners"),
+            "{en}"
+        );
+        assert!(
+            !fr.contains(" 1 dossiers") && !fr.contains(" 0 dossiers") && !fr.contains(" 1 projets"),
+            "{fr}"
+        );
+    }
+    // by hand from the table: "3 partners counted", "1 partner counted", "0 partenaire compté"
+    let w = Locale::En.words();
+    let one = pilotage::locale::fill(
+        w.counted[usize::from((w.plural)(1))],
+        &["1", w.records[0][usize::from((w.plural)(1))]],
+    );
+    assert_eq!(one, "1 partner counted");
+    let f = Locale::Fr.words();
+    let zero = pilotage::locale::fill(
+        f.counted[usize::from((f.plural)(0))],
+        &["0", f.records[3][usize::from((f.plural)(0))]],
+    );
+    assert_eq!(zero, "0 dossier compté");
+    // and a derived line of the sample, by hand: 28 partners with a commitment step in 2025-Q4
+    let city = evaluate(&sample::city(), p("2025-Q4")).unwrap();
+    let en = render_in(city.node("ind_partenaires_actifs").unwrap(), Locale::En);
+    assert!(en.contains("  derived from the records: Active partners = 28 (28 partners counted)\n"), "{en}");
+    let fr = render_in(city.node("ind_partenaires_actifs").unwrap(), Locale::Fr);
+    assert!(
+        fr.contains("  calculé sur les dossiers et partenariats\u{a0}: « Partenaires actifs » = 28 (28 partenaires comptés)\n"),
+        "{fr}"
+    );
+}
+
+// Two months of a monthly indicator with a 3-month forecast window: "over 2 periods", not
+// "2 points"; one period: "over 1 period" / "sur 1 période".
+#[test]
+fn forecasts_count_periods() {
+    let a = json!({
+        "id": "a", "name": "a", "frequency": "monthly",
+        "baseline": { "period": "2024-12", "value": 0.0 },
+        "targets": [{ "period": "2025-12", "value": 100.0 }],
+        "scoring": { "method": "linear_progress" },
+        "measurements": [{ "period": "2025-01", "value": 10.0 }, { "period": "2025-02", "value": 20.0 }]
+    });
+    let ws = workspace(json!([common::objective("o", &[("a", 1.0)], json!({}))]), json!([a]));
+    let feb = evaluate(&ws, p("2025-02")).unwrap();
+    let n = feb.node("a").unwrap();
+    // slope 10 a month from 20 in February: 120 in December, on track
+    assert_eq!(n.forecast.unwrap().points, 2);
+    assert!(
+        render_in(n, Locale::En)
+            .contains("  forecast for 2025-12: 120 against target 100 (on track, over 2 periods)\n")
+    );
+    assert!(render_in(n, Locale::Fr).contains(
+        "  prévision pour déc.\u{a0}2025\u{a0}: 120 contre une cible de 100 (en bonne voie, sur 2 périodes)\n"
+    ));
+}
+
+#[test]
+fn the_leverage_and_capacity_words_come_from_the_tables() {
+    use pilotage::analytics::partnership::LeverageDefinition;
+    for (k, def) in LeverageDefinition::ALL.into_iter().enumerate() {
+        assert_eq!(Locale::En.words().leverage_formulas[k], def.formula());
+        assert_ne!(Locale::Fr.words().leverage_formulas[k], def.formula());
+    }
+}
+
+#[test]
+fn the_tables_share_only_words_of_both_languages() {
+    // Words both tables write: the notation and the words French and English spell alike.
+    // An English word put in the French table (or the converse) grows this set and fails.
+    let shared: BTreeSet<String> = vocabulary(&EN).intersection(&vocabulary(&FR)).cloned().collect();
+    let expected: BTreeSet<String> = [
+        "a",
+        "abs",
+        "active",
+        "clamp",
+        "division",
+        "e",
+        "exp",
+        "file",
+        "instruction",
+        "ln",
+        "max",
+        "min",
+        "minimum",
+        "parent",
+        "ratio",
+        "score",
+        "scores",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    assert_eq!(shared, expected);
+}
