@@ -572,6 +572,163 @@ pub fn status_symbol(status: Status) -> &'static str {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Words of the report's data (kinds of partner, lead-time milestones, leverage
+// definitions): the report's views hold the values, the renderers ask for their words here.
+
+/// The label of a kind of partner: `Région` / `Region`.
+pub fn partner_kind_label(kind: crate::model::partner::PartnerKind, locale: Locale) -> &'static str {
+    use crate::model::partner::PartnerKind;
+    let (fr, en) = match kind {
+        PartnerKind::State => ("État", "State"),
+        PartnerKind::Region => ("Région", "Region"),
+        PartnerKind::Department => ("Département", "Department"),
+        PartnerKind::Intercommunality => ("Intercommunalité", "Intercommunality"),
+        PartnerKind::Eu => ("Union européenne", "European Union"),
+        PartnerKind::PublicAgency => ("Agence publique", "Public agency"),
+        PartnerKind::Company => ("Entreprise", "Company"),
+        PartnerKind::Association => ("Association", "Association"),
+        PartnerKind::Foundation => ("Fondation", "Foundation"),
+        PartnerKind::Bank => ("Banque", "Bank"),
+        PartnerKind::Other => ("Autre", "Other"),
+    };
+    match locale {
+        Locale::Fr => fr,
+        Locale::En => en,
+    }
+}
+
+/// The word of a lead-time milestone: `enregistrement` / `registration`.
+pub fn milestone_label(m: crate::analytics::portfolio::Milestone, locale: Locale) -> &'static str {
+    use crate::analytics::portfolio::Milestone as M;
+    let (fr, en) = match m {
+        M::Registered => ("enregistrement", "registration"),
+        M::Complete => ("dossier complet", "complete file"),
+        M::Decision => ("décision", "decision"),
+        M::Notified => ("notification", "notification"),
+        M::Approved => ("approbation", "approval"),
+        M::Started => ("démarrage", "start"),
+        M::Delivered => ("livraison", "delivery"),
+        M::Closed => ("clôture", "closing"),
+    };
+    match locale {
+        Locale::Fr => fr,
+        Locale::En => en,
+    }
+}
+
+/// What an active caseload leaves out beyond closed and abandoned files, to follow
+/// "neither closed nor abandoned" ("" by default).
+pub fn caseload_rule(options: crate::analytics::portfolio::CaseloadOptions, locale: Locale) -> &'static str {
+    match (options.rejected_until_closed, options.delivered_until_closed, locale) {
+        (true, true, _) => "",
+        (false, true, Locale::Fr) => ", ni rejetés",
+        (true, false, Locale::Fr) => ", ni livrés",
+        (false, false, Locale::Fr) => ", ni rejetés ni livrés",
+        (false, true, Locale::En) => ", nor rejected",
+        (true, false, Locale::En) => ", nor delivered",
+        (false, false, Locale::En) => ", nor rejected nor delivered",
+    }
+}
+
+/// A leverage definition in words, over the projects approved by `as_of` when given.
+pub fn leverage_definition(
+    definition: crate::analytics::partnership::LeverageDefinition,
+    as_of: Option<NaiveDate>,
+    locale: Locale,
+) -> String {
+    use crate::analytics::partnership::LeverageDefinition as D;
+    let ratio = match (definition, locale) {
+        (D::ExternalOverOwn, Locale::Fr) => "fonds extérieurs signés / fonds propres de la ville",
+        (D::TotalOverOwn, Locale::Fr) => "(fonds propres + fonds extérieurs signés) / fonds propres",
+        (D::PlannedCostOverOwn, Locale::Fr) => "dépense totale prévue / fonds propres",
+        (D::ExternalOverOwn, Locale::En) => "signed external funds / the city's own funds",
+        (D::TotalOverOwn, Locale::En) => "(own + signed external funds) / own funds",
+        (D::PlannedCostOverOwn, Locale::En) => "total planned expenditure / own funds",
+    };
+    let Some(as_of) = as_of else { return ratio.to_string() };
+    let date = locale.date(as_of);
+    let cost = definition == D::PlannedCostOverOwn;
+    match (locale, cost) {
+        (Locale::Fr, false) => format!("{ratio}, sur les projets approuvés au {date}"),
+        (Locale::Fr, true) => {
+            format!("{ratio}, sur les projets approuvés au {date} dont le coût prévu est connu")
+        }
+        (Locale::En, false) => format!("{ratio}, over the projects approved by {date}"),
+        (Locale::En, true) => format!("{ratio}, over the projects approved by {date} with a planned cost"),
+    }
+}
+
+impl Label {
+    /// Every label, in declaration order (the tests look for each of them in the other
+    /// language's output).
+    pub const ALL: [Label; 60] = {
+        use Label::*;
+        [
+            Report,
+            Contents,
+            GeneratedOn,
+            Overview,
+            StrategyMap,
+            IndicatorCards,
+            Portfolio,
+            Partnerships,
+            Explanations,
+            Perspective,
+            Objective,
+            Indicator,
+            Score,
+            Status,
+            Trend,
+            Coverage,
+            Improving,
+            Stable,
+            Worsening,
+            TrendUnknown,
+            Actual,
+            Target,
+            LatestValue,
+            Thresholds,
+            ActiveCaseload,
+            Files,
+            LeadTime,
+            Median,
+            Mean,
+            DividedBy,
+            MultipliedBy,
+            Ageing,
+            OpenFiles,
+            DaysOrMore,
+            Pledged,
+            Signed,
+            Received,
+            FundsOverTime,
+            Leverage,
+            Definition,
+            ExternalFunds,
+            OwnFunds,
+            TopPartners,
+            Links,
+            Positive,
+            Negative,
+            Lag,
+            Periods,
+            Agreement,
+            NoPerspective,
+            Legend,
+            Cause,
+            Effect,
+            Unit,
+            NoLinks,
+            Value,
+            Partner,
+            Amount,
+            Sign,
+            PartnerCount,
+        ]
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,6 +53,7 @@
 //! caller's workspace itself ([`Engine::new_shared`], what the main job uses on large files).
 
 pub mod aggregation;
+pub mod bands;
 pub mod cutoff;
 pub mod derived;
 pub mod evaluation;

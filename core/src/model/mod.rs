@@ -4,7 +4,7 @@
 //! ([`scorecard`]: perspectives, objectives, links), the indicators and their measurements
 //! ([`indicator`]), and the records derived indicators are computed from (the portfolio's
 //! [`project`]s, the [`partner`]s and their co-financing [`commitment`]s). Periods
-//! ([`period`]) and exact money ([`money`]) are the value types everything else uses.
+//! ([`period`]) and exact money (`money`) are the value types everything else uses.
 //! [`validation`] states the rules a workspace obeys (every problem at once, with its path),
 //! and [`edit`] changes a workspace without ever leaving it invalid.
 

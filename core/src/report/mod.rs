@@ -5,7 +5,7 @@
 //! from the engine's results, and write strings: SVG fragments (usable alone in a notebook
 //! or a page) and an HTML document with inline CSS and inline SVG (no script, no network,
 //! prints to A4). Every workspace string is escaped ([`escape`]); labels, numbers, money,
-//! dates and periods follow the [`Locale`]; output is deterministic (same view, same bytes).
+//! dates and periods follow the [`Locale`](crate::locale::Locale); output is deterministic (same view, same bytes).
 //!
 //! ```
 //! use pilotage::locale::Locale;
@@ -32,7 +32,7 @@ pub use adapter::{
     History, ReportOptions, evaluation_overview_svg, html_report, indicator_card_for, overview_svg_for,
     report_view, strategy_map_svg_for,
 };
-pub use card::indicator_card_svg;
+pub use card::{indicator_card_html, indicator_card_svg};
 pub use html::html;
 pub use model::*;
 pub use overview::{overview_html, overview_svg};

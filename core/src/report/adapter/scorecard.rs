@@ -1,0 +1,125 @@
+//! The scorecard's views: the overview (perspectives and their objectives) and the strategy
+//! map, copied from an evaluation.
+
+use crate::engine::NodeKind;
+use crate::engine::evaluation::{Evaluation, NodeResult, evaluate_range};
+use crate::engine::trend::Direction;
+use crate::error::{Error, Result};
+use crate::locale::Locale;
+use crate::model::period::Period;
+use crate::model::workspace::Workspace;
+use crate::report::model::{
+    MapLink, MapObjective, MapPerspective, OverviewRow, OverviewView, StrategyMapView, Trend,
+};
+
+fn trend(direction: Direction) -> Trend {
+    match direction {
+        Direction::Improving => Trend::Improving,
+        Direction::Stable => Trend::Stable,
+        Direction::Declining => Trend::Worsening,
+        Direction::Unknown => Trend::Unknown,
+    }
+}
+
+fn node<'a>(ev: &'a Evaluation, id: &str) -> Result<&'a NodeResult> {
+    ev.node(id).ok_or_else(|| Error::NotFound { what: "node", id: id.to_string() })
+}
+
+/// One row of the overview, without objectives.
+fn row(n: &NodeResult) -> OverviewRow {
+    OverviewRow {
+        id: n.id.clone(),
+        name: n.name.clone(),
+        score: n.score,
+        status: n.status,
+        trend: trend(n.trend.direction),
+        coverage: n.coverage,
+        explanation: Some(n.clone()),
+        objectives: Vec::new(),
+    }
+}
+
+/// The overview of an evaluation: perspectives in order, each with the objectives whose
+/// parent it is (the evaluation's rows already follow the definition order).
+pub(super) fn overview(ev: &Evaluation) -> OverviewView {
+    let perspectives = ev
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Perspective)
+        .map(|p| OverviewRow {
+            objectives: ev
+                .nodes
+                .iter()
+                .filter(|o| o.kind == NodeKind::Objective && o.parents.contains(&p.id))
+                .map(row)
+                .collect(),
+            ..row(p)
+        })
+        .collect();
+    OverviewView { title: String::new(), period: Some(ev.period), perspectives }
+}
+
+/// The scorecard overview of an evaluation as an SVG fragment (what a notebook shows for an
+/// evaluation result; it needs no workspace).
+pub fn evaluation_overview_svg(ev: &Evaluation, locale: Locale) -> Result<String> {
+    Ok(crate::report::overview_svg(&overview(ev), locale))
+}
+
+pub(super) fn strategy_map(ws: &Workspace, ev: &Evaluation) -> Result<StrategyMapView> {
+    let perspectives = ws
+        .scorecard
+        .perspectives
+        .iter()
+        .map(|p| MapPerspective { id: p.id.clone(), name: p.name.clone() })
+        .collect();
+    let mut objectives = Vec::with_capacity(ws.scorecard.objectives.len());
+    for o in &ws.scorecard.objectives {
+        let n = node(ev, &o.id)?;
+        objectives.push(MapObjective {
+            id: o.id.clone(),
+            name: n.name.clone(),
+            perspective: o.perspective.clone(),
+            status: n.status,
+            score: n.score,
+        });
+    }
+    // The observed agreement is the engine's correlation, shown only when it rests on
+    // enough paired periods (`Settings::min_correlation_periods`).
+    let links = ev
+        .links
+        .iter()
+        .map(|l| MapLink {
+            from: l.from.clone(),
+            to: l.to.clone(),
+            sign: l.sign,
+            lag: l.lag,
+            agreement: if l.enough_data { l.correlation } else { None },
+        })
+        .collect();
+    Ok(StrategyMapView { perspectives, objectives, links })
+}
+
+/// The evaluation of `period` alone.
+fn evaluation_of(ws: &Workspace, period: Period) -> Result<Evaluation> {
+    let range = evaluate_range(ws, period, period)?;
+    range
+        .into_iter()
+        .last()
+        .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })
+}
+
+/// The scorecard overview of `period` as an SVG fragment (default options).
+pub fn overview_svg_for(ws: &Workspace, period: Period, locale: Locale) -> Result<String> {
+    evaluation_overview_svg(&evaluation_of(ws, period)?, locale)
+}
+
+/// The strategy map of `period` as an SVG fragment.
+pub fn strategy_map_svg_for(ws: &Workspace, period: Period, locale: Locale) -> Result<String> {
+    evaluation_strategy_map_svg(ws, &evaluation_of(ws, period)?, locale)
+}
+
+/// The strategy map of an evaluation of `ws` as an SVG fragment (what
+/// [`strategy_map_svg_for`] draws, for a host that already holds the evaluation).
+pub fn evaluation_strategy_map_svg(ws: &Workspace, ev: &Evaluation, locale: Locale) -> Result<String> {
+    Ok(crate::report::strategy_map_svg(&strategy_map(ws, ev)?, locale))
+}
