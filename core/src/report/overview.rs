@@ -10,17 +10,18 @@ use super::escape::{anchor_id, escape};
 use super::model::{OverviewRow, OverviewView, Trend};
 use super::svg::{Svg, status_dash, status_fill, status_stroke, text_width, wrap};
 use crate::engine::scoring::Status;
-use crate::locale::{Label, Locale, status_symbol};
+use crate::engine::trend::Direction;
+use crate::locale::{Label, Locale, status_symbol, trend_arrow, trend_label};
 
 /// The arrow and word of a trend: `↗ en progrès`, `→ stable`, `↘ en recul`, `? tendance inconnue`.
 pub fn trend_text(trend: Trend, locale: Locale) -> String {
-    let (arrow, label) = match trend {
-        Trend::Improving => ("↗", Label::Improving),
-        Trend::Stable => ("→", Label::Stable),
-        Trend::Worsening => ("↘", Label::Worsening),
-        Trend::Unknown => ("?", Label::TrendUnknown),
+    let direction = match trend {
+        Trend::Improving => Direction::Improving,
+        Trend::Stable => Direction::Stable,
+        Trend::Worsening => Direction::Declining,
+        Trend::Unknown => Direction::Unknown,
     };
-    format!("{arrow} {}", locale.label(label))
+    format!("{} {}", trend_arrow(direction), locale.label(trend_label(direction)))
 }
 
 /// A score as text (`82`), or an en dash when there is none.

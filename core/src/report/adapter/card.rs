@@ -31,13 +31,13 @@ fn decimals_for(values: impl Iterator<Item = f64>) -> u8 {
     need
 }
 
-/// The card of indicator node `n` of the latest evaluation, with its history and its
-/// definition in `ws` (when there).
+/// The card of indicator node `n` of the latest evaluation (moved into the card, for its
+/// explanation), with its history and its definition in `ws` (when there).
 pub(super) fn card(
     ws: &Workspace,
     indicator: Option<&Indicator>,
     history: &[(Period, Option<f64>, Option<f64>)],
-    n: &NodeResult,
+    n: NodeResult,
 ) -> IndicatorCardView {
     let series: Vec<SeriesPoint> =
         history.iter().map(|&(period, value, _)| SeriesPoint { period, value }).collect();
@@ -68,7 +68,7 @@ pub(super) fn card(
         targets,
         bands,
         latest: Some(LatestView { period: n.period, value: n.value, score: n.score, status: n.status }),
-        explanation: Some(n.clone()),
+        explanation: Some(n),
     }
 }
 
@@ -95,13 +95,11 @@ pub fn indicator_card_view(
 ) -> Result<IndicatorCardView> {
     let first = history_range(ws, period, History::default())?;
     let (latest, _, histories) = histories(engine, first, period, &|n| n.id == indicator_id)?;
-    let Some((n, history)) = latest.nodes.iter().zip(&histories).find(|(n, _)| n.id == indicator_id) else {
+    let found = latest.nodes.into_iter().zip(histories).find(|(n, _)| n.id == indicator_id);
+    let Some((n, history)) = found.filter(|(n, _)| n.kind == NodeKind::Indicator) else {
         return Err(Error::NotFound { what: "indicator", id: indicator_id.to_string() });
     };
-    if n.kind != NodeKind::Indicator {
-        return Err(Error::NotFound { what: "indicator", id: indicator_id.to_string() });
-    }
-    Ok(card(ws, ws.indicators.iter().find(|i| i.id == indicator_id), history, n))
+    Ok(card(ws, ws.indicators.iter().find(|i| i.id == indicator_id), &history, n))
 }
 
 /// [`indicator_card_for`] with an engine already compiled from `ws` (see

@@ -136,7 +136,6 @@ pub fn report_view_with(
     let (latest, periods, histories) = history::histories(engine, first, period, &is_indicator)?;
     // the latest evaluation holds the explanations the engine's cache holds again
     engine.forget_points();
-    let latest = &latest;
     // the report shows the number of partners alone: counted, not listed (the lists of
     // `partner_counts` held every partner's id three times over on a file of tiny partners)
     let h = crate::analytics::headline::headline_with(
@@ -146,20 +145,28 @@ pub fn report_view_with(
         crate::analytics::headline::without_partner_lists,
     )?;
     let members = crate::analytics::partnership::partner_tally(ws, period).members;
-    // the indicator nodes follow the workspace's indicators, in order: the definition is
-    // found by position (a search by id per card was quadratic in the indicators)
+    let strategy_map = scorecard::strategy_map(ws, &latest)?;
+    // The latest evaluation is given up: each node's result moves into its row or card. The
+    // indicator nodes follow the workspace's indicators, in order: the definition is found by
+    // position (a search by id per card was quadratic in the indicators).
+    let period_shown = latest.period;
     let mut definitions = ws.indicators.iter();
-    let mut cards = Vec::new();
-    for (n, history) in latest.nodes.iter().zip(&histories).filter(|(n, _)| is_indicator(n)) {
+    let (mut others, mut cards) = (Vec::new(), Vec::new());
+    for (n, history) in latest.nodes.into_iter().zip(histories) {
+        if !is_indicator(&n) {
+            others.push(n);
+            continue;
+        }
         let next = definitions.next().filter(|i| i.id == n.id);
         let indicator = next.or_else(|| ws.indicators.iter().find(|i| i.id == n.id));
-        cards.push(card::card(ws, indicator, history, n));
+        cards.push(card::card(ws, indicator, &history, n));
     }
+    let overview = scorecard::explained_overview(period_shown, others);
     Ok(ReportView {
         organisation: ws.organisation.clone(),
         generated_on: options.generated_on,
-        overview: scorecard::overview(latest),
-        strategy_map: scorecard::strategy_map(ws, latest)?,
+        overview,
+        strategy_map,
         cards,
         portfolio: (!ws.projects.is_empty()).then(|| portfolio::portfolio_view(ws, &periods, &h, options)),
         partnership: (!ws.commitments.is_empty())

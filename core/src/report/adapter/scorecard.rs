@@ -25,7 +25,7 @@ fn node<'a>(ev: &'a Evaluation, id: &str) -> Result<&'a NodeResult> {
     ev.node(id).ok_or_else(|| Error::NotFound { what: "node", id: id.to_string() })
 }
 
-/// One row of the overview, without objectives.
+/// One row of the overview, without objectives and without the node's result.
 fn row(n: &NodeResult) -> OverviewRow {
     OverviewRow {
         id: n.id.clone(),
@@ -34,29 +34,58 @@ fn row(n: &NodeResult) -> OverviewRow {
         status: n.status,
         trend: trend(n.trend.direction),
         coverage: n.coverage,
-        explanation: Some(n.clone()),
+        explanation: None,
         objectives: Vec::new(),
     }
 }
 
-/// The overview of an evaluation: perspectives in order, each with the objectives whose
-/// parent it is (the evaluation's rows already follow the definition order).
+/// A node of an evaluation, borrowed (its row gets no result) or given up (its row takes it).
+enum Node<'a> {
+    Borrowed(&'a NodeResult),
+    Owned(NodeResult),
+}
+
+/// The overview of an evaluation's nodes: perspectives in order, each with the objectives
+/// whose parent it is (the engine lists the perspectives before the objectives, each in
+/// definition order). A node given up moves into its row (not copied: a report of a large
+/// workspace holds each result once), for its explanation.
+fn overview_of(period: Period, nodes: &mut dyn Iterator<Item = Node<'_>>) -> OverviewView {
+    let mut perspectives: Vec<OverviewRow> = Vec::new();
+    for node in nodes {
+        let n = match &node {
+            Node::Borrowed(n) => *n,
+            Node::Owned(n) => n,
+        };
+        let at = match n.kind {
+            NodeKind::Perspective => None,
+            NodeKind::Objective => match perspectives.iter().position(|p| n.parents.contains(&p.id)) {
+                Some(at) => Some(at),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let r = row(n);
+        let explanation = match node {
+            Node::Borrowed(_) => None,
+            Node::Owned(n) => Some(n),
+        };
+        let r = OverviewRow { explanation, ..r };
+        match at {
+            None => perspectives.push(r),
+            Some(at) => perspectives[at].objectives.push(r),
+        }
+    }
+    OverviewView { title: String::new(), period: Some(period), perspectives }
+}
+
+/// The overview of an evaluation, without the nodes' results (what the SVG overview draws).
 pub(super) fn overview(ev: &Evaluation) -> OverviewView {
-    let perspectives = ev
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Perspective)
-        .map(|p| OverviewRow {
-            objectives: ev
-                .nodes
-                .iter()
-                .filter(|o| o.kind == NodeKind::Objective && o.parents.contains(&p.id))
-                .map(row)
-                .collect(),
-            ..row(p)
-        })
-        .collect();
-    OverviewView { title: String::new(), period: Some(ev.period), perspectives }
+    overview_of(ev.period, &mut ev.nodes.iter().map(Node::Borrowed))
+}
+
+/// The overview of an evaluation given up, each row with its node's result.
+pub(super) fn explained_overview(period: Period, nodes: Vec<NodeResult>) -> OverviewView {
+    overview_of(period, &mut nodes.into_iter().map(Node::Owned))
 }
 
 /// The scorecard overview of an evaluation as an SVG fragment (what a notebook shows for an
