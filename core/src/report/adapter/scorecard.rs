@@ -40,6 +40,8 @@ fn row(n: &NodeResult) -> OverviewRow {
 }
 
 /// A node of an evaluation, borrowed (its row gets no result) or given up (its row takes it).
+// each value is moved once, from the evaluation into its row: boxing it would allocate per node
+#[allow(clippy::large_enum_variant)]
 enum Node<'a> {
     Borrowed(&'a NodeResult),
     Owned(NodeResult),
