@@ -403,3 +403,51 @@ test("the error view lists the first 100 problems and the count; bidi names are 
   assert.equal(name, "\u2068Budget \u202e13 jours\u2069");
   await page.close();
 });
+
+test("the widget's words, status symbols and trend arrows are the core's (localeTable)", { timeout: 60_000 }, async () => {
+  const { page, errors } = await open("/index.html");
+  await settled(page);
+  // The first quarter with data: no node has a previous score, every trend is unknown.
+  const first = await page.locator("#current select.period-select option").evaluateAll((o) => o.map((x) => x.value).sort()[0]);
+  await page.evaluate((p) => document.getElementById("current").setAttribute("period", p), first);
+  await page.waitForFunction((p) => document.getElementById("current").period === p, first);
+  let unknown = 0;
+  for (const [id, lang] of [["current", "fr"], ["previous", "en"]]) {
+    const shown = await page.evaluate(
+      async ([id, lang]) => {
+        // the very module the widget loaded (same URL): initialised already
+        const { localeTable } = await import("/pilotage/pilotage_wasm.js");
+        const root = document.getElementById(id).shadowRoot;
+        const text = (e) => e.textContent;
+        return {
+          table: localeTable(lang),
+          trends: [...root.querySelectorAll(".trend")].map((s) => [s.dataset.direction, text(s.querySelector(".arrow")), text(s.querySelector(".words"))]),
+          badges: [...root.querySelectorAll(".badge")].map((b) => [b.dataset.status, text(b.querySelector(".sym")), text(b.lastChild)]),
+          head: [...root.querySelectorAll("thead th")].map(text),
+          overall: text(root.querySelector(".overall .label")),
+        };
+      },
+      [id, lang],
+    );
+    const t = shown.table;
+    assert.ok(shown.trends.length > 10 && shown.badges.length > 10, id);
+    for (const [direction, arrow, words] of shown.trends) {
+      assert.equal(arrow, t.arrows[direction], `${id} ${direction}`);
+      assert.ok(words.startsWith(t.trends[direction]), `${id}: ${words}`);
+      if (direction === "unknown") unknown += 1;
+    }
+    // the scorecard's rows and its overall score are roll-up nodes: their words are the roll-up ones
+    for (const [status, symbol, word] of shown.badges) {
+      assert.equal(symbol, t.symbols[status], `${id} ${status}`);
+      assert.equal(word, t.rollup_statuses[status], `${id} ${status}`);
+    }
+    const m = t.messages;
+    assert.deepEqual(shown.head, [m.name, m.score, m.status, m.trend, m.coverage]);
+    assert.equal(shown.overall, m.overall);
+  }
+  // The unknown-trend arrow is the core's "?", where the widget's own copy drew "·".
+  assert.ok(unknown > 0);
+  assert.equal(await page.locator('#current .trend[data-direction="unknown"] .arrow').first().textContent(), "?");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
