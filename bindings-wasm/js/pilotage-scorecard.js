@@ -24,7 +24,7 @@
 // `pilotage-ready` (detail: { organisation, counts, period }) when a period is shown and
 // `pilotage-error` (detail: { error }) when an error is.
 
-import init, { Workspace, localeTable } from "./pilotage_wasm.js";
+import init, { Workspace } from "./pilotage_wasm.js";
 
 let modulePromise = null;
 
@@ -39,10 +39,7 @@ function isPilotageError(value) {
 /** Instantiates the WebAssembly module once per page. */
 function loadModule() {
   if (!modulePromise) {
-    modulePromise = init().then((module) => {
-      moduleReady = true;
-      return module;
-    }, (e) => {
+    modulePromise = init().catch((e) => {
       modulePromise = null;
       throw e;
     });
@@ -50,60 +47,166 @@ function loadModule() {
   return modulePromise;
 }
 
-/**
- * The only words the widget holds itself: what it shows before the WebAssembly module has
- * loaded, or when the module could not load. Every other word, status symbol and trend arrow
- * is the core's (its `locale` tables, through `localeTable`), so the widget and the reports
- * agree by construction.
- */
-const EARLY = {
+const MESSAGES = {
   fr: {
     loading: "Chargement du tableau de bord…",
+    scorecard: "Tableau de bord prospectif",
+    period: "Période",
+    from: "du",
+    to: "au",
+    overall: "Score global",
+    table: "Axes et objectifs",
+    name: "Axe / objectif",
+    score: "Score",
+    status: "Statut",
+    trend: "Tendance",
+    coverage: "Couverture",
+    perspective: "Axe",
+    objective: "Objectif",
+    indicator: "Indicateur",
+    indicators: "Indicateurs",
+    value: "Valeur",
+    target: "Cible",
+    detail: "Détail",
+    detailHint: "Choisissez un axe, un objectif ou un indicateur pour voir son détail et l'explication de son score.",
+    explanation: "Explication du score",
+    close: "Fermer le détail",
+    statuses: {
+      green: "Atteint",
+      amber: "Vigilance",
+      red: "Hors cible",
+      no_data: "Sans donnée",
+      suppressed: "Masqué (petit effectif)",
+    },
+    // objectives, perspectives and the overall score are averages: they never say "target met"
+    rollupStatuses: { green: "Favorable", amber: "Vigilance", red: "Défavorable" },
+    trends: { improving: "en progrès", stable: "stable", declining: "en recul", unknown: "tendance inconnue" },
+    vsPrevious: "par rapport à la période précédente",
+    figures: "Portefeuille et partenariats",
+    asOf: (d) => `au ${d}`,
+    caseload: "File active",
+    files: (n) => (n === 1 ? "dossier" : "dossiers"),
+    leadTime: "Délai d'instruction moyen",
+    days: "j",
+    dividedBy: (r) => `divisé par ${r}`,
+    multipliedBy: (r) => `multiplié par ${r}`,
+    comparedWith: (p) => `par rapport à ${p}`,
+    byYear: (a, b) => `sur l'année ${b} par rapport à ${a}`,
+    noLeadTime: "aucun dossier décidé sur la période",
+    fundsSigned: "Fonds signés",
+    fundsReceived: "Fonds reçus",
+    pledged: "promis",
+    leverage: "Effet de levier",
+    leverageDefinitions: {
+      external_over_own: "fonds extérieurs / fonds propres",
+      total_over_own: "(fonds propres + extérieurs) / fonds propres",
+      planned_cost_over_own: "dépense totale prévue / fonds propres",
+    },
+    leverageUndefined: "non défini (aucun fonds propre)",
+    partners: "Partenaires",
+    members: "membres",
+    newPartners: "nouveaux sur la période",
+    activePartners: "actifs sur la période",
+    topPartners: (n) => `Principaux partenaires (${n} premiers, fonds signés)`,
+    topShare: (s) => `soit ${s} des fonds signés`,
+    capacity: "Capacité d'investissement",
+    transversal: "Dossiers transversaux",
     errorTitle: "Le tableau de bord ne peut pas être affiché",
+    noSource: "Aucun espace de travail : donnez l'attribut src ou la propriété workspace.",
+    fetchFailed: (src, why) => `Le fichier « ${src} » n'a pas pu être chargé (${why}).`,
+    notJson: (src) => `Le fichier « ${src} » n'est pas du JSON valide.`,
+    invalid: (n) => (n === 1 ? "L'espace de travail a 1 problème :" : `L'espace de travail a ${n} problèmes :`),
+    more: (k) => `… et ${k} de plus (error.problems les donne tous).`,
+    badPeriod: "La période demandée n'est pas valide.",
+    noPeriod: "L'espace de travail ne contient aucune donnée datée : aucune période à afficher.",
     moduleFailed: (why) => `Le module WebAssembly n'a pas pu être chargé (${why}).`,
+    line: (l, c) => (c == null ? `ligne ${l}` : `ligne ${l}, colonne ${c}`),
+    shown: (p) => `Tableau de bord affiché pour ${p}.`,
+    report: "Rapport imprimable",
+    reportHint: (p) => `Ouvre le rapport complet de ${p} dans une nouvelle fenêtre`,
   },
   en: {
     loading: "Loading the scorecard…",
+    scorecard: "Balanced scorecard",
+    period: "Period",
+    from: "from",
+    to: "to",
+    overall: "Overall score",
+    table: "Perspectives and objectives",
+    name: "Perspective / objective",
+    score: "Score",
+    status: "Status",
+    trend: "Trend",
+    coverage: "Coverage",
+    perspective: "Perspective",
+    objective: "Objective",
+    indicator: "Indicator",
+    indicators: "Indicators",
+    value: "Value",
+    target: "Target",
+    detail: "Detail",
+    detailHint: "Choose a perspective, an objective or an indicator to see its detail and why it has its score.",
+    explanation: "How the score was obtained",
+    close: "Close the detail",
+    statuses: {
+      green: "On target",
+      amber: "Caution",
+      red: "Off target",
+      no_data: "No data",
+      suppressed: "Suppressed (small group)",
+    },
+    // objectives, perspectives and the overall score are averages: they never say "target met"
+    rollupStatuses: { green: "Good", amber: "Caution", red: "Poor" },
+    trends: { improving: "improving", stable: "stable", declining: "worsening", unknown: "trend unknown" },
+    vsPrevious: "against the previous period",
+    figures: "Portfolio and partnerships",
+    asOf: (d) => `at ${d}`,
+    caseload: "Active caseload",
+    files: (n) => (n === 1 ? "file" : "files"),
+    leadTime: "Mean instruction lead time",
+    days: "d",
+    dividedBy: (r) => `divided by ${r}`,
+    multipliedBy: (r) => `multiplied by ${r}`,
+    comparedWith: (p) => `compared with ${p}`,
+    byYear: (a, b) => `over the year ${b} compared with ${a}`,
+    noLeadTime: "no file decided in the period",
+    fundsSigned: "Funds signed",
+    fundsReceived: "Funds received",
+    pledged: "pledged",
+    leverage: "Leverage",
+    leverageDefinitions: {
+      external_over_own: "external funds / own funds",
+      total_over_own: "(own + external funds) / own funds",
+      planned_cost_over_own: "total planned expenditure / own funds",
+    },
+    leverageUndefined: "undefined (no own funds)",
+    partners: "Partners",
+    members: "members",
+    newPartners: "new in the period",
+    activePartners: "active in the period",
+    topPartners: (n) => `Top partners (first ${n}, signed funds)`,
+    topShare: (s) => `${s} of the signed funds`,
+    capacity: "Investment capacity",
+    transversal: "Cross-service files",
     errorTitle: "The scorecard cannot be shown",
+    noSource: "No workspace: set the src attribute or the workspace property.",
+    fetchFailed: (src, why) => `The file "${src}" could not be loaded (${why}).`,
+    notJson: (src) => `The file "${src}" is not valid JSON.`,
+    invalid: (n) => (n === 1 ? "The workspace has 1 problem:" : `The workspace has ${n} problems:`),
+    more: (k) => `… and ${k} more (error.problems has them all).`,
+    badPeriod: "The requested period is not valid.",
+    noPeriod: "The workspace holds no dated data: there is no period to show.",
     moduleFailed: (why) => `The WebAssembly module could not be loaded (${why}).`,
+    line: (l, c) => (c == null ? `line ${l}` : `line ${l}, column ${c}`),
+    shown: (p) => `Scorecard shown for ${p}.`,
+    report: "Printable report",
+    reportHint: (p) => `Opens the full report of ${p} in a new window`,
   },
 };
 
-/** `text` with `{0}`, `{1}`... replaced by `values` (as text, never as a pattern). */
-function fill(text, ...values) {
-  return text.replace(/\{(\d)\}/g, (_, i) => String(values[Number(i)]));
-}
-
-/** The messages of each language, built once from the core's table after the module loaded. */
-const TABLES = {};
-let moduleReady = false;
-
-/**
- * The messages of `lang` ("fr" or "en") from the core's table: a text for each key, and a
- * function for each text with values to put in (`{0}`, `{1}`); the words with a singular and
- * a plural take the count.
- */
-function messagesOf(lang) {
-  if (!moduleReady) return EARLY[lang];
-  if (TABLES[lang]) return TABLES[lang];
-  const t = localeTable(lang);
-  const m = { ...EARLY[lang] };
-  for (const [key, text] of Object.entries(t.messages)) {
-    m[key] = text.includes("{0}") ? (...values) => fill(text, ...values) : text;
-  }
-  const w = t.messages;
-  m.files = (n) => (n === 1 ? w.file : w.files);
-  m.invalid = (n) => (n === 1 ? w.invalidOne : fill(w.invalid, n));
-  m.line = (l, c) => (c == null ? fill(w.line, l) : fill(w.lineColumn, l, c));
-  m.statuses = t.statuses;
-  m.rollupStatuses = t.rollup_statuses;
-  m.symbols = t.symbols;
-  m.trends = t.trends;
-  m.arrows = t.arrows;
-  m.leverageDefinitions = t.leverage_definitions;
-  TABLES[lang] = m;
-  return m;
-}
+/** The shape of each status, readable without colour (the same as the core's reports). */
+const SYMBOLS = { green: "✓", amber: "!", red: "✗", no_data: "–", suppressed: "⊘" };
+const ARROWS = { improving: "↗", stable: "→", declining: "↘", unknown: "·" };
 
 const STYLE = `
 :host { display: block; min-width: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2733; }
@@ -281,18 +384,13 @@ export class PilotageScorecard extends HTMLElement {
     else this._render();
   }
 
-  /** "fr" or "en": the `lang` attribute, else the nearest one around, else French. */
-  _lang() {
-    const lang = (this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang") || "fr").toLowerCase();
-    return lang.startsWith("en") ? "en" : "fr";
-  }
-
   _messages() {
-    return messagesOf(this._lang());
+    const lang = (this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang") || "fr").toLowerCase();
+    return lang.startsWith("en") ? MESSAGES.en : MESSAGES.fr;
   }
 
   _locale() {
-    return this._lang() === "en" ? "en-GB" : "fr-FR";
+    return this._messages() === MESSAGES.en ? "en-GB" : "fr-FR";
   }
 
   async _load() {
@@ -329,25 +427,17 @@ export class PilotageScorecard extends HTMLElement {
 
   /** The workspace text or object, from the property or by fetching `src`. */
   async _readInput() {
-    // the words of a failure are the core's: written once the module has loaded (a module
-    // failure is reported before this one anyway)
-    const failure = async (key, ...values) => {
-      await loadModule();
-      return new Error(this._messages()[key](...values));
-    };
+    const m = this._messages();
     if (this._workspaceInput !== null) return this._workspaceInput;
     const src = this.getAttribute("src");
-    if (!src) {
-      await loadModule();
-      throw new Error(this._messages().noSource);
-    }
+    if (!src) throw new Error(m.noSource);
     let response;
     try {
       response = await fetch(new URL(src, document.baseURI));
     } catch (e) {
-      throw await failure("fetchFailed", src, e instanceof Error ? e.message : String(e));
+      throw new Error(m.fetchFailed(src, e instanceof Error ? e.message : String(e)));
     }
-    if (!response.ok) throw await failure("fetchFailed", src, `HTTP ${response.status} ${response.statusText}`.trim());
+    if (!response.ok) throw new Error(m.fetchFailed(src, `HTTP ${response.status} ${response.statusText}`.trim()));
     return response.text();
   }
 
@@ -400,7 +490,7 @@ export class PilotageScorecard extends HTMLElement {
 
   /** A label's colon: French puts a no-break space before it. */
   _colon() {
-    return this._messages().colon;
+    return this._locale() === "fr-FR" ? "\u00a0: " : ": ";
   }
 
   /** Marks the rows of `ids` as the current selection (class and aria-current on the button). */
@@ -419,8 +509,8 @@ export class PilotageScorecard extends HTMLElement {
   _badge(status, kind) {
     const m = this._messages();
     const badge = el("span", { class: `badge s-${status}`, "data-status": status });
-    const words = kind === "indicator" ? m.statuses : m.rollupStatuses;
-    badge.append(el("span", { class: "sym", "aria-hidden": "true" }, m.symbols[status] ?? "?"), el("span", {}, words[status] ?? status));
+    const words = kind === "indicator" ? m.statuses : { ...m.statuses, ...m.rollupStatuses };
+    badge.append(el("span", { class: "sym", "aria-hidden": "true" }, SYMBOLS[status] ?? "?"), el("span", {}, words[status] ?? status));
     return badge;
   }
 
@@ -429,7 +519,7 @@ export class PilotageScorecard extends HTMLElement {
     const span = el("span", { class: `trend t-${trend.direction}`, "data-direction": trend.direction });
     const change = trend.change == null ? "" : ` (${trend.change > 0 ? "+" : ""}${this._number(trend.change, 1)})`;
     span.append(
-      el("span", { class: "arrow", "aria-hidden": "true" }, m.arrows[trend.direction] ?? m.arrows.unknown),
+      el("span", { class: "arrow", "aria-hidden": "true" }, ARROWS[trend.direction] ?? "·"),
       el("span", { class: "words" }, `${m.trends[trend.direction] ?? trend.direction}${change}`),
     );
     span.title = m.vsPrevious;

@@ -26,10 +26,6 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "Problem[]")]
     pub type ProblemArray;
 
-    /// The words of a language (TypeScript `LocaleTable`).
-    #[wasm_bindgen(typescript_type = "LocaleTable")]
-    pub type LocaleTableValue;
-
     /// A period understood (TypeScript `PeriodInfo`).
     #[wasm_bindgen(typescript_type = "PeriodInfo")]
     pub type PeriodInfoValue;

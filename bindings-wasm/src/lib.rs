@@ -14,8 +14,6 @@
 //! - [`workspace`]: the `Workspace` class; [`analysis`]: its scorecard methods (evaluate,
 //!   explain, headline); [`metrics`]: its portfolio and partnership methods;
 //! - [`period`]: the free function `parsePeriod`;
-//! - [`locale`]: the core's words for a page (`localeTable`), which the
-//!   `<pilotage-scorecard>` widget shows;
 //! - [`warm_up`]: the start function, which evaluates a small workspace while the module
 //!   loads so that the browser compiles the engine's code before the page's first evaluation.
 //!
@@ -27,7 +25,6 @@ use wasm_bindgen::prelude::*;
 pub mod analysis;
 pub mod convert;
 pub mod error;
-pub mod locale;
 pub mod metrics;
 pub mod period;
 pub mod report;

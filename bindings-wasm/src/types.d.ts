@@ -85,25 +85,6 @@ export interface PeriodInfo {
   end: IsoDate;
 }
 
-/**
- * Every word of a language a page needs, from the core's `locale` tables (`localeTable`):
- * what the `<pilotage-scorecard>` widget shows. In a message, `{0}` and `{1}` mark the values
- * a page puts in (a period, a number already spelled, a file name).
- *
- * @example
- * localeTable("en").arrows.unknown // "?"
- */
-export interface LocaleTable {
-  lang: "fr" | "en";
-  messages: Record<string, string>;
-  statuses: Record<Status, string>;
-  rollup_statuses: Record<Status, string>;
-  symbols: Record<Status, string>;
-  trends: Record<Direction, string>;
-  arrows: Record<Direction, string>;
-  leverage_definitions: Record<LeverageDefinition, string>;
-}
-
 /** How many records of each kind a workspace holds. */
 export interface WorkspaceCounts {
   services: number;

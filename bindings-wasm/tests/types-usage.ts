@@ -4,7 +4,6 @@ import init, {
   Workspace,
   isPilotageError,
   parsePeriod,
-  localeTable,
   version,
   warmedUp,
   type CapacityComparison,
@@ -20,7 +19,6 @@ import init, {
   type HeadlineOptions,
   type LeadTimeComparison,
   type LeadTimeStats,
-  type LocaleTable,
   type NodeResult,
   type Outstanding,
   type PartnerCounts,
@@ -112,14 +110,6 @@ export async function usage(text: string): Promise<void> {
   const calendar: PeriodInfo = parsePeriod("2025-03");
   const frequency: Frequency = q4.frequency;
   const start: string = fiscal.start;
-
-  // The core's words (what the widget shows).
-  const table: LocaleTable = localeTable("en");
-  const arrow: string = table.arrows.unknown;
-  const word: string = table.rollup_statuses.no_data;
-  const definition: string = table.leverage_definitions.external_over_own;
-  const hint: string | undefined = localeTable().messages["detailHint"];
-  assertType<Equal<typeof table.lang, "fr" | "en">>();
 
   // Results are precise, not `any`.
   assertType<Equal<typeof counts, WorkspaceCounts>>(true);

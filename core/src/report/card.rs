@@ -1,10 +1,8 @@
 //! Indicator cards: the series against its target or trajectory, the thresholds as bands,
 //! the latest status, and (in the HTML report) the explanation in words.
 
-use super::escape::{anchor_id, escape};
 use super::model::IndicatorCardView;
 use super::svg::{LineChart, Svg, line_chart, stack, status_stroke, wrap};
-use crate::engine::scoring::Status;
 use crate::locale::{Label, Locale, status_symbol};
 
 /// Width of a card.
@@ -102,24 +100,4 @@ pub fn card_chart_svg(card: &IndicatorCardView, locale: Locale) -> String {
         bands: &card.bands,
         format: &format,
     })
-}
-
-/// An indicator card as an HTML fragment (an `<article>`): name, latest value and status,
-/// the SVG chart, and the explanation in words (what
-/// [`indicator_card_for`](super::adapter::indicator_card_for) gives).
-pub fn indicator_card_html(c: &IndicatorCardView, locale: Locale) -> String {
-    let status = c.latest.map(|l| l.status).unwrap_or(Status::NoData);
-    let mut lines = String::new();
-    for l in super::html::explanation_lines(c.explanation.as_ref(), locale) {
-        lines.push_str(&format!("<li>{}</li>", escape(&l)));
-    }
-    format!(
-        "<article class=\"card\" id=\"{}\"><h3>{}</h3><p class=\"latest st-text-{}\" data-status=\"{}\">{}</p>{}<ul>{lines}</ul></article>",
-        anchor_id(&c.id),
-        escape(&c.name),
-        status.as_str(),
-        escape(status_symbol(status)),
-        escape(&latest_text(c, locale)),
-        card_chart_svg(c, locale),
-    )
 }

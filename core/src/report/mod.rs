@@ -32,7 +32,7 @@ pub use adapter::{
     History, ReportOptions, evaluation_overview_svg, html_report, indicator_card_for, overview_svg_for,
     report_view, strategy_map_svg_for,
 };
-pub use card::{indicator_card_html, indicator_card_svg};
+pub use card::indicator_card_svg;
 pub use html::html;
 pub use model::*;
 pub use overview::{overview_html, overview_svg};

@@ -5,13 +5,17 @@ use super::history::{History, histories, history_range};
 use crate::engine::bands::value_bands;
 use crate::engine::evaluation::NodeResult;
 use crate::engine::scoring::ScoreInput;
+use crate::engine::scoring::Status;
 use crate::engine::{Engine, NodeKind};
 use crate::error::{Error, Result};
 use crate::locale::Locale;
+use crate::locale::status_symbol;
 use crate::model::indicator::Indicator;
 use crate::model::period::Period;
 use crate::model::workspace::Workspace;
-use crate::report::card::indicator_card_html;
+use crate::report::card::{card_chart_svg, latest_text};
+use crate::report::escape::{anchor_id, escape};
+use crate::report::html::explanation_lines;
 use crate::report::model::{IndicatorCardView, LatestView, SeriesPoint};
 
 /// The decimals a card shows its values with: the smallest number (0 to 2) that shows every
@@ -84,24 +88,6 @@ pub fn indicator_card_for(
     indicator_card_with(&Engine::new(ws)?, ws, period, indicator_id, locale)
 }
 
-/// The view of one indicator card of `period` over the default history (what
-/// [`indicator_card_for`] draws). [`Error::NotFound`] when `indicator_id` is not an
-/// indicator of the scorecard.
-pub fn indicator_card_view(
-    engine: &Engine,
-    ws: &Workspace,
-    period: Period,
-    indicator_id: &str,
-) -> Result<IndicatorCardView> {
-    let first = history_range(ws, period, History::default())?;
-    let (latest, _, histories) = histories(engine, first, period, &|n| n.id == indicator_id)?;
-    let found = latest.nodes.into_iter().zip(histories).find(|(n, _)| n.id == indicator_id);
-    let Some((n, history)) = found.filter(|(n, _)| n.kind == NodeKind::Indicator) else {
-        return Err(Error::NotFound { what: "indicator", id: indicator_id.to_string() });
-    };
-    Ok(card(ws, ws.indicators.iter().find(|i| i.id == indicator_id), &history, n))
-}
-
 /// [`indicator_card_for`] with an engine already compiled from `ws` (see
 /// [`report_view_with`](super::report_view_with)).
 pub fn indicator_card_with(
@@ -111,5 +97,28 @@ pub fn indicator_card_with(
     indicator_id: &str,
     locale: Locale,
 ) -> Result<String> {
-    Ok(indicator_card_html(&indicator_card_view(engine, ws, period, indicator_id)?, locale))
+    let first = history_range(ws, period, History::default())?;
+    let (latest, _, histories) = histories(engine, first, period, &|n| n.id == indicator_id)?;
+    let at = latest.nodes.iter().position(|n| n.id == indicator_id && n.kind == NodeKind::Indicator);
+    let (Some(at), mut nodes) = (at, latest.nodes) else {
+        return Err(Error::NotFound { what: "indicator", id: indicator_id.to_string() });
+    };
+    // the node's result moves into the card (not copied)
+    let n = nodes.swap_remove(at);
+    let history = histories.get(at).map(Vec::as_slice).unwrap_or_default();
+    let c = card(ws, ws.indicators.iter().find(|i| i.id == indicator_id), history, n);
+    let status = c.latest.map(|l| l.status).unwrap_or(Status::NoData);
+    let mut lines = String::new();
+    for l in explanation_lines(c.explanation.as_ref(), locale) {
+        lines.push_str(&format!("<li>{}</li>", escape(&l)));
+    }
+    Ok(format!(
+        "<article class=\"card\" id=\"{}\"><h3>{}</h3><p class=\"latest st-text-{}\" data-status=\"{}\">{}</p>{}<ul>{lines}</ul></article>",
+        anchor_id(&c.id),
+        escape(&c.name),
+        status.as_str(),
+        escape(status_symbol(status)),
+        escape(&latest_text(&c, locale)),
+        card_chart_svg(&c, locale),
+    ))
 }

@@ -53,7 +53,7 @@ pub mod scorecard;
 
 pub use crate::engine::bands::value_bands;
 pub use crate::locale::{milestone_label, partner_kind_label};
-pub use card::{indicator_card_for, indicator_card_view, indicator_card_with};
+pub use card::{indicator_card_for, indicator_card_with};
 pub use history::{History, first_data_period};
 pub use portfolio::AGEING_LIMITS;
 pub use scorecard::{

@@ -130,23 +130,22 @@ pub(super) fn strategy_map(ws: &Workspace, ev: &Evaluation) -> Result<StrategyMa
     Ok(StrategyMapView { perspectives, objectives, links })
 }
 
-/// The evaluation of `period` alone.
-fn evaluation_of(ws: &Workspace, period: Period) -> Result<Evaluation> {
-    let range = evaluate_range(ws, period, period)?;
-    range
-        .into_iter()
-        .last()
-        .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })
-}
-
 /// The scorecard overview of `period` as an SVG fragment (default options).
 pub fn overview_svg_for(ws: &Workspace, period: Period, locale: Locale) -> Result<String> {
-    evaluation_overview_svg(&evaluation_of(ws, period)?, locale)
+    let range = evaluate_range(ws, period, period)?;
+    let ev = range
+        .last()
+        .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })?;
+    evaluation_overview_svg(ev, locale)
 }
 
 /// The strategy map of `period` as an SVG fragment.
 pub fn strategy_map_svg_for(ws: &Workspace, period: Period, locale: Locale) -> Result<String> {
-    evaluation_strategy_map_svg(ws, &evaluation_of(ws, period)?, locale)
+    let range = evaluate_range(ws, period, period)?;
+    let ev = range
+        .last()
+        .ok_or_else(|| Error::Argument { name: "period", message: format!("no evaluation for {period}") })?;
+    evaluation_strategy_map_svg(ws, ev, locale)
 }
 
 /// The strategy map of an evaluation of `ws` as an SVG fragment (what
