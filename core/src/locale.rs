@@ -1179,6 +1179,409 @@ pub fn status_symbol(status: Status) -> &'static str {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Words of the report's data (kinds of partner, lead-time milestones, leverage
+// definitions): the report's views hold the values, the renderers ask for their words here.
+
+/// The label of a kind of partner: `Région` / `Region`.
+pub fn partner_kind_label(kind: crate::model::partner::PartnerKind, locale: Locale) -> &'static str {
+    use crate::model::partner::PartnerKind;
+    let (fr, en) = match kind {
+        PartnerKind::State => ("État", "State"),
+        PartnerKind::Region => ("Région", "Region"),
+        PartnerKind::Department => ("Département", "Department"),
+        PartnerKind::Intercommunality => ("Intercommunalité", "Intercommunality"),
+        PartnerKind::Eu => ("Union européenne", "European Union"),
+        PartnerKind::PublicAgency => ("Agence publique", "Public agency"),
+        PartnerKind::Company => ("Entreprise", "Company"),
+        PartnerKind::Association => ("Association", "Association"),
+        PartnerKind::Foundation => ("Fondation", "Foundation"),
+        PartnerKind::Bank => ("Banque", "Bank"),
+        PartnerKind::Other => ("Autre", "Other"),
+    };
+    match locale {
+        Locale::Fr => fr,
+        Locale::En => en,
+    }
+}
+
+/// The word of a lead-time milestone: `enregistrement` / `registration`.
+pub fn milestone_label(m: crate::analytics::portfolio::Milestone, locale: Locale) -> &'static str {
+    use crate::analytics::portfolio::Milestone as M;
+    let (fr, en) = match m {
+        M::Registered => ("enregistrement", "registration"),
+        M::Complete => ("dossier complet", "complete file"),
+        M::Decision => ("décision", "decision"),
+        M::Notified => ("notification", "notification"),
+        M::Approved => ("approbation", "approval"),
+        M::Started => ("démarrage", "start"),
+        M::Delivered => ("livraison", "delivery"),
+        M::Closed => ("clôture", "closing"),
+    };
+    match locale {
+        Locale::Fr => fr,
+        Locale::En => en,
+    }
+}
+
+/// What an active caseload leaves out beyond closed and abandoned files, to follow
+/// "neither closed nor abandoned" ("" by default).
+pub fn caseload_rule(options: crate::analytics::portfolio::CaseloadOptions, locale: Locale) -> &'static str {
+    match (options.rejected_until_closed, options.delivered_until_closed, locale) {
+        (true, true, _) => "",
+        (false, true, Locale::Fr) => ", ni rejetés",
+        (true, false, Locale::Fr) => ", ni livrés",
+        (false, false, Locale::Fr) => ", ni rejetés ni livrés",
+        (false, true, Locale::En) => ", nor rejected",
+        (true, false, Locale::En) => ", nor delivered",
+        (false, false, Locale::En) => ", nor rejected nor delivered",
+    }
+}
+
+/// A leverage definition in words, over the projects approved by `as_of` when given.
+pub fn leverage_definition(
+    definition: crate::analytics::partnership::LeverageDefinition,
+    as_of: Option<NaiveDate>,
+    locale: Locale,
+) -> String {
+    use crate::analytics::partnership::LeverageDefinition as D;
+    let ratio = match (definition, locale) {
+        (D::ExternalOverOwn, Locale::Fr) => "fonds extérieurs signés / fonds propres de la ville",
+        (D::TotalOverOwn, Locale::Fr) => "(fonds propres + fonds extérieurs signés) / fonds propres",
+        (D::PlannedCostOverOwn, Locale::Fr) => "dépense totale prévue / fonds propres",
+        (D::ExternalOverOwn, Locale::En) => "signed external funds / the city's own funds",
+        (D::TotalOverOwn, Locale::En) => "(own + signed external funds) / own funds",
+        (D::PlannedCostOverOwn, Locale::En) => "total planned expenditure / own funds",
+    };
+    let Some(as_of) = as_of else { return ratio.to_string() };
+    let date = locale.date(as_of);
+    let cost = definition == D::PlannedCostOverOwn;
+    match (locale, cost) {
+        (Locale::Fr, false) => format!("{ratio}, sur les projets approuvés au {date}"),
+        (Locale::Fr, true) => {
+            format!("{ratio}, sur les projets approuvés au {date} dont le coût prévu est connu")
+        }
+        (Locale::En, false) => format!("{ratio}, over the projects approved by {date}"),
+        (Locale::En, true) => format!("{ratio}, over the projects approved by {date} with a planned cost"),
+    }
+}
+
+impl Label {
+    /// Every label, in declaration order (the tests look for each of them in the other
+    /// language's output).
+    pub const ALL: [Label; 60] = {
+        use Label::*;
+        [
+            Report,
+            Contents,
+            GeneratedOn,
+            Overview,
+            StrategyMap,
+            IndicatorCards,
+            Portfolio,
+            Partnerships,
+            Explanations,
+            Perspective,
+            Objective,
+            Indicator,
+            Score,
+            Status,
+            Trend,
+            Coverage,
+            Improving,
+            Stable,
+            Worsening,
+            TrendUnknown,
+            Actual,
+            Target,
+            LatestValue,
+            Thresholds,
+            ActiveCaseload,
+            Files,
+            LeadTime,
+            Median,
+            Mean,
+            DividedBy,
+            MultipliedBy,
+            Ageing,
+            OpenFiles,
+            DaysOrMore,
+            Pledged,
+            Signed,
+            Received,
+            FundsOverTime,
+            Leverage,
+            Definition,
+            ExternalFunds,
+            OwnFunds,
+            TopPartners,
+            Links,
+            Positive,
+            Negative,
+            Lag,
+            Periods,
+            Agreement,
+            NoPerspective,
+            Legend,
+            Cause,
+            Effect,
+            Unit,
+            NoLinks,
+            Value,
+            Partner,
+            Amount,
+            Sign,
+            PartnerCount,
+        ]
+    };
+}
+
+// ---------------------------------------------------------------------------------------
+// The tables a user interface outside Rust reads (the WebAssembly package's
+// `<pilotage-scorecard>` widget gets them through `localeTable`): the status words and
+// symbols, the trend words and arrows, and the widget's own messages, so that the widget and
+// the reports agree by construction.
+
+/// The arrow of a trend: `↗` improving, `→` stable, `↘` declining, `?` unknown (no
+/// previous value).
+pub fn trend_arrow(direction: crate::engine::trend::Direction) -> &'static str {
+    use crate::engine::trend::Direction;
+    match direction {
+        Direction::Improving => "↗",
+        Direction::Stable => "→",
+        Direction::Declining => "↘",
+        Direction::Unknown => "?",
+    }
+}
+
+/// The words of a trend: `en progrès` / `improving`, ...
+pub fn trend_label(direction: crate::engine::trend::Direction) -> Label {
+    use crate::engine::trend::Direction;
+    match direction {
+        Direction::Improving => Label::Improving,
+        Direction::Stable => Label::Stable,
+        Direction::Declining => Label::Worsening,
+        Direction::Unknown => Label::TrendUnknown,
+    }
+}
+
+/// Where a message of the widget's table comes from: a report label (one word for both), or
+/// its own French and English texts.
+enum Message {
+    Label(Label),
+    Text(&'static str, &'static str),
+}
+
+/// The widget's messages by key. A `{0}` or `{1}` in a text is a value the widget puts in
+/// (a period, a number already formatted, a file name); a word with a singular and a plural
+/// has two keys (`file`, `files`).
+const MESSAGES: [(&str, Message); 61] = {
+    use Message::{Label as L, Text as T};
+    [
+        ("scorecard", L(Label::Report)),
+        ("period", T("Période", "Period")),
+        ("from", T("du", "from")),
+        ("to", T("au", "to")),
+        ("overall", T("Score global", "Overall score")),
+        ("table", T("Axes et objectifs", "Perspectives and objectives")),
+        ("name", T("Axe / objectif", "Perspective / objective")),
+        ("score", L(Label::Score)),
+        ("status", L(Label::Status)),
+        ("trend", L(Label::Trend)),
+        ("coverage", L(Label::Coverage)),
+        ("perspective", L(Label::Perspective)),
+        ("objective", L(Label::Objective)),
+        ("indicator", L(Label::Indicator)),
+        ("indicators", T("Indicateurs", "Indicators")),
+        ("value", L(Label::Value)),
+        ("target", L(Label::Target)),
+        ("detail", T("Détail", "Detail")),
+        (
+            "detailHint",
+            T(
+                "Choisissez un axe, un objectif ou un indicateur pour voir son détail et l'explication de son score.",
+                "Choose a perspective, an objective or an indicator to see its detail and why it has its score.",
+            ),
+        ),
+        ("explanation", T("Explication du score", "How the score was obtained")),
+        ("close", T("Fermer le détail", "Close the detail")),
+        ("vsPrevious", T("par rapport à la période précédente", "against the previous period")),
+        ("figures", T("Portefeuille et partenariats", "Portfolio and partnerships")),
+        ("asOf", T("au {0}", "at {0}")),
+        ("caseload", L(Label::ActiveCaseload)),
+        ("file", T("dossier", "file")),
+        ("files", T("dossiers", "files")),
+        ("leadTime", T("Délai d'instruction moyen", "Mean instruction lead time")),
+        ("days", T("j", "d")),
+        ("dividedBy", T("divisé par {0}", "divided by {0}")),
+        ("multipliedBy", T("multiplié par {0}", "multiplied by {0}")),
+        ("comparedWith", T("par rapport à {0}", "compared with {0}")),
+        ("byYear", T("sur l'année {1} par rapport à {0}", "over the year {1} compared with {0}")),
+        ("noLeadTime", T("aucun dossier décidé sur la période", "no file decided in the period")),
+        ("fundsSigned", T("Fonds signés", "Funds signed")),
+        ("fundsReceived", T("Fonds reçus", "Funds received")),
+        ("pledged", T("promis", "pledged")),
+        ("leverage", L(Label::Leverage)),
+        ("leverageUndefined", T("non défini (aucun fonds propre)", "undefined (no own funds)")),
+        ("partners", T("Partenaires", "Partners")),
+        ("members", T("membres", "members")),
+        ("newPartners", T("nouveaux sur la période", "new in the period")),
+        ("activePartners", T("actifs sur la période", "active in the period")),
+        (
+            "topPartners",
+            T(
+                "Principaux partenaires ({0} premiers, fonds signés)",
+                "Top partners (first {0}, signed funds)",
+            ),
+        ),
+        ("topShare", T("soit {0} des fonds signés", "{0} of the signed funds")),
+        ("capacity", T("Capacité d'investissement", "Investment capacity")),
+        ("transversal", T("Dossiers transversaux", "Cross-service files")),
+        (
+            "noSource",
+            T(
+                "Aucun espace de travail : donnez l'attribut src ou la propriété workspace.",
+                "No workspace: set the src attribute or the workspace property.",
+            ),
+        ),
+        (
+            "fetchFailed",
+            T(
+                "Le fichier « {0} » n'a pas pu être chargé ({1}).",
+                "The file \"{0}\" could not be loaded ({1}).",
+            ),
+        ),
+        ("notJson", T("Le fichier « {0} » n'est pas du JSON valide.", "The file \"{0}\" is not valid JSON.")),
+        ("invalidOne", T("L'espace de travail a 1 problème :", "The workspace has 1 problem:")),
+        ("invalid", T("L'espace de travail a {0} problèmes :", "The workspace has {0} problems:")),
+        (
+            "more",
+            T(
+                "… et {0} de plus (error.problems les donne tous).",
+                "… and {0} more (error.problems has them all).",
+            ),
+        ),
+        ("badPeriod", T("La période demandée n'est pas valide.", "The requested period is not valid.")),
+        (
+            "noPeriod",
+            T(
+                "L'espace de travail ne contient aucune donnée datée : aucune période à afficher.",
+                "The workspace holds no dated data: there is no period to show.",
+            ),
+        ),
+        ("line", T("ligne {0}", "line {0}")),
+        ("lineColumn", T("ligne {0}, colonne {1}", "line {0}, column {1}")),
+        ("shown", T("Tableau de bord affiché pour {0}.", "Scorecard shown for {0}.")),
+        ("report", T("Rapport imprimable", "Printable report")),
+        (
+            "reportHint",
+            T(
+                "Ouvre le rapport complet de {0} dans une nouvelle fenêtre",
+                "Opens the full report of {0} in a new window",
+            ),
+        ),
+        ("colon", T("\u{a0}: ", ": ")),
+    ]
+};
+
+/// A short leverage definition (the widget's figure note): `fonds extérieurs / fonds
+/// propres` / `external funds / own funds`.
+pub fn leverage_short(
+    definition: crate::analytics::partnership::LeverageDefinition,
+    locale: Locale,
+) -> &'static str {
+    use crate::analytics::partnership::LeverageDefinition as D;
+    match (definition, locale) {
+        (D::ExternalOverOwn, Locale::Fr) => "fonds extérieurs / fonds propres",
+        (D::TotalOverOwn, Locale::Fr) => "(fonds propres + extérieurs) / fonds propres",
+        (D::PlannedCostOverOwn, Locale::Fr) => "dépense totale prévue / fonds propres",
+        (D::ExternalOverOwn, Locale::En) => "external funds / own funds",
+        (D::TotalOverOwn, Locale::En) => "(own + external funds) / own funds",
+        (D::PlannedCostOverOwn, Locale::En) => "total planned expenditure / own funds",
+    }
+}
+
+/// Words by key, in a fixed order; serialised as a map (`{"green": "Atteint", ...}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordMap(pub Vec<(&'static str, &'static str)>);
+
+impl WordMap {
+    /// The word of `key`, if there is one.
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, w)| *w)
+    }
+}
+
+impl serde::Serialize for WordMap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, w)| (k, w)))
+    }
+}
+
+/// Every word a user interface needs in one language, by key, serialisable: what the
+/// WebAssembly package's `localeTable(lang)` gives the widget.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LocaleTable {
+    /// The language tag (`fr`, `en`).
+    pub lang: &'static str,
+    /// The widget's messages by key (`{0}`, `{1}`: values put in).
+    pub messages: WordMap,
+    /// An indicator's status word by status (`green`, `amber`, `red`, `no_data`, `suppressed`).
+    pub statuses: WordMap,
+    /// A roll-up node's status word by status ([`Locale::rollup_status`]).
+    pub rollup_statuses: WordMap,
+    /// The shape of each status ([`status_symbol`]).
+    pub symbols: WordMap,
+    /// The words of a trend by direction (`improving`, `stable`, `declining`, `unknown`).
+    pub trends: WordMap,
+    /// The arrow of a trend by direction ([`trend_arrow`]).
+    pub arrows: WordMap,
+    /// The short words of each leverage definition ([`leverage_short`]).
+    pub leverage_definitions: WordMap,
+}
+
+impl Locale {
+    /// The words of this language a user interface needs ([`LocaleTable`]).
+    pub fn table(self) -> LocaleTable {
+        use crate::analytics::partnership::LeverageDefinition as D;
+        use crate::engine::trend::Direction;
+        let statuses = [Status::Green, Status::Amber, Status::Red, Status::NoData, Status::Suppressed];
+        let directions = [
+            ("improving", Direction::Improving),
+            ("stable", Direction::Stable),
+            ("declining", Direction::Declining),
+            ("unknown", Direction::Unknown),
+        ];
+        let definitions = [
+            ("external_over_own", D::ExternalOverOwn),
+            ("total_over_own", D::TotalOverOwn),
+            ("planned_cost_over_own", D::PlannedCostOverOwn),
+        ];
+        let message = |m: &Message| match (m, self) {
+            (Message::Label(l), _) => self.label(*l),
+            (Message::Text(fr, _), Locale::Fr) => fr,
+            (Message::Text(_, en), Locale::En) => en,
+        };
+        // one collecting function for every part (the WebAssembly package pays for each copy)
+        fn words(n: usize, word: &dyn Fn(usize) -> (&'static str, &'static str)) -> WordMap {
+            WordMap((0..n).map(word).collect())
+        }
+        let (s, d) = (statuses.len(), directions.len());
+        LocaleTable {
+            lang: self.tag(),
+            messages: words(MESSAGES.len(), &|i| (MESSAGES[i].0, message(&MESSAGES[i].1))),
+            statuses: words(s, &|i| (statuses[i].as_str(), self.status(statuses[i]))),
+            rollup_statuses: words(s, &|i| (statuses[i].as_str(), self.rollup_status(statuses[i]))),
+            symbols: words(s, &|i| (statuses[i].as_str(), status_symbol(statuses[i]))),
+            trends: words(d, &|i| (directions[i].0, self.label(trend_label(directions[i].1)))),
+            arrows: words(d, &|i| (directions[i].0, trend_arrow(directions[i].1))),
+            leverage_definitions: words(definitions.len(), &|i| {
+                (definitions[i].0, leverage_short(definitions[i].1, self))
+            }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1277,5 +1680,46 @@ mod tests {
         assert_eq!(Locale::En.rollup_status(Status::Red), "Poor");
         assert_eq!(Locale::Fr.rollup_status(Status::Amber), "Vigilance");
         assert_eq!(Locale::En.rollup_status(Status::NoData), "No data");
+    }
+
+    #[test]
+    fn every_label_once() {
+        let mut all = Label::ALL.to_vec();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), Label::ALL.len());
+    }
+
+    #[test]
+    fn the_widget_table_has_one_text_per_key_with_the_same_values_in_both_languages() {
+        let (fr, en) = (Locale::Fr.table(), Locale::En.table());
+        let keys = |w: &WordMap| w.0.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        // keys are unique, and the same in both languages
+        let mut unique = keys(&fr.messages);
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), MESSAGES.len());
+        assert_eq!(keys(&fr.messages), keys(&en.messages));
+        let marks = |t: &str| ["{0}", "{1}", "{2}"].map(|m| t.contains(m));
+        for (k, text) in &fr.messages.0 {
+            assert_eq!(marks(text), marks(en.messages.get(k).unwrap_or_default()), "{k}");
+        }
+        // a message that is a report label is that label
+        assert_eq!(fr.messages.get("scorecard"), Some(Locale::Fr.label(Label::Report)));
+        assert_eq!(en.messages.get("caseload"), Some("Active caseload"));
+        assert_eq!(fr.messages.get("colon"), Some("\u{a0}: "));
+        assert_eq!(fr.messages.get("nothing"), None);
+        assert_eq!(fr.lang, "fr");
+        // the statuses, symbols, trends and arrows are the report's
+        assert_eq!(en.statuses.get("no_data"), Some("No data"));
+        assert_eq!(fr.rollup_statuses.get("green"), Some("Favorable"));
+        assert_eq!(fr.rollup_statuses.get("suppressed"), Some("Masqué (petit effectif)"));
+        assert_eq!(en.symbols.get("red"), Some("✗"));
+        assert_eq!(fr.trends.get("declining"), Some("en recul"));
+        assert_eq!(en.arrows.get("unknown"), Some("?"));
+        assert_eq!(en.leverage_definitions.get("total_over_own"), Some("(own + external funds) / own funds"));
+        // serialised as maps, in the table's order
+        let json = serde_json::to_string(&en.arrows).unwrap_or_default();
+        assert_eq!(json, r#"{"improving":"↗","stable":"→","declining":"↘","unknown":"?"}"#);
     }
 }

@@ -231,7 +231,7 @@ fn the_report_shows_a_dash_and_the_reason_never_max_or_a_full_share() {
         );
         // the funds chart has no bar of height 0 for the overflowing quarter (it would read as
         // a zero) but a dash where the bar would stand, and no NaN coordinate
-        let view = pilotage::report::report_view(&ws, per("2025-Q4"), locale, &ReportOptions::default());
+        let view = pilotage::report::report_view(&ws, per("2025-Q4"), &ReportOptions::default());
         let funds = pilotage::report::partnership::funds_svg(&view.unwrap().partnership.unwrap(), locale);
         assert!(funds.contains(">–</text>"), "{locale:?}: no dash in the funds chart");
         assert!(!funds.contains("NaN"), "{locale:?}");

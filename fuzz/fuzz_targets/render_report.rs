@@ -2,8 +2,9 @@
 //!
 //! The input is the JSON of a `report::ReportView` (seeds: the report fixture and small
 //! views). Before decoding, a marker holding every markup character (`<zq"zq'zq&zq>`) is put
-//! at the start of every free-text string of the view (names, ids, titles, units, labels,
-//! explanations; not the typed strings: statuses, trends, signs, periods, dates, amounts), so
+//! at the start of every free-text string of the view (names, ids, titles, units, the words
+//! of a node's result; not the typed strings: statuses, trends, signs, kinds, periods, dates,
+//! amounts), so
 //! that a string that reaches the output unescaped shows itself.
 //!
 //! Invariants, for both locales: `html` and each SVG function never panic; the output is
@@ -22,7 +23,9 @@ use serde_json::Value;
 
 const MARKER: &str = "<zq\"zq'zq&zq>";
 
-/// Keys whose string values are typed (enums, periods, dates, amounts), not free text.
+/// Keys whose string values are typed (enums, periods, dates, amounts), not free text
+/// (`kind`: a partner's or a node's kind; `definition`: the leverage definition; `start`,
+/// `stop`: lead-time milestones; `scoring`, `direction`: tagged values of a node's result).
 const TYPED: &[&str] = &[
     "status",
     "trend",
@@ -35,6 +38,13 @@ const TYPED: &[&str] = &[
     "numerator",
     "denominator",
     "amount",
+    "kind",
+    "definition",
+    "as_of",
+    "start",
+    "stop",
+    "scoring",
+    "direction",
 ];
 
 fn mark(v: &mut Value) {

@@ -47,6 +47,7 @@
 //! caller's workspace itself ([`Engine::new_shared`], what the main job uses on large files).
 
 pub mod aggregation;
+pub mod bands;
 pub mod compile;
 pub mod cutoff;
 pub mod derived;

@@ -5,7 +5,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::model::*;
+use crate::analytics::partnership::LeverageDefinition;
+use crate::analytics::portfolio::{CaseloadOptions, LeadTimeOptions};
 use crate::engine::scoring::Status;
+use crate::model::partner::PartnerKind;
 use crate::model::period::Period;
 use crate::model::scorecard::Sign;
 
@@ -174,37 +177,25 @@ pub(crate) fn report_view() -> ReportView {
         period: Some(q(2025, 4)),
         perspectives: perspectives
             .iter()
-            .map(|(id, name, score, status, trend, coverage, objs)| PerspectiveRow {
+            .map(|(id, name, score, status, trend, coverage, objs)| OverviewRow {
                 id: (*id).into(),
                 name: (*name).into(),
                 score: *score,
                 status: *status,
                 trend: *trend,
                 coverage: *coverage,
-                explanation: vec![
-                    format!(
-                        "Moyenne arithmétique pondérée de {} objectifs (poids relatifs égaux).",
-                        objs.len()
-                    ),
-                    "Politique de données manquantes : exclure et répartir le poids sur les autres.".into(),
-                ],
+                explanation: None,
                 objectives: objs
                     .iter()
-                    .map(|o| ObjectiveRow {
+                    .map(|o| OverviewRow {
                         id: o.0.into(),
                         name: o.1.into(),
                         score: o.2,
                         status: o.3,
                         trend: o.4,
                         coverage: o.5,
-                        explanation: match o.2 {
-                            Some(s) => vec![format!(
-                                "Score {s:.0} sur 100 : moyenne des scores de ses indicateurs pour T4 2025."
-                            )],
-                            None => vec![
-                                "Valeur masquée : moins de 5 répondants (seuil de confidentialité).".into(),
-                            ],
-                        },
+                        explanation: None,
+                        objectives: Vec::new(),
                     })
                     .collect(),
             })
@@ -286,13 +277,7 @@ pub(crate) fn report_view() -> ReportView {
                 score: Some(100.0),
                 status: Status::Green,
             }),
-            explanation: vec![
-                "Moyenne des délais des 36 dossiers décidés en T4 2025, de l’enregistrement à la décision."
-                    .into(),
-                "Méthode : progression linéaire de la référence 180 jours (2014) vers la cible 45 jours."
-                    .into(),
-                "(180 − 45) / (180 − 45) × 100 = 100 ; plafonné à 100.".into(),
-            ],
+            explanation: None,
         },
         IndicatorCardView {
             id: "file-active".into(),
@@ -326,10 +311,7 @@ pub(crate) fn report_view() -> ReportView {
                 score: Some(100.0),
                 status: Status::Green,
             }),
-            explanation: vec![
-                "Dossiers enregistrés au plus tard le 31/12/2025 et ni clos ni abandonnés à cette date."
-                    .into(),
-            ],
+            explanation: None,
         },
         IndicatorCardView {
             id: "absenteisme".into(),
@@ -358,10 +340,7 @@ pub(crate) fn report_view() -> ReportView {
                 score: Some(12.0),
                 status: Status::Red,
             }),
-            explanation: vec![
-                "Jours d’absence / jours travaillés théoriques, sommés sur le trimestre puis divisés.".into(),
-                "Objectif/seuil d’alerte : objectif 4 %, seuil 6 % ; 6,8 % est au-delà du seuil.".into(),
-            ],
+            explanation: None,
         },
         IndicatorCardView {
             id: "partenaires".into(),
@@ -395,7 +374,7 @@ pub(crate) fn report_view() -> ReportView {
                 score: Some(100.0),
                 status: Status::Green,
             }),
-            explanation: vec!["Partenaires ayant au moins un engagement signé au 31/12/2025.".into()],
+            explanation: None,
         },
         IndicatorCardView {
             id: "climat-social".into(),
@@ -411,7 +390,7 @@ pub(crate) fn report_view() -> ReportView {
                 score: None,
                 status: Status::Suppressed,
             }),
-            explanation: vec!["3 répondants en 2025, sous le seuil de 5 : la valeur est masquée.".into()],
+            explanation: None,
         },
         IndicatorCardView {
             id: "formation-mooc".into(),
@@ -422,7 +401,7 @@ pub(crate) fn report_view() -> ReportView {
             targets: vec![],
             bands: vec![],
             latest: Some(LatestView { period: q(2025, 4), value: None, score: None, status: Status::NoData }),
-            explanation: vec!["Aucune mesure transmise pour 2024 et 2025.".into()],
+            explanation: None,
         },
     ];
     // Lead times: 2014, 120..240 step 10 (13 files, mean 180); 2025, 30..60 step 5
@@ -430,19 +409,46 @@ pub(crate) fn report_view() -> ReportView {
     let before: Vec<f64> = (0..13).map(|k| 120.0 + 10.0 * f64::from(k)).collect();
     let after: Vec<f64> = (0..7).map(|k| 30.0 + 5.0 * f64::from(k)).collect();
     let portfolio = PortfolioView {
-        caseload: series(&[Some(64.0), Some(70.0), Some(75.0), Some(79.0), Some(85.0), Some(90.0), Some(96.0), Some(100.0)]),
-        lead_time_before: LeadTimeSample { label: "2014".into(), days: before },
-        lead_time_after: LeadTimeSample { label: "2025".into(), days: after },
+        caseload: series(&[
+            Some(64.0),
+            Some(70.0),
+            Some(75.0),
+            Some(79.0),
+            Some(85.0),
+            Some(90.0),
+            Some(96.0),
+            Some(100.0),
+        ]),
+        lead_time_before: LeadTimeSample { period: Some(Period::Year(2014)), days: before },
+        lead_time_after: LeadTimeSample { period: Some(Period::Year(2025)), days: after },
         ageing: vec![
             AgeingBucket { min_days: 0, max_days: Some(90), count: 42 },
             AgeingBucket { min_days: 90, max_days: Some(180), count: 31 },
             AgeingBucket { min_days: 180, max_days: Some(365), count: 19 },
             AgeingBucket { min_days: 365, max_days: None, count: 8 },
         ],
-        explanation: vec![
-            "File active : dossiers enregistrés et ni clos ni abandonnés à la fin de chaque trimestre.".into(),
-            "Délai d’instruction : de l’enregistrement à la décision, pour les dossiers décidés dans l’année.".into(),
-        ],
+        // 42 + 31 + 19 + 8 = 100 open files; means and medians as the samples above give them
+        explanation: Some(PortfolioExplanation {
+            as_of: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
+            period: q(2025, 4),
+            active_caseload: 100,
+            caseload: CaseloadOptions::default(),
+            lead_time: LeadTimeOptions::default(),
+            earlier: LeadTimeFigures {
+                period: Period::Year(2014),
+                count: 13,
+                mean_days: Some(180.0),
+                median_days: Some(180.0),
+            },
+            later: LeadTimeFigures {
+                period: Period::Year(2025),
+                count: 7,
+                mean_days: Some(45.0),
+                median_days: Some(45.0),
+            },
+            mean_ratio: Some(4.0),
+            median_ratio: Some(4.0),
+        }),
     };
     let partnership = PartnershipView {
         funds: (2021..=2025)
@@ -464,46 +470,56 @@ pub(crate) fn report_view() -> ReportView {
             value: Some(5.0),
             numerator: Some(eur(15_000_000)),
             denominator: Some(eur(3_000_000)),
-            definition: "fonds extérieurs reçus / fonds propres de la ville engagés sur les mêmes opérations"
-                .into(),
+            definition: LeverageDefinition::ExternalOverOwn,
+            as_of: None,
         }),
         top_partners: vec![
             PartnerAmount {
                 id: "region".into(),
                 name: "Région Auvergne-Rhône-Alpes".into(),
-                kind: "Région".into(),
+                kind: Some(PartnerKind::Region),
                 amount: Some(eur(4_200_000)),
             },
             PartnerAmount {
                 id: "etat".into(),
                 name: "État (DSIL)".into(),
-                kind: "État".into(),
+                kind: Some(PartnerKind::State),
                 amount: Some(eur(3_100_000)),
             },
             PartnerAmount {
                 id: "feder".into(),
                 name: "Union européenne (FEDER)".into(),
-                kind: "UE".into(),
+                kind: Some(PartnerKind::Eu),
                 amount: Some(eur(2_650_000)),
             },
             PartnerAmount {
                 id: "drome".into(),
                 name: "Département de la Drôme".into(),
-                kind: "Département".into(),
+                kind: Some(PartnerKind::Department),
                 amount: Some(eur(1_800_000)),
             },
             PartnerAmount {
                 id: "bdt".into(),
                 name: "Banque des Territoires".into(),
-                kind: "Banque".into(),
+                kind: Some(PartnerKind::Bank),
                 amount: Some(Decimal::new(125_000_050, 2)),
             },
         ],
         partner_count: Some(204),
-        explanation: vec![
-            "Montants des étapes datées dans chaque année (promis, signé, encaissé).".into(),
-            "Principaux partenaires : montants signés cumulés.".into(),
-        ],
+        // totals of the five years: pledged 2.1 + 3 + 4.2 + 5.1 + 6.2 = 20.6 M€, signed
+        // 1.4 + 2.45 + 3.3 + 4.35 + 5.3 = 16.8 M€, received 0.6 + 1.7 + 2.5 + 3.9 + 4.8 = 13.5 M€
+        explanation: Some(PartnershipExplanation {
+            as_of: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
+            period: q(2025, 4),
+            pledged: Some(eur(20_600_000)),
+            signed: Some(eur(16_800_000)),
+            received: Some(eur(13_500_000)),
+            top_n: 5,
+            // (4.2 + 3.1 + 2.65 + 1.8 + 1.2500005) / 16.8 = 13.0000005 / 16.8
+            top_share: Some(13.000_000_5 / 16.8),
+            leverage_undefined: None,
+            overflow: false,
+        }),
     };
     ReportView {
         organisation: "Ville de Romans-sur-Isère".into(),

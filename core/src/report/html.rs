@@ -15,6 +15,8 @@ use super::overview::{overview_html, overview_svg, score_text, status_badge, tre
 use super::partnership::{funds_svg, leverage_svg, top_partners_svg};
 use super::portfolio::{ageing_svg, caseload_svg, lead_time_svg};
 use super::strategy_map::strategy_map_svg;
+use crate::engine::evaluation::NodeResult;
+use crate::explain::render_in;
 use crate::locale::{Label, Locale};
 use crate::model::scorecard::Sign;
 
@@ -73,6 +75,13 @@ p.latest{margin:0 0 4px;font-size:13px;font-weight:bold}
  .cards{grid-template-columns:1fr 1fr;gap:8px}
 }
 "#;
+
+/// The engine's explanation of a node in `locale` ([`render_in`]), one sentence a line;
+/// none without a node.
+pub fn explanation_lines(node: Option<&NodeResult>, locale: Locale) -> Vec<String> {
+    let Some(n) = node else { return Vec::new() };
+    render_in(n, locale).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
 
 fn ul(lines: &[String]) -> String {
     if lines.is_empty() {
@@ -133,7 +142,10 @@ fn portfolio_section(p: &PortfolioView, locale: Locale) -> String {
     let _ = write!(s, "<h3>{}</h3>{}", locale.label(Label::ActiveCaseload), figure(&caseload_svg(p, locale)));
     let _ = write!(s, "<h3>{}</h3>{}", locale.label(Label::LeadTime), figure(&lead_time_svg(p, locale)));
     let _ = write!(s, "<h3>{}</h3>{}", locale.label(Label::Ageing), figure(&ageing_svg(p, locale)));
-    s.push_str(&format!("<div class=\"explain\">{}</div>", ul(&p.explanation)));
+    s.push_str(&format!(
+        "<div class=\"explain\">{}</div>",
+        ul(&super::portfolio::explanation_lines(p, locale))
+    ));
     s.push_str("</section>");
     s
 }
@@ -150,7 +162,10 @@ fn partnership_section(p: &PartnershipView, locale: Locale) -> String {
     }
     let _ =
         write!(s, "<h3>{}</h3>{}", locale.label(Label::TopPartners), figure(&top_partners_svg(p, locale)));
-    s.push_str(&format!("<div class=\"explain\">{}</div>", ul(&p.explanation)));
+    s.push_str(&format!(
+        "<div class=\"explain\">{}</div>",
+        ul(&super::partnership::explanation_lines(p, locale))
+    ));
     s.push_str("</section>");
     s
 }
@@ -226,7 +241,7 @@ pub fn html(view: &ReportView, locale: Locale) -> String {
                 c.latest.map(|l| l.status).unwrap_or(crate::engine::scoring::Status::NoData).as_str(),
                 escape(&latest_text(c, locale)),
                 card_chart_svg(c, locale),
-                ul(&c.explanation)
+                ul(&explanation_lines(c.explanation.as_ref(), locale))
             );
         }
         s.push_str("</div></section>");
@@ -258,7 +273,7 @@ pub fn html(view: &ReportView, locale: Locale) -> String {
             locale.label(Label::Perspective),
             escape(&p.name),
             facts(p.score, p.status, p.trend, p.coverage),
-            ul(&p.explanation)
+            ul(&explanation_lines(p.explanation.as_ref(), locale))
         );
         for o in &p.objectives {
             let _ = write!(
@@ -268,7 +283,7 @@ pub fn html(view: &ReportView, locale: Locale) -> String {
                 locale.label(Label::Objective),
                 escape(&o.name),
                 facts(o.score, o.status, o.trend, o.coverage),
-                ul(&o.explanation)
+                ul(&explanation_lines(o.explanation.as_ref(), locale))
             );
         }
     }
@@ -341,6 +356,22 @@ pub(crate) mod tests {
         assert!(page.contains("✓ Atteint") && page.contains("✗ Hors cible") && page.contains("⊘ Masqué"));
         // 42 + 31 + 19 + 8 = 100 open files.
         assert!(page.contains("Ancienneté des dossiers ouverts : 100 dossiers ouverts"));
+        // The explanations are written from the views' figures, in the page's language.
+        assert!(page.contains(
+            "<li>File active au 31/12/2025\u{a0}: 100 dossiers (enregistrés, ni clos ni abandonnés) ;"
+        ));
+        assert!(page.contains("2014 (13 dossiers) moyenne 180\u{a0}j, médiane 180\u{a0}j"));
+        assert!(
+            page.contains("<li>Rapport des moyennes 2014 / 2025 = 4,0 ; rapport des médianes = 4,0.</li>")
+        );
+        assert!(page.contains(
+            "<li>Cumul au 31/12/2025 : promis 20\u{202f}600\u{202f}000\u{a0}€, signé 16\u{202f}800\u{202f}000\u{a0}€, encaissé 13\u{202f}500\u{202f}000\u{a0}€.</li>"
+        ));
+        // 13 000 000,50 / 16 800 000 = 0.7738...
+        assert!(page.contains("part des 5 premiers : 77,4\u{202f}%.</li>"));
+        // The leverage definition and the kinds of partner are the locale's words.
+        assert!(page.contains("Définition\u{a0}: fonds extérieurs signés / fonds propres de la ville<"));
+        assert!(page.contains("Union européenne (FEDER) (Union européenne)"));
     }
 
     #[test]
@@ -380,6 +411,10 @@ pub(crate) mod tests {
         );
         assert!(en.contains("Produced on 25 Nov 2026"));
         assert!(!en.contains("Atteint"));
+        assert!(en.contains(
+            "<li>Total by 31 Dec 2025: pledged €20,600,000, signed €16,800,000, received €13,500,000.</li>"
+        ));
+        assert!(en.contains("Definition: signed external funds / the city&#39;s own funds<"));
     }
 
     fn inject(view: &mut ReportView) {
@@ -389,11 +424,15 @@ pub(crate) mod tests {
         for r in &mut view.overview.perspectives {
             p(&mut r.id);
             p(&mut r.name);
-            r.explanation.iter_mut().for_each(p);
+            if let Some(n) = &mut r.explanation {
+                p(&mut n.name);
+            }
             for o in &mut r.objectives {
                 p(&mut o.id);
                 p(&mut o.name);
-                o.explanation.iter_mut().for_each(p);
+                if let Some(n) = &mut o.explanation {
+                    p(&mut n.name);
+                }
             }
         }
         let m = &mut view.strategy_map;
@@ -414,23 +453,12 @@ pub(crate) mod tests {
             p(&mut c.id);
             p(&mut c.name);
             p(&mut c.unit);
-            c.explanation.iter_mut().for_each(p);
-        }
-        if let Some(f) = &mut view.portfolio {
-            p(&mut f.lead_time_before.label);
-            p(&mut f.lead_time_after.label);
-            f.explanation.iter_mut().for_each(p);
         }
         if let Some(f) = &mut view.partnership {
-            if let Some(l) = &mut f.leverage {
-                p(&mut l.definition);
-            }
             for t in &mut f.top_partners {
                 p(&mut t.id);
                 p(&mut t.name);
-                p(&mut t.kind);
             }
-            f.explanation.iter_mut().for_each(p);
         }
     }
 

@@ -2,7 +2,9 @@
 //!
 //! The renderers read only these types, never the engine's results, so that the scorecard
 //! engine, the portfolio and the partnership analytics each need only a thin adapter to be
-//! drawn. Every string here comes from a workspace and is escaped by the renderers. Money is
+//! drawn. The views hold data only, no words of any language: every string here comes from
+//! a workspace (names, ids, units) and is escaped by the renderers, which write every label,
+//! sentence, number and period in the locale they are given. Money is
 //! [`Decimal`]; scores (0-100), values and coverages are `f64`; periods are [`Period`] and
 //! are formatted by the [`Locale`](crate::locale::Locale).
 
@@ -10,7 +12,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::analytics::partnership::LeverageDefinition;
+use crate::analytics::portfolio::{CaseloadOptions, LeadTimeOptions};
+pub use crate::engine::bands::Band;
+use crate::engine::evaluation::NodeResult;
 use crate::engine::scoring::Status;
+use crate::model::partner::PartnerKind;
 use crate::model::period::Period;
 use crate::model::scorecard::Sign;
 
@@ -61,12 +68,13 @@ pub struct OverviewView {
     /// The period shown.
     pub period: Option<Period>,
     /// Perspectives, in display order.
-    pub perspectives: Vec<PerspectiveRow>,
+    pub perspectives: Vec<OverviewRow>,
 }
 
-/// One perspective of the overview.
+/// One row of the overview: a perspective with its objectives, or an objective (whose
+/// `objectives` is empty).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PerspectiveRow {
+pub struct OverviewRow {
     /// Node id (shared id space with objectives and indicators).
     pub id: String,
     /// Display name.
@@ -79,31 +87,13 @@ pub struct PerspectiveRow {
     pub trend: Trend,
     /// Share of weight that had data, 0-1.
     pub coverage: f64,
-    /// How the score was obtained, one sentence a line.
+    /// The engine's result for the node, whose explanation the renderers write in the
+    /// report's language ([`render_in`](crate::explain::render_in)); `None` shows none.
     #[serde(default)]
-    pub explanation: Vec<String>,
-    /// Objectives, in display order.
-    pub objectives: Vec<ObjectiveRow>,
-}
-
-/// One objective of the overview.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ObjectiveRow {
-    /// Node id.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// Score 0-100, `None` when there is no data.
-    pub score: Option<f64>,
-    /// Status.
-    pub status: Status,
-    /// Trend since the previous period.
-    pub trend: Trend,
-    /// Share of weight that had data, 0-1.
-    pub coverage: f64,
-    /// How the score was obtained, one sentence a line.
-    #[serde(default)]
-    pub explanation: Vec<String>,
+    pub explanation: Option<NodeResult>,
+    /// The objectives of a perspective, in display order (empty for an objective).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<OverviewRow>,
 }
 
 /// The strategy map: objectives by perspective and cause-effect links.
@@ -167,18 +157,6 @@ pub struct SeriesPoint {
     pub value: Option<f64>,
 }
 
-/// A horizontal zone of an indicator chart, in value units; an open end reaches the edge of
-/// the chart.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Band {
-    /// Lower edge (`None`: below everything).
-    pub low: Option<f64>,
-    /// Upper edge (`None`: above everything).
-    pub high: Option<f64>,
-    /// The status of values in the zone.
-    pub status: Status,
-}
-
 /// The latest scored value of an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LatestView {
@@ -214,16 +192,19 @@ pub struct IndicatorCardView {
     pub bands: Vec<Band>,
     /// Latest status.
     pub latest: Option<LatestView>,
-    /// How the latest score was obtained, one sentence a line.
+    /// The engine's result for the indicator at the latest period, whose explanation the
+    /// renderers write in the report's language; `None` shows none.
     #[serde(default)]
-    pub explanation: Vec<String>,
+    pub explanation: Option<NodeResult>,
 }
 
 /// The lead times (in days) of the files decided in one period.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LeadTimeSample {
-    /// What the sample covers (e.g. `2014` or `T4 2025`), already a label.
-    pub label: String,
+    /// The period the sample covers (e.g. the year 2014 or the quarter 2025-Q4), written by
+    /// the renderers in the report's language; `None` shows no label.
+    #[serde(default)]
+    pub period: Option<Period>,
     /// One lead time per decided file, in days.
     pub days: Vec<f64>,
 }
@@ -250,9 +231,45 @@ pub struct PortfolioView {
     pub lead_time_after: LeadTimeSample,
     /// Ageing of the files open at the report date.
     pub ageing: Vec<AgeingBucket>,
-    /// How these figures were obtained, one sentence a line.
+    /// The figures the explanation of the portfolio gives in words; `None` shows none.
     #[serde(default)]
-    pub explanation: Vec<String>,
+    pub explanation: Option<PortfolioExplanation>,
+}
+
+/// The lead-time figures of one period, as the explanation of the portfolio states them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LeadTimeFigures {
+    /// The period.
+    pub period: Period,
+    /// Number of files decided in it.
+    pub count: usize,
+    /// Mean lead time in days.
+    pub mean_days: Option<f64>,
+    /// Median lead time in days.
+    pub median_days: Option<f64>,
+}
+
+/// How the portfolio's figures were obtained, as data (the renderers write it in words).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PortfolioExplanation {
+    /// The day the caseload and the ageing are counted at.
+    pub as_of: NaiveDate,
+    /// The report's period.
+    pub period: Period,
+    /// Active caseload at `as_of`.
+    pub active_caseload: usize,
+    /// Which files count in the caseload.
+    pub caseload: CaseloadOptions,
+    /// Lead-time start and stop events.
+    pub lead_time: LeadTimeOptions,
+    /// Lead times of the earlier period of the comparison.
+    pub earlier: LeadTimeFigures,
+    /// Lead times of the later period of the comparison.
+    pub later: LeadTimeFigures,
+    /// Ratio of the means (earlier / later).
+    pub mean_ratio: Option<f64>,
+    /// Ratio of the medians (earlier / later).
+    pub median_ratio: Option<f64>,
 }
 
 /// Partner funds by status at one period (amounts of the steps dated in the period); an
@@ -279,8 +296,11 @@ pub struct LeverageView {
     pub numerator: Option<Decimal>,
     /// The denominator (e.g. own funds); `None` when its sum overflows, shown as `–`.
     pub denominator: Option<Decimal>,
-    /// The definition in words (e.g. `fonds extérieurs / fonds propres`).
-    pub definition: String,
+    /// The definition, written in words by the renderers.
+    pub definition: LeverageDefinition,
+    /// The day of the projects the ratio is taken over (`None`: the definition alone).
+    #[serde(default)]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// A partner and its contribution.
@@ -290,9 +310,9 @@ pub struct PartnerAmount {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Kind, already a label (e.g. `Région`).
+    /// Kind (written by the renderers, e.g. `Région`), `None` when unknown.
     #[serde(default)]
-    pub kind: String,
+    pub kind: Option<PartnerKind>,
     /// Amount (signed or received, as the adapter chooses and the explanation says); `None`
     /// when its sum overflows, shown as `–`.
     pub amount: Option<Decimal>,
@@ -310,7 +330,33 @@ pub struct PartnershipView {
     /// Number of partners.
     #[serde(default)]
     pub partner_count: Option<u32>,
-    /// How these figures were obtained, one sentence a line.
+    /// The figures the explanation of the partnerships gives in words; `None` shows none.
     #[serde(default)]
-    pub explanation: Vec<String>,
+    pub explanation: Option<PartnershipExplanation>,
+}
+
+/// How the partnership figures were obtained, as data (the renderers write it in words).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartnershipExplanation {
+    /// The day the totals are taken at.
+    pub as_of: NaiveDate,
+    /// The report's period.
+    pub period: Period,
+    /// Total pledged by `as_of` (`None` when its sum overflows).
+    pub pledged: Option<Decimal>,
+    /// Total signed by `as_of`.
+    pub signed: Option<Decimal>,
+    /// Total received by `as_of`.
+    pub received: Option<Decimal>,
+    /// How many top partners the concentration share counts.
+    pub top_n: usize,
+    /// Share of the signed funds of the `top_n` first partners, 0-1.
+    pub top_share: Option<f64>,
+    /// Why the leverage is undefined (a code the locale words), when it is for another
+    /// reason than an overflow.
+    #[serde(default)]
+    pub leverage_undefined: Option<crate::analytics::partnership::LeverageUndefined>,
+    /// Whether some sum overflowed (said once, in the report's language).
+    #[serde(default)]
+    pub overflow: bool,
 }

@@ -7,20 +7,21 @@
 use std::fmt::Write as _;
 
 use super::escape::{anchor_id, escape};
-use super::model::{ObjectiveRow, OverviewView, Trend};
+use super::model::{OverviewRow, OverviewView, Trend};
 use super::svg::{Svg, status_dash, status_fill, status_stroke, text_width, wrap};
 use crate::engine::scoring::Status;
-use crate::locale::{Label, Locale, status_symbol};
+use crate::engine::trend::Direction;
+use crate::locale::{Label, Locale, status_symbol, trend_arrow, trend_label};
 
 /// The arrow and word of a trend: `↗ en progrès`, `→ stable`, `↘ en recul`, `? tendance inconnue`.
 pub fn trend_text(trend: Trend, locale: Locale) -> String {
-    let (arrow, label) = match trend {
-        Trend::Improving => ("↗", Label::Improving),
-        Trend::Stable => ("→", Label::Stable),
-        Trend::Worsening => ("↘", Label::Worsening),
-        Trend::Unknown => ("?", Label::TrendUnknown),
+    let direction = match trend {
+        Trend::Improving => Direction::Improving,
+        Trend::Stable => Direction::Stable,
+        Trend::Worsening => Direction::Declining,
+        Trend::Unknown => Direction::Unknown,
     };
-    format!("{arrow} {}", locale.label(label))
+    format!("{} {}", trend_arrow(direction), locale.label(trend_label(direction)))
 }
 
 /// A score as text (`82`), or an en dash when there is none.
@@ -43,7 +44,7 @@ pub fn status_badge(status: Status, locale: Locale) -> String {
 }
 
 /// `✓ 81 Favorable` (no score for "no data" and "suppressed").
-fn objective_status(o: &ObjectiveRow, locale: Locale) -> String {
+fn objective_status(o: &OverviewRow, locale: Locale) -> String {
     match o.score {
         Some(_) => {
             format!(
@@ -58,7 +59,7 @@ fn objective_status(o: &ObjectiveRow, locale: Locale) -> String {
 }
 
 /// `↗ en progrès · 100 %`.
-fn objective_trend(o: &ObjectiveRow, locale: Locale) -> String {
+fn objective_trend(o: &OverviewRow, locale: Locale) -> String {
     format!("{} · {}", trend_text(o.trend, locale), locale.percent(o.coverage, 0))
 }
 
@@ -79,11 +80,11 @@ pub fn overview_svg(view: &OverviewView, locale: Locale) -> String {
     let text_w = col_w - 24.0;
     // Heights first.
     let head_h = |name: &str| 24.0 + 17.0 * wrap(name, text_w, 14.0).len() as f64 + 64.0;
-    let split = |o: &ObjectiveRow| {
+    let split = |o: &OverviewRow| {
         text_width(&objective_status(o, locale), 11.0) + text_width(&objective_trend(o, locale), 11.0) + 28.0
             > col_w
     };
-    let obj_h = |o: &ObjectiveRow| {
+    let obj_h = |o: &OverviewRow| {
         16.0 + 15.0 * wrap(&o.name, text_w, 12.0).len() as f64 + 24.0 + if split(o) { 15.0 } else { 0.0 }
     };
     let mut bands = Vec::new();

@@ -7,7 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::model::PartnershipView;
 use super::svg::{BarSeries, HBar, Svg, bar_chart, hbars, stack, wrap};
-use crate::locale::{Label, Locale};
+use crate::locale::{Label, Locale, leverage_definition, partner_kind_label};
 
 /// Width of the partnership pictures.
 pub const PARTNERSHIP_WIDTH: f64 = 900.0;
@@ -68,7 +68,8 @@ pub fn leverage_svg(view: &PartnershipView, locale: Locale) -> String {
         .as_ref()
         .map(|l| {
             let colon = if locale == Locale::Fr { "\u{a0}:" } else { ":" };
-            format!("{}{colon} {}", locale.label(Label::Definition), l.definition)
+            let words = leverage_definition(l.definition, l.as_of, locale);
+            format!("{}{colon} {words}", locale.label(Label::Definition))
         })
         .unwrap_or_default();
     let lines = wrap(&definition, PARTNERSHIP_WIDTH - 20.0, 12.0);
@@ -89,7 +90,10 @@ pub fn top_partners_svg(view: &PartnershipView, locale: Locale) -> String {
         .top_partners
         .iter()
         .map(|p| HBar {
-            label: if p.kind.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.kind) },
+            label: match p.kind {
+                Some(kind) => format!("{} ({})", p.name, partner_kind_label(kind, locale)),
+                None => p.name.clone(),
+            },
             value: f(p.amount),
             value_label: locale.money_or_dash(p.amount),
         })
@@ -101,6 +105,40 @@ pub fn top_partners_svg(view: &PartnershipView, locale: Locale) -> String {
         &bars,
         "#60a5fa",
     )
+}
+
+/// The explanation of the partnership figures, one sentence a line, in `locale`.
+pub fn explanation_lines(view: &PartnershipView, locale: Locale) -> Vec<String> {
+    let Some(x) = &view.explanation else { return Vec::new() };
+    let date = locale.date(x.as_of);
+    let share = x.top_share.map(|s| locale.percent(s, 1)).unwrap_or_else(|| "–".to_string());
+    let (pledged, signed, received) =
+        (locale.money_or_dash(x.pledged), locale.money_or_dash(x.signed), locale.money_or_dash(x.received));
+    let period = locale.period(x.period);
+    let mut lines = match locale {
+        Locale::Fr => vec![
+            "Fonds par période : montants des étapes (promis, signé, encaissé) datées dans la période."
+                .to_string(),
+            format!("Cumul au {date} : promis {pledged}, signé {signed}, encaissé {received}."),
+            format!(
+                "Principaux partenaires : montants signés cumulés au {date} ; part des {} premiers : {share}.",
+                x.top_n
+            ),
+            format!("Partenaires : membres du réseau à la fin de {period}."),
+        ],
+        Locale::En => vec![
+            "Funds by period: amounts of the steps (pledged, signed, received) dated in the period."
+                .to_string(),
+            format!("Total by {date}: pledged {pledged}, signed {signed}, received {received}."),
+            format!("Top partners: signed amounts up to {date}; share of the top {}: {share}.", x.top_n),
+            format!("Partners: members of the network at the end of {period}."),
+        ],
+    };
+    lines.extend(x.leverage_undefined.map(|r| r.text(locale).to_string()));
+    if x.overflow {
+        lines.push(locale.money_overflow().to_string());
+    }
+    lines
 }
 
 /// The partnership pictures stacked in one SVG.

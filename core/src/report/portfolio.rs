@@ -2,9 +2,9 @@
 //! (with the ratio of their means written as the headline: the "divided by 4"), and the
 //! ageing of open files.
 
-use super::model::PortfolioView;
+use super::model::{LeadTimeSample, PortfolioView};
 use super::svg::{HBar, LineChart, Sample, Summary, distributions, hbars, line_chart, stack, summary};
-use crate::locale::{Label, Locale};
+use crate::locale::{Label, Locale, caseload_rule, milestone_label};
 
 /// Width of the portfolio pictures.
 pub const PORTFOLIO_WIDTH: f64 = 900.0;
@@ -37,6 +37,76 @@ pub fn caseload_svg(view: &PortfolioView, locale: Locale) -> String {
     })
 }
 
+/// The period of a lead-time sample in words (`2014`, `T4 2025`; empty when not given).
+fn sample_label(sample: &LeadTimeSample, locale: Locale) -> String {
+    sample.period.map(|p| locale.period(p)).unwrap_or_default()
+}
+
+/// The explanation of the portfolio's figures, one sentence a line, in `locale`.
+pub fn explanation_lines(view: &PortfolioView, locale: Locale) -> Vec<String> {
+    let Some(x) = &view.explanation else { return Vec::new() };
+    let date = locale.date(x.as_of);
+    let period = locale.period(x.period);
+    let start = milestone_label(x.lead_time.start, locale);
+    let stop = milestone_label(x.lead_time.stop, locale);
+    let days = |d: Option<f64>| d.map(|d| locale.days(d, 0)).unwrap_or_else(|| "–".to_string());
+    let ratio = |r: Option<f64>| r.map(|r| locale.number(r, 1)).unwrap_or_else(|| "–".to_string());
+    let (e, l) = (&x.earlier, &x.later);
+    let rule = caseload_rule(x.caseload, locale);
+    match locale {
+        Locale::Fr => vec![
+            format!(
+                "File active au {date}\u{a0}: {} dossiers (enregistrés, ni clos ni abandonnés{rule}) ; courbe : file active à la fin de chaque période.",
+                x.active_caseload,
+            ),
+            format!(
+                "Délai d’instruction : jours de « {start} » à « {stop} », dossiers décidés dans la période ; {} ({} dossiers) moyenne {}, médiane {} ; {} ({} dossiers) moyenne {}, médiane {}.",
+                locale.period(e.period),
+                e.count,
+                days(e.mean_days),
+                days(e.median_days),
+                locale.period(l.period),
+                l.count,
+                days(l.mean_days),
+                days(l.median_days)
+            ),
+            format!(
+                "Rapport des moyennes {} / {} = {} ; rapport des médianes = {}.",
+                locale.period(e.period),
+                locale.period(l.period),
+                ratio(x.mean_ratio),
+                ratio(x.median_ratio)
+            ),
+            format!("Ancienneté : jours depuis l’enregistrement des dossiers ouverts au {date} ({period})."),
+        ],
+        Locale::En => vec![
+            format!(
+                "Active caseload on {date}: {} files (registered, neither closed nor abandoned{rule}); chart: caseload at the end of each period.",
+                x.active_caseload,
+            ),
+            format!(
+                "Instruction lead time: days from “{start}” to “{stop}”, files decided in the period; {} ({} files) mean {}, median {}; {} ({} files) mean {}, median {}.",
+                locale.period(e.period),
+                e.count,
+                days(e.mean_days),
+                days(e.median_days),
+                locale.period(l.period),
+                l.count,
+                days(l.mean_days),
+                days(l.median_days)
+            ),
+            format!(
+                "Ratio of the means {} / {} = {}; ratio of the medians = {}.",
+                locale.period(e.period),
+                locale.period(l.period),
+                ratio(x.mean_ratio),
+                ratio(x.median_ratio)
+            ),
+            format!("Ageing: days since registration of the files open on {date} ({period})."),
+        ],
+    }
+}
+
 /// The headline of the lead-time comparison: `Délai moyen divisé par 4,0 : 180 j (2014) →
 /// 45 j (2025)`; `None` when either period has no decided file or the later mean is zero.
 pub fn lead_time_headline(view: &PortfolioView, locale: Locale) -> Option<String> {
@@ -58,9 +128,9 @@ pub fn lead_time_headline(view: &PortfolioView, locale: Locale) -> Option<String
         locale.label(label),
         locale.number(ratio, 1),
         locale.days(a.mean, 0),
-        view.lead_time_before.label,
+        sample_label(&view.lead_time_before, locale),
         locale.days(b.mean, 0),
-        view.lead_time_after.label
+        sample_label(&view.lead_time_after, locale)
     ))
 }
 
@@ -68,8 +138,10 @@ pub fn lead_time_headline(view: &PortfolioView, locale: Locale) -> Option<String
 pub fn lead_time_svg(view: &PortfolioView, locale: Locale) -> String {
     let headline =
         lead_time_headline(view, locale).unwrap_or_else(|| locale.label(Label::LeadTime).to_string());
-    let before = Sample { label: &view.lead_time_before.label, values: &view.lead_time_before.days };
-    let after = Sample { label: &view.lead_time_after.label, values: &view.lead_time_after.days };
+    let (before, after) =
+        (sample_label(&view.lead_time_before, locale), sample_label(&view.lead_time_after, locale));
+    let before = Sample { label: &before, values: &view.lead_time_before.days };
+    let after = Sample { label: &after, values: &view.lead_time_after.days };
     let stats = move |s: &Summary| {
         format!(
             "n = {} · {} {} · {} {}",
