@@ -1484,23 +1484,6 @@ const MESSAGES: [(&str, Message); 61] = {
     ]
 };
 
-/// A short leverage definition (the widget's figure note): `fonds extérieurs / fonds
-/// propres` / `external funds / own funds`.
-pub fn leverage_short(
-    definition: crate::analytics::partnership::LeverageDefinition,
-    locale: Locale,
-) -> &'static str {
-    use crate::analytics::partnership::LeverageDefinition as D;
-    match (definition, locale) {
-        (D::ExternalOverOwn, Locale::Fr) => "fonds extérieurs / fonds propres",
-        (D::TotalOverOwn, Locale::Fr) => "(fonds propres + extérieurs) / fonds propres",
-        (D::PlannedCostOverOwn, Locale::Fr) => "dépense totale prévue / fonds propres",
-        (D::ExternalOverOwn, Locale::En) => "external funds / own funds",
-        (D::TotalOverOwn, Locale::En) => "(own + external funds) / own funds",
-        (D::PlannedCostOverOwn, Locale::En) => "total planned expenditure / own funds",
-    }
-}
-
 /// Words by key, in a fixed order; serialised as a map (`{"green": "Atteint", ...}`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordMap(pub Vec<(&'static str, &'static str)>);
@@ -1536,7 +1519,7 @@ pub struct LocaleTable {
     pub trends: WordMap,
     /// The arrow of a trend by direction ([`trend_arrow`]).
     pub arrows: WordMap,
-    /// The short words of each leverage definition ([`leverage_short`]).
+    /// The short words of each leverage definition ([`LeverageDefinition::formula_in`](crate::analytics::partnership::LeverageDefinition::formula_in)).
     pub leverage_definitions: WordMap,
 }
 
@@ -1576,7 +1559,7 @@ impl Locale {
             trends: words(d, &|i| (directions[i].0, self.label(trend_label(directions[i].1)))),
             arrows: words(d, &|i| (directions[i].0, trend_arrow(directions[i].1))),
             leverage_definitions: words(definitions.len(), &|i| {
-                (definitions[i].0, leverage_short(definitions[i].1, self))
+                (definitions[i].0, definitions[i].1.formula_in(self))
             }),
         }
     }

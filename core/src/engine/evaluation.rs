@@ -703,425 +703,371 @@ fn status_reason(status: Status, score: Option<f64>, th: &StatusThresholds, by_r
     }
 }
 
-impl Engine {
-    /// Evaluate one period.
-    pub fn evaluate(&self, period: Period) -> Result<Evaluation, Error> {
-        let (start, _) = crate::engine::run::span(self, period, period)?;
-        let grid = crate::engine::run::run(
-            self,
-            period.frequency(),
-            start,
-            period.ordinal(),
-            crate::engine::ScoreTable::empty(period),
-        )?;
-        let t = grid.periods.len().saturating_sub(1);
-        Ok(self.build(&grid, t))
-    }
-
-    /// Evaluate every period from `first` to `last` (same frequency): one dense pass, then
-    /// the rich rows of each period.
-    pub fn evaluate_range(&self, first: Period, last: Period) -> Result<Vec<Evaluation>, Error> {
-        let mut out = Vec::new();
-        self.evaluate_range_each(first, last, &mut |e| out.push(e))?;
-        Ok(out)
-    }
-
-    /// [`evaluate_range`](Engine::evaluate_range), handing each period's evaluation to
-    /// `each` in order as soon as it is built: a caller that keeps only what it needs of
-    /// each (the report keeps the values and targets of the history, and the last period
-    /// whole) holds one rich evaluation at a time instead of the whole range.
-    pub fn evaluate_range_each(
-        &self,
-        first: Period,
-        last: Period,
-        each: &mut dyn FnMut(Evaluation),
-    ) -> Result<(), Error> {
-        let (start, n) = crate::engine::run::span(self, first, last)?;
-        let grid = crate::engine::run::run(
-            self,
-            first.frequency(),
-            start,
-            last.ordinal(),
-            crate::engine::ScoreTable::empty(first),
-        )?;
-        let skip = (first.ordinal() - start) as usize;
-        for t in skip..skip + n {
-            each(self.build(&grid, t));
-        }
-        Ok(())
-    }
-
-    fn build(&self, grid: &Grid, t: usize) -> Evaluation {
-        let period = grid.periods.get(t).copied().unwrap_or(grid.table.first);
-        let mut nodes = Vec::with_capacity(self.nodes.len());
-        for (n, def) in self.nodes.iter().enumerate() {
-            let tab = &grid.table;
-            let score = tab.score(n, t);
-            let prev = t.checked_sub(1).and_then(|p| tab.score(n, p));
-            let per_year = period.frequency().per_year() as usize;
-            let year_ago = t.checked_sub(per_year).and_then(|p| tab.score(n, p));
-            // a difference beyond f64 (unbounded scores of opposite signs) is no change, not
-            // an infinity
-            let diff =
-                |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a - b).filter(|d| d.is_finite());
-            let change = diff(score, prev);
-            let trend = Trend {
-                previous_score: prev,
-                change,
-                year_ago_score: year_ago,
-                year_change: diff(score, year_ago),
-                direction: crate::engine::trend::direction(change, self.settings.stability_tolerance),
-            };
-            let status = tab.status(n, t);
-            let coverage = tab.coverage(n, t);
-            let parents =
-                def.parents.iter().filter_map(|&p| self.nodes.get(p)).map(|p| p.id.clone()).collect();
-            let mut row = NodeResult {
-                id: def.id.clone(),
-                name: def.name.clone(),
-                kind: def.kind,
-                parents,
-                period,
-                score,
-                native_score: None,
-                status,
-                coverage,
-                value: None,
-                target: None,
-                unit: None,
-                trend,
-                forecast: None,
-                explanation: Explanation {
-                    method: crate::engine::rollup::aggregation_name(def.rollup.aggregation).to_string(),
-                    scoring: None,
-                    rollup: None,
-                    source: None,
-                    inputs: Vec::new(),
-                    time_aggregation: None,
-                    value_period: None,
-                    target: None,
-                    baseline: None,
-                    formula: None,
-                    children: Vec::new(),
-                    coverage,
-                    thresholds: self.settings.thresholds,
-                    status_reason: StatusReason::NoData,
-                    reasons: Vec::new(),
-                },
-            };
-            if def.kind == NodeKind::Indicator {
-                let i = n - self.first_indicator_node;
-                if let Some(ind) = self.indicators.get(i) {
-                    self.explain_indicator(grid, t, i, ind, &mut row);
-                }
-            } else {
-                self.explain_rollup(grid, t, n, &mut row);
-            }
-            nodes.push(row);
-        }
-        let links = self
-            .links
-            .iter()
-            .filter_map(|&(from, to, sign, lag)| {
-                let tn = grid.table.periods;
-                let cause = grid.table.scores.get(from * tn..from * tn + t + 1)?;
-                let effect = grid.table.scores.get(to * tn..to * tn + t + 1)?;
-                let (r, pairs) =
-                    crate::analytics::cause_effect::lagged_correlation(cause, effect, lag as usize);
-                let enough = pairs >= self.settings.min_correlation_periods;
-                Some(LinkResult {
-                    from: self.nodes.get(from)?.id.clone(),
-                    to: self.nodes.get(to)?.id.clone(),
-                    sign,
-                    lag,
-                    correlation: if enough { r } else { None },
-                    pairs,
-                    enough_data: enough,
-                    agrees: if enough {
-                        r.map(|r| crate::analytics::cause_effect::agrees(r, sign))
-                    } else {
-                        None
-                    },
-                })
-            })
-            .collect();
-        Evaluation { organisation: self.organisation.clone(), period, nodes, links }
-    }
-
-    fn explain_rollup(&self, grid: &Grid, t: usize, n: usize, row: &mut NodeResult) {
-        let Some(def) = self.nodes.get(n) else { return };
+pub(crate) fn build(engine: &Engine, grid: &Grid, t: usize) -> Evaluation {
+    let period = grid.periods.get(t).copied().unwrap_or(grid.table.first);
+    let mut nodes = Vec::with_capacity(engine.nodes.len());
+    for (n, def) in engine.nodes.iter().enumerate() {
         let tab = &grid.table;
-        let period = row.period;
-        let max_back = match def.rollup.missing {
-            MissingPolicy::CarryForward { max_periods } => max_periods as usize,
-            _ => 0,
+        let score = tab.score(n, t);
+        let prev = t.checked_sub(1).and_then(|p| tab.score(n, p));
+        let per_year = period.frequency().per_year() as usize;
+        let year_ago = t.checked_sub(per_year).and_then(|p| tab.score(n, p));
+        // a difference beyond f64 (unbounded scores of opposite signs) is no change, not
+        // an infinity
+        let diff = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a - b).filter(|d| d.is_finite());
+        let change = diff(score, prev);
+        let trend = Trend {
+            previous_score: prev,
+            change,
+            year_ago_score: year_ago,
+            year_change: diff(score, year_ago),
+            direction: crate::engine::trend::direction(change, engine.settings.stability_tolerance),
         };
-        let inputs: Vec<ChildInput> = def
-            .children
-            .iter()
-            .map(|(c, w)| {
-                let score = tab.score(*c, t);
-                let carried = if score.is_none() && max_back > 0 {
-                    (1..=max_back.min(t)).find_map(|age| tab.score(*c, t - age).map(|s| (s, age as u32)))
+        let status = tab.status(n, t);
+        let coverage = tab.coverage(n, t);
+        let parents = def.parents.iter().filter_map(|&p| engine.nodes.get(p)).map(|p| p.id.clone()).collect();
+        let mut row = NodeResult {
+            id: def.id.clone(),
+            name: def.name.clone(),
+            kind: def.kind,
+            parents,
+            period,
+            score,
+            native_score: None,
+            status,
+            coverage,
+            value: None,
+            target: None,
+            unit: None,
+            trend,
+            forecast: None,
+            explanation: Explanation {
+                method: crate::engine::rollup::aggregation_name(def.rollup.aggregation).to_string(),
+                scoring: None,
+                rollup: None,
+                source: None,
+                inputs: Vec::new(),
+                time_aggregation: None,
+                value_period: None,
+                target: None,
+                baseline: None,
+                formula: None,
+                children: Vec::new(),
+                coverage,
+                thresholds: engine.settings.thresholds,
+                status_reason: StatusReason::NoData,
+                reasons: Vec::new(),
+            },
+        };
+        if def.kind == NodeKind::Indicator {
+            let i = n - engine.first_indicator_node;
+            if let Some(ind) = engine.indicators.get(i) {
+                explain_indicator(engine, grid, t, i, ind, &mut row);
+            }
+        } else {
+            explain_rollup(engine, grid, t, n, &mut row);
+        }
+        nodes.push(row);
+    }
+    let links = engine
+        .links
+        .iter()
+        .filter_map(|&(from, to, sign, lag)| {
+            let tn = grid.table.periods;
+            let cause = grid.table.scores.get(from * tn..from * tn + t + 1)?;
+            let effect = grid.table.scores.get(to * tn..to * tn + t + 1)?;
+            let (r, pairs) = crate::analytics::cause_effect::lagged_correlation(cause, effect, lag as usize);
+            let enough = pairs >= engine.settings.min_correlation_periods;
+            Some(LinkResult {
+                from: engine.nodes.get(from)?.id.clone(),
+                to: engine.nodes.get(to)?.id.clone(),
+                sign,
+                lag,
+                correlation: if enough { r } else { None },
+                pairs,
+                enough_data: enough,
+                agrees: if enough {
+                    r.map(|r| crate::analytics::cause_effect::agrees(r, sign))
                 } else {
                     None
-                };
-                let weight = match w {
-                    Weight::Fixed(x) => *x,
-                    Weight::Schedule(_) => w.at(period, self.calendar),
-                };
-                ChildInput { weight, score, carried }
+                },
             })
-            .collect();
-        let combined = crate::engine::rollup::combine(&def.rollup, &inputs);
-        let eff = crate::engine::rollup::effective_weights(&def.rollup, &inputs);
-        for (k, ((c, _), input)) in def.children.iter().zip(&inputs).enumerate() {
-            let (treatment, _) = crate::engine::rollup::treatment(def.rollup.missing, input);
-            let carried = match treatment {
-                Treatment::CarriedForward { age } => {
-                    input.carried.map(|(s, _)| (s, period.offset(-(age as i64)).ok()))
-                }
-                _ => None,
-            };
-            row.explanation.children.push(ChildUsed {
-                id: self.nodes.get(*c).map(|x| x.id.clone()).unwrap_or_default(),
-                name: self.nodes.get(*c).map(|x| x.name.clone()).unwrap_or_default(),
-                raw_weight: input.weight,
-                effective_weight: eff.get(k).copied().unwrap_or(0.0),
-                score: input.score,
-                status: tab.status(*c, t),
-                treatment,
-                carried_score: carried.map(|c| c.0),
-                carried_from: carried.and_then(|c| c.1),
-            });
-        }
-        row.explanation.rollup = Some(def.rollup);
-        row.explanation.formula = Some(crate::engine::rollup::formula(&def.rollup, &inputs, &combined));
-        if let Err(reason) = combined.score {
-            row.explanation.reasons.push(match reason {
-                NoDataReason::BelowMinCoverage => {
-                    Reason::BelowMinCoverage { coverage: combined.coverage, min: def.rollup.min_coverage }
-                }
-                cause => Reason::Rollup { cause },
-            });
-        }
-        row.explanation.status_reason =
-            status_reason(row.status, row.score, &self.settings.thresholds, false);
-    }
+        })
+        .collect();
+    Evaluation { organisation: engine.organisation.clone(), period, nodes, links }
+}
 
-    fn explain_indicator(&self, grid: &Grid, t: usize, i: usize, ind: &IndPlan, row: &mut NodeResult) {
-        let tab = &grid.table;
-        let tn = tab.periods;
-        let n = ind.node;
-        let period = row.period;
-        let suppressed = row.status == Status::Suppressed;
-        let value = tab.values.get(n * tn + t).copied().and_then(opt);
-        // an indicator coarser than the report: its value, target and scoring date are those
-        // of its latest period ended by the end of the reporting period
-        let cal = self.calendar;
-        let value_period = crate::engine::value_period(ind.frequency, period, cal);
-        let scored_at = value_period.unwrap_or(period);
-        let target = ind.targets.at(scored_at);
-        row.value = value;
-        row.target = target.map(|x| x.value);
-        row.unit = (!ind.unit.is_empty()).then(|| ind.unit.clone());
-        let ex = &mut row.explanation;
-        // flagged as carried only when it ends before the reporting period does (the 2025
-        // survey in 2025-Q4 covers the quarter's end: it is not carried)
-        ex.value_period = value_period.filter(|vp| vp.end_date(cal) < period.end_date(cal));
-        ex.method = ind.scoring.name().to_string();
-        ex.scoring = Some(ind.scoring.clone());
-        ex.target = target;
-        ex.baseline = ind.baseline;
-        ex.thresholds = ind.thresholds;
-        match &ind.source {
-            SourcePlan::Measured => {
-                ex.source = Some(SourceUsed::Measured);
-                let cal = self.calendar;
-                let report = period.frequency();
-                let (lo, hi) =
-                    window(ind.frequency, report, period.first_month(cal), period.last_month(cal), cal);
-                let mut periods = Vec::new();
-                let mut present = Vec::new();
-                for o in lo..hi {
-                    let Ok(p) = Period::from_ordinal(ind.frequency, o) else { continue };
-                    periods.push(p);
-                    if ind.suppressed.binary_search(&o).is_ok() {
-                        ex.inputs.push(InputUsed {
-                            indicator: None,
-                            period: p,
-                            value: None,
-                            numerator: None,
-                            denominator: None,
-                            suppressed: true,
-                        });
-                        continue;
-                    }
-                    let slot = o - ind.base;
-                    if slot < 0 || slot >= ind.len as i64 {
-                        continue;
-                    }
-                    let slot = slot as usize;
-                    let v = self.values.get(ind.offset + slot).copied().and_then(opt);
-                    let (num, den) = match ind.ratio_offset {
-                        Some(r) => (
-                            self.numerators.get(r + slot).copied().and_then(opt),
-                            self.denominators.get(r + slot).copied().and_then(opt),
-                        ),
-                        None => (None, None),
-                    };
-                    if v.is_some() || num.is_some() {
-                        present.push(p);
-                        ex.inputs.push(InputUsed {
-                            indicator: None,
-                            period: p,
-                            value: v,
-                            numerator: num,
-                            denominator: den,
-                            suppressed: false,
-                        });
-                    }
+fn explain_rollup(engine: &Engine, grid: &Grid, t: usize, n: usize, row: &mut NodeResult) {
+    let Some(def) = engine.nodes.get(n) else { return };
+    let tab = &grid.table;
+    let period = row.period;
+    let max_back = match def.rollup.missing {
+        MissingPolicy::CarryForward { max_periods } => max_periods as usize,
+        _ => 0,
+    };
+    let inputs: Vec<ChildInput> = def
+        .children
+        .iter()
+        .map(|(c, w)| {
+            let score = tab.score(*c, t);
+            let carried = if score.is_none() && max_back > 0 {
+                (1..=max_back.min(t)).find_map(|age| tab.score(*c, t - age).map(|s| (s, age as u32)))
+            } else {
+                None
+            };
+            let weight = match w {
+                Weight::Fixed(x) => *x,
+                Weight::Schedule(_) => w.at(period, engine.calendar),
+            };
+            ChildInput { weight, score, carried }
+        })
+        .collect();
+    let combined = crate::engine::rollup::combine(&def.rollup, &inputs);
+    let eff = crate::engine::rollup::effective_weights(&def.rollup, &inputs);
+    for (k, ((c, _), input)) in def.children.iter().zip(&inputs).enumerate() {
+        let (treatment, _) = crate::engine::rollup::treatment(def.rollup.missing, input);
+        let carried = match treatment {
+            Treatment::CarriedForward { age } => {
+                input.carried.map(|(s, _)| (s, period.offset(-(age as i64)).ok()))
+            }
+            _ => None,
+        };
+        row.explanation.children.push(ChildUsed {
+            id: engine.nodes.get(*c).map(|x| x.id.clone()).unwrap_or_default(),
+            name: engine.nodes.get(*c).map(|x| x.name.clone()).unwrap_or_default(),
+            raw_weight: input.weight,
+            effective_weight: eff.get(k).copied().unwrap_or(0.0),
+            score: input.score,
+            status: tab.status(*c, t),
+            treatment,
+            carried_score: carried.map(|c| c.0),
+            carried_from: carried.and_then(|c| c.1),
+        });
+    }
+    row.explanation.rollup = Some(def.rollup);
+    row.explanation.formula = Some(crate::engine::rollup::formula(&def.rollup, &inputs, &combined));
+    if let Err(reason) = combined.score {
+        row.explanation.reasons.push(match reason {
+            NoDataReason::BelowMinCoverage => {
+                Reason::BelowMinCoverage { coverage: combined.coverage, min: def.rollup.min_coverage }
+            }
+            cause => Reason::Rollup { cause },
+        });
+    }
+    row.explanation.status_reason = status_reason(row.status, row.score, &engine.settings.thresholds, false);
+}
+
+fn explain_indicator(engine: &Engine, grid: &Grid, t: usize, i: usize, ind: &IndPlan, row: &mut NodeResult) {
+    let tab = &grid.table;
+    let tn = tab.periods;
+    let n = ind.node;
+    let period = row.period;
+    let suppressed = row.status == Status::Suppressed;
+    let value = tab.values.get(n * tn + t).copied().and_then(opt);
+    // an indicator coarser than the report: its value, target and scoring date are those
+    // of its latest period ended by the end of the reporting period
+    let cal = engine.calendar;
+    let value_period = crate::engine::value_period(ind.frequency, period, cal);
+    let scored_at = value_period.unwrap_or(period);
+    let target = ind.targets.at(scored_at);
+    row.value = value;
+    row.target = target.map(|x| x.value);
+    row.unit = (!ind.unit.is_empty()).then(|| ind.unit.clone());
+    let ex = &mut row.explanation;
+    // flagged as carried only when it ends before the reporting period does (the 2025
+    // survey in 2025-Q4 covers the quarter's end: it is not carried)
+    ex.value_period = value_period.filter(|vp| vp.end_date(cal) < period.end_date(cal));
+    ex.method = ind.scoring.name().to_string();
+    ex.scoring = Some(ind.scoring.clone());
+    ex.target = target;
+    ex.baseline = ind.baseline;
+    ex.thresholds = ind.thresholds;
+    match &ind.source {
+        SourcePlan::Measured => {
+            ex.source = Some(SourceUsed::Measured);
+            let cal = engine.calendar;
+            let report = period.frequency();
+            let (lo, hi) =
+                window(ind.frequency, report, period.first_month(cal), period.last_month(cal), cal);
+            let mut periods = Vec::new();
+            let mut present = Vec::new();
+            for o in lo..hi {
+                let Ok(p) = Period::from_ordinal(ind.frequency, o) else { continue };
+                periods.push(p);
+                if ind.suppressed.binary_search(&o).is_ok() {
+                    ex.inputs.push(InputUsed {
+                        indicator: None,
+                        period: p,
+                        value: None,
+                        numerator: None,
+                        denominator: None,
+                        suppressed: true,
+                    });
+                    continue;
                 }
-                let rule = if ind.frequency.months() < report.months() {
-                    TimeRule::Aggregated
-                } else if ind.frequency.months() == report.months() {
-                    TimeRule::SamePeriod
-                } else {
-                    TimeRule::LatestEnded
+                let slot = o - ind.base;
+                if slot < 0 || slot >= ind.len as i64 {
+                    continue;
+                }
+                let slot = slot as usize;
+                let v = engine.values.get(ind.offset + slot).copied().and_then(opt);
+                let (num, den) = match ind.ratio_offset {
+                    Some(r) => (
+                        engine.numerators.get(r + slot).copied().and_then(opt),
+                        engine.denominators.get(r + slot).copied().and_then(opt),
+                    ),
+                    None => (None, None),
                 };
-                if !suppressed && value.is_none() {
-                    ex.reasons.push(if present.is_empty() {
-                        Reason::NoMeasurement { periods: periods.clone() }
-                    } else {
-                        let of = |f: fn(&InputUsed) -> Option<f64>| -> Vec<f64> {
-                            ex.inputs.iter().map(|i| f(i).unwrap_or(f64::NAN)).collect()
-                        };
-                        let (vs, ns, ds) = (of(|i| i.value), of(|i| i.numerator), of(|i| i.denominator));
-                        match crate::engine::aggregation::aggregate_checked(ind.aggregation, &vs, &ns, &ds) {
-                            Err(crate::engine::aggregation::NoValue::TooLarge) => Reason::AggregateTooLarge,
-                            _ => Reason::DenominatorsZero,
-                        }
+                if v.is_some() || num.is_some() {
+                    present.push(p);
+                    ex.inputs.push(InputUsed {
+                        indicator: None,
+                        period: p,
+                        value: v,
+                        numerator: num,
+                        denominator: den,
+                        suppressed: false,
                     });
                 }
-                ex.time_aggregation = Some(TimeAggregationUsed {
-                    method: ind.aggregation,
-                    measured: ind.frequency,
-                    reported: report,
-                    periods,
-                    present,
-                    rule,
+            }
+            let rule = if ind.frequency.months() < report.months() {
+                TimeRule::Aggregated
+            } else if ind.frequency.months() == report.months() {
+                TimeRule::SamePeriod
+            } else {
+                TimeRule::LatestEnded
+            };
+            if !suppressed && value.is_none() {
+                ex.reasons.push(if present.is_empty() {
+                    Reason::NoMeasurement { periods: periods.clone() }
+                } else {
+                    let of = |f: fn(&InputUsed) -> Option<f64>| -> Vec<f64> {
+                        ex.inputs.iter().map(|i| f(i).unwrap_or(f64::NAN)).collect()
+                    };
+                    let (vs, ns, ds) = (of(|i| i.value), of(|i| i.numerator), of(|i| i.denominator));
+                    match crate::engine::aggregation::aggregate_checked(ind.aggregation, &vs, &ns, &ds) {
+                        Err(crate::engine::aggregation::NoValue::TooLarge) => Reason::AggregateTooLarge,
+                        _ => Reason::DenominatorsZero,
+                    }
                 });
             }
-            SourcePlan::Derived(metric) => {
-                let at = grid.derived.get(i).and_then(|d| d.as_ref()).and_then(|d| d.get(t));
-                // the point is the engine's copy: its detail and records move into the row
-                let point =
-                    at.zip(self.derived_source.as_ref()).map(|(&at, source)| source.point(*metric, at));
-                if value.is_none() {
-                    ex.reasons.push(match &point {
-                        Some(p) => Reason::Derived { metric: *metric, period: p.period, basis: p.basis },
-                        None => Reason::RecordsUnavailable,
+            ex.time_aggregation = Some(TimeAggregationUsed {
+                method: ind.aggregation,
+                measured: ind.frequency,
+                reported: report,
+                periods,
+                present,
+                rule,
+            });
+        }
+        SourcePlan::Derived(metric) => {
+            let at = grid.derived.get(i).and_then(|d| d.as_ref()).and_then(|d| d.get(t));
+            // the point is the engine's copy: its detail and records move into the row
+            let point = at.zip(engine.derived_source.as_ref()).map(|(&at, source)| source.point(*metric, at));
+            if value.is_none() {
+                ex.reasons.push(match &point {
+                    Some(p) => Reason::Derived { metric: *metric, period: p.period, basis: p.basis },
+                    None => Reason::RecordsUnavailable,
+                });
+            }
+            let (basis, records) = match point {
+                Some(p) => (p.basis, p.records),
+                None => (MetricBasis::NoRecords, Vec::new()),
+            };
+            ex.source = Some(SourceUsed::Derived { metric: *metric, basis, records });
+        }
+        SourcePlan::Calculated { expr, refs } => {
+            let get = |id: &str| {
+                refs.iter()
+                    .find(|(r, _)| r == id)
+                    .and_then(|(_, k)| engine.indicators.get(*k))
+                    .and_then(|o| tab.values.get(o.node * tn + t))
+                    .copied()
+                    .and_then(opt)
+            };
+            let mut substituted = None;
+            if suppressed {
+                ex.reasons.push(Reason::InputSuppressed);
+            } else {
+                for (r, k) in refs {
+                    let st =
+                        engine.indicators.get(*k).map(|o| tab.status(o.node, t)).unwrap_or(Status::NoData);
+                    ex.inputs.push(InputUsed {
+                        indicator: Some(r.clone()),
+                        period,
+                        value: get(r),
+                        numerator: None,
+                        denominator: None,
+                        suppressed: st == Status::Suppressed,
                     });
                 }
-                let (basis, records) = match point {
-                    Some(p) => (p.basis, p.records),
-                    None => (MetricBasis::NoRecords, Vec::new()),
-                };
-                ex.source = Some(SourceUsed::Derived { metric: *metric, basis, records });
-            }
-            SourcePlan::Calculated { expr, refs } => {
-                let get = |id: &str| {
-                    refs.iter()
-                        .find(|(r, _)| r == id)
-                        .and_then(|(_, k)| self.indicators.get(*k))
-                        .and_then(|o| tab.values.get(o.node * tn + t))
-                        .copied()
-                        .and_then(opt)
-                };
-                let mut substituted = None;
-                if suppressed {
-                    ex.reasons.push(Reason::InputSuppressed);
-                } else {
-                    for (r, k) in refs {
-                        let st =
-                            self.indicators.get(*k).map(|o| tab.status(o.node, t)).unwrap_or(Status::NoData);
-                        ex.inputs.push(InputUsed {
-                            indicator: Some(r.clone()),
-                            period,
-                            value: get(r),
-                            numerator: None,
-                            denominator: None,
-                            suppressed: st == Status::Suppressed,
-                        });
-                    }
-                    match expr.eval(&get) {
-                        Ok(v) => substituted = Some(expr.substituted(&get).equals(v)),
-                        Err(e) => ex.reasons.push(match e {
-                            EvalIssue::Missing(indicator) => Reason::InputMissing { indicator },
-                            EvalIssue::DivisionByZero(expression) => Reason::DivisionByZero { expression },
-                            EvalIssue::Overflow => Reason::ResultOverflows,
-                        }),
-                    }
+                match expr.eval(&get) {
+                    Ok(v) => substituted = Some(expr.substituted(&get).equals(v)),
+                    Err(e) => ex.reasons.push(match e {
+                        EvalIssue::Missing(indicator) => Reason::InputMissing { indicator },
+                        EvalIssue::DivisionByZero(expression) => Reason::DivisionByZero { expression },
+                        EvalIssue::Overflow => Reason::ResultOverflows,
+                    }),
                 }
-                ex.source = Some(SourceUsed::Calculated { expression: expr.to_string(), substituted });
             }
+            ex.source = Some(SourceUsed::Calculated { expression: expr.to_string(), substituted });
         }
-        if let (Some(a), false) = (value, suppressed) {
-            let input = ScoreInput {
-                actual: a,
-                target: target.map(|x| x.value),
-                baseline: ind.baseline.map(|b| b.value),
-                polarity: ind.polarity,
-                date: scored_at.end_date(self.calendar),
-            };
-            ex.formula = Some(ind.scoring.formula(&input));
-            match ind.scoring.score(&input) {
-                Ok(s) => row.native_score = s.native,
-                Err(NoScore::NoTarget) => ex.reasons.push(Reason::NoTarget {
-                    period: scored_at,
-                    latest: ind.targets.latest_earlier(scored_at).map(|t| t.period),
-                    policy: ind.targets.policy(),
-                }),
-                Err(cause) => ex.reasons.push(Reason::NoScore { cause }),
-            }
-        }
-        let by_rule = matches!(ind.scoring, ScoringMethod::StatusRules { .. });
-        ex.status_reason = status_reason(row.status, row.score, &ind.thresholds, by_rule);
-        row.forecast = self.forecast(grid, t, ind, period);
     }
-
-    fn forecast(&self, grid: &Grid, t: usize, ind: &IndPlan, period: Period) -> Option<Forecast> {
-        let goal = ind.targets.target_date()?;
-        let report = period.frequency();
-        let x_target = ordinal_of_month(goal.period.last_month(self.calendar), report, self.calendar);
-        let tn = grid.table.periods;
-        // A forecast speaks only of a period without an actual: never of a past period, nor
-        // of the period shown when it has a value (the actual, not a line, says where it is).
-        let has_actual = grid.table.values.get(ind.node * tn + t).is_some_and(|v| !v.is_nan());
-        if x_target < period.ordinal() || (x_target == period.ordinal() && has_actual) {
-            return None;
-        }
-        let w = (self.settings.forecast_window as usize).max(1);
-        let from = (t + 1).saturating_sub(w);
-        let points: Vec<(f64, f64)> = (from..=t)
-            .filter_map(|s| {
-                let v = grid.table.values.get(ind.node * tn + s).copied().and_then(opt)?;
-                Some((grid.periods.get(s)?.ordinal() as f64, v))
-            })
-            .collect();
-        let fit = crate::engine::trend::projection(&points, x_target as f64);
-        let projected = fit.map(|f| f.0);
-        let on_track = match ind.polarity {
-            crate::model::indicator::Polarity::InsideBand => None,
-            p => projected.map(|v| crate::engine::scoring::at_or_beyond(v, goal.value, p)),
+    if let (Some(a), false) = (value, suppressed) {
+        let input = ScoreInput {
+            actual: a,
+            target: target.map(|x| x.value),
+            baseline: ind.baseline.map(|b| b.value),
+            polarity: ind.polarity,
+            date: scored_at.end_date(engine.calendar),
         };
-        Some(Forecast {
-            target_period: goal.period,
-            target: goal.value,
-            projected,
-            slope: fit.map(|f| f.1),
-            points: points.len() as u32,
-            on_track,
-        })
+        ex.formula = Some(ind.scoring.formula(&input));
+        match ind.scoring.score(&input) {
+            Ok(s) => row.native_score = s.native,
+            Err(NoScore::NoTarget) => ex.reasons.push(Reason::NoTarget {
+                period: scored_at,
+                latest: ind.targets.latest_earlier(scored_at).map(|t| t.period),
+                policy: ind.targets.policy(),
+            }),
+            Err(cause) => ex.reasons.push(Reason::NoScore { cause }),
+        }
     }
+    let by_rule = matches!(ind.scoring, ScoringMethod::StatusRules { .. });
+    ex.status_reason = status_reason(row.status, row.score, &ind.thresholds, by_rule);
+    row.forecast = forecast(engine, grid, t, ind, period);
+}
+
+fn forecast(engine: &Engine, grid: &Grid, t: usize, ind: &IndPlan, period: Period) -> Option<Forecast> {
+    let goal = ind.targets.target_date()?;
+    let report = period.frequency();
+    let x_target = ordinal_of_month(goal.period.last_month(engine.calendar), report, engine.calendar);
+    let tn = grid.table.periods;
+    // A forecast speaks only of a period without an actual: never of a past period, nor
+    // of the period shown when it has a value (the actual, not a line, says where it is).
+    let has_actual = grid.table.values.get(ind.node * tn + t).is_some_and(|v| !v.is_nan());
+    if x_target < period.ordinal() || (x_target == period.ordinal() && has_actual) {
+        return None;
+    }
+    let w = (engine.settings.forecast_window as usize).max(1);
+    let from = (t + 1).saturating_sub(w);
+    let points: Vec<(f64, f64)> = (from..=t)
+        .filter_map(|s| {
+            let v = grid.table.values.get(ind.node * tn + s).copied().and_then(opt)?;
+            Some((grid.periods.get(s)?.ordinal() as f64, v))
+        })
+        .collect();
+    let fit = crate::engine::trend::projection(&points, x_target as f64);
+    let projected = fit.map(|f| f.0);
+    let on_track = match ind.polarity {
+        crate::model::indicator::Polarity::InsideBand => None,
+        p => projected.map(|v| crate::engine::scoring::at_or_beyond(v, goal.value, p)),
+    };
+    Some(Forecast {
+        target_period: goal.period,
+        target: goal.value,
+        projected,
+        slope: fit.map(|f| f.1),
+        points: points.len() as u32,
+        on_track,
+    })
 }

@@ -66,6 +66,7 @@ use crate::error::Error;
 use crate::model::period::{Calendar, MonthIndex, Period};
 use crate::model::scorecard::Sign;
 use crate::model::workspace::{Settings, Workspace};
+use evaluation::Evaluation;
 
 pub(crate) use compile::{DerivedSource, IndPlan, NodeDef, SourcePlan};
 pub use run::ScoreTable;
@@ -216,5 +217,40 @@ impl Engine {
         if let Some(source) = &self.derived_source {
             source.forget_points();
         }
+    }
+
+    /// Evaluate one period.
+    pub fn evaluate(&self, period: Period) -> Result<Evaluation, Error> {
+        let (start, _) = run::span(self, period, period)?;
+        let grid = run::run(self, period.frequency(), start, period.ordinal(), ScoreTable::empty(period))?;
+        let t = grid.periods.len().saturating_sub(1);
+        Ok(evaluation::build(self, &grid, t))
+    }
+
+    /// Evaluate every period from `first` to `last` (same frequency): one dense pass, then
+    /// the rich rows of each period.
+    pub fn evaluate_range(&self, first: Period, last: Period) -> Result<Vec<Evaluation>, Error> {
+        let mut out = Vec::new();
+        self.evaluate_range_each(first, last, &mut |e| out.push(e))?;
+        Ok(out)
+    }
+
+    /// [`evaluate_range`](Engine::evaluate_range), handing each period's evaluation to
+    /// `each` in order as soon as it is built: a caller that keeps only what it needs of
+    /// each (the report keeps the values and targets of the history, and the last period
+    /// whole) holds one rich evaluation at a time instead of the whole range.
+    pub fn evaluate_range_each(
+        &self,
+        first: Period,
+        last: Period,
+        each: &mut dyn FnMut(Evaluation),
+    ) -> Result<(), Error> {
+        let (start, n) = run::span(self, first, last)?;
+        let grid = run::run(self, first.frequency(), start, last.ordinal(), ScoreTable::empty(first))?;
+        let skip = (first.ordinal() - start) as usize;
+        for t in skip..skip + n {
+            each(evaluation::build(self, &grid, t));
+        }
+        Ok(())
     }
 }

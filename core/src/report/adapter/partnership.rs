@@ -5,8 +5,8 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::ReportOptions;
 use crate::analytics::headline::Headline;
-use crate::analytics::partnership::{self, FundsScope};
 use crate::analytics::partnership::LeverageUndefined;
+use crate::analytics::partnership::{self, FundsScope};
 use crate::model::period::Period;
 use crate::model::workspace::Workspace;
 use crate::report::model::{
