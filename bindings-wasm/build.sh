@@ -64,6 +64,10 @@ TERSER="$HERE/node_modules/.bin/terser"
   -o "$HERE/pkg/web/pilotage_wasm.min.js"
 mv "$HERE/pkg/web/pilotage_wasm.min.js" "$HERE/pkg/web/pilotage_wasm.js"
 cp "$HERE/js/pilotage-scorecard.d.ts" "$HERE/pkg/web/"
+# wasm-bindgen's declarations of the module's raw exports are for bundlers that import the
+# .wasm file itself; the web target's users import pilotage_wasm.js, whose own .d.ts does
+# not refer to them: they stay out of the package (0.7 KB of its size budget).
+rm -f "$HERE/pkg/web/pilotage_wasm_bg.wasm.d.ts"
 
 step "sizes"
 node "$HERE/tools/size.cjs" "$HERE/pkg/web" "$ROOT/target/wasm-size.json"

@@ -94,10 +94,7 @@ export type IndicatorSource =
   | { kind: "calculated"; expression: string }
   | { kind: "derived"; metric: Metric };
 
-/**
- * How a lower-is-better ratio to target is formed (both are published; the first is the
- * default).
- */
+/** How a lower-is-better ratio to target is formed (both are published; the first is the default). */
 export type LowerRatio = "target_over_actual" | "two_minus_actual_over_target";
 
 /** One measurement of an indicator. */
@@ -111,11 +108,7 @@ export interface Measurement {
   value?: number;
 }
 
-/**
- * A portfolio or partnership metric an indicator can take its values from, so that the
- * scorecard feeds itself from the raw records (see the `portfolio` and `partnership`
- * modules for the definitions).
- */
+/** A portfolio or partnership metric an indicator can take its values from, so that the scorecard feeds itself from the raw records (see the `portfolio` and `partnership` modules for the definitions). */
 export type Metric =
   | "active_caseload"
   | "files_registered"
@@ -228,10 +221,7 @@ export interface Scorecard {
   rollup?: Rollup;
 }
 
-/**
- * How an indicator is scored, with its parameters. Each method is documented with its
- * formula; `a` is the actual value for the period, `t` the target in force, `b` the baseline.
- */
+/** How an indicator is scored, with its parameters. */
 export type ScoringMethod =
   | { method: "linear_progress"; cap?: number; floor_at_zero?: boolean }
   | { method: "ratio_to_target"; cap?: number; lower_is_better?: LowerRatio; zero_target?: ZeroTargetRule }
@@ -301,10 +291,7 @@ export type TargetPolicy = "none" | "carry_forward";
 /** How measurements combine into a coarser period. */
 export type TimeAggregation = "sum" | "mean" | "last" | "min" | "max" | "ratio_of_sums";
 
-/**
- * A path from a starting value to a target value, interpolated linearly per period, with
- * optional intermediate milestones (the path goes through each in turn).
- */
+/** A path from a starting value to a target value, interpolated linearly per period, with optional intermediate milestones (the path goes through each in turn). */
 export interface Trajectory {
   from: PeriodValue;
   to: PeriodValue;
@@ -349,14 +336,7 @@ export interface Caseload {
   without_objective: number;
 }
 
-/**
- * Which files count in the active caseload besides those in instruction or in progress.
- *
- * The default follows the definition of the "file active" (files received and not yet
- * closed): a rejected file and a delivered file both stay active until their `closed` (or
- * `abandoned`) date, because the team still works on them. A city that counts only the files
- * still to be decided or built sets both to `false`.
- */
+/** Which files count in the active caseload besides those in instruction or in progress. */
 export interface CaseloadOptions {
   rejected_until_closed: boolean;
   delivered_until_closed: boolean;
@@ -463,10 +443,7 @@ export interface FileLeadTime {
   days: number;
 }
 
-/**
- * Options of the project-finance figures; a field missing when read takes its
- * [`Default`] value.
- */
+/** Options of the project-finance figures; a field missing when read takes its [`Default`] value. */
 export interface FinanceOptions {
   basis: FundingStatus;
   as_of: IsoDate | null;
@@ -483,15 +460,7 @@ export interface Forecast {
   on_track: boolean | null;
 }
 
-/**
- * A formula with its numbers, as a tree: leaves are numbers labelled with what they are
- * (or a calculated indicator's inputs), nodes are operations over operands. Serialised
- * with a `kind` tag: `{"kind": "op", "op": {"name": "div"}, "operands": [...]}`,
- * `{"kind": "value", "value": 42, "of": "actual"}`. The renderer
- * ([`crate::explain::render_in`]) writes it in infix notation with as few parentheses as
- * the tree needs, `100 * (42 - 30) / (50 - 30) = 60`, and the words of the special
- * operations in the reader's language.
- */
+/** A formula with its numbers, as a tree: leaves are numbers labelled with what they are (or a calculated indicator's inputs), nodes are operations over operands. */
 export type Formula =
   | { kind: "value"; value: number; of: Operand }
   | { kind: "input"; indicator: string; value: number | null }
@@ -579,10 +548,7 @@ export type LeadTimeEvent =
   | "delivered"
   | "closed";
 
-/**
- * Which events a lead time runs between; a field missing when read takes its [`Default`]
- * value.
- */
+/** Which events a lead time runs between; a field missing when read takes its [`Default`] value. */
 export interface LeadTimeOptions {
   start: LeadTimeEvent;
   stop: LeadTimeEvent;
@@ -616,7 +582,7 @@ export interface Leverage {
 /** How leverage is defined; every leverage result names the one it used. */
 export type LeverageDefinition = "external_over_own" | "total_over_own" | "planned_cost_over_own";
 
-/** Why a leverage has no value. Serialised as its snake_case name. */
+/** Why a leverage has no value. */
 export type LeverageUndefined = "no_planned_cost" | "overflow" | "zero_own_funds" | "too_large_to_divide";
 
 /** A cause-effect link and whether the data agrees with it. */
@@ -631,10 +597,7 @@ export interface LinkResult {
   agrees: boolean | null;
 }
 
-/**
- * What a derived value rests on, or why there is none, as a code with its numbers.
- * Serialised with a `code` tag in snake_case: `{"code": "counted", "count": 12}`.
- */
+/** What a derived value rests on, or why there is none, as a code with its numbers. */
 export type MetricBasis =
   | { code: "counted"; count: number }
   | { code: "no_records" }
@@ -651,10 +614,7 @@ export type NoDataReason =
   | "below_min_coverage"
   | "too_large";
 
-/**
- * Why a capacity comparison has no ratio. Serialised with a `code` tag in snake_case:
- * `{"code": "no_investment", "period": "2023"}`.
- */
+/** Why a capacity comparison has no ratio. */
 export type NoRatio =
   | { code: "overflow" }
   | { code: "no_investment"; period: PeriodText }
@@ -693,12 +653,7 @@ export interface NodeResult {
   explanation: Explanation;
 }
 
-/**
- * An operation of a [`Formula`]. Serialised with a `name` tag in snake_case:
- * `{"name": "rule", "number": 1, "status": "green"}`, `{"name": "add"}` (the `Serialize`
- * is written by hand with the derived shape: one map for all the operations instead of
- * one serialiser each, which weighed in the WebAssembly package).
- */
+/** An operation of a [`Formula`]. */
 export type Op =
   | { name: "add" }
   | { name: "sub" }
@@ -785,11 +740,7 @@ export interface Population {
   left_out: string[];
 }
 
-/**
- * Co-financing and leverage of a set of projects: sums first, then one division. The two
- * figures may rest on different projects (the rate needs a planned cost): each names its
- * population.
- */
+/** Co-financing and leverage of a set of projects: sums first, then one division. */
 export interface PortfolioFinance {
   scope: ProjectScope;
   options: FinanceOptions;
@@ -857,10 +808,7 @@ export type ProjectScope =
   | { kind: "approved_by"; value: IsoDate }
   | { kind: "approved_in"; value: PeriodText };
 
-/**
- * Why a node has no value or no score, as a code with its numbers. Serialised with a
- * `code` tag in snake_case: `{"code": "no_measurement", "periods": ["2025"]}`.
- */
+/** Why a node has no value or no score, as a code with its numbers. */
 export type Reason =
   | { code: "no_measurement"; periods: PeriodText[] }
   | { code: "denominators_zero" }
@@ -896,10 +844,7 @@ export interface StatusAmounts {
   received: Money | null;
 }
 
-/**
- * Which cut-off or rule gave a node its status. Serialised with a `rule` tag in
- * snake_case: `{"rule": "amber", "score": 44.4, "amber": 33.3, "green": 100}`.
- */
+/** Which cut-off or rule gave a node its status. */
 export type StatusReason =
   | { rule: "suppressed" }
   | { rule: "no_data" }

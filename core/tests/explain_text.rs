@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use common::{p, workspace};
 use pilotage::engine::derived::MetricBasis;
-use pilotage::engine::evaluation::Op;
+use pilotage::engine::evaluation::{Op, StatusReason};
 use pilotage::engine::rollup::NoDataReason;
 use pilotage::engine::scoring::{Comparison, DayCount, LowerRatio, NoScore};
 use pilotage::engine::target::TargetPolicy;
@@ -415,6 +415,51 @@ fn every_code_renders_in_both_languages() {
         let json = serde_json::to_string(r).unwrap();
         assert_eq!(&serde_json::from_str::<Reason>(&json).unwrap(), r, "{json}");
     }
+    for b in every_basis() {
+        let json = serde_json::to_string(&b).unwrap();
+        assert_eq!(serde_json::from_str::<MetricBasis>(&json).unwrap(), b, "{json}");
+    }
+    // the status reasons, every one (serialised by hand too)
+    let statuses = [
+        StatusReason::Suppressed,
+        StatusReason::NoData,
+        StatusReason::StatusRule { status: Status::Red },
+        StatusReason::Green { score: 100.0, green: 100.0 },
+        StatusReason::Amber { score: 44.4, amber: 33.3, green: 100.0 },
+        StatusReason::Red { score: 10.0, amber: 33.3 },
+        StatusReason::Given { status: Status::Suppressed },
+    ];
+    for s in &statuses {
+        match s {
+            StatusReason::Suppressed
+            | StatusReason::NoData
+            | StatusReason::StatusRule { .. }
+            | StatusReason::Green { .. }
+            | StatusReason::Amber { .. }
+            | StatusReason::Red { .. }
+            | StatusReason::Given { .. } => {}
+        }
+        let json = serde_json::to_string(s).unwrap();
+        assert_eq!(&serde_json::from_str::<StatusReason>(&json).unwrap(), s, "{json}");
+    }
+    // the shapes, written out: the tag first, then the fields in declaration order
+    assert_eq!(
+        serde_json::to_string(&statuses[4]).unwrap(),
+        r#"{"rule":"amber","score":44.4,"amber":33.3,"green":100.0}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&Reason::BelowMinCoverage { coverage: 0.5, min: 0.75 }).unwrap(),
+        r#"{"code":"below_min_coverage","coverage":0.5,"min":0.75}"#
+    );
+    assert_eq!(serde_json::to_string(&Reason::ResultOverflows).unwrap(), r#"{"code":"result_overflows"}"#);
+    assert_eq!(
+        serde_json::to_string(&MetricBasis::Counted { count: 12 }).unwrap(),
+        r#"{"code":"counted","count":12}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&Formula::Input { indicator: "ind_a".into(), value: None }).unwrap(),
+        r#"{"kind":"input","indicator":"ind_a","value":null}"#
+    );
     let rule = Formula::op(Op::Rule { number: 2, status: Status::Amber }, vec![]);
     assert_eq!(
         serde_json::to_string(&rule).unwrap(),

@@ -285,7 +285,7 @@ pub struct Explanation {
 
 /// Which cut-off or rule gave a node its status. Serialised with a `rule` tag in
 /// snake_case: `{"rule": "amber", "score": 44.4, "amber": 33.3, "green": 100}`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum StatusReason {
     /// A measurement rests on fewer people than the minimum group size.
@@ -329,7 +329,7 @@ pub enum StatusReason {
 
 /// Why a node has no value or no score, as a code with its numbers. Serialised with a
 /// `code` tag in snake_case: `{"code": "no_measurement", "periods": ["2025"]}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Reason {
     /// No measurement in any of these periods.
@@ -394,6 +394,98 @@ pub enum Reason {
     },
 }
 
+// `StatusReason` and `Reason` serialise by hand, to the JSON serde's derive gives them (the
+// tag first, then the fields in declaration order; `tests/explain_text.rs` reads it back):
+// the derived internally tagged serialisers cost the WebAssembly package about a kilobyte
+// gzipped, over its size budget.
+impl Serialize for StatusReason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        match self {
+            StatusReason::Suppressed => m.serialize_entry("rule", "suppressed")?,
+            StatusReason::NoData => m.serialize_entry("rule", "no_data")?,
+            StatusReason::StatusRule { status } => {
+                m.serialize_entry("rule", "status_rule")?;
+                m.serialize_entry("status", status)?;
+            }
+            StatusReason::Green { score, green } => {
+                m.serialize_entry("rule", "green")?;
+                m.serialize_entry("score", score)?;
+                m.serialize_entry("green", green)?;
+            }
+            StatusReason::Amber { score, amber, green } => {
+                m.serialize_entry("rule", "amber")?;
+                m.serialize_entry("score", score)?;
+                m.serialize_entry("amber", amber)?;
+                m.serialize_entry("green", green)?;
+            }
+            StatusReason::Red { score, amber } => {
+                m.serialize_entry("rule", "red")?;
+                m.serialize_entry("score", score)?;
+                m.serialize_entry("amber", amber)?;
+            }
+            StatusReason::Given { status } => {
+                m.serialize_entry("rule", "given")?;
+                m.serialize_entry("status", status)?;
+            }
+        }
+        m.end()
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        match self {
+            Reason::NoMeasurement { periods } => {
+                m.serialize_entry("code", "no_measurement")?;
+                m.serialize_entry("periods", periods)?;
+            }
+            Reason::DenominatorsZero => m.serialize_entry("code", "denominators_zero")?,
+            Reason::AggregateTooLarge => m.serialize_entry("code", "aggregate_too_large")?,
+            Reason::RecordsUnavailable => m.serialize_entry("code", "records_unavailable")?,
+            Reason::InputSuppressed => m.serialize_entry("code", "input_suppressed")?,
+            Reason::InputMissing { indicator } => {
+                m.serialize_entry("code", "input_missing")?;
+                m.serialize_entry("indicator", indicator)?;
+            }
+            Reason::DivisionByZero { expression } => {
+                m.serialize_entry("code", "division_by_zero")?;
+                m.serialize_entry("expression", expression)?;
+            }
+            Reason::ResultOverflows => m.serialize_entry("code", "result_overflows")?,
+            Reason::NoTarget { period, latest, policy } => {
+                m.serialize_entry("code", "no_target")?;
+                m.serialize_entry("period", period)?;
+                m.serialize_entry("latest", latest)?;
+                m.serialize_entry("policy", policy)?;
+            }
+            Reason::NoScore { cause } => {
+                m.serialize_entry("code", "no_score")?;
+                m.serialize_entry("cause", cause)?;
+            }
+            Reason::Rollup { cause } => {
+                m.serialize_entry("code", "rollup")?;
+                m.serialize_entry("cause", cause)?;
+            }
+            Reason::BelowMinCoverage { coverage, min } => {
+                m.serialize_entry("code", "below_min_coverage")?;
+                m.serialize_entry("coverage", coverage)?;
+                m.serialize_entry("min", min)?;
+            }
+            Reason::Derived { metric, period, basis } => {
+                m.serialize_entry("code", "derived")?;
+                m.serialize_entry("metric", metric)?;
+                m.serialize_entry("period", period)?;
+                m.serialize_entry("basis", basis)?;
+            }
+        }
+        m.end()
+    }
+}
+
 /// A formula with its numbers, as a tree: leaves are numbers labelled with what they are
 /// (or a calculated indicator's inputs), nodes are operations over operands. Serialised
 /// with a `kind` tag: `{"kind": "op", "op": {"name": "div"}, "operands": [...]}`,
@@ -401,7 +493,7 @@ pub enum Reason {
 /// ([`crate::explain::render_in`]) writes it in infix notation with as few parentheses as
 /// the tree needs, `100 * (42 - 30) / (50 - 30) = 60`, and the words of the special
 /// operations in the reader's language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Formula {
     /// A number.
@@ -430,6 +522,36 @@ pub enum Formula {
         /// Its operands, in order (see each operation).
         operands: Vec<Formula>,
     },
+}
+
+// By hand, to the derived JSON (see `Reason`'s serialiser).
+impl Serialize for Formula {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        match self {
+            Formula::Value { value, of } => {
+                m.serialize_entry("kind", "value")?;
+                m.serialize_entry("value", value)?;
+                m.serialize_entry("of", of)?;
+            }
+            Formula::Input { indicator, value } => {
+                m.serialize_entry("kind", "input")?;
+                m.serialize_entry("indicator", indicator)?;
+                m.serialize_entry("value", value)?;
+            }
+            Formula::Named { of } => {
+                m.serialize_entry("kind", "named")?;
+                m.serialize_entry("of", of)?;
+            }
+            Formula::Op { op, operands } => {
+                m.serialize_entry("kind", "op")?;
+                m.serialize_entry("op", op)?;
+                m.serialize_entry("operands", operands)?;
+            }
+        }
+        m.end()
+    }
 }
 
 /// What a number of a [`Formula`] is.

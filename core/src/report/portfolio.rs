@@ -53,20 +53,26 @@ pub fn explanation_lines(view: &PortfolioView, locale: Locale) -> Vec<String> {
     let ratio = |r: Option<f64>| r.map(|r| locale.number(r, 1)).unwrap_or_else(|| "–".to_string());
     let (e, l) = (&x.earlier, &x.later);
     let rule = caseload_rule(x.caseload, locale);
+    // "1 file", "2 files"; "0 dossier", "2 dossiers": the locale's plural rule and nouns
+    let w = locale.words();
+    let files = |n: usize| w.records[3][usize::from((w.plural)(n as u64))];
     match locale {
         Locale::Fr => vec![
             format!(
-                "File active au {date}\u{a0}: {} dossiers (enregistrés, ni clos ni abandonnés{rule}) ; courbe : file active à la fin de chaque période.",
+                "File active au {date}\u{a0}: {} {} (enregistrés, ni clos ni abandonnés{rule}) ; courbe : file active à la fin de chaque période.",
                 x.active_caseload,
+                files(x.active_caseload),
             ),
             format!(
-                "Délai d’instruction : jours de « {start} » à « {stop} », dossiers décidés dans la période ; {} ({} dossiers) moyenne {}, médiane {} ; {} ({} dossiers) moyenne {}, médiane {}.",
+                "Délai d’instruction : jours de « {start} » à « {stop} », dossiers décidés dans la période ; {} ({} {}) moyenne {}, médiane {} ; {} ({} {}) moyenne {}, médiane {}.",
                 locale.period(e.period),
                 e.count,
+                files(e.count),
                 days(e.mean_days),
                 days(e.median_days),
                 locale.period(l.period),
                 l.count,
+                files(l.count),
                 days(l.mean_days),
                 days(l.median_days)
             ),
@@ -81,17 +87,20 @@ pub fn explanation_lines(view: &PortfolioView, locale: Locale) -> Vec<String> {
         ],
         Locale::En => vec![
             format!(
-                "Active caseload on {date}: {} files (registered, neither closed nor abandoned{rule}); chart: caseload at the end of each period.",
+                "Active caseload on {date}: {} {} (registered, neither closed nor abandoned{rule}); chart: caseload at the end of each period.",
                 x.active_caseload,
+                files(x.active_caseload),
             ),
             format!(
-                "Instruction lead time: days from “{start}” to “{stop}”, files decided in the period; {} ({} files) mean {}, median {}; {} ({} files) mean {}, median {}.",
+                "Instruction lead time: days from “{start}” to “{stop}”, files decided in the period; {} ({} {}) mean {}, median {}; {} ({} {}) mean {}, median {}.",
                 locale.period(e.period),
                 e.count,
+                files(e.count),
                 days(e.mean_days),
                 days(e.median_days),
                 locale.period(l.period),
                 l.count,
+                files(l.count),
                 days(l.mean_days),
                 days(l.median_days)
             ),
