@@ -1,16 +1,157 @@
 //! Errors. Every failure the library can meet is a variant of [`Error`]; problems found in
-//! input are [`Problem`]s, each naming where it is (a path such as
-//! `projects[12].stages[3].date`, or a file line and column) and what is wrong.
+//! input are [`Problem`]s, each naming where it is (a structured [`Path`] such as
+//! `projects[p1].stages[3].date`, or a file line and column) and what is wrong.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// One step of a [`Path`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// A field of a record or of the workspace (`.perspective`), or the first name of a path
+    /// (`scorecard`, a CSV file name).
+    Field(String),
+    /// The position of an element in a list that has no id (`[2]`, 0-based): measurements,
+    /// targets, steps, stage events, the changes of a weight schedule.
+    Index(usize),
+    /// An element named by its id (`[o_pilotage]`): indicators, objectives, perspectives,
+    /// projects, partners, commitments, services. For tables, the same brackets name a
+    /// column (`file.csv[amount]`) or a DataFrame row label.
+    Id(String),
+    /// Text kept as given, shown as it is: a path read back from its display text
+    /// ([`Path::text`]), which is not parsed (an id may contain `.`, `[` or digits only).
+    Text(String),
+}
+
+/// Where a [`Problem`] is: a list of [`Segment`]s, built by its producer (never parsed back
+/// from text). Its `Display` is the dotted text of the problem
+/// (`indicators[ind_absenteisme].targets[2].value`): a field after the first is preceded by
+/// `.`, an index or an id is in brackets.
+///
+/// ```
+/// use pilotage::Path;
+/// let p = Path::root("commitments").id("c_12").field("steps").index(1).field("amount");
+/// assert_eq!(p.to_string(), "commitments[c_12].steps[1].amount");
+/// ```
+///
+/// In JSON (the bindings' problems) a path is its display text, a string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Path(Vec<Segment>);
+
+impl Path {
+    /// A path that starts with the field `name` (`indicators`, `scorecard`, a file name).
+    pub fn root(name: impl Into<String>) -> Path {
+        Path(vec![Segment::Field(name.into())])
+    }
+
+    /// A path kept as the text given, not parsed: the reader of a path's display text
+    /// (deserialisation, the Python `Problem(path, ...)` constructor). It displays as given
+    /// but has no structure.
+    pub fn text(text: impl Into<String>) -> Path {
+        Path(vec![Segment::Text(text.into())])
+    }
+
+    fn with(&self, s: Segment) -> Path {
+        let mut v = self.0.clone();
+        v.push(s);
+        Path(v)
+    }
+
+    /// This path, then the field `name`.
+    #[must_use]
+    pub fn field(&self, name: impl Into<String>) -> Path {
+        self.with(Segment::Field(name.into()))
+    }
+
+    /// This path, then the element at `i` (0-based) of a list without ids.
+    #[must_use]
+    pub fn index(&self, i: usize) -> Path {
+        self.with(Segment::Index(i))
+    }
+
+    /// This path, then the element of id `id`.
+    #[must_use]
+    pub fn id(&self, id: impl Into<String>) -> Path {
+        self.with(Segment::Id(id.into()))
+    }
+
+    /// This path, then every segment of `rest`.
+    #[must_use]
+    pub fn join(&self, rest: &Path) -> Path {
+        let mut v = self.0.clone();
+        v.extend(rest.0.iter().cloned());
+        Path(v)
+    }
+
+    /// Adds `s` at the end.
+    pub fn push(&mut self, s: Segment) {
+        self.0.push(s);
+    }
+
+    /// Removes the last segment.
+    pub fn pop(&mut self) -> Option<Segment> {
+        self.0.pop()
+    }
+
+    /// The segments, in order.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+
+    /// The segments after `prefix`, if this path starts with it.
+    pub fn strip_prefix(&self, prefix: &Path) -> Option<&[Segment]> {
+        self.0.strip_prefix(prefix.0.as_slice())
+    }
+}
+
+impl From<Vec<Segment>> for Path {
+    fn from(segments: Vec<Segment>) -> Path {
+        Path(segments)
+    }
+}
+
+impl From<&str> for Path {
+    /// A path of one field (`"organisation"`, a file name).
+    fn from(name: &str) -> Path {
+        Path::root(name)
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, s) in self.0.iter().enumerate() {
+            match s {
+                Segment::Field(n) if i == 0 => f.write_str(n)?,
+                Segment::Field(n) => write!(f, ".{n}")?,
+                Segment::Index(k) => write!(f, "[{k}]")?,
+                Segment::Id(id) => write!(f, "[{id}]")?,
+                Segment::Text(t) => f.write_str(t)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Path {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Path {
+    /// A path read back from its text is [`Path::text`]: it displays (and serialises) the same.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Path, D::Error> {
+        String::deserialize(deserializer).map(Path::text)
+    }
+}
+
 /// One thing wrong with the input, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
-    /// Where: a path into the workspace (`commitments[3].partner`), or a file name for CSV.
-    pub path: String,
+    /// Where: a path into the workspace (`commitments[c_12].partner`), or a file name for
+    /// CSV. Serialised as its display text.
+    pub path: Path,
     /// What is wrong, in plain words.
     pub message: String,
     /// Line in the source file (1-based), when known.
@@ -23,7 +164,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem at a path.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+    pub fn new(path: impl Into<Path>, message: impl Into<String>) -> Problem {
         Problem { path: path.into(), message: message.into(), line: None, column: None }
     }
 
@@ -37,7 +178,7 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.path)?;
+        write!(f, "{}", self.path)?;
         match (self.line, self.column) {
             (Some(l), Some(c)) => write!(f, " (line {l}, column {c})")?,
             (Some(l), None) => write!(f, " (line {l})")?,
