@@ -94,6 +94,11 @@ impl Path {
         self.0.pop()
     }
 
+    /// Whether the path has no segment.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The segments, in order.
     pub fn segments(&self) -> &[Segment] {
         &self.0
@@ -130,6 +135,25 @@ impl fmt::Display for Path {
             }
         }
         Ok(())
+    }
+}
+
+/// A path equals the text it displays as (handy in tests and checks: `p.path == "scorecard"`).
+impl PartialEq<str> for Path {
+    fn eq(&self, other: &str) -> bool {
+        self.to_string() == other
+    }
+}
+
+impl PartialEq<&str> for Path {
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string() == *other
+    }
+}
+
+impl PartialEq<String> for Path {
+    fn eq(&self, other: &String) -> bool {
+        self.to_string() == *other
     }
 }
 

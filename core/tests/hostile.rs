@@ -293,7 +293,7 @@ fn deeply_nested_json_is_an_error_at_serde_json_s_recursion_limit() {
     let p = load_problems(&text);
     assert_eq!(p.len(), 1, "{p:#?}");
     // The path goes down the arrays as far as serde_json went (`weight[0][0]...`).
-    assert!(p[0].path.starts_with("scorecard.perspectives[0].weight[0][0]"), "{}", p[0].path);
+    assert!(p[0].path.to_string().starts_with("scorecard.perspectives[0].weight[0][0]"), "{}", p[0].path);
     assert!(p[0].message.contains("recursion limit exceeded"), "{}", p[0]);
     // 129 levels is refused; 100 is an ordinary type error (not a weight).
     let at = |depth: usize| {
@@ -302,7 +302,7 @@ fn deeply_nested_json_is_an_error_at_serde_json_s_recursion_limit() {
             ws(&format!(r#","scorecard":{{"perspectives":[{{"id":"p","name":"P","weight":{nested}}}]}}"#));
         let p = load_problems(&text);
         assert_eq!(p.len(), 1, "{p:#?}");
-        assert!(p[0].path.starts_with("scorecard.perspectives[0].weight"));
+        assert!(p[0].path.to_string().starts_with("scorecard.perspectives[0].weight"));
         p[0].message.clone()
     };
     assert!(at(129).contains("recursion limit exceeded"));

@@ -1038,7 +1038,7 @@ mod tests {
             } else if !seen.insert(id) {
                 out.push((path, format!("duplicate id {id:?}")));
             } else if let Some((first, k)) = folded.get(&fold_id(id)) {
-                out.push((path, case_twin(id, first, &name.index(k).field("id").to_string())));
+                out.push((path, case_twin(id, first, &name.index(*k).field("id").to_string())));
             } else {
                 folded.insert(fold_id(id), (id, i));
             }
