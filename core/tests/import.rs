@@ -138,7 +138,7 @@ fn a_measurement_that_breaks_validation_is_refused_at_its_line() {
     let p = find(&ps, "m.csv[period]", 3);
     assert_eq!(p.column, Some(2));
     assert!(p.message.contains("the indicator is measured monthly"), "{}", p.message);
-    assert!(p.message.contains("indicators[0].measurements[2].period"), "{}", p.message);
+    assert!(p.message.contains("indicators[files].measurements[2].period"), "{}", p.message);
 }
 
 #[test]

@@ -242,6 +242,12 @@ impl LineCursor {
     }
 }
 
+/// The `id` of a record that could not be decoded, when it is a string.
+#[derive(Deserialize)]
+struct RecordId {
+    id: Option<String>,
+}
+
 impl<'a> Decoder<'a> {
     fn position(&mut self, raw: &str, line: usize, column: usize) -> (u64, u64) {
         let offset = (raw.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
@@ -278,13 +284,9 @@ impl<'a> Decoder<'a> {
             Ok(v) => Some(v),
             Err((inner_path, inner)) => {
                 let (line, column) = self.position(text, inner.line(), inner.column());
-                let id = match serde_json::from_str::<serde_json::Value>(text) {
-                    Ok(serde_json::Value::Object(mut map)) => match map.remove("id") {
-                        Some(serde_json::Value::String(id)) => Some(id),
-                        _ => None,
-                    },
-                    _ => None,
-                };
+                // only the id is read (the other members skipped unchecked: a number beyond
+                // f64, the failure itself, does not stop it)
+                let id = serde_json::from_str::<RecordId>(text).ok().and_then(|r| r.id);
                 let record = match (slot, &id) {
                     (None, _) => name.clone(),
                     (Some((_, true)), Some(id)) => name.id(id.as_str()),
