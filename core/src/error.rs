@@ -305,3 +305,68 @@ impl Error {
 
 /// The result type of the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_displays_each_segment_kind() {
+        // a field after the first has a dot; an index and an id are in brackets
+        assert_eq!(Path::root("organisation").to_string(), "organisation");
+        assert_eq!(
+            Path::root("scorecard").field("objectives").id("o_pilotage").field("perspective").to_string(),
+            "scorecard.objectives[o_pilotage].perspective"
+        );
+        assert_eq!(
+            Path::root("indicators")
+                .id("ind_absenteisme")
+                .field("targets")
+                .index(2)
+                .field("value")
+                .to_string(),
+            "indicators[ind_absenteisme].targets[2].value"
+        );
+        assert_eq!(
+            Path::root("commitments").id("c_12").field("steps").index(1).field("amount").to_string(),
+            "commitments[c_12].steps[1].amount"
+        );
+        assert_eq!(
+            Path::root("projects").id("p1").field("stages").field("approved").to_string(),
+            "projects[p1].stages.approved"
+        );
+        // a path inside a record (the JSON locator's) may start with an index
+        assert_eq!(Path::from(vec![Segment::Index(3), Segment::Field("a".into())]).to_string(), "[3].a");
+        assert_eq!(Path::default().to_string(), "");
+        // text is shown as given
+        assert_eq!(Path::text("m.csv[x]").to_string(), "m.csv[x]");
+    }
+
+    #[test]
+    fn a_path_is_built_of_the_segments_named() {
+        let p = Path::root("projects").id("p1").field("stages").index(0);
+        let expected = [
+            Segment::Field("projects".into()),
+            Segment::Id("p1".into()),
+            Segment::Field("stages".into()),
+            Segment::Index(0),
+        ];
+        assert_eq!(p.segments(), expected);
+        // an id that looks like a number stays an id
+        assert_ne!(Path::root("x").id("0"), Path::root("x").index(0));
+        assert_eq!(p.strip_prefix(&Path::root("projects").id("p1")), Some(&expected[2..]));
+        assert_eq!(p.strip_prefix(&Path::root("projects").id("p2")), None);
+    }
+
+    #[test]
+    fn a_problem_serialises_its_path_as_text_and_reads_it_back() {
+        let p = Problem::new(Path::root("commitments").id("c_12").field("partner"), "unknown partner")
+            .at(3, None);
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"{"path":"commitments[c_12].partner","message":"unknown partner","line":3}"#);
+        let back: Problem = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.path.to_string(), "commitments[c_12].partner");
+        assert_eq!(back.path, Path::text("commitments[c_12].partner"));
+        assert_eq!(back.to_string(), p.to_string());
+    }
+}

@@ -221,7 +221,9 @@ fn weights_beyond_any_scale_are_refused_where_they_are() {
     let mut ws = one_objective(vec![simple("i", &[("2025-01", 50.0)])]);
     ws.scorecard.perspectives[0].weight = pilotage::Weight::Fixed(1.7e308);
     match evaluate(&ws, p("2025-01")) {
-        Err(Error::Invalid(p)) => assert!(p.0.iter().any(|x| x.path == "scorecard.perspectives[persp].weight")),
+        Err(Error::Invalid(p)) => {
+            assert!(p.0.iter().any(|x| x.path == "scorecard.perspectives[persp].weight"))
+        }
         other => panic!("expected the weight refused, got {other:?}"),
     }
     // 1e12 itself is accepted (a budget in euros as a weight)

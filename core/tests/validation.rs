@@ -340,7 +340,11 @@ fn stages(list: &[(&str, &str)]) -> Value {
 
 #[test]
 fn a_file_starts_with_registered() {
-    fails(|v| v["projects"][0]["stages"] = json!([]), "projects[p1].stages", "at least its registration date");
+    fails(
+        |v| v["projects"][0]["stages"] = json!([]),
+        "projects[p1].stages",
+        "at least its registration date",
+    );
     fails(
         |v| v["projects"][0]["stages"] = stages(&[("complete", "2024-01-01")]),
         "projects[p1].stages[0]",
@@ -723,7 +727,11 @@ fn indicator_thresholds_and_group_size() {
 fn scoring_parameters_are_consistent() {
     let set = |i: usize, s: Value| move |v: &mut Value| v["indicators"][i]["scoring"] = s;
     fails(set(0, json!({ "method": "linear_progress", "cap": 0 })), "indicators[i1].scoring.cap", "positive");
-    fails(set(0, json!({ "method": "ratio_to_target", "cap": -5 })), "indicators[i1].scoring.cap", "positive");
+    fails(
+        set(0, json!({ "method": "ratio_to_target", "cap": -5 })),
+        "indicators[i1].scoring.cap",
+        "positive",
+    );
     passes(set(0, json!({ "method": "ratio_to_target", "cap": null })));
     fails(
         set(0, json!({ "method": "goal_red_flag", "goal": 5, "red_flag": 5 })),
@@ -742,7 +750,11 @@ fn scoring_parameters_are_consistent() {
         "positive",
     );
     passes(set(2, json!({ "method": "band", "low": 2, "high": 2, "tolerance": 0.5 })));
-    fails(set(1, json!({ "method": "min_max", "min": 10, "max": 10 })), "indicators[i2].scoring", "min < max");
+    fails(
+        set(1, json!({ "method": "min_max", "min": 10, "max": 10 })),
+        "indicators[i2].scoring",
+        "min < max",
+    );
     fails(
         set(1, json!({ "method": "min_max", "min": 0, "max": 10, "log": true })),
         "indicators[i2].scoring.min",
@@ -901,4 +913,20 @@ fn a_trailing_comma_is_a_json_error_with_its_position() {
         Err(Error::Json { line, column, .. }) => assert_eq!((line, column), (1, 85)),
         other => panic!("expected a JSON error, got {other:?}"),
     }
+}
+
+#[test]
+fn a_problem_on_an_objective_names_the_objective_by_its_id() {
+    // o2 is the second objective: its path names it `o2`, not `1`.
+    fails(
+        |v| v["scorecard"]["objectives"][1]["perspective"] = json!("nowhere"),
+        "scorecard.objectives[o2].perspective",
+        "unknown perspective \"nowhere\"",
+    );
+    // A problem with the id itself names the record by its position (its id is what is wrong).
+    fails(
+        |v| v["scorecard"]["objectives"][1]["id"] = json!("o1"),
+        "scorecard.objectives[1].id",
+        "duplicate id \"o1\"",
+    );
 }

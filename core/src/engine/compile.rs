@@ -194,10 +194,9 @@ pub(crate) fn compile(ws: &Workspace, shared: Option<&Arc<Workspace>>) -> Result
     };
     for (i, o) in sc.objectives.iter().enumerate() {
         let node = first_objective + i;
-        let parent =
-            lookup(&o.perspective).filter(|&p| (1..first_objective).contains(&p)).ok_or_else(|| {
-                invalid(objective(&o.id).field("perspective"), "unknown perspective".into())
-            })?;
+        let parent = lookup(&o.perspective)
+            .filter(|&p| (1..first_objective).contains(&p))
+            .ok_or_else(|| invalid(objective(&o.id).field("perspective"), "unknown perspective".into()))?;
         let mut children = Vec::with_capacity(o.indicators.len());
         for (j, l) in o.indicators.iter().enumerate() {
             let c = lookup(&l.indicator).filter(|&c| c >= first_indicator_node).ok_or_else(|| {
@@ -249,15 +248,12 @@ pub(crate) fn compile(ws: &Workspace, shared: Option<&Arc<Workspace>>) -> Result
             IndicatorSource::Measured => SourcePlan::Measured,
             IndicatorSource::Derived { metric } => SourcePlan::Derived(*metric),
             IndicatorSource::Calculated { expression } => {
-                let expr = Expr::parse(expression)
-                    .map_err(|e| invalid(expression_path(&ind.id), e.to_string()))?;
+                let expr =
+                    Expr::parse(expression).map_err(|e| invalid(expression_path(&ind.id), e.to_string()))?;
                 let mut refs = Vec::new();
                 for r in expr.references() {
                     let k = lookup(r).filter(|&k| k >= first_indicator_node).ok_or_else(|| {
-                        invalid(
-                            expression_path(&ind.id),
-                            format!("unknown indicator {r:?}"),
-                        )
+                        invalid(expression_path(&ind.id), format!("unknown indicator {r:?}"))
                     })?;
                     refs.push((r.to_string(), k - first_indicator_node));
                 }
@@ -276,10 +272,9 @@ pub(crate) fn compile(ws: &Workspace, shared: Option<&Arc<Workspace>>) -> Result
     let order = evaluation_order(&indicators)?;
     let mut links = Vec::new();
     for (i, l) in sc.links.iter().enumerate() {
-        let from = lookup(&l.from)
-            .ok_or_else(|| invalid(link(i).field("from"), "unknown objective".into()))?;
-        let to = lookup(&l.to)
-            .ok_or_else(|| invalid(link(i).field("to"), "unknown objective".into()))?;
+        let from =
+            lookup(&l.from).ok_or_else(|| invalid(link(i).field("from"), "unknown objective".into()))?;
+        let to = lookup(&l.to).ok_or_else(|| invalid(link(i).field("to"), "unknown objective".into()))?;
         links.push((from, to, l.sign, l.lag));
     }
     let derived = ws.indicators.iter().any(|i| matches!(i.source, IndicatorSource::Derived { .. }));
@@ -444,7 +439,10 @@ fn evaluation_order(indicators: &[IndPlan]) -> Result<Vec<usize>, Error> {
         }
     }
     if order.len() < n {
-        return Err(invalid(Path::root("indicators"), "calculated indicators depend on each other in a cycle".into()));
+        return Err(invalid(
+            Path::root("indicators"),
+            "calculated indicators depend on each other in a cycle".into(),
+        ));
     }
     Ok(order)
 }

@@ -930,7 +930,8 @@ fn partners(
         }
         let partner = Partner { id: id.clone(), name, kind, joined };
         match place(&mut new.partners, &mut ids, &id, partner, options.replace, counts) {
-            Ok(i) => origins.push(Origin::Partner { prefixes: record_prefixes("partners", &id, i), at: at.clone() }),
+            Ok(i) => origins
+                .push(Origin::Partner { prefixes: record_prefixes("partners", &id, i), at: at.clone() }),
             Err(_) => c.fail("id", exists("partner", &id)),
         }
     }

@@ -154,9 +154,10 @@ impl ListIndex {
 fn check_id(list: &str, slot: usize, id: &str) -> Result<()> {
     match crate::model::validation::id_problem(id) {
         None => Ok(()),
-        Some(message) => {
-            Err(Error::Invalid(Problems(vec![Problem::new(crate::error::Path::root(list).index(slot).field("id"), message)])))
-        }
+        Some(message) => Err(Error::Invalid(Problems(vec![Problem::new(
+            crate::error::Path::root(list).index(slot).field("id"),
+            message,
+        )]))),
     }
 }
 

@@ -151,7 +151,10 @@ impl Validator<'_> {
             };
             match first {
                 Some((first, k)) => {
-                    self.push(name.index(i).field("id"), case_twin(id, first, &name.index(k).field("id").to_string()));
+                    self.push(
+                        name.index(i).field("id"),
+                        case_twin(id, first, &name.index(k).field("id").to_string()),
+                    );
                 }
                 None if fold != id => {
                     unfolded.insert(fold, (id, i));
@@ -193,15 +196,14 @@ impl Validator<'_> {
             .iter()
             .enumerate()
             .map(|(i, p)| (Path::root("scorecard").field("perspectives").index(i).field("id"), p.id.as_str()))
+            .chain(ws.scorecard.objectives.iter().enumerate().map(|(i, o)| {
+                (Path::root("scorecard").field("objectives").index(i).field("id"), o.id.as_str())
+            }))
             .chain(
-                ws.scorecard
-                    .objectives
+                ws.indicators
                     .iter()
                     .enumerate()
-                    .map(|(i, o)| (Path::root("scorecard").field("objectives").index(i).field("id"), o.id.as_str())),
-            )
-            .chain(
-                ws.indicators.iter().enumerate().map(|(i, o)| (Path::root("indicators").index(i).field("id"), o.id.as_str())),
+                    .map(|(i, o)| (Path::root("indicators").index(i).field("id"), o.id.as_str())),
             );
         let mut folded: HashMap<String, (&str, String)> = HashMap::new();
         for (path, id) in nodes {
@@ -491,12 +493,15 @@ impl Validator<'_> {
             }
             if let (Some(t), true) = (&ind.trajectory, ratio) {
                 let points = [("from", &t.from)].into_iter().chain(std::iter::once(("to", &t.to)));
-                let named = points
-                    .map(|(n, p)| (Path::root(n), p))
-                    .chain(t.milestones.iter().enumerate().map(|(k, p)| (Path::root("milestones").index(k), p)));
+                let named = points.map(|(n, p)| (Path::root(n), p)).chain(
+                    t.milestones.iter().enumerate().map(|(k, p)| (Path::root("milestones").index(k), p)),
+                );
                 for (name, p) in named {
                     if p.value < 0.0 {
-                        self.push(at.field("trajectory").join(&name).field("value"), negative_ratio_target(p.value));
+                        self.push(
+                            at.field("trajectory").join(&name).field("value"),
+                            negative_ratio_target(p.value),
+                        );
                     }
                 }
             }
@@ -538,14 +543,13 @@ impl Validator<'_> {
                 IndicatorSource::Measured => {}
                 IndicatorSource::Calculated { expression } => {
                     if !ind.measurements.is_empty() {
-                        self.push(
-                            at.field("measurements"),
-                            "a calculated indicator takes no measurements",
-                        );
+                        self.push(at.field("measurements"), "a calculated indicator takes no measurements");
                     }
                     match Expr::parse(expression) {
-                        Err(e) => self
-                            .push(at.field("source").field("expression"), format!("cannot read the formula: {e}")),
+                        Err(e) => self.push(
+                            at.field("source").field("expression"),
+                            format!("cannot read the formula: {e}"),
+                        ),
                         Ok(expr) => {
                             for r in expr.references() {
                                 if !indicator_ids.contains(r) && !self.undecoded.contains(r) {
@@ -1056,7 +1060,8 @@ mod tests {
             let undecoded = HashSet::new();
             let mut v = Validator { out: Vec::new(), undecoded: &undecoded };
             v.unique("partners", ids.iter().copied());
-            let got: Vec<(String, String)> = v.out.into_iter().map(|p| (p.path.to_string(), p.message)).collect();
+            let got: Vec<(String, String)> =
+                v.out.into_iter().map(|p| (p.path.to_string(), p.message)).collect();
             assert_eq!(got, reference("partners", &ids), "{ids:?}");
         }
     }

@@ -264,7 +264,13 @@ impl<'a> Decoder<'a> {
     /// The record `raw`, the `i`-th of the list `name`, or its problem: the path names the
     /// record by its id when its kind has ids (`ids`) and the JSON object has a string `id`,
     /// else by its position (the id is looked up in the record's JSON only when it fails).
-    fn record<T: DeserializeOwned>(&mut self, raw: &'a RawValue, name: &Path, i: usize, ids: bool) -> Option<T> {
+    fn record<T: DeserializeOwned>(
+        &mut self,
+        raw: &'a RawValue,
+        name: &Path,
+        i: usize,
+        ids: bool,
+    ) -> Option<T> {
         self.decode_at(raw, name, Some((i, ids)))
     }
 
@@ -318,7 +324,9 @@ impl<'a> Decoder<'a> {
 /// segments: a key or a variant is a field, an element its index; empty for the value
 /// itself) with serde_json's error.
 #[cfg(feature = "exact-error-paths")]
-fn decode_tracked<'a, T: Deserialize<'a>>(text: &'a str) -> std::result::Result<T, (Path, serde_json::Error)> {
+fn decode_tracked<'a, T: Deserialize<'a>>(
+    text: &'a str,
+) -> std::result::Result<T, (Path, serde_json::Error)> {
     use serde_path_to_error::Segment as S;
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
@@ -338,7 +346,9 @@ fn decode_tracked<'a, T: Deserialize<'a>>(text: &'a str) -> std::result::Result<
 /// Decodes `text`, or says where inside it decoding failed, located from serde_json's
 /// position by [`crate::io::json_path`] (the feature `exact-error-paths` is off).
 #[cfg(not(feature = "exact-error-paths"))]
-fn decode_tracked<'a, T: Deserialize<'a>>(text: &'a str) -> std::result::Result<T, (Path, serde_json::Error)> {
+fn decode_tracked<'a, T: Deserialize<'a>>(
+    text: &'a str,
+) -> std::result::Result<T, (Path, serde_json::Error)> {
     let mut de = serde_json::Deserializer::from_str(text);
     T::deserialize(&mut de).map_err(|e| (crate::io::json_path::locate(text, &e), e))
 }
@@ -461,9 +471,12 @@ impl Workspace {
             None => Scorecard::default(),
             Some(sc) => match decode_tracked::<RawScorecard<'_>>(sc.get()) {
                 Ok(rs) => {
-                    let perspectives: Vec<Perspective> = d.list(&rs.perspectives, &Path::root("scorecard").field("perspectives"), true);
-                    let objectives: Vec<Objective> = d.list(&rs.objectives, &Path::root("scorecard").field("objectives"), true);
-                    let links: Vec<CauseEffect> = d.list(&rs.links, &Path::root("scorecard").field("links"), false);
+                    let perspectives: Vec<Perspective> =
+                        d.list(&rs.perspectives, &Path::root("scorecard").field("perspectives"), true);
+                    let objectives: Vec<Objective> =
+                        d.list(&rs.objectives, &Path::root("scorecard").field("objectives"), true);
+                    let links: Vec<CauseEffect> =
+                        d.list(&rs.links, &Path::root("scorecard").field("links"), false);
                     let rollup: Rollup = match rs.rollup {
                         Some(r) => d.one(r, &Path::root("scorecard").field("rollup")).unwrap_or_default(),
                         None => Rollup::default(),
