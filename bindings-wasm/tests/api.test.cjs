@@ -189,7 +189,7 @@ test("parseJson/parseObject decode without validating; problems() and validate()
   const ws = Workspace.parseObject(o);
   const problems = ws.problems();
   assert.equal(problems.length, 1);
-  assert.equal(problems[0].path, "commitments[0].partner");
+  assert.equal(problems[0].path, "commitments[c-1].partner");
   const e = thrown(() => ws.validate(), "invalid");
   assert.deepEqual(e.problems, problems);
   assert.deepEqual(Workspace.parseJson(JSON.stringify(o)).problems(), problems);
