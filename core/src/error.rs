@@ -138,22 +138,42 @@ impl fmt::Display for Path {
     }
 }
 
+/// Whether `path` displays as `text`, compared piece by piece without building the text.
+fn text_is(path: &Path, text: &str) -> bool {
+    struct Compare<'a> {
+        rest: &'a str,
+        same: bool,
+    }
+    impl fmt::Write for Compare<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            match self.rest.strip_prefix(s) {
+                Some(rest) if self.same => self.rest = rest,
+                _ => self.same = false,
+            }
+            Ok(())
+        }
+    }
+    let mut c = Compare { rest: text, same: true };
+    let _ = fmt::Write::write_fmt(&mut c, format_args!("{path}"));
+    c.same && c.rest.is_empty()
+}
+
 /// A path equals the text it displays as (handy in tests and checks: `p.path == "scorecard"`).
 impl PartialEq<str> for Path {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        text_is(self, other)
     }
 }
 
 impl PartialEq<&str> for Path {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        text_is(self, other)
     }
 }
 
 impl PartialEq<String> for Path {
     fn eq(&self, other: &String) -> bool {
-        self.to_string() == *other
+        text_is(self, other)
     }
 }
 
@@ -340,6 +360,12 @@ mod tests {
         assert_eq!(Path::default().to_string(), "");
         // text is shown as given
         assert_eq!(Path::text("m.csv[x]").to_string(), "m.csv[x]");
+        // a path equals its text, not a prefix or an extension of it
+        let p = Path::root("projects").id("p1").field("stages");
+        assert!(p == "projects[p1].stages");
+        assert!(p != "projects[p1].stage");
+        assert!(p != "projects[p1].stages.x");
+        assert!(p != "projects[p1]");
     }
 
     #[test]
