@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::engine::scoring::StatusThresholds;
-use crate::error::{Error, Path, Problem, Problems, Result, Segment};
+use crate::error::{Error, Path, Problem, Problems, Result};
 use crate::model::commitment::Commitment;
 use crate::model::indicator::Indicator;
 use crate::model::partner::Partner;
@@ -327,6 +327,7 @@ impl<'a> Decoder<'a> {
 fn decode_tracked<'a, T: Deserialize<'a>>(
     text: &'a str,
 ) -> std::result::Result<T, (Path, serde_json::Error)> {
+    use crate::error::Segment;
     use serde_path_to_error::Segment as S;
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
