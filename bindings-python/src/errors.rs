@@ -45,16 +45,32 @@ pyo3::create_exception!(
 );
 
 /// One thing wrong with the input, and where.
+/// Two problems are equal when they read the same: the path compared as its text, so that a
+/// problem rebuilt from its text (`Problem(path, ...)`, unpickling) equals the original.
 #[pyclass(frozen, eq, hash, str, module = "pilotage", name = "Problem")]
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct PyProblem {
     pub(crate) inner: Problem,
 }
 
+impl PyProblem {
+    fn key(&self) -> (String, &str, Option<u64>, Option<u64>) {
+        let p = &self.inner;
+        (p.path.to_string(), &p.message, p.line, p.column)
+    }
+}
+
+impl PartialEq for PyProblem {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for PyProblem {}
+
 impl Hash for PyProblem {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        let p = &self.inner;
-        (&p.path, &p.message, p.line, p.column).hash(state);
+        self.key().hash(state);
     }
 }
 
@@ -69,13 +85,14 @@ impl PyProblem {
     #[new]
     #[pyo3(signature = (path, message, line=None, column=None))]
     fn new(path: String, message: String, line: Option<u64>, column: Option<u64>) -> Self {
-        PyProblem { inner: Problem { path, message, line, column } }
+        PyProblem { inner: Problem { path: pilotage::Path::text(path), message, line, column } }
     }
 
-    /// Where: a path into the workspace (`commitments[3].partner`) or a DataFrame cell.
+    /// Where: a path into the workspace (`commitments[c_12].partner`, a record named by its
+    /// id where it has one) or a DataFrame cell.
     #[getter]
-    fn path(&self) -> &str {
-        &self.inner.path
+    fn path(&self) -> String {
+        self.inner.path.to_string()
     }
 
     /// What is wrong, in plain words.
@@ -98,7 +115,7 @@ impl PyProblem {
 
     fn __repr__(&self) -> String {
         let p = &self.inner;
-        let mut s = format!("Problem(path={:?}, message={:?}", p.path, p.message);
+        let mut s = format!("Problem(path={:?}, message={:?}", p.path.to_string(), p.message);
         if let Some(l) = p.line {
             s.push_str(&format!(", line={l}"));
         }
@@ -111,7 +128,7 @@ impl PyProblem {
 
     fn __getnewargs__(&self) -> (String, String, Option<u64>, Option<u64>) {
         let p = &self.inner;
-        (p.path.clone(), p.message.clone(), p.line, p.column)
+        (p.path.to_string(), p.message.clone(), p.line, p.column)
     }
 }
 

@@ -30,7 +30,7 @@ def test_the_load_refuses_that_date_with_this_message() -> None:
     data["partners"][0]["joined"] = "9999-12-31"
     with pytest.raises(ValidationError) as info:
         Workspace.from_json(json.dumps(data))
-    assert [(p.path, p.message) for p in info.value.problems] == [("partners[0].joined", MESSAGE)]
+    assert [(p.path, p.message) for p in info.value.problems] == [("partners[region].joined", MESSAGE)]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_a_frame_cell_with_a_far_date_is_named_by_row_and_column() -> None:
     with pytest.raises(ValidationError) as info:
         ws.add_partners([{"id": "p3", "name": "P", "kind": "state", "joined": FAR}])
     # The core's one input path names the table, row and column, then the record's path.
-    assert [(p.path, p.message) for p in info.value.problems] == [("partners[0].joined", f"{MESSAGE} (partners[1].joined)")]
+    assert [(p.path, p.message) for p in info.value.problems] == [("partners[0].joined", f"{MESSAGE} (partners[p3].joined)")]
 
 
 def test_the_bounds_themselves_are_accepted() -> None:

@@ -155,8 +155,8 @@ mod tests {
         let e = pilotage::Workspace::from_json(text).unwrap_err();
         let report = ErrorReport::new(&e, Origin::Text);
         assert_eq!(report.kind, "invalid");
-        let paths: Vec<&str> = report.problems.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(paths, ["partners[0].kind", "commitments[0].partner"]);
+        let paths: Vec<String> = report.problems.iter().map(|p| p.path.to_string()).collect();
+        assert_eq!(paths, ["partners[p].kind", "commitments[c].partner"]);
         // The decoding problem has a position (line 2), the validation problem has none.
         assert_eq!(report.problems[0].line, Some(2));
         assert_eq!(report.problems[1].line, None);

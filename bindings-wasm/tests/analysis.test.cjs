@@ -301,6 +301,6 @@ test("a decoded but numerically invalid workspace is refused by evaluate, not ev
   const ws = Workspace.parseObject(o);
   assert.ok(ws.problems().length > 0);
   const e = thrown(() => ws.evaluate("2025-Q4"), "invalid");
-  assert.ok(e.problems.some((p) => p.path.startsWith("scorecard.perspectives[0]")), JSON.stringify(e.problems));
+  assert.ok(e.problems.some((p) => p.path.startsWith("scorecard.perspectives[citoyens]")), JSON.stringify(e.problems));
   thrown(() => ws.explain("scorecard", "2025-Q4"), "invalid");
 });

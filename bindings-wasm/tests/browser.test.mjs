@@ -375,8 +375,8 @@ test("failures show a readable message in the element, never a blank box", { tim
   assert.match(await alertText("missing"), /The file "\/data\/missing\.json" could not be loaded \(HTTP 404/);
   const invalid = await alertText("invalid");
   assert.match(invalid, /The workspace has 2 problems:/);
-  assert.match(invalid, /commitments\[0\]\.partner/);
-  assert.match(invalid, /projects\[0\]\.lead_service/);
+  assert.match(invalid, /commitments\[c-1\]\.partner/);
+  assert.match(invalid, /projects\[pr-1\]\.lead_service/);
   const problems = page.locator("#invalid li");
   assert.equal(await problems.count(), 2);
   assert.equal(await page.evaluate(() => document.getElementById("invalid").shadowRoot.querySelectorAll("img").length), 0);

@@ -1,16 +1,201 @@
 //! Errors. Every failure the library can meet is a variant of [`Error`]; problems found in
-//! input are [`Problem`]s, each naming where it is (a path such as
-//! `projects[12].stages[3].date`, or a file line and column) and what is wrong.
+//! input are [`Problem`]s, each naming where it is (a structured [`Path`] such as
+//! `projects[p1].stages[3].date`, or a file line and column) and what is wrong.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// One step of a [`Path`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// A field of a record or of the workspace (`.perspective`), or the first name of a path
+    /// (`scorecard`, a CSV file name).
+    Field(String),
+    /// The position of an element in a list that has no id (`[2]`, 0-based): measurements,
+    /// targets, steps, stage events, the changes of a weight schedule.
+    Index(usize),
+    /// An element named by its id (`[o_pilotage]`): indicators, objectives, perspectives,
+    /// projects, partners, commitments, services. For tables, the same brackets name a
+    /// column (`file.csv[amount]`) or a DataFrame row label.
+    Id(String),
+    /// Text kept as given, shown as it is: a path read back from its display text
+    /// ([`Path::text`]), which is not parsed (an id may contain `.`, `[` or digits only).
+    Text(String),
+}
+
+/// Where a [`Problem`] is: a list of [`Segment`]s, built by its producer (never parsed back
+/// from text). Its `Display` is the dotted text of the problem
+/// (`indicators[ind_absenteisme].targets[2].value`): a field after the first is preceded by
+/// `.`, an index or an id is in brackets.
+///
+/// ```
+/// use pilotage::Path;
+/// let p = Path::root("commitments").id("c_12").field("steps").index(1).field("amount");
+/// assert_eq!(p.to_string(), "commitments[c_12].steps[1].amount");
+/// ```
+///
+/// In JSON (the bindings' problems) a path is its display text, a string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Path(Vec<Segment>);
+
+impl Path {
+    /// A path that starts with the field `name` (`indicators`, `scorecard`, a file name).
+    pub fn root(name: impl Into<String>) -> Path {
+        Path(vec![Segment::Field(name.into())])
+    }
+
+    /// A path kept as the text given, not parsed: the reader of a path's display text
+    /// (deserialisation, the Python `Problem(path, ...)` constructor). It displays as given
+    /// but has no structure.
+    pub fn text(text: impl Into<String>) -> Path {
+        Path(vec![Segment::Text(text.into())])
+    }
+
+    fn with(&self, s: Segment) -> Path {
+        let mut v = self.0.clone();
+        v.push(s);
+        Path(v)
+    }
+
+    /// This path, then the field `name`.
+    #[must_use]
+    pub fn field(&self, name: impl Into<String>) -> Path {
+        self.with(Segment::Field(name.into()))
+    }
+
+    /// This path, then the element at `i` (0-based) of a list without ids.
+    #[must_use]
+    pub fn index(&self, i: usize) -> Path {
+        self.with(Segment::Index(i))
+    }
+
+    /// This path, then the element of id `id`.
+    #[must_use]
+    pub fn id(&self, id: impl Into<String>) -> Path {
+        self.with(Segment::Id(id.into()))
+    }
+
+    /// This path, then every segment of `rest`.
+    #[must_use]
+    pub fn join(&self, rest: &Path) -> Path {
+        let mut v = self.0.clone();
+        v.extend(rest.0.iter().cloned());
+        Path(v)
+    }
+
+    /// Adds `s` at the end.
+    pub fn push(&mut self, s: Segment) {
+        self.0.push(s);
+    }
+
+    /// Removes the last segment.
+    pub fn pop(&mut self) -> Option<Segment> {
+        self.0.pop()
+    }
+
+    /// Whether the path has no segment.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The segments, in order.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+
+    /// The segments after `prefix`, if this path starts with it.
+    pub fn strip_prefix(&self, prefix: &Path) -> Option<&[Segment]> {
+        self.0.strip_prefix(prefix.0.as_slice())
+    }
+}
+
+impl From<Vec<Segment>> for Path {
+    fn from(segments: Vec<Segment>) -> Path {
+        Path(segments)
+    }
+}
+
+impl From<&str> for Path {
+    /// A path of one field (`"organisation"`, a file name).
+    fn from(name: &str) -> Path {
+        Path::root(name)
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, s) in self.0.iter().enumerate() {
+            match s {
+                Segment::Field(n) if i == 0 => f.write_str(n)?,
+                Segment::Field(n) => write!(f, ".{n}")?,
+                Segment::Index(k) => write!(f, "[{k}]")?,
+                Segment::Id(id) => write!(f, "[{id}]")?,
+                Segment::Text(t) => f.write_str(t)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether `path` displays as `text`, compared piece by piece without building the text.
+fn text_is(path: &Path, text: &str) -> bool {
+    struct Compare<'a> {
+        rest: &'a str,
+        same: bool,
+    }
+    impl fmt::Write for Compare<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            match self.rest.strip_prefix(s) {
+                Some(rest) if self.same => self.rest = rest,
+                _ => self.same = false,
+            }
+            Ok(())
+        }
+    }
+    let mut c = Compare { rest: text, same: true };
+    let _ = fmt::Write::write_fmt(&mut c, format_args!("{path}"));
+    c.same && c.rest.is_empty()
+}
+
+/// A path equals the text it displays as (handy in tests and checks: `p.path == "scorecard"`).
+impl PartialEq<str> for Path {
+    fn eq(&self, other: &str) -> bool {
+        text_is(self, other)
+    }
+}
+
+impl PartialEq<&str> for Path {
+    fn eq(&self, other: &&str) -> bool {
+        text_is(self, other)
+    }
+}
+
+impl PartialEq<String> for Path {
+    fn eq(&self, other: &String) -> bool {
+        text_is(self, other)
+    }
+}
+
+impl Serialize for Path {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Path {
+    /// A path read back from its text is [`Path::text`]: it displays (and serialises) the same.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Path, D::Error> {
+        String::deserialize(deserializer).map(Path::text)
+    }
+}
+
 /// One thing wrong with the input, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Problem {
-    /// Where: a path into the workspace (`commitments[3].partner`), or a file name for CSV.
-    pub path: String,
+    /// Where: a path into the workspace (`commitments[c_12].partner`), or a file name for
+    /// CSV. Serialised as its display text.
+    pub path: Path,
     /// What is wrong, in plain words.
     pub message: String,
     /// Line in the source file (1-based), when known.
@@ -23,7 +208,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem at a path.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+    pub fn new(path: impl Into<Path>, message: impl Into<String>) -> Problem {
         Problem { path: path.into(), message: message.into(), line: None, column: None }
     }
 
@@ -37,7 +222,7 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.path)?;
+        write!(f, "{}", self.path)?;
         match (self.line, self.column) {
             (Some(l), Some(c)) => write!(f, " (line {l}, column {c})")?,
             (Some(l), None) => write!(f, " (line {l})")?,
@@ -140,3 +325,74 @@ impl Error {
 
 /// The result type of the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_displays_each_segment_kind() {
+        // a field after the first has a dot; an index and an id are in brackets
+        assert_eq!(Path::root("organisation").to_string(), "organisation");
+        assert_eq!(
+            Path::root("scorecard").field("objectives").id("o_pilotage").field("perspective").to_string(),
+            "scorecard.objectives[o_pilotage].perspective"
+        );
+        assert_eq!(
+            Path::root("indicators")
+                .id("ind_absenteisme")
+                .field("targets")
+                .index(2)
+                .field("value")
+                .to_string(),
+            "indicators[ind_absenteisme].targets[2].value"
+        );
+        assert_eq!(
+            Path::root("commitments").id("c_12").field("steps").index(1).field("amount").to_string(),
+            "commitments[c_12].steps[1].amount"
+        );
+        assert_eq!(
+            Path::root("projects").id("p1").field("stages").field("approved").to_string(),
+            "projects[p1].stages.approved"
+        );
+        // a path inside a record (the JSON locator's) may start with an index
+        assert_eq!(Path::from(vec![Segment::Index(3), Segment::Field("a".into())]).to_string(), "[3].a");
+        assert_eq!(Path::default().to_string(), "");
+        // text is shown as given
+        assert_eq!(Path::text("m.csv[x]").to_string(), "m.csv[x]");
+        // a path equals its text, not a prefix or an extension of it
+        let p = Path::root("projects").id("p1").field("stages");
+        assert!(p == "projects[p1].stages");
+        assert!(p != "projects[p1].stage");
+        assert!(p != "projects[p1].stages.x");
+        assert!(p != "projects[p1]");
+    }
+
+    #[test]
+    fn a_path_is_built_of_the_segments_named() {
+        let p = Path::root("projects").id("p1").field("stages").index(0);
+        let expected = [
+            Segment::Field("projects".into()),
+            Segment::Id("p1".into()),
+            Segment::Field("stages".into()),
+            Segment::Index(0),
+        ];
+        assert_eq!(p.segments(), expected);
+        // an id that looks like a number stays an id
+        assert_ne!(Path::root("x").id("0"), Path::root("x").index(0));
+        assert_eq!(p.strip_prefix(&Path::root("projects").id("p1")), Some(&expected[2..]));
+        assert_eq!(p.strip_prefix(&Path::root("projects").id("p2")), None);
+    }
+
+    #[test]
+    fn a_problem_serialises_its_path_as_text_and_reads_it_back() {
+        let p = Problem::new(Path::root("commitments").id("c_12").field("partner"), "unknown partner")
+            .at(3, None);
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"{"path":"commitments[c_12].partner","message":"unknown partner","line":3}"#);
+        let back: Problem = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.path.to_string(), "commitments[c_12].partner");
+        assert_eq!(back.path, Path::text("commitments[c_12].partner"));
+        assert_eq!(back.to_string(), p.to_string());
+    }
+}

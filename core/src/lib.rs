@@ -21,7 +21,7 @@ pub use engine::scoring::{ScoreInput, Scored, ScoringMethod, Status, StatusThres
 pub use engine::target::{TargetInForce, TargetSource};
 pub use engine::trend::Direction;
 pub use engine::{Engine, NodeKind, ScoreTable};
-pub use error::{Error, Problem, Problems, Result};
+pub use error::{Error, Path, Problem, Problems, Result, Segment};
 pub use explain::explain;
 pub use model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
 pub use model::indicator::{

@@ -586,7 +586,7 @@ fn invalid_weights_are_refused_when_compiling() {
     ws.scorecard.objectives[0].indicators[0].weight = pilotage::Weight::Fixed(-1.0);
     match Engine::new(&ws) {
         Err(Error::Invalid(problems)) => {
-            assert_eq!(problems.0[0].path, "scorecard.objectives[0].indicators[0].weight");
+            assert_eq!(problems.0[0].path, "scorecard.objectives[o].indicators[0].weight");
         }
         other => panic!("{other:?}"),
     }

@@ -28,7 +28,7 @@ fn file(partners: &[&str]) -> String {
 fn load_problems(partners: &[&str]) -> Vec<(String, String)> {
     match Workspace::from_json(&file(partners)) {
         Ok(_) => vec![],
-        Err(Error::Invalid(p)) => p.0.into_iter().map(|p| (p.path, p.message)).collect(),
+        Err(Error::Invalid(p)) => p.0.into_iter().map(|p| (p.path.to_string(), p.message)).collect(),
         Err(e) => panic!("not a validation error: {e}"),
     }
 }

@@ -138,7 +138,7 @@ fn a_measurement_that_breaks_validation_is_refused_at_its_line() {
     let p = find(&ps, "m.csv[period]", 3);
     assert_eq!(p.column, Some(2));
     assert!(p.message.contains("the indicator is measured monthly"), "{}", p.message);
-    assert!(p.message.contains("indicators[0].measurements[2].period"), "{}", p.message);
+    assert!(p.message.contains("indicators[files].measurements[2].period"), "{}", p.message);
 }
 
 #[test]
@@ -304,4 +304,22 @@ fn import_from_a_path_names_problems_after_the_file() {
     assert_eq!(import::partners_from_path(&mut ws, &path).unwrap().added, 1);
     assert!(matches!(import::partners_from_path(&mut ws, dir.join("missing.csv")), Err(Error::Io { .. })));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_validation_problem_on_a_commitment_step_names_the_commitment_id_and_the_step_index() {
+    let mut ws = base();
+    let before = ws.clone();
+    // The second step of c1 (line 3) is dated after 2100: validation names it
+    // `commitments[c1].steps[1].date`, and the import points at line 3, column 6 (date).
+    let csv = "commitment,partner,project,kind,status,date,amount\n\
+               c1,region,p1,grant,signed,2024-04-01,250\n\
+               c1,,,,received,2150-05-01,200\n";
+    let ps = problems(import::commitments(&mut ws, csv.as_bytes(), "commitments.csv"));
+    assert_eq!(ws, before);
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    let p = find(&ps, "commitments.csv[date]", 3);
+    assert_eq!(p.column, Some(6));
+    assert!(p.message.contains("(commitments[c1].steps[1].date)"), "{}", p.message);
+    assert!(p.message.contains("outside the supported years"), "{}", p.message);
 }

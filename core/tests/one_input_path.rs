@@ -95,7 +95,7 @@ fn typed_rows_take_the_same_checks_as_a_file() {
     let mut target = ws.clone();
     let ps = problems(rows::import(&mut target, &rows, ImportOptions::default()));
     assert_eq!(target, ws, "all or nothing");
-    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<String> = ps.iter().map(|p| p.path.to_string()).collect();
     assert_eq!(
         paths,
         ["measurements[1].indicator", "measurements['x'].value", "measurements[0].period"],

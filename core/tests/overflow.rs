@@ -149,7 +149,7 @@ fn a_negative_target_with_a_ratio_method_is_refused_and_never_scored() {
     });
     let problems = problems_of(v);
     assert!(
-        problems.iter().any(|p| p.path == "indicators[0].targets[0].value"
+        problems.iter().any(|p| p.path == "indicators[r].targets[0].value"
             && p.message.contains("a ratio to target needs a target of zero or more, not -10")),
         "{problems:#?}"
     );
@@ -164,7 +164,7 @@ fn a_negative_target_with_a_ratio_method_is_refused_and_never_scored() {
         "scorecard": { "perspectives": [], "objectives": [] }
     });
     let problems = problems_of(v);
-    assert!(problems.iter().any(|p| p.path == "indicators[0].trajectory.from.value"), "{problems:#?}");
+    assert!(problems.iter().any(|p| p.path == "indicators[r].trajectory.from.value"), "{problems:#?}");
     // built in code, the engine gives no score with the reason
     let mut ws = one_objective(vec![scored("r", 5.0, 10.0, json!({ "method": "ratio_to_target" }))]);
     ws.indicators[0].targets[0].value = -10.0;
@@ -217,7 +217,7 @@ fn weights_beyond_any_scale_are_refused_where_they_are() {
     });
     let problems = problems_of(v);
     let p0 =
-        problems.iter().find(|p| p.path == "scorecard.perspectives[0].weight").expect("a weight problem");
+        problems.iter().find(|p| p.path == "scorecard.perspectives[persp].weight").expect("a weight problem");
     assert_eq!(
         p0.message,
         "a weight is at most 1e12 (weights are relative: only their ratios count), not 1.7e308"
@@ -226,7 +226,9 @@ fn weights_beyond_any_scale_are_refused_where_they_are() {
     let mut ws = one_objective(vec![simple("i", &[("2025-01", 50.0)])]);
     ws.scorecard.perspectives[0].weight = pilotage::Weight::Fixed(1.7e308);
     match evaluate(&ws, p("2025-01")) {
-        Err(Error::Invalid(p)) => assert!(p.0.iter().any(|x| x.path == "scorecard.perspectives[0].weight")),
+        Err(Error::Invalid(p)) => {
+            assert!(p.0.iter().any(|x| x.path == "scorecard.perspectives[persp].weight"))
+        }
         other => panic!("expected the weight refused, got {other:?}"),
     }
     // 1e12 itself is accepted (a budget in euros as a weight)
@@ -258,13 +260,13 @@ fn cut_offs_outside_scores_and_caps_beyond_any_scale_are_refused() {
     let mut own = plain.clone();
     own["thresholds"] = json!({ "amber": 40, "green": 101 });
     let problems = problems_of(base(json!({}), own));
-    assert!(problems.iter().any(|p| p.path == "indicators[0].thresholds"), "{problems:#?}");
+    assert!(problems.iter().any(|p| p.path == "indicators[i].thresholds"), "{problems:#?}");
     // a cap of 1e6: refused; 1000 accepted
     let mut capped = plain.clone();
     capped["scoring"] = json!({ "method": "linear_progress", "cap": 1e6 });
     let problems = problems_of(base(json!({}), capped.clone()));
     assert!(
-        problems.iter().any(|p| p.path == "indicators[0].scoring.cap" && p.message.contains("at most 1000")),
+        problems.iter().any(|p| p.path == "indicators[i].scoring.cap" && p.message.contains("at most 1000")),
         "{problems:#?}"
     );
     capped["scoring"] = json!({ "method": "linear_progress", "cap": 1000 });

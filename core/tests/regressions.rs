@@ -143,7 +143,7 @@ fn the_amount_regression_names_the_path_and_asks_for_a_string() {
     let err = Workspace::from_json(&text).unwrap_err();
     let p = err.problems();
     assert_eq!(p.len(), 1, "{p:#?}");
-    assert_eq!(p[0].path, "projects[0].planned_cost");
+    assert_eq!(p[0].path, "projects[p].planned_cost");
     assert!(p[0].message.contains("write it as a string"), "{}", p[0]);
 }
 
@@ -196,7 +196,7 @@ fn an_edit_refuses_what_the_file_would_refuse() {
     ] {
         let err = ws.put_measurement("ind_absenteisme", m, false).unwrap_err();
         let text = err.to_string();
-        assert!(text.contains(&format!("indicators[{k}].measurements[{before}]")), "{text}");
+        assert!(text.contains(&format!("indicators[ind_absenteisme].measurements[{before}]")), "{text}");
         assert!(text.contains(fragment), "{text}");
         // and through the adder used by DataFrames
         let mut adder = ws.adder();

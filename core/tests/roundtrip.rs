@@ -370,7 +370,7 @@ fn a_leap_day_in_a_common_year_is_refused_with_its_path() {
     let text = edge_workspace_text(["1", "2", "3", "4"]).replacen("2028-02-29", "2027-02-29", 1);
     let p = Workspace::from_json(&text).unwrap_err().problems().to_vec();
     assert_eq!(p.len(), 1, "{p:#?}");
-    assert_eq!(p[0].path, "projects[0].planned_end");
+    assert_eq!(p[0].path, "projects[p1].planned_end");
     assert!(
         p[0].message.contains("2027-02-29") || p[0].message.contains("input is out of range"),
         "{}",
@@ -404,7 +404,7 @@ fn amounts_beyond_the_decimal_range_are_problems_with_a_path() {
         let text = edge_workspace_text(["1", bad, "3", "4"]);
         let p = load_problems(&text);
         assert_eq!(p.len(), 1, "{bad}: {p:#?}");
-        assert_eq!(p[0].path, "projects[0].actual_cost", "{bad}");
+        assert_eq!(p[0].path, "projects[p1].actual_cost", "{bad}");
         assert_eq!(p[0].line, Some(8), "{bad}");
     }
     // The same as JSON numbers (not strings): a problem too, with the step's path.
@@ -416,7 +416,7 @@ fn amounts_beyond_the_decimal_range_are_problems_with_a_path() {
         );
         let p = load_problems(&text);
         assert_eq!(p.len(), 1, "{bad}: {p:#?}");
-        assert_eq!(p[0].path, "commitments[0].steps[0].amount", "{bad}");
+        assert_eq!(p[0].path, "commitments[c1].steps[0].amount", "{bad}");
     }
 }
 
@@ -425,7 +425,7 @@ fn a_measured_value_of_1e400_is_a_problem_with_its_position() {
     let text = edge_workspace_text(["1", "2", "3", "4"]).replacen("\"value\": 0.1", "\"value\": 1e400", 1);
     let p = load_problems(&text);
     assert_eq!(p.len(), 1, "{p:#?}");
-    assert_eq!(p[0].path, "indicators[0].measurements[0].value");
+    assert_eq!(p[0].path, "indicators[i].measurements[0].value");
     assert!(p[0].message.contains("out of range"), "{}", p[0].message);
     // Line 15 holds the first measurement; the parser stops at the end of `1e400`.
     let line15 = text.lines().nth(14).unwrap();
@@ -535,7 +535,7 @@ fn amounts_that_would_be_rounded_are_refused_not_rounded() {
     let text = edge_workspace_text(["1", "0.123456789012345678901234567890123", "3", "4"]);
     let p = load_problems(&text);
     assert_eq!(p.len(), 1, "{p:#?}");
-    assert_eq!(p[0].path, "projects[0].actual_cost");
+    assert_eq!(p[0].path, "projects[p1].actual_cost");
     assert!(p[0].message.contains("would be rounded"), "{}", p[0].message);
     // 28 significant digits fit exactly: 1.000…0001 (27 zeros) comes back as written.
     let exact = "1.000000000000000000000000001";

@@ -210,25 +210,25 @@ fn scorecard_nodes_share_one_set_of_ids() {
 fn references_to_services() {
     fails(
         |v| v["projects"][0]["lead_service"] = json!("zz"),
-        "projects[0].lead_service",
+        "projects[p1].lead_service",
         "unknown service \"zz\"",
     );
     fails(
         |v| v["projects"][0]["contributing_services"] = json!(["s2", "zz"]),
-        "projects[0].contributing_services[1]",
+        "projects[p1].contributing_services[1]",
         "unknown service \"zz\"",
     );
     fails(
         |v| v["projects"][0]["contributing_services"] = json!(["s1"]),
-        "projects[0].contributing_services[0]",
+        "projects[p1].contributing_services[0]",
         "already the lead service",
     );
-    fails(|v| v["indicators"][0]["service"] = json!("zz"), "indicators[0].service", "unknown service");
+    fails(|v| v["indicators"][0]["service"] = json!("zz"), "indicators[i1].service", "unknown service");
     passes(|v| v["indicators"][0]["service"] = json!("s2"));
     // a set lists each service once: the second "s2" is refused at its own index (#14)
     fails(
         |v| v["projects"][0]["contributing_services"] = json!(["s2", "s2"]),
-        "projects[0].contributing_services[1]",
+        "projects[p1].contributing_services[1]",
         "\"s2\" is listed twice",
     );
 }
@@ -237,7 +237,7 @@ fn references_to_services() {
 fn references_to_objectives() {
     fails(
         |v| v["projects"][0]["objectives"] = json!(["o9"]),
-        "projects[0].objectives[0]",
+        "projects[p1].objectives[0]",
         "unknown objective \"o9\"",
     );
     fails(
@@ -257,12 +257,12 @@ fn references_to_objectives() {
 fn references_to_partners_and_projects() {
     fails(
         |v| v["commitments"][0]["partner"] = json!("nobody"),
-        "commitments[0].partner",
+        "commitments[c1].partner",
         "unknown partner \"nobody\"",
     );
     fails(
         |v| v["commitments"][0]["project"] = json!("p9"),
-        "commitments[0].project",
+        "commitments[c1].project",
         "unknown project \"p9\"",
     );
     // A commitment without a project is allowed.
@@ -275,17 +275,17 @@ fn references_to_partners_and_projects() {
 fn references_to_perspectives_and_indicators() {
     fails(
         |v| v["scorecard"]["objectives"][0]["perspective"] = json!("pe9"),
-        "scorecard.objectives[0].perspective",
+        "scorecard.objectives[o1].perspective",
         "unknown perspective \"pe9\"",
     );
     fails(
         |v| v["scorecard"]["objectives"][0]["indicators"][0]["indicator"] = json!("i9"),
-        "scorecard.objectives[0].indicators[0].indicator",
+        "scorecard.objectives[o1].indicators[0].indicator",
         "unknown indicator \"i9\"",
     );
     fails(
         |v| v["scorecard"]["objectives"][0]["indicators"][1]["indicator"] = json!("i1"),
-        "scorecard.objectives[0].indicators[1].indicator",
+        "scorecard.objectives[o1].indicators[1].indicator",
         "linked twice",
     );
     passes(|v| v["scorecard"]["objectives"][1]["indicators"] = json!([{ "indicator": "i1" }]));
@@ -298,14 +298,14 @@ fn amounts_are_not_negative() {
     for field in ["planned_cost", "actual_cost", "own_funds"] {
         fails(
             |v| v["projects"][0][field] = json!("-0.01"),
-            &format!("projects[0].{field}"),
+            &format!("projects[p1].{field}"),
             "the amount -0.01 is negative",
         );
         passes(|v| v["projects"][0][field] = json!("0.00"));
     }
     fails(
         |v| v["commitments"][0]["steps"][0]["amount"] = json!("-100"),
-        "commitments[0].steps[0].amount",
+        "commitments[c1].steps[0].amount",
         "negative",
     );
     // Negative zero is zero.
@@ -318,14 +318,14 @@ fn amounts_are_not_negative() {
 fn dates_between_1900_and_2100() {
     fails(
         |v| v["projects"][0]["stages"][0]["date"] = json!("1899-12-31"),
-        "projects[0].stages[0].date",
+        "projects[p1].stages[0].date",
         "outside the supported years 1900-2100",
     );
-    fails(|v| v["projects"][0]["planned_end"] = json!("2101-01-01"), "projects[0].planned_end", "outside");
-    fails(|v| v["partners"][0]["joined"] = json!("1850-06-01"), "partners[0].joined", "outside");
+    fails(|v| v["projects"][0]["planned_end"] = json!("2101-01-01"), "projects[p1].planned_end", "outside");
+    fails(|v| v["partners"][0]["joined"] = json!("1850-06-01"), "partners[pa1].joined", "outside");
     fails(
         |v| v["commitments"][0]["steps"][2]["date"] = json!("2101-01-01"),
-        "commitments[0].steps[2].date",
+        "commitments[c1].steps[2].date",
         "outside",
     );
     passes(|v| {
@@ -340,10 +340,14 @@ fn stages(list: &[(&str, &str)]) -> Value {
 
 #[test]
 fn a_file_starts_with_registered() {
-    fails(|v| v["projects"][0]["stages"] = json!([]), "projects[0].stages", "at least its registration date");
+    fails(
+        |v| v["projects"][0]["stages"] = json!([]),
+        "projects[p1].stages",
+        "at least its registration date",
+    );
     fails(
         |v| v["projects"][0]["stages"] = stages(&[("complete", "2024-01-01")]),
-        "projects[0].stages[0]",
+        "projects[p1].stages[0]",
         "starts with \"registered\"",
     );
     passes(|v| v["projects"][0]["stages"] = stages(&[("registered", "2024-01-01")]));
@@ -353,7 +357,7 @@ fn a_file_starts_with_registered() {
 fn stages_in_life_order_with_non_decreasing_dates() {
     fails(
         |v| v["projects"][0]["stages"] = stages(&[("registered", "2024-03-01"), ("complete", "2024-02-01")]),
-        "projects[0].stages[1].date",
+        "projects[p1].stages[1].date",
         "complete on 2024-02-01 is before registered on 2024-03-01: stage dates are out of order",
     );
     fails(
@@ -361,7 +365,7 @@ fn stages_in_life_order_with_non_decreasing_dates() {
             v["projects"][0]["stages"] =
                 stages(&[("registered", "2024-01-01"), ("started", "2024-02-01"), ("approved", "2024-03-01")])
         },
-        "projects[0].stages[2]",
+        "projects[p1].stages[2]",
         "approved cannot come after started",
     );
     // Same-day stages are in order.
@@ -381,7 +385,7 @@ fn each_stage_at_most_once_and_one_decision() {
                 ("complete", "2024-03-01"),
             ])
         },
-        "projects[0].stages[2]",
+        "projects[p1].stages[2]",
         "the stage \"complete\" appears twice",
     );
     fails(
@@ -392,7 +396,7 @@ fn each_stage_at_most_once_and_one_decision() {
                 ("rejected", "2024-03-01"),
             ])
         },
-        "projects[0].stages[2]",
+        "projects[p1].stages[2]",
         "decided once",
     );
 }
@@ -404,7 +408,7 @@ fn after_a_rejection_only_closing_or_abandoning() {
             v["projects"][0]["stages"] =
                 stages(&[("registered", "2024-01-01"), ("rejected", "2024-02-01"), ("started", "2024-03-01")])
         },
-        "projects[0].stages[2]",
+        "projects[p1].stages[2]",
         "a rejected file cannot be started",
     );
     passes(|v| {
@@ -420,7 +424,7 @@ fn nothing_follows_a_terminal_stage() {
             v["projects"][0]["stages"] =
                 stages(&[("registered", "2024-01-01"), ("closed", "2024-02-01"), ("abandoned", "2024-03-01")])
         },
-        "projects[0].stages[2]",
+        "projects[p1].stages[2]",
         "nothing can follow closed",
     );
     passes(|v| {
@@ -432,7 +436,7 @@ fn nothing_follows_a_terminal_stage() {
 
 #[test]
 fn a_commitment_has_steps() {
-    fails(|v| v["commitments"][0]["steps"] = json!([]), "commitments[0].steps", "at least one dated step");
+    fails(|v| v["commitments"][0]["steps"] = json!([]), "commitments[c1].steps", "at least one dated step");
 }
 
 #[test]
@@ -444,7 +448,7 @@ fn received_never_more_than_signed() {
             let tranche = json!({ "status": "received", "date": "2024-04-01", "amount": "40" });
             v["commitments"][0]["steps"].as_array_mut().unwrap().push(tranche);
         },
-        "commitments[0].steps",
+        "commitments[c1].steps",
         "received 90 is more than signed 80",
     );
     // Received exactly what was signed (80 = 80): fine; received without anything signed
@@ -459,12 +463,12 @@ fn received_never_more_than_signed() {
 fn statuses_reached_in_order() {
     fails(
         |v| v["commitments"][0]["steps"][1]["date"] = json!("2023-12-01"),
-        "commitments[0].steps",
+        "commitments[c1].steps",
         "signed on 2023-12-01, before it was pledged on 2024-01-01",
     );
     fails(
         |v| v["commitments"][0]["steps"][2]["date"] = json!("2024-01-15"),
-        "commitments[0].steps",
+        "commitments[c1].steps",
         "received on 2024-01-15, before it was signed on 2024-02-01",
     );
     passes(|v| v["commitments"][0]["steps"][1]["date"] = json!("2024-01-01"));
@@ -476,17 +480,17 @@ fn statuses_reached_in_order() {
 fn weights_are_positive() {
     fails(
         |v| v["scorecard"]["objectives"][0]["indicators"][1]["weight"] = json!(0),
-        "scorecard.objectives[0].indicators[1].weight",
+        "scorecard.objectives[o1].indicators[1].weight",
         "a weight must be a positive number, not 0",
     );
     fails(
         |v| v["scorecard"]["perspectives"][0]["weight"] = json!(-1),
-        "scorecard.perspectives[0].weight",
+        "scorecard.perspectives[pe1].weight",
         "positive",
     );
     fails(
         |v| v["scorecard"]["objectives"][1]["weight"] = json!(-2.5),
-        "scorecard.objectives[1].weight",
+        "scorecard.objectives[o2].weight",
         "not -2.5",
     );
     passes(|v| v["scorecard"]["objectives"][1]["weight"] = json!(0.001));
@@ -494,11 +498,11 @@ fn weights_are_positive() {
 
 #[test]
 fn weight_schedules_are_non_empty_positive_and_in_time_order() {
-    let at = "scorecard.objectives[1].weight";
+    let at = "scorecard.objectives[o2].weight";
     fails(|v| v["scorecard"]["objectives"][1]["weight"] = json!([]), at, "at least one weight");
     fails(
         |v| v["scorecard"]["objectives"][1]["weight"] = json!([{ "from": "2024", "weight": 0 }]),
-        "scorecard.objectives[1].weight[0].weight",
+        "scorecard.objectives[o2].weight[0].weight",
         "positive",
     );
     fails(
@@ -506,7 +510,7 @@ fn weight_schedules_are_non_empty_positive_and_in_time_order() {
             v["scorecard"]["objectives"][1]["weight"] =
                 json!([{ "from": "2025", "weight": 1 }, { "from": "2024", "weight": 2 }])
         },
-        "scorecard.objectives[1].weight[1].from",
+        "scorecard.objectives[o2].weight[1].from",
         "in time order",
     );
     // Two changes starting the same month (2025-01 and 2025-Q1) are ambiguous.
@@ -515,7 +519,7 @@ fn weight_schedules_are_non_empty_positive_and_in_time_order() {
             v["scorecard"]["objectives"][1]["weight"] =
                 json!([{ "from": "2025-01", "weight": 1 }, { "from": "2025-Q1", "weight": 2 }])
         },
-        "scorecard.objectives[1].weight[1].from",
+        "scorecard.objectives[o2].weight[1].from",
         "in time order",
     );
     // With a fiscal year starting in April, 2025-Q1 is April-June 2025: it starts after
@@ -526,7 +530,7 @@ fn weight_schedules_are_non_empty_positive_and_in_time_order() {
             v["scorecard"]["objectives"][1]["weight"] =
                 json!([{ "from": "2025-Q1", "weight": 1 }, { "from": "2025-03", "weight": 2 }])
         },
-        "scorecard.objectives[1].weight[1].from",
+        "scorecard.objectives[o2].weight[1].from",
         "in time order",
     );
     passes(|v| {
@@ -549,7 +553,7 @@ fn rollup_coverage_is_a_share() {
     );
     fails(
         |v| v["scorecard"]["objectives"][0]["rollup"] = json!({ "min_coverage": -0.1 }),
-        "scorecard.objectives[0].rollup.min_coverage",
+        "scorecard.objectives[o1].rollup.min_coverage",
         "between 0 and 1",
     );
     passes(|v| v["scorecard"]["perspectives"][0]["rollup"] = json!({ "min_coverage": 1.0 }));
@@ -596,7 +600,7 @@ fn no_objective_is_its_own_cause() {
 fn measurements_at_the_indicators_frequency_one_per_period() {
     fails(
         |v| v["indicators"][1]["measurements"][0]["period"] = json!("2024-03"),
-        "indicators[1].measurements[0].period",
+        "indicators[i2].measurements[0].period",
         "2024-03 is monthly but the indicator is measured quarterly",
     );
     fails(
@@ -606,7 +610,7 @@ fn measurements_at_the_indicators_frequency_one_per_period() {
                 .unwrap()
                 .push(json!({ "period": "2024-Q1", "value": 4 }))
         },
-        "indicators[1].measurements[1].period",
+        "indicators[i2].measurements[1].period",
         "a second measurement for 2024-Q1",
     );
     passes(|v| {
@@ -625,12 +629,12 @@ fn measured_values_are_finite() {
         ws.indicators[0].measurements[0].denominator = Some(f64::INFINITY);
     });
     assert!(
-        ps.iter().any(|p| p.path == "indicators[1].measurements[0].value" && p.message.contains("finite")),
+        ps.iter().any(|p| p.path == "indicators[i2].measurements[0].value" && p.message.contains("finite")),
         "{ps:#?}"
     );
     assert!(
         ps.iter()
-            .any(|p| p.path == "indicators[0].measurements[0].denominator" && p.message.contains("finite"))
+            .any(|p| p.path == "indicators[i1].measurements[0].denominator" && p.message.contains("finite"))
     );
     let ps = rust_problems(|ws| {
         ws.indicators[1].measurements.push(Measurement::new(Period::quarter(2024, 2).unwrap(), -1e-300));
@@ -642,17 +646,17 @@ fn measured_values_are_finite() {
 fn values_or_numerator_and_denominator() {
     fails(
         |v| v["indicators"][0]["measurements"][0] = json!({ "period": "2024-01", "value": 0.5 }),
-        "indicators[0].measurements[0]",
+        "indicators[i1].measurements[0]",
         "ratio_of_sums needs a numerator and a denominator",
     );
     fails(
         |v| v["indicators"][1]["measurements"][0] = json!({ "period": "2024-Q1", "numerator": 1 }),
-        "indicators[1].measurements[0]",
+        "indicators[i2].measurements[0]",
         "needs a value, or a numerator and a denominator",
     );
     fails(
         |v| v["indicators"][0]["measurements"][0]["denominator"] = json!(-2),
-        "indicators[0].measurements[0].denominator",
+        "indicators[i1].measurements[0].denominator",
         "cannot be negative",
     );
     passes(|v| {
@@ -665,7 +669,7 @@ fn values_or_numerator_and_denominator() {
 fn targets_at_the_indicators_frequency_or_coarser() {
     fails(
         |v| v["indicators"][1]["targets"] = json!([{ "period": "2024-02", "value": 5 }]),
-        "indicators[1].targets[0].period",
+        "indicators[i2].targets[0].period",
         "the target period 2024-02 is finer than the indicator's frequency (quarterly)",
     );
     passes(|v| {
@@ -673,12 +677,12 @@ fn targets_at_the_indicators_frequency_or_coarser() {
             json!([{ "period": "2024-Q3", "value": 5 }, { "period": "2025", "value": 6 }])
     });
     let ps = rust_problems(|ws| ws.indicators[0].targets[0].value = f64::INFINITY);
-    assert!(ps.iter().any(|p| p.path == "indicators[0].targets[0].value" && p.message.contains("finite")));
+    assert!(ps.iter().any(|p| p.path == "indicators[i1].targets[0].value" && p.message.contains("finite")));
     let ps = rust_problems(|ws| {
         ws.indicators[0].baseline =
             Some(pilotage::PeriodValue { period: Period::year(2023).unwrap(), value: f64::NAN })
     });
-    assert!(ps.iter().any(|p| p.path == "indicators[0].baseline.value" && p.message.contains("finite")));
+    assert!(ps.iter().any(|p| p.path == "indicators[i1].baseline.value" && p.message.contains("finite")));
 }
 
 #[test]
@@ -687,14 +691,14 @@ fn trajectories_go_forward_at_a_coarse_enough_frequency() {
         |v| {
             v["indicators"][1]["trajectory"] = json!({ "from": { "period": "2025-Q1", "value": 0 }, "to": { "period": "2024-Q4", "value": 9 } })
         },
-        "indicators[1].trajectory",
+        "indicators[i2].trajectory",
         "goes back in time (2025-Q1 then 2024-Q4)",
     );
     fails(
         |v| {
             v["indicators"][1]["trajectory"] = json!({ "from": { "period": "2024-01", "value": 0 }, "to": { "period": "2025-Q4", "value": 9 } })
         },
-        "indicators[1].trajectory.from.period",
+        "indicators[i2].trajectory.from.period",
         "2024-01 is finer than the indicator's frequency (quarterly)",
     );
     passes(|v| {
@@ -709,10 +713,10 @@ fn trajectories_go_forward_at_a_coarse_enough_frequency() {
 fn indicator_thresholds_and_group_size() {
     fails(
         |v| v["indicators"][0]["thresholds"] = json!({ "amber": 70, "green": 60 }),
-        "indicators[0].thresholds",
+        "indicators[i1].thresholds",
         "amber cut-off",
     );
-    fails(|v| v["indicators"][0]["min_group_size"] = json!(0), "indicators[0].min_group_size", "at least 1");
+    fails(|v| v["indicators"][0]["min_group_size"] = json!(0), "indicators[i1].min_group_size", "at least 1");
     passes(|v| {
         v["indicators"][0]["thresholds"] = json!({ "amber": 60, "green": 60 });
         v["indicators"][0]["min_group_size"] = json!(1);
@@ -722,30 +726,38 @@ fn indicator_thresholds_and_group_size() {
 #[test]
 fn scoring_parameters_are_consistent() {
     let set = |i: usize, s: Value| move |v: &mut Value| v["indicators"][i]["scoring"] = s;
-    fails(set(0, json!({ "method": "linear_progress", "cap": 0 })), "indicators[0].scoring.cap", "positive");
-    fails(set(0, json!({ "method": "ratio_to_target", "cap": -5 })), "indicators[0].scoring.cap", "positive");
+    fails(set(0, json!({ "method": "linear_progress", "cap": 0 })), "indicators[i1].scoring.cap", "positive");
+    fails(
+        set(0, json!({ "method": "ratio_to_target", "cap": -5 })),
+        "indicators[i1].scoring.cap",
+        "positive",
+    );
     passes(set(0, json!({ "method": "ratio_to_target", "cap": null })));
     fails(
         set(0, json!({ "method": "goal_red_flag", "goal": 5, "red_flag": 5 })),
-        "indicators[0].scoring",
+        "indicators[i1].scoring",
         "the goal and the red flag cannot be equal",
     );
     passes(set(0, json!({ "method": "goal_red_flag", "goal": 3, "red_flag": 5 })));
     fails(
         set(2, json!({ "method": "band", "low": 3, "high": 2, "tolerance": 1 })),
-        "indicators[2].scoring",
+        "indicators[i3].scoring",
         "low <= high",
     );
     fails(
         set(2, json!({ "method": "band", "low": 1, "high": 2, "tolerance": 0 })),
-        "indicators[2].scoring.tolerance",
+        "indicators[i3].scoring.tolerance",
         "positive",
     );
     passes(set(2, json!({ "method": "band", "low": 2, "high": 2, "tolerance": 0.5 })));
-    fails(set(1, json!({ "method": "min_max", "min": 10, "max": 10 })), "indicators[1].scoring", "min < max");
+    fails(
+        set(1, json!({ "method": "min_max", "min": 10, "max": 10 })),
+        "indicators[i2].scoring",
+        "min < max",
+    );
     fails(
         set(1, json!({ "method": "min_max", "min": 0, "max": 10, "log": true })),
-        "indicators[1].scoring.min",
+        "indicators[i2].scoring.min",
         "logarithmic",
     );
     passes(set(1, json!({ "method": "min_max", "min": 0.1, "max": 10, "log": true })));
@@ -753,8 +765,8 @@ fn scoring_parameters_are_consistent() {
         json!({ "method": "status_rules", "otherwise": "red", "otherwise_score": otherwise,
                 "rules": [{ "when": "at_least", "threshold": 8, "status": "green", "score": score }] })
     };
-    fails(set(1, rules(150.0, 0.0)), "indicators[1].scoring.rules[0].score", "between 0 and 100");
-    fails(set(1, rules(100.0, -1.0)), "indicators[1].scoring.otherwise_score", "between 0 and 100");
+    fails(set(1, rules(150.0, 0.0)), "indicators[i2].scoring.rules[0].score", "between 0 and 100");
+    fails(set(1, rules(100.0, -1.0)), "indicators[i2].scoring.otherwise_score", "between 0 and 100");
     passes(set(1, rules(100.0, 0.0)));
     let expected = |end: &str, milestone: &str| {
         json!({ "method": "expected_progress", "start": "2024-01-01", "end": end, "start_value": 0,
@@ -762,12 +774,12 @@ fn scoring_parameters_are_consistent() {
     };
     fails(
         set(1, expected("2024-01-01", "2024-06-01")),
-        "indicators[1].scoring",
+        "indicators[i2].scoring",
         "start date must be before the end date",
     );
     fails(
         set(1, expected("2025-01-01", "2025-06-01")),
-        "indicators[1].scoring.milestones[0].date",
+        "indicators[i2].scoring.milestones[0].date",
         "date order",
     );
     passes(set(1, expected("2025-01-01", "2024-06-01")));
@@ -777,12 +789,12 @@ fn scoring_parameters_are_consistent() {
 fn calculated_formulas_parse_and_name_existing_indicators() {
     fails(
         |v| v["indicators"][2]["source"]["expression"] = json!("i2 *"),
-        "indicators[2].source.expression",
+        "indicators[i3].source.expression",
         "cannot read the formula",
     );
     fails(
         |v| v["indicators"][2]["source"]["expression"] = json!("i2 + i9"),
-        "indicators[2].source.expression",
+        "indicators[i3].source.expression",
         "unknown indicator \"i9\" in the formula",
     );
     passes(|v| v["indicators"][2]["source"]["expression"] = json!("(i1 + i2) / max(i2, 1)"));
@@ -804,12 +816,12 @@ fn calculated_formulas_form_no_cycle() {
 fn computed_indicators_carry_no_measurements() {
     fails(
         |v| v["indicators"][2]["measurements"] = json!([{ "period": "2024-Q1", "value": 1 }]),
-        "indicators[2].measurements",
+        "indicators[i3].measurements",
         "a calculated indicator takes no measurements",
     );
     fails(
         |v| v["indicators"][1]["source"] = json!({ "kind": "derived", "metric": "partner_count" }),
-        "indicators[1].measurements",
+        "indicators[i2].measurements",
         "a derived indicator takes its values from the records",
     );
     passes(|v| {
@@ -859,10 +871,10 @@ fn a_broken_copy_reports_all_four_problems_with_their_paths() {
     let get = |path: &str| {
         problems.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no {path}: {problems:#?}"))
     };
-    assert!(get("commitments[0].partner").message.contains("unknown partner \"pa-unknown\""));
+    assert!(get("commitments[c1].partner").message.contains("unknown partner \"pa-unknown\""));
     assert!(get("scorecard.links").message.contains("cycle: o1 -> o2 -> o1"));
-    assert!(get("projects[0].planned_cost").message.contains("-100.00 is negative"));
-    let period = get("indicators[1].measurements[0].period");
+    assert!(get("projects[p1].planned_cost").message.contains("-100.00 is negative"));
+    let period = get("indicators[i2].measurements[0].period");
     assert!(period.message.contains("invalid period \"2024-13\""), "{}", period.message);
     // The parser reports where it stood after reading the string it refused: the line of
     // "2024-13" and the column of its closing quote (opening quote + 8).
@@ -901,4 +913,20 @@ fn a_trailing_comma_is_a_json_error_with_its_position() {
         Err(Error::Json { line, column, .. }) => assert_eq!((line, column), (1, 85)),
         other => panic!("expected a JSON error, got {other:?}"),
     }
+}
+
+#[test]
+fn a_problem_on_an_objective_names_the_objective_by_its_id() {
+    // o2 is the second objective: its path names it `o2`, not `1`.
+    fails(
+        |v| v["scorecard"]["objectives"][1]["perspective"] = json!("nowhere"),
+        "scorecard.objectives[o2].perspective",
+        "unknown perspective \"nowhere\"",
+    );
+    // A problem with the id itself names the record by its position (its id is what is wrong).
+    fails(
+        |v| v["scorecard"]["objectives"][1]["id"] = json!("o1"),
+        "scorecard.objectives[1].id",
+        "duplicate id \"o1\"",
+    );
 }

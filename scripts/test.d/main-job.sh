@@ -49,7 +49,7 @@ set +e
 code=$?
 set -e
 [ "$code" -eq 1 ] || { echo "a broken workspace must exit 1, not $code"; exit 1; }
-for expected in "commitments[3].partner" "scorecard.links" "cycle" ".measurements[0].period" "2025-13" "projects[12].planned_cost"; do
+for expected in "commitments[ENG-000004].partner" "scorecard.links" "cycle" "indicators[ind_entreprises_implantees].measurements[0].period" "2025-13" "projects[DOS-2019-0005].planned_cost"; do
   grep -qF "$expected" "$out/broken.txt" || { echo "broken-file report lacks: $expected"; cat "$out/broken.txt"; exit 1; }
 done
 "$bin" --period 2025-Q9 2> /dev/null && { echo "a bad --period must fail"; exit 1; }

@@ -12,7 +12,7 @@ use crate::engine::derived::MetricPoint;
 use crate::engine::expression::Expr;
 use crate::engine::scoring::{ScoringMethod, StatusThresholds};
 use crate::engine::target::TargetPlan;
-use crate::error::{Error, Problem, Problems};
+use crate::error::{Error, Path, Problem, Problems};
 use crate::model::indicator::{Indicator, IndicatorSource, Metric, PeriodValue, Polarity, TimeAggregation};
 use crate::model::period::{Calendar, Frequency, Period};
 use crate::model::scorecard::{Rollup, Weight};
@@ -142,7 +142,7 @@ impl Clone for DerivedSource {
     }
 }
 
-fn invalid(path: &str, message: String) -> Error {
+fn invalid(path: Path, message: String) -> Error {
     Error::Invalid(Problems(vec![Problem::new(path, message)]))
 }
 
@@ -194,14 +194,13 @@ pub(crate) fn compile(ws: &Workspace, shared: Option<&Arc<Workspace>>) -> Result
     };
     for (i, o) in sc.objectives.iter().enumerate() {
         let node = first_objective + i;
-        let parent =
-            lookup(&o.perspective).filter(|&p| (1..first_objective).contains(&p)).ok_or_else(|| {
-                invalid(&format!("scorecard.objectives[{i}].perspective"), "unknown perspective".into())
-            })?;
+        let parent = lookup(&o.perspective)
+            .filter(|&p| (1..first_objective).contains(&p))
+            .ok_or_else(|| invalid(objective(&o.id).field("perspective"), "unknown perspective".into()))?;
         let mut children = Vec::with_capacity(o.indicators.len());
         for (j, l) in o.indicators.iter().enumerate() {
             let c = lookup(&l.indicator).filter(|&c| c >= first_indicator_node).ok_or_else(|| {
-                invalid(&format!("scorecard.objectives[{i}].indicators[{j}]"), "unknown indicator".into())
+                invalid(objective(&o.id).field("indicators").index(j), "unknown indicator".into())
             })?;
             children.push((c, l.weight.clone()));
         }
@@ -249,15 +248,12 @@ pub(crate) fn compile(ws: &Workspace, shared: Option<&Arc<Workspace>>) -> Result
             IndicatorSource::Measured => SourcePlan::Measured,
             IndicatorSource::Derived { metric } => SourcePlan::Derived(*metric),
             IndicatorSource::Calculated { expression } => {
-                let expr = Expr::parse(expression)
-                    .map_err(|e| invalid(&format!("indicators[{i}].source.expression"), e.to_string()))?;
+                let expr =
+                    Expr::parse(expression).map_err(|e| invalid(expression_path(&ind.id), e.to_string()))?;
                 let mut refs = Vec::new();
                 for r in expr.references() {
                     let k = lookup(r).filter(|&k| k >= first_indicator_node).ok_or_else(|| {
-                        invalid(
-                            &format!("indicators[{i}].source.expression"),
-                            format!("unknown indicator {r:?}"),
-                        )
+                        invalid(expression_path(&ind.id), format!("unknown indicator {r:?}"))
                     })?;
                     refs.push((r.to_string(), k - first_indicator_node));
                 }
@@ -276,10 +272,9 @@ pub(crate) fn compile(ws: &Workspace, shared: Option<&Arc<Workspace>>) -> Result
     let order = evaluation_order(&indicators)?;
     let mut links = Vec::new();
     for (i, l) in sc.links.iter().enumerate() {
-        let from = lookup(&l.from)
-            .ok_or_else(|| invalid(&format!("scorecard.links[{i}].from"), "unknown objective".into()))?;
-        let to = lookup(&l.to)
-            .ok_or_else(|| invalid(&format!("scorecard.links[{i}].to"), "unknown objective".into()))?;
+        let from =
+            lookup(&l.from).ok_or_else(|| invalid(link(i).field("from"), "unknown objective".into()))?;
+        let to = lookup(&l.to).ok_or_else(|| invalid(link(i).field("to"), "unknown objective".into()))?;
         links.push((from, to, l.sign, l.lag));
     }
     let derived = ws.indicators.iter().any(|i| matches!(i.source, IndicatorSource::Derived { .. }));
@@ -444,53 +439,49 @@ fn evaluation_order(indicators: &[IndPlan]) -> Result<Vec<usize>, Error> {
         }
     }
     if order.len() < n {
-        return Err(invalid("indicators", "calculated indicators depend on each other in a cycle".into()));
+        return Err(invalid(
+            Path::root("indicators"),
+            "calculated indicators depend on each other in a cycle".into(),
+        ));
     }
     Ok(order)
 }
 
-/// The problems an evaluation's numbers would rest on (see [`Engine::new`]).
+fn objective(id: &str) -> Path {
+    Path::root("scorecard").field("objectives").id(id)
+}
+
+fn expression_path(id: &str) -> Path {
+    Path::root("indicators").id(id).field("source").field("expression")
+}
+
+fn link(i: usize) -> Path {
+    Path::root("scorecard").field("links").index(i)
+}
+
+/// The problems an evaluation's numbers would rest on (see [`Engine::new`]): the values of
+/// the weights ([`Weight::value_problems`], the one check of them) and the coverages.
 fn numeric_problems(ws: &Workspace) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut weight = |path: String, w: &Weight| {
-        for (k, x) in w.values().into_iter().enumerate() {
-            if let Some(message) = crate::model::validation::weight_problem(x) {
-                let at = if matches!(w, Weight::Schedule(_)) {
-                    format!("{path}[{k}].weight")
-                } else {
-                    path.clone()
-                };
-                out.push(Problem::new(at, message));
-            }
-        }
-    };
     let sc = &ws.scorecard;
-    for (i, p) in sc.perspectives.iter().enumerate() {
-        weight(format!("scorecard.perspectives[{i}].weight"), &p.weight);
+    let perspectives = Path::root("scorecard").field("perspectives");
+    for p in &sc.perspectives {
+        out.extend(p.weight.value_problems(&perspectives.id(&p.id).field("weight")));
     }
-    for (i, o) in sc.objectives.iter().enumerate() {
-        weight(format!("scorecard.objectives[{i}].weight"), &o.weight);
+    for o in &sc.objectives {
+        let at = objective(&o.id);
+        out.extend(o.weight.value_problems(&at.field("weight")));
         for (j, l) in o.indicators.iter().enumerate() {
-            weight(format!("scorecard.objectives[{i}].indicators[{j}].weight"), &l.weight);
+            out.extend(l.weight.value_problems(&at.field("indicators").index(j).field("weight")));
         }
     }
-    let rollups = std::iter::once(("scorecard.rollup".to_string(), &sc.rollup))
-        .chain(
-            sc.perspectives
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (format!("scorecard.perspectives[{i}].rollup"), &p.rollup)),
-        )
-        .chain(
-            sc.objectives
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (format!("scorecard.objectives[{i}].rollup"), &o.rollup)),
-        );
-    for (path, r) in rollups {
+    let rollups = std::iter::once((Path::root("scorecard"), &sc.rollup))
+        .chain(sc.perspectives.iter().map(|p| (perspectives.id(&p.id), &p.rollup)))
+        .chain(sc.objectives.iter().map(|o| (objective(&o.id), &o.rollup)));
+    for (at, r) in rollups {
         if !(r.min_coverage.is_finite() && (0.0..=1.0).contains(&r.min_coverage)) {
             out.push(Problem::new(
-                format!("{path}.min_coverage"),
+                at.field("rollup").field("min_coverage"),
                 format!("a coverage is a share between 0 and 1, not {}", r.min_coverage),
             ));
         }

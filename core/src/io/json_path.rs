@@ -16,11 +16,18 @@
 //! object has no `f` either, names the enclosing object. The line and column are serde_json's
 //! in both builds. A test decodes every record kind of the sample broken in every way with
 //! both and checks that they agree.
+//!
+//! The path is made of segments (a key is a field, an array element its index), relative to
+//! the record decoded; the decoder puts it under the record's own path, which names the
+//! record by its id when it has one. Inside a record no list has ids (measurements, targets,
+//! stage events, steps, objective links are named by position), so indices are all there is.
 
 /// The members of the workspace's records whose values serde buffers before decoding them
 /// (internally tagged or untagged enums): `Indicator::source`, `Indicator::scoring`, and the
 /// `weight` of perspectives, objectives and indicator links.
 pub(crate) const BUFFERED: [&str; 3] = ["scoring", "source", "weight"];
+
+use crate::error::{Path, Segment};
 
 /// One open container while walking the text.
 enum Frame {
@@ -39,7 +46,7 @@ enum Frame {
 /// - an error right after the `}` of an object whose last member is [`BUFFERED`] is that
 ///   member's (serde_json only places it once the object is closed), unless it is a missing
 ///   field of the object itself.
-pub(crate) fn locate(text: &str, err: &serde_json::Error) -> String {
+pub(crate) fn locate(text: &str, err: &serde_json::Error) -> Path {
     let message = err.to_string();
     let mut at = offset_of(text, err.line(), err.column());
     if message.starts_with("expected value") {
@@ -48,21 +55,15 @@ pub(crate) fn locate(text: &str, err: &serde_json::Error) -> String {
     let (mut path, closed) = walk(text, at);
     if let Some(variant) = message.strip_prefix("unknown variant `").and_then(|m| m.split('`').next()) {
         let key_ends_here = text.get(..at).is_some_and(|t| t.ends_with(&format!("\"{variant}\"")));
-        if key_ends_here && path.ends_with(variant) {
-            path.truncate(path.len() - variant.len());
-            if path.ends_with('.') {
-                path.pop();
-            }
+        if key_ends_here && path.segments().last() == Some(&Segment::Field(variant.to_string())) {
+            path.pop();
         }
     }
     if let Some(keys) = closed {
         let missing = message.strip_prefix("missing field `").and_then(|m| m.split('`').next());
         let own_missing = missing.is_some_and(|f| !keys.iter().any(|k| k == f));
         if let Some(last) = keys.last().filter(|k| BUFFERED.contains(&k.as_str()) && !own_missing) {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(last);
+            path.push(Segment::Field(last.clone()));
         }
     }
     path
@@ -88,13 +89,13 @@ pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
 /// (the decoder's records are); anything else gives the path of what could be walked.
 #[cfg(test)]
 fn path_at(text: &str, offset: usize) -> String {
-    walk(text, offset).0
+    walk(text, offset).0.to_string()
 }
 
 /// The path of the member being read at byte `offset` of the JSON value `text` (as
 /// [`path_at`] says), and the keys of the object whose `}` is the byte just before
 /// `offset`, if one is.
-fn walk(text: &str, offset: usize) -> (String, Option<Vec<String>>) {
+fn walk(text: &str, offset: usize) -> (Path, Option<Vec<String>>) {
     let bytes = text.as_bytes();
     let end = offset.min(bytes.len());
     let mut stack: Vec<Frame> = Vec::new();
@@ -150,21 +151,12 @@ fn walk(text: &str, offset: usize) -> (String, Option<Vec<String>>) {
             _ => i += 1,
         }
     }
-    let mut path = String::new();
+    let mut path = Path::default();
     for frame in &stack {
         match frame {
-            Frame::Object { key: Some(key), .. } => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
+            Frame::Object { key: Some(key), .. } => path.push(Segment::Field(key.clone())),
             Frame::Object { key: None, .. } => break,
-            Frame::Array { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
-            }
+            Frame::Array { index } => path.push(Segment::Index(*index)),
         }
     }
     (path, closed)
@@ -223,7 +215,7 @@ mod tests {
     fn buffered_last_members() {
         use crate::Indicator;
         use crate::model::scorecard::Objective;
-        let located = |text: &str, err: serde_json::Error| locate(text, &err);
+        let located = |text: &str, err: serde_json::Error| locate(text, &err).to_string();
         // An untagged weight that is neither a number nor a list, last and not last.
         let last = r#"{"id":"o","name":"O","perspective":"p","weight":"heavy"}"#;
         let err = serde_json::from_str::<Objective>(last).unwrap_err();
@@ -360,7 +352,7 @@ mod tests {
             let exact_path = if exact_path == "." { String::new() } else { exact_path };
             let err = serde_json::from_str::<T>(&text).map(|_| ()).unwrap_err();
             assert_eq!(err.to_string(), exact.inner().to_string(), "{text}");
-            let located = locate(&text, &err);
+            let located = locate(&text, &err).to_string();
             if located == exact_path {
                 same += 1;
                 continue;

@@ -48,7 +48,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Problem, Problems, Result};
+use crate::error::{Error, Path, Problem, Problems, Result, Segment};
 use crate::model::commitment::{Commitment, CommitmentStep, FundingKind, FundingStatus};
 use crate::model::indicator::{IndicatorSource, Measurement};
 use crate::model::partner::{Partner, PartnerKind};
@@ -271,7 +271,7 @@ impl Rows {
             let name = name.trim();
             let lower = name.to_lowercase();
             let problem = |message: String| {
-                let p = Problem::new(format!("{source}[{name}]"), message);
+                let p = Problem::new(Path::root(source).id(name), message);
                 match header_line {
                     Some(line) => p.at(line, Some(i as u64 + 1)),
                     None => p,
@@ -291,7 +291,7 @@ impl Rows {
         }
         for r in kind.required_columns() {
             if !rows.columns.contains_key(r) {
-                let p = Problem::new(source, format!("the required column {r:?} is missing"));
+                let p = Problem::new(Path::root(source), format!("the required column {r:?} is missing"));
                 rows.problems.push(match header_line {
                     Some(line) => p.at(line, None),
                     None => p,
@@ -341,17 +341,17 @@ impl Rows {
         match at {
             RowAt::Line(line) => {
                 if column.is_empty() || !self.has(column) {
-                    Problem::new(self.source.clone(), message).at(*line, None)
+                    Problem::new(Path::root(self.source.as_str()), message).at(*line, None)
                 } else {
                     let index = self.columns.get(column).map(|i| *i as u64 + 1);
-                    Problem::new(format!("{}[{column}]", self.source), message).at(*line, index)
+                    Problem::new(Path::root(self.source.as_str()).id(column), message).at(*line, index)
                 }
             }
             RowAt::Label(label) => {
                 if column.is_empty() {
-                    Problem::new(format!("{}[{label}]", self.source), message)
+                    Problem::new(Path::root(self.source.as_str()).id(label.as_str()), message)
                 } else {
-                    Problem::new(format!("{}[{label}].{column}", self.source), message)
+                    Problem::new(Path::root(self.source.as_str()).id(label.as_str()).field(column), message)
                 }
             }
         }
@@ -619,26 +619,34 @@ fn looks_numeric(s: &str) -> bool {
 }
 
 /// Where a record of the new workspace came from, to point validation problems at a row.
+/// `prefixes` are the paths validation may name the record by: by its id
+/// (`projects[p1]`), and by its position for the problems of the id itself (`projects[3]`).
 enum Origin {
-    /// `indicators[k].measurements[m]`, from one row.
-    Measurement { prefix: String, at: RowAt },
-    /// `projects[i]`, from one row; the stages in the order they were built.
-    Project { prefix: String, at: RowAt, stages: Vec<Stage> },
-    /// `partners[i]`, from one row.
-    Partner { prefix: String, at: RowAt },
-    /// `commitments[i]`, from one row per step (the first row when it has no step).
-    Commitment { prefix: String, first: RowAt, steps: Vec<RowAt> },
+    /// `indicators[ind_x].measurements[m]`, from one row.
+    Measurement { prefixes: Vec<Path>, at: RowAt },
+    /// `projects[p1]`, from one row; the stages in the order they were built.
+    Project { prefixes: Vec<Path>, at: RowAt, stages: Vec<Stage> },
+    /// `partners[a1]`, from one row.
+    Partner { prefixes: Vec<Path>, at: RowAt },
+    /// `commitments[c_12]`, from one row per step (the first row when it has no step).
+    Commitment { prefixes: Vec<Path>, first: RowAt, steps: Vec<RowAt> },
 }
 
 impl Origin {
-    fn prefix(&self) -> &str {
+    fn prefixes(&self) -> &[Path] {
         match self {
-            Origin::Measurement { prefix, .. }
-            | Origin::Project { prefix, .. }
-            | Origin::Partner { prefix, .. }
-            | Origin::Commitment { prefix, .. } => prefix,
+            Origin::Measurement { prefixes, .. }
+            | Origin::Project { prefixes, .. }
+            | Origin::Partner { prefixes, .. }
+            | Origin::Commitment { prefixes, .. } => prefixes,
         }
     }
+}
+
+/// The paths of the record `id` at position `i` of the list `name`: by id, then by position.
+fn record_prefixes(name: &str, id: &str, i: usize) -> Vec<Path> {
+    let list = Path::root(name);
+    vec![list.id(id), list.index(i)]
 }
 
 /// Records of one list built from rows, with the id index of the list for constant-time
@@ -724,7 +732,7 @@ fn measurements(
     let has_ratio = rows.has("numerator") && rows.has("denominator");
     if !rows.is_empty() && rows.problems.is_empty() && !has_value && !has_ratio {
         let p = Problem::new(
-            rows.source.clone(),
+            Path::root(rows.source.as_str()),
             "a measurements table needs a \"value\" column, or \"numerator\" and \"denominator\" columns",
         );
         problems.push(match rows.header_line {
@@ -806,7 +814,7 @@ fn measurements(
             }
         };
         origins.push(Origin::Measurement {
-            prefix: format!("indicators[{k}].measurements[{j}]"),
+            prefixes: vec![Path::root("indicators").id(id.as_str()).field("measurements").index(j)],
             at: at.clone(),
         });
     }
@@ -882,7 +890,7 @@ fn projects(
         };
         match place(&mut new.projects, &mut ids, &id, project, options.replace, counts) {
             Ok(i) => origins.push(Origin::Project {
-                prefix: format!("projects[{i}]"),
+                prefixes: record_prefixes("projects", &id, i),
                 at: at.clone(),
                 stages: stage_order,
             }),
@@ -922,7 +930,8 @@ fn partners(
         }
         let partner = Partner { id: id.clone(), name, kind, joined };
         match place(&mut new.partners, &mut ids, &id, partner, options.replace, counts) {
-            Ok(i) => origins.push(Origin::Partner { prefix: format!("partners[{i}]"), at: at.clone() }),
+            Ok(i) => origins
+                .push(Origin::Partner { prefixes: record_prefixes("partners", &id, i), at: at.clone() }),
             Err(_) => c.fail("id", exists("partner", &id)),
         }
     }
@@ -995,7 +1004,7 @@ fn commitments(
                 let steps_at = if step.is_some() { vec![at.clone()] } else { Vec::new() };
                 groups.push((
                     Commitment { id, partner, project, kind, steps: step.into_iter().collect() },
-                    Origin::Commitment { prefix: String::new(), first: at.clone(), steps: steps_at },
+                    Origin::Commitment { prefixes: Vec::new(), first: at.clone(), steps: steps_at },
                 ));
             }
             Some(g) => {
@@ -1047,8 +1056,8 @@ fn commitments(
         }
         match place(&mut new.commitments, &mut ids, &id, commitment, options.replace, counts) {
             Ok(i) => {
-                if let Origin::Commitment { prefix, .. } = &mut origin {
-                    *prefix = format!("commitments[{i}]");
+                if let Origin::Commitment { prefixes, .. } = &mut origin {
+                    *prefixes = record_prefixes("commitments", &id, i);
                 }
                 origins.push(origin);
             }
@@ -1079,12 +1088,13 @@ fn finish(
     }
     // The rows refused are not in `new`, and no record of a table refers to another of the
     // same table: the validation of `new` adds only the problems of the rows accepted.
-    let mut before: HashMap<(String, String), usize> = HashMap::new();
+    let mut before: HashMap<(Path, String), usize> = HashMap::new();
     for p in crate::model::validation::problems(ws) {
         *before.entry((p.path, p.message)).or_default() += 1;
     }
     let mut introduced = Vec::new();
-    let index: HashMap<&str, usize> = origins.iter().enumerate().map(|(i, o)| (o.prefix(), i)).collect();
+    let index: HashMap<&Path, usize> =
+        origins.iter().enumerate().flat_map(|(i, o)| o.prefixes().iter().map(move |p| (p, i))).collect();
     for p in crate::model::validation::problems(&new) {
         match before.get_mut(&(p.path.clone(), p.message.clone())) {
             Some(n) if *n > 0 => *n -= 1,
@@ -1099,72 +1109,63 @@ fn finish(
     Ok(result)
 }
 
-/// The rest of `path` after `prefix` (`""`, `.field...` or `[i]...`), if `path` is inside it.
-fn inside<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
-    let rest = path.strip_prefix(prefix)?;
-    (rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')).then_some(rest)
-}
-
-/// The first field name of a rest path: `.steps[2].amount` -> `steps`.
-fn first_field(rest: &str) -> &str {
-    let rest = rest.trim_start_matches('.');
-    rest.split(['.', '[']).next().unwrap_or("")
-}
-
-/// The index and remainder of `[j]...`.
-fn index_of(rest: &str) -> Option<(usize, &str)> {
-    let rest = rest.strip_prefix('[')?;
-    let (n, after) = rest.split_once(']')?;
-    Some((n.parse().ok()?, after))
-}
-
-/// The record paths a problem path may start with: up to its first `]`, and its second.
-fn record_paths(path: &str) -> impl Iterator<Item = &str> {
-    path.match_indices(']').take(2).filter_map(|(i, _)| path.get(..=i))
+/// The field a rest of a path starts with (`steps` in `.steps[2].amount`), or "".
+fn first_field(rest: &[Segment]) -> &str {
+    match rest.first() {
+        Some(Segment::Field(f)) => f,
+        _ => "",
+    }
 }
 
 /// Point a validation problem of the new workspace at the row and column it comes from;
-/// problems outside the imported records keep their workspace path.
-fn locate(rows: &Rows, origins: &[Origin], index: &HashMap<&str, usize>, p: Problem) -> Problem {
+/// problems outside the imported records keep their workspace path. The record is found by
+/// the problem path's first segments (`projects[p1]`, or `indicators[ind_x].measurements[3]`),
+/// the column by the segments after it.
+fn locate(rows: &Rows, origins: &[Origin], index: &HashMap<&Path, usize>, p: Problem) -> Problem {
     let at = |row: &RowAt, column: &str| {
         let column = if rows.has(column) { column } else { "" };
         rows.problem(row, column, format!("{} ({})", p.message, p.path))
     };
-    let candidates: Vec<&Origin> =
-        record_paths(&p.path).filter_map(|r| index.get(r)).filter_map(|&i| origins.get(i)).collect();
-    for o in candidates {
+    let segments = p.path.segments();
+    let candidates = [2, 4]
+        .into_iter()
+        .filter_map(|n| segments.get(..n))
+        .filter_map(|record| index.get(&Path::from(record.to_vec())))
+        .filter_map(|&i| origins.get(i).map(|o| (o, inside(o, &p.path))));
+    for (o, rest) in candidates {
+        let Some(rest) = rest else { continue };
         match o {
-            Origin::Measurement { prefix, at: row } | Origin::Partner { prefix, at: row } => {
-                if let Some(rest) = inside(&p.path, prefix) {
-                    return at(row, first_field(rest));
-                }
+            Origin::Measurement { at: row, .. } | Origin::Partner { at: row, .. } => {
+                return at(row, first_field(rest));
             }
-            Origin::Project { prefix, at: row, stages } => {
-                if let Some(rest) = inside(&p.path, prefix) {
-                    let field = first_field(rest);
-                    if field == "stages" {
-                        let after = rest.trim_start_matches(".stages");
-                        if let Some(stage) = index_of(after).and_then(|(j, _)| stages.get(j)) {
+            Origin::Project { at: row, stages, .. } => {
+                let field = first_field(rest);
+                if field == "stages" {
+                    if let Some(Segment::Index(j)) = rest.get(1) {
+                        if let Some(stage) = stages.get(*j) {
                             return at(row, stage.as_str());
                         }
                     }
-                    return at(row, field);
                 }
+                return at(row, field);
             }
-            Origin::Commitment { prefix, first, steps } => {
-                if let Some(rest) = inside(&p.path, prefix) {
-                    let field = first_field(rest);
-                    if field == "steps" {
-                        let after = rest.trim_start_matches(".steps");
-                        if let Some((j, tail)) = index_of(after) {
-                            return at(steps.get(j).unwrap_or(first), first_field(tail));
-                        }
-                        return at(first, "");
+            Origin::Commitment { first, steps, .. } => {
+                let field = first_field(rest);
+                if field == "steps" {
+                    if let Some(Segment::Index(j)) = rest.get(1) {
+                        let tail = rest.get(2..).unwrap_or(&[]);
+                        return at(steps.get(*j).unwrap_or(first), first_field(tail));
                     }
-                    return at(first, if field == "id" { "commitment" } else { field });
+                    return at(first, "");
                 }
+                return at(first, if field == "id" { "commitment" } else { field });
             }
         }
     }
     p
+}
+
+/// The segments of `path` after the origin's record path, if `path` is inside the record.
+fn inside<'p>(o: &Origin, path: &'p Path) -> Option<&'p [Segment]> {
+    o.prefixes().iter().find_map(|prefix| path.strip_prefix(prefix))
 }

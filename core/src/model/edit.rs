@@ -150,13 +150,14 @@ impl ListIndex {
 }
 
 /// The id's own problem ([`crate::model::validation::id_problem`]) as an error naming the slot the
-/// record would take (`partners[12].id`).
+/// record would take (`partners[12].id`: by its position, as its id is what is wrong).
 fn check_id(list: &str, slot: usize, id: &str) -> Result<()> {
     match crate::model::validation::id_problem(id) {
         None => Ok(()),
-        Some(message) => {
-            Err(Error::Invalid(Problems(vec![Problem::new(format!("{list}[{slot}].id"), message)])))
-        }
+        Some(message) => Err(Error::Invalid(Problems(vec![Problem::new(
+            crate::error::Path::root(list).index(slot).field("id"),
+            message,
+        )]))),
     }
 }
 
@@ -328,9 +329,8 @@ impl Workspace {
         measurement: Measurement,
         replace: bool,
     ) -> Result<()> {
-        let k = self.indicators.iter().position(|x| x.id == indicator);
         let ind = self.indicator_mut(indicator)?;
-        check_measurement(ind, &measurement, k.unwrap_or(0))?;
+        check_measurement(ind, &measurement)?;
         match ind.measurements.iter_mut().find(|m| m.period == measurement.period) {
             Some(existing) if replace => *existing = measurement,
             Some(existing) => return Err(already_measured(indicator, existing.period)),
@@ -524,7 +524,7 @@ impl Adder<'_> {
         // The slot from the index, not from a scan of the measurements (a scan per call made
         // the loop quadratic in the measurements of an indicator).
         let slot = periods.get(&measurement.period).copied().unwrap_or(ind.measurements.len());
-        check_measurement_at(ind, &measurement, k, slot)?;
+        check_measurement_at(ind, &measurement, slot)?;
         match periods.get(&measurement.period).and_then(|&j| ind.measurements.get_mut(j)) {
             Some(existing) if replace => *existing = measurement,
             Some(existing) => return Err(already_measured(indicator, existing.period)),
@@ -558,7 +558,7 @@ fn already_measured(indicator: &str, period: Period) -> Error {
 
 fn identity(field: &str, organisation: &str, currency: &str, month: u8) -> Result<()> {
     let mut problems = crate::model::validation::identity_problems(organisation, currency, month);
-    problems.retain(|p| p.path == field);
+    problems.retain(|p| p.path == crate::error::Path::root(field));
     if problems.is_empty() { Ok(()) } else { Err(Error::Invalid(crate::error::Problems(problems))) }
 }
 
@@ -567,17 +567,17 @@ fn identity(field: &str, organisation: &str, currency: &str, month: u8) -> Resul
 /// accepts nothing that loading the saved file would refuse (NaN, a value that disagrees
 /// with its ratio, a period at another frequency...). The path names the indicator's place
 /// and the slot the measurement would take.
-fn check_measurement(ind: &Indicator, m: &Measurement, k: usize) -> Result<()> {
+fn check_measurement(ind: &Indicator, m: &Measurement) -> Result<()> {
     let slot = ind.measurements.iter().position(|x| x.period == m.period).unwrap_or(ind.measurements.len());
-    check_measurement_at(ind, m, k, slot)
+    check_measurement_at(ind, m, slot)
 }
 
-/// [`check_measurement`] with the slot known (`indicators[k].measurements[slot]`).
-fn check_measurement_at(ind: &Indicator, m: &Measurement, k: usize, slot: usize) -> Result<()> {
+/// [`check_measurement`] with the slot known (`indicators[id].measurements[slot]`).
+fn check_measurement_at(ind: &Indicator, m: &Measurement, slot: usize) -> Result<()> {
     let problems = crate::model::validation::measurement_problems(
         ind,
         m,
-        &format!("indicators[{k}].measurements[{slot}]"),
+        &crate::error::Path::root("indicators").id(&ind.id).field("measurements").index(slot),
     );
     if problems.is_empty() { Ok(()) } else { Err(Error::Invalid(crate::error::Problems(problems))) }
 }

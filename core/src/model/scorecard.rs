@@ -59,10 +59,10 @@ impl Weight {
     /// weight, `path[i].weight` for the i-th change of a schedule. The one check of weight
     /// values: the file validation uses it (and so does the engine for a workspace built in
     /// code).
-    pub fn value_problems(&self, path: &str) -> Vec<crate::error::Problem> {
+    pub fn value_problems(&self, path: &crate::error::Path) -> Vec<crate::error::Problem> {
         let at = |message: String, i: usize| match self {
-            Weight::Fixed(_) => crate::error::Problem::new(path, message),
-            Weight::Schedule(_) => crate::error::Problem::new(format!("{path}[{i}].weight"), message),
+            Weight::Fixed(_) => crate::error::Problem::new(path.clone(), message),
+            Weight::Schedule(_) => crate::error::Problem::new(path.index(i).field("weight"), message),
         };
         self.values()
             .into_iter()

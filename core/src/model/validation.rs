@@ -32,7 +32,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::expression::Expr;
 use crate::engine::scoring::ScoringMethod;
-use crate::error::Problem;
+use crate::error::{Path, Problem};
 use crate::model::commitment::FundingStatus;
 use crate::model::indicator::{Indicator, IndicatorSource, Measurement, TimeAggregation};
 use crate::model::period::{Calendar, MAX_YEAR, MIN_YEAR};
@@ -63,7 +63,7 @@ struct Validator<'a> {
     undecoded: &'a HashSet<String>,
 }
 
-fn check_date(v: &mut Validator<'_>, path: String, date: NaiveDate) {
+fn check_date(v: &mut Validator<'_>, path: Path, date: NaiveDate) {
     if let Some(message) = date_problem(date) {
         v.push(path, message);
     }
@@ -82,23 +82,23 @@ pub fn date_problem(date: NaiveDate) -> Option<String> {
 }
 
 impl Validator<'_> {
-    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn push(&mut self, path: impl Into<Path>, message: impl Into<String>) {
         self.out.push(Problem::new(path, message));
     }
 
-    fn reference(&mut self, path: String, what: &str, id: &str, known: &HashSet<&str>) {
+    fn reference(&mut self, path: Path, what: &str, id: &str, known: &HashSet<&str>) {
         if !known.contains(id) && !self.undecoded.contains(id) {
             self.push(path, format!("unknown {what} {id:?}"));
         }
     }
 
-    fn amount(&mut self, path: String, amount: Decimal) {
+    fn amount(&mut self, path: Path, amount: Decimal) {
         if amount.is_sign_negative() && !amount.is_zero() {
             self.push(path, format!("the amount {amount} is negative"));
         }
     }
 
-    fn weight(&mut self, path: String, w: &Weight, calendar: Calendar) {
+    fn weight(&mut self, path: Path, w: &Weight, calendar: Calendar) {
         self.out.extend(w.value_problems(&path));
         if let Weight::Schedule(changes) = w {
             if changes.is_empty() {
@@ -112,7 +112,7 @@ impl Validator<'_> {
                 let starts = |k: usize| changes.get(k).map(|c| c.from.first_month(calendar));
                 if starts(i - 1) >= starts(i) {
                     self.push(
-                        format!("{path}[{i}].from"),
+                        path.index(i).field("from"),
                         "weight changes must be in time order, each starting in a later month",
                     );
                 }
@@ -129,14 +129,16 @@ impl Validator<'_> {
         let mut seen: HashMap<&'b str, usize> = HashMap::new();
         // the first id (and its position) of each fold among the ids that are not their own fold
         let mut unfolded: HashMap<String, (&'b str, usize)> = HashMap::new();
+        // the id checks name a record by its position: its id is what is wrong
+        let name = Path::root(name);
         for (i, id) in ids.enumerate() {
             if let Some(message) = id_problem(id) {
-                self.push(format!("{name}[{i}].id"), message);
+                self.push(name.index(i).field("id"), message);
                 continue;
             }
             if let Some(first) = seen.insert(id, i) {
                 seen.insert(id, first);
-                self.push(format!("{name}[{i}].id"), format!("duplicate id {id:?}"));
+                self.push(name.index(i).field("id"), format!("duplicate id {id:?}"));
                 continue;
             }
             let fold = fold_id(id);
@@ -149,7 +151,10 @@ impl Validator<'_> {
             };
             match first {
                 Some((first, k)) => {
-                    self.push(format!("{name}[{i}].id"), case_twin(id, first, &format!("{name}[{k}].id")));
+                    self.push(
+                        name.index(i).field("id"),
+                        case_twin(id, first, &name.index(k).field("id").to_string()),
+                    );
                 }
                 None if fold != id => {
                     unfolded.insert(fold, (id, i));
@@ -184,22 +189,21 @@ impl Validator<'_> {
         self.unique("partners", ws.partners.iter().map(|s| s.id.as_str()));
         self.unique("commitments", ws.commitments.iter().map(|s| s.id.as_str()));
         // Scorecard nodes share one namespace.
-        let mut seen: HashMap<&str, String> = HashMap::new();
+        let mut seen: HashMap<&str, Path> = HashMap::new();
         let nodes = ws
             .scorecard
             .perspectives
             .iter()
             .enumerate()
-            .map(|(i, p)| (format!("scorecard.perspectives[{i}].id"), p.id.as_str()))
+            .map(|(i, p)| (Path::root("scorecard").field("perspectives").index(i).field("id"), p.id.as_str()))
+            .chain(ws.scorecard.objectives.iter().enumerate().map(|(i, o)| {
+                (Path::root("scorecard").field("objectives").index(i).field("id"), o.id.as_str())
+            }))
             .chain(
-                ws.scorecard
-                    .objectives
+                ws.indicators
                     .iter()
                     .enumerate()
-                    .map(|(i, o)| (format!("scorecard.objectives[{i}].id"), o.id.as_str())),
-            )
-            .chain(
-                ws.indicators.iter().enumerate().map(|(i, o)| (format!("indicators[{i}].id"), o.id.as_str())),
+                    .map(|(i, o)| (Path::root("indicators").index(i).field("id"), o.id.as_str())),
             );
         let mut folded: HashMap<String, (&str, String)> = HashMap::new();
         for (path, id) in nodes {
@@ -211,13 +215,13 @@ impl Validator<'_> {
                 let message = case_twin(id, twin, at);
                 self.push(path, message);
             } else {
-                folded.insert(fold_id(id), (id, path.clone()));
+                folded.insert(fold_id(id), (id, path.to_string()));
                 seen.insert(id, path);
             }
         }
-        for (i, p) in ws.partners.iter().enumerate() {
+        for p in &ws.partners {
             if let Some(d) = p.joined {
-                check_date(self, format!("partners[{i}].joined"), d);
+                check_date(self, Path::root("partners").id(&p.id).field("joined"), d);
             }
         }
     }
@@ -225,20 +229,20 @@ impl Validator<'_> {
     fn projects(&mut self, ws: &Workspace) {
         let services: HashSet<&str> = ws.services.iter().map(|s| s.id.as_str()).collect();
         let objectives: HashSet<&str> = ws.scorecard.objectives.iter().map(|s| s.id.as_str()).collect();
-        for (i, p) in ws.projects.iter().enumerate() {
-            let at = format!("projects[{i}]");
-            self.reference(format!("{at}.lead_service"), "service", &p.lead_service, &services);
+        for p in &ws.projects {
+            let at = Path::root("projects").id(&p.id);
+            self.reference(at.field("lead_service"), "service", &p.lead_service, &services);
             for (j, s) in p.contributing_services.iter().enumerate() {
-                self.reference(format!("{at}.contributing_services[{j}]"), "service", s, &services);
+                self.reference(at.field("contributing_services").index(j), "service", s, &services);
                 if *s == p.lead_service {
                     self.push(
-                        format!("{at}.contributing_services[{j}]"),
+                        at.field("contributing_services").index(j),
                         format!("{s:?} is already the lead service"),
                     );
                 }
             }
             for (j, o) in p.objectives.iter().enumerate() {
-                self.reference(format!("{at}.objectives[{j}]"), "objective", o, &objectives);
+                self.reference(at.field("objectives").index(j), "objective", o, &objectives);
             }
             // lists that are sets: a second mention would count a service (or an objective)
             // twice in transversality and in the splits
@@ -247,7 +251,7 @@ impl Validator<'_> {
             {
                 for (j, s) in items.iter().enumerate() {
                     if items.iter().take(j).any(|x| x == s) {
-                        self.push(format!("{at}.{list}[{j}]"), format!("{s:?} is listed twice"));
+                        self.push(at.field(list).index(j), format!("{s:?} is listed twice"));
                     }
                 }
             }
@@ -255,31 +259,31 @@ impl Validator<'_> {
                 [("planned_cost", p.planned_cost), ("actual_cost", p.actual_cost), ("own_funds", p.own_funds)]
             {
                 if let Some(a) = amount {
-                    self.amount(format!("{at}.{name}"), a);
+                    self.amount(at.field(name), a);
                 }
             }
             if let Some(d) = p.planned_end {
-                check_date(self, format!("{at}.planned_end"), d);
+                check_date(self, at.field("planned_end"), d);
             }
             self.stages(&at, p);
         }
     }
 
-    fn stages(&mut self, at: &str, p: &crate::model::project::Project) {
+    fn stages(&mut self, at: &Path, p: &crate::model::project::Project) {
         if p.stages.is_empty() {
-            self.push(format!("{at}.stages"), "a file needs at least its registration date");
+            self.push(at.field("stages"), "a file needs at least its registration date");
             return;
         }
         if p.stages[0].stage != Stage::Registered {
-            self.push(format!("{at}.stages[0]"), "a file's history starts with \"registered\"");
+            self.push(at.field("stages").index(0), "a file's history starts with \"registered\"");
         }
         let mut seen = HashSet::new();
         let mut decisions = 0;
         let mut rejected = false;
         let mut last_ranked: Option<&StageEvent> = None;
         for (j, e) in p.stages.iter().enumerate() {
-            let path = format!("{at}.stages[{j}]");
-            check_date(self, format!("{path}.date"), e.date);
+            let path = at.field("stages").index(j);
+            check_date(self, path.field("date"), e.date);
             if !seen.insert(e.stage) {
                 self.push(path.clone(), format!("the stage {:?} appears twice", e.stage.as_str()));
             }
@@ -319,7 +323,7 @@ impl Validator<'_> {
                 let prev = &p.stages[j - 1];
                 if e.date < prev.date {
                     self.push(
-                        format!("{path}.date"),
+                        path.field("date"),
                         format!(
                             "{} on {} is before {} on {}: stage dates are out of order",
                             e.stage.as_str(),
@@ -339,23 +343,23 @@ impl Validator<'_> {
     fn commitments(&mut self, ws: &Workspace) {
         let partners: HashSet<&str> = ws.partners.iter().map(|s| s.id.as_str()).collect();
         let projects: HashSet<&str> = ws.projects.iter().map(|s| s.id.as_str()).collect();
-        for (i, c) in ws.commitments.iter().enumerate() {
-            let at = format!("commitments[{i}]");
-            self.reference(format!("{at}.partner"), "partner", &c.partner, &partners);
+        for c in &ws.commitments {
+            let at = Path::root("commitments").id(&c.id);
+            self.reference(at.field("partner"), "partner", &c.partner, &partners);
             if let Some(p) = &c.project {
-                self.reference(format!("{at}.project"), "project", p, &projects);
+                self.reference(at.field("project"), "project", p, &projects);
             }
             if c.steps.is_empty() {
-                self.push(format!("{at}.steps"), "a commitment needs at least one dated step");
+                self.push(at.field("steps"), "a commitment needs at least one dated step");
             }
             for (j, s) in c.steps.iter().enumerate() {
-                self.amount(format!("{at}.steps[{j}].amount"), s.amount);
-                check_date(self, format!("{at}.steps[{j}].date"), s.date);
+                self.amount(at.field("steps").index(j).field("amount"), s.amount);
+                check_date(self, at.field("steps").index(j).field("date"), s.date);
             }
             for status in FundingStatus::ALL {
                 if c.amount(status, None).is_none() {
                     self.push(
-                        format!("{at}.steps"),
+                        at.field("steps"),
                         format!(
                             "the {} steps add up to more than the largest amount the library can hold ({})",
                             status.as_str(),
@@ -370,18 +374,18 @@ impl Validator<'_> {
             if let (true, Some(signed), Some(received)) = (has_signed, signed, received)
                 && received > signed
             {
-                self.push(format!("{at}.steps"), format!("received {received} is more than signed {signed}"));
+                self.push(at.field("steps"), format!("received {received} is more than signed {signed}"));
             }
             // A status reached before the previous one was.
             let first = |st| c.first_date(st);
             if let (Some(p), Some(s)) = (first(FundingStatus::Pledged), first(FundingStatus::Signed)) {
                 if s < p {
-                    self.push(format!("{at}.steps"), format!("signed on {s}, before it was pledged on {p}"));
+                    self.push(at.field("steps"), format!("signed on {s}, before it was pledged on {p}"));
                 }
             }
             if let (Some(s), Some(r)) = (first(FundingStatus::Signed), first(FundingStatus::Received)) {
                 if r < s {
-                    self.push(format!("{at}.steps"), format!("received on {r}, before it was signed on {s}"));
+                    self.push(at.field("steps"), format!("received on {r}, before it was signed on {s}"));
                 }
             }
         }
@@ -393,37 +397,38 @@ impl Validator<'_> {
         let perspectives: HashSet<&str> = sc.perspectives.iter().map(|p| p.id.as_str()).collect();
         let objectives: HashSet<&str> = sc.objectives.iter().map(|p| p.id.as_str()).collect();
         let indicators: HashSet<&str> = ws.indicators.iter().map(|p| p.id.as_str()).collect();
-        self.rollup("scorecard.rollup", &sc.rollup);
-        for (i, p) in sc.perspectives.iter().enumerate() {
-            self.weight(format!("scorecard.perspectives[{i}].weight"), &p.weight, calendar);
-            self.rollup(&format!("scorecard.perspectives[{i}].rollup"), &p.rollup);
+        self.rollup(&Path::root("scorecard").field("rollup"), &sc.rollup);
+        for p in &sc.perspectives {
+            let at = Path::root("scorecard").field("perspectives").id(&p.id);
+            self.weight(at.field("weight"), &p.weight, calendar);
+            self.rollup(&at.field("rollup"), &p.rollup);
         }
-        for (i, o) in sc.objectives.iter().enumerate() {
-            let at = format!("scorecard.objectives[{i}]");
-            self.reference(format!("{at}.perspective"), "perspective", &o.perspective, &perspectives);
-            self.weight(format!("{at}.weight"), &o.weight, calendar);
-            self.rollup(&format!("{at}.rollup"), &o.rollup);
+        for o in &sc.objectives {
+            let at = Path::root("scorecard").field("objectives").id(&o.id);
+            self.reference(at.field("perspective"), "perspective", &o.perspective, &perspectives);
+            self.weight(at.field("weight"), &o.weight, calendar);
+            self.rollup(&at.field("rollup"), &o.rollup);
             let mut linked = HashSet::new();
             for (j, l) in o.indicators.iter().enumerate() {
                 self.reference(
-                    format!("{at}.indicators[{j}].indicator"),
+                    at.field("indicators").index(j).field("indicator"),
                     "indicator",
                     &l.indicator,
                     &indicators,
                 );
-                self.weight(format!("{at}.indicators[{j}].weight"), &l.weight, calendar);
+                self.weight(at.field("indicators").index(j).field("weight"), &l.weight, calendar);
                 if !linked.insert(l.indicator.as_str()) {
                     self.push(
-                        format!("{at}.indicators[{j}].indicator"),
+                        at.field("indicators").index(j).field("indicator"),
                         format!("{:?} is linked twice", l.indicator),
                     );
                 }
             }
         }
         for (i, l) in sc.links.iter().enumerate() {
-            let at = format!("scorecard.links[{i}]");
-            self.reference(format!("{at}.from"), "objective", &l.from, &objectives);
-            self.reference(format!("{at}.to"), "objective", &l.to, &objectives);
+            let at = Path::root("scorecard").field("links").index(i);
+            self.reference(at.field("from"), "objective", &l.from, &objectives);
+            self.reference(at.field("to"), "objective", &l.to, &objectives);
             if l.from == l.to {
                 self.push(at, format!("{:?} cannot be its own cause", l.from));
             }
@@ -435,10 +440,10 @@ impl Validator<'_> {
         }
     }
 
-    fn rollup(&mut self, path: &str, r: &crate::model::scorecard::Rollup) {
+    fn rollup(&mut self, path: &Path, r: &crate::model::scorecard::Rollup) {
         if !(r.min_coverage.is_finite() && (0.0..=1.0).contains(&r.min_coverage)) {
             self.push(
-                format!("{path}.min_coverage"),
+                path.field("min_coverage"),
                 format!("a coverage is a share between 0 and 1, not {}", r.min_coverage),
             );
         }
@@ -448,18 +453,18 @@ impl Validator<'_> {
         let services: HashSet<&str> = ws.services.iter().map(|s| s.id.as_str()).collect();
         let indicator_ids: HashSet<&str> = ws.indicators.iter().map(|s| s.id.as_str()).collect();
         let mut formula_edges: Vec<(&str, &str)> = Vec::new();
-        for (i, ind) in ws.indicators.iter().enumerate() {
-            let at = format!("indicators[{i}]");
+        for ind in &ws.indicators {
+            let at = Path::root("indicators").id(&ind.id);
             if let Some(s) = &ind.service {
-                self.reference(format!("{at}.service"), "service", s, &services);
+                self.reference(at.field("service"), "service", s, &services);
             }
             let freq = ind.frequency;
             let ratio = matches!(ind.scoring, ScoringMethod::RatioToTarget { .. });
             let mut periods = HashSet::new();
             for (j, m) in ind.measurements.iter().enumerate() {
-                let mp = format!("{at}.measurements[{j}]");
+                let mp = at.field("measurements").index(j);
                 if !periods.insert(m.period) {
-                    self.push(format!("{mp}.period"), format!("a second measurement for {}", m.period));
+                    self.push(mp.field("period"), format!("a second measurement for {}", m.period));
                 }
                 for problem in measurement_problems(ind, m, &mp) {
                     self.out.push(problem);
@@ -468,7 +473,7 @@ impl Validator<'_> {
             for (j, t) in ind.targets.iter().enumerate() {
                 if !t.period.frequency().is_coarser_or_equal(freq) {
                     self.push(
-                        format!("{at}.targets[{j}].period"),
+                        at.field("targets").index(j).field("period"),
                         format!(
                             "the target period {} is finer than the indicator's frequency ({freq})",
                             t.period
@@ -476,24 +481,27 @@ impl Validator<'_> {
                     );
                 }
                 if !t.value.is_finite() {
-                    self.push(format!("{at}.targets[{j}].value"), "must be a finite number");
+                    self.push(at.field("targets").index(j).field("value"), "must be a finite number");
                 } else if ratio && t.value < 0.0 {
-                    self.push(format!("{at}.targets[{j}].value"), negative_ratio_target(t.value));
+                    self.push(at.field("targets").index(j).field("value"), negative_ratio_target(t.value));
                 }
             }
             if let Some(b) = &ind.baseline {
                 if !b.value.is_finite() {
-                    self.push(format!("{at}.baseline.value"), "must be a finite number");
+                    self.push(at.field("baseline").field("value"), "must be a finite number");
                 }
             }
             if let (Some(t), true) = (&ind.trajectory, ratio) {
                 let points = [("from", &t.from)].into_iter().chain(std::iter::once(("to", &t.to)));
-                let named = points
-                    .map(|(n, p)| (n.to_string(), p))
-                    .chain(t.milestones.iter().enumerate().map(|(k, p)| (format!("milestones[{k}]"), p)));
+                let named = points.map(|(n, p)| (Path::root(n), p)).chain(
+                    t.milestones.iter().enumerate().map(|(k, p)| (Path::root("milestones").index(k), p)),
+                );
                 for (name, p) in named {
                     if p.value < 0.0 {
-                        self.push(format!("{at}.trajectory.{name}.value"), negative_ratio_target(p.value));
+                        self.push(
+                            at.field("trajectory").join(&name).field("value"),
+                            negative_ratio_target(p.value),
+                        );
                     }
                 }
             }
@@ -505,7 +513,7 @@ impl Validator<'_> {
                 for w in points.windows(2) {
                     if w[0].period.first_month(ws.calendar()) >= w[1].period.first_month(ws.calendar()) {
                         self.push(
-                            format!("{at}.trajectory"),
+                            at.field("trajectory"),
                             format!(
                                 "the trajectory goes back in time ({} then {})",
                                 w[0].period, w[1].period
@@ -516,7 +524,7 @@ impl Validator<'_> {
                 for (name, p) in [("from", &t.from), ("to", &t.to)] {
                     if !p.period.frequency().is_coarser_or_equal(freq) {
                         self.push(
-                            format!("{at}.trajectory.{name}.period"),
+                            at.field("trajectory").field(name).field("period"),
                             format!("{} is finer than the indicator's frequency ({freq})", p.period),
                         );
                     }
@@ -524,30 +532,29 @@ impl Validator<'_> {
             }
             if let Some(th) = &ind.thresholds {
                 if let Some(m) = thresholds_problem(th) {
-                    self.push(format!("{at}.thresholds"), m);
+                    self.push(at.field("thresholds"), m);
                 }
             }
             if ind.min_group_size == Some(0) {
-                self.push(format!("{at}.min_group_size"), "a minimum group size is at least 1");
+                self.push(at.field("min_group_size"), "a minimum group size is at least 1");
             }
-            self.scoring(&format!("{at}.scoring"), &ind.scoring);
+            self.scoring(&at.field("scoring"), &ind.scoring);
             match &ind.source {
                 IndicatorSource::Measured => {}
                 IndicatorSource::Calculated { expression } => {
                     if !ind.measurements.is_empty() {
-                        self.push(
-                            format!("{at}.measurements"),
-                            "a calculated indicator takes no measurements",
-                        );
+                        self.push(at.field("measurements"), "a calculated indicator takes no measurements");
                     }
                     match Expr::parse(expression) {
-                        Err(e) => self
-                            .push(format!("{at}.source.expression"), format!("cannot read the formula: {e}")),
+                        Err(e) => self.push(
+                            at.field("source").field("expression"),
+                            format!("cannot read the formula: {e}"),
+                        ),
                         Ok(expr) => {
                             for r in expr.references() {
                                 if !indicator_ids.contains(r) && !self.undecoded.contains(r) {
                                     self.push(
-                                        format!("{at}.source.expression"),
+                                        at.field("source").field("expression"),
                                         format!("unknown indicator {r:?} in the formula"),
                                     );
                                 } else if let Some(&other) = indicator_ids.get(r) {
@@ -560,7 +567,7 @@ impl Validator<'_> {
                 IndicatorSource::Derived { .. } => {
                     if !ind.measurements.is_empty() {
                         self.push(
-                            format!("{at}.measurements"),
+                            at.field("measurements"),
                             "a derived indicator takes its values from the records, not from measurements",
                         );
                     }
@@ -575,71 +582,71 @@ impl Validator<'_> {
         }
     }
 
-    fn scoring(&mut self, at: &str, s: &ScoringMethod) {
+    fn scoring(&mut self, at: &Path, s: &ScoringMethod) {
         let finite = |x: f64| x.is_finite();
         match s {
             ScoringMethod::LinearProgress { cap, .. } | ScoringMethod::RatioToTarget { cap, .. } => {
                 if let Some(m) = cap.and_then(cap_problem) {
-                    self.push(format!("{at}.cap"), m);
+                    self.push(at.field("cap"), m);
                 }
             }
             ScoringMethod::GoalRedFlag { goal, red_flag } => {
                 if !finite(*red_flag) || goal.is_some_and(|g| !finite(g)) {
-                    self.push(at, "goal and red flag must be finite numbers");
+                    self.push(at.clone(), "goal and red flag must be finite numbers");
                 } else if *goal == Some(*red_flag) {
-                    self.push(at, "the goal and the red flag cannot be equal");
+                    self.push(at.clone(), "the goal and the red flag cannot be equal");
                 }
             }
             ScoringMethod::Band { low, high, tolerance } => {
                 if !(finite(*low) && finite(*high) && low <= high) {
-                    self.push(at, "a band needs low <= high");
+                    self.push(at.clone(), "a band needs low <= high");
                 }
                 if !(finite(*tolerance) && *tolerance > 0.0) {
-                    self.push(format!("{at}.tolerance"), "the tolerance must be a positive number");
+                    self.push(at.field("tolerance"), "the tolerance must be a positive number");
                 }
             }
             ScoringMethod::MinMax { min, max, log } => {
                 if !(finite(*min) && finite(*max) && min < max) {
-                    self.push(at, "goalposts need min < max");
+                    self.push(at.clone(), "goalposts need min < max");
                 }
                 if *log && *min <= 0.0 {
-                    self.push(format!("{at}.min"), "on a logarithmic scale the goalposts must be > 0");
+                    self.push(at.field("min"), "on a logarithmic scale the goalposts must be > 0");
                 }
             }
             ScoringMethod::StatusRules { rules, otherwise_score, .. } => {
                 for (i, r) in rules.iter().enumerate() {
                     if !finite(r.threshold) {
-                        self.push(format!("{at}.rules[{i}].threshold"), "must be a finite number");
+                        self.push(at.field("rules").index(i).field("threshold"), "must be a finite number");
                     }
                     if r.score.is_some_and(|x| !(finite(x) && (0.0..=100.0).contains(&x))) {
-                        self.push(format!("{at}.rules[{i}].score"), "a score is between 0 and 100");
+                        self.push(at.field("rules").index(i).field("score"), "a score is between 0 and 100");
                     }
                 }
                 if otherwise_score.is_some_and(|x| !(finite(x) && (0.0..=100.0).contains(&x))) {
-                    self.push(format!("{at}.otherwise_score"), "a score is between 0 and 100");
+                    self.push(at.field("otherwise_score"), "a score is between 0 and 100");
                 }
             }
             ScoringMethod::ExpectedProgress {
                 start, end, start_value, end_value, milestones, cap, ..
             } => {
                 if start >= end {
-                    self.push(at, "the start date must be before the end date");
+                    self.push(at.clone(), "the start date must be before the end date");
                 }
                 if !(finite(*start_value) && finite(*end_value)) {
-                    self.push(at, "start and end values must be finite numbers");
+                    self.push(at.clone(), "start and end values must be finite numbers");
                 }
                 let mut prev = *start;
                 for (i, m) in milestones.iter().enumerate() {
                     if m.date <= prev || m.date >= *end {
                         self.push(
-                            format!("{at}.milestones[{i}].date"),
+                            at.field("milestones").index(i).field("date"),
                             "milestones must be in date order between start and end",
                         );
                     }
                     prev = m.date;
                 }
                 if let Some(m) = cap.and_then(cap_problem) {
-                    self.push(format!("{at}.cap"), m);
+                    self.push(at.field("cap"), m);
                 }
             }
         }
@@ -728,41 +735,41 @@ pub fn find_cycle<'a>(edges: &[(&'a str, &'a str)]) -> Option<Vec<&'a str>> {
 }
 
 /// The problems of one measurement of `ind`, with paths under `mp` (its own path, e.g.
-/// `indicators[3].measurements[7]`): its frequency, finite values, a value or a ratio, a
+/// `indicators[ind_x].measurements[7]`): its frequency, finite values, a value or a ratio, a
 /// non-negative denominator, a value that agrees with its ratio. The whole-file validation
 /// and every edit (`Workspace::put_measurement`, the `Adder` that DataFrames and Python
 /// keyword calls go through) apply these same rules, so no input path accepts what another
 /// refuses.
-pub fn measurement_problems(ind: &Indicator, m: &Measurement, mp: &str) -> Vec<Problem> {
+pub fn measurement_problems(ind: &Indicator, m: &Measurement, mp: &Path) -> Vec<Problem> {
     let mut out = Vec::new();
     let freq = ind.frequency;
-    let mut push = |path: String, message: &str| out.push(Problem::new(path, message.to_string()));
+    let mut push = |path: Path, message: &str| out.push(Problem::new(path, message.to_string()));
     if m.period.frequency() != freq {
         push(
-            format!("{mp}.period"),
+            mp.field("period"),
             &format!("{} is {} but the indicator is measured {}", m.period, m.period.frequency(), freq),
         );
     }
     for (name, x) in [("value", m.value), ("numerator", m.numerator), ("denominator", m.denominator)] {
         if let Some(x) = x {
             if !x.is_finite() {
-                push(format!("{mp}.{name}"), "must be a finite number");
+                push(mp.field(name), "must be a finite number");
             }
         }
     }
     if ind.aggregation == TimeAggregation::RatioOfSums && (m.numerator.is_none() || m.denominator.is_none()) {
-        push(mp.to_string(), "ratio_of_sums needs a numerator and a denominator in every measurement");
+        push(mp.clone(), "ratio_of_sums needs a numerator and a denominator in every measurement");
     }
     if m.value.is_none() && (m.numerator.is_none() || m.denominator.is_none()) {
-        push(mp.to_string(), "a measurement needs a value, or a numerator and a denominator");
+        push(mp.clone(), "a measurement needs a value, or a numerator and a denominator");
     }
     if let Some(d) = m.denominator {
         if d < 0.0 {
-            push(format!("{mp}.denominator"), "a denominator cannot be negative");
+            push(mp.field("denominator"), "a denominator cannot be negative");
         }
     }
     if let Some(problem) = value_disagrees(m.value, m.numerator, m.denominator) {
-        push(mp.to_string(), &problem);
+        push(mp.clone(), &problem);
     }
     out
 }
@@ -1027,14 +1034,15 @@ mod tests {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         let mut folded: HashMap<String, (&str, usize)> = HashMap::new();
+        let name = Path::root(name);
         for (i, &id) in ids.iter().enumerate() {
-            let path = format!("{name}[{i}].id");
+            let path = name.index(i).field("id").to_string();
             if let Some(message) = id_problem(id) {
                 out.push((path, message));
             } else if !seen.insert(id) {
                 out.push((path, format!("duplicate id {id:?}")));
             } else if let Some((first, k)) = folded.get(&fold_id(id)) {
-                out.push((path, case_twin(id, first, &format!("{name}[{k}].id"))));
+                out.push((path, case_twin(id, first, &name.index(*k).field("id").to_string())));
             } else {
                 folded.insert(fold_id(id), (id, i));
             }
@@ -1052,7 +1060,8 @@ mod tests {
             let undecoded = HashSet::new();
             let mut v = Validator { out: Vec::new(), undecoded: &undecoded };
             v.unique("partners", ids.iter().copied());
-            let got: Vec<(String, String)> = v.out.into_iter().map(|p| (p.path, p.message)).collect();
+            let got: Vec<(String, String)> =
+                v.out.into_iter().map(|p| (p.path.to_string(), p.message)).collect();
             assert_eq!(got, reference("partners", &ids), "{ids:?}");
         }
     }

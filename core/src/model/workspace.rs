@@ -13,14 +13,13 @@
 
 use std::collections::HashSet;
 use std::io::Read;
-use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::engine::scoring::StatusThresholds;
-use crate::error::{Error, Problem, Problems, Result};
+use crate::error::{Error, Path, Problem, Problems, Result};
 use crate::model::commitment::Commitment;
 use crate::model::indicator::Indicator;
 use crate::model::partner::Partner;
@@ -243,6 +242,12 @@ impl LineCursor {
     }
 }
 
+/// The `id` of a record that could not be decoded, when it is a string.
+#[derive(Deserialize)]
+struct RecordId {
+    id: Option<String>,
+}
+
 impl<'a> Decoder<'a> {
     fn position(&mut self, raw: &str, line: usize, column: usize) -> (u64, u64) {
         let offset = (raw.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
@@ -256,51 +261,87 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn one<T: DeserializeOwned>(&mut self, raw: &'a RawValue, path: &str) -> Option<T> {
+    /// The record `raw`, the `i`-th of the list `name`, or its problem: the path names the
+    /// record by its id when its kind has ids (`ids`) and the JSON object has a string `id`,
+    /// else by its position (the id is looked up in the record's JSON only when it fails).
+    fn record<T: DeserializeOwned>(
+        &mut self,
+        raw: &'a RawValue,
+        name: &Path,
+        i: usize,
+        ids: bool,
+    ) -> Option<T> {
+        self.decode_at(raw, name, Some((i, ids)))
+    }
+
+    /// The value `raw` at `path` (`settings`, `scorecard.rollup`), or its problem.
+    fn one<T: DeserializeOwned>(&mut self, raw: &'a RawValue, path: &Path) -> Option<T> {
+        self.decode_at(raw, path, None)
+    }
+
+    fn decode_at<T: DeserializeOwned>(
+        &mut self,
+        raw: &'a RawValue,
+        name: &Path,
+        slot: Option<(usize, bool)>,
+    ) -> Option<T> {
         let text = raw.get();
         match decode_tracked::<T>(text) {
             Ok(v) => Some(v),
             Err((inner_path, inner)) => {
                 let (line, column) = self.position(text, inner.line(), inner.column());
-                let full = if inner_path == "." || inner_path.is_empty() {
-                    path.to_string()
-                } else if inner_path.starts_with('[') {
-                    format!("{path}{inner_path}")
-                } else {
-                    format!("{path}.{inner_path}")
+                // only the id is read (the other members skipped unchecked: a number beyond
+                // f64, the failure itself, does not stop it)
+                let id = serde_json::from_str::<RecordId>(text).ok().and_then(|r| r.id);
+                let record = match (slot, &id) {
+                    (None, _) => name.clone(),
+                    (Some((_, true)), Some(id)) => name.id(id.as_str()),
+                    (Some((i, _)), _) => name.index(i),
                 };
                 let msg = inner.to_string();
                 let msg = match msg.rfind(" at line ") {
                     Some(i) => msg[..i].to_string(),
                     None => msg,
                 };
-                self.problems.push(Problem::new(full, msg).at(line, Some(column)));
-                if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) {
-                    if let Some(serde_json::Value::String(id)) = map.get("id") {
-                        self.undecoded_ids.insert(id.clone());
-                    }
+                self.problems.push(Problem::new(record.join(&inner_path), msg).at(line, Some(column)));
+                if let Some(id) = id {
+                    self.undecoded_ids.insert(id);
                 }
                 None
             }
         }
     }
 
-    fn list<T: DeserializeOwned>(&mut self, raws: &[&'a RawValue], name: &str) -> Vec<T> {
+    fn list<T: DeserializeOwned>(&mut self, raws: &[&'a RawValue], name: &Path, ids: bool) -> Vec<T> {
         // sized once: grown by doubling, a list of millions of records peaked at twice its size
         let mut out = Vec::with_capacity(raws.len());
-        out.extend(raws.iter().enumerate().filter_map(|(i, raw)| self.one(raw, &format!("{name}[{i}]"))));
+        out.extend(raws.iter().enumerate().filter_map(|(i, raw)| self.record(raw, name, i, ids)));
         out
     }
 }
 
-/// Decodes `text`, or says where inside it decoding failed (serde_path_to_error's path
-/// spelling, `.` or empty for the value itself) with serde_json's error.
+/// Decodes `text`, or says where inside it decoding failed (serde_path_to_error's path, as
+/// segments: a key or a variant is a field, an element its index; empty for the value
+/// itself) with serde_json's error.
 #[cfg(feature = "exact-error-paths")]
 fn decode_tracked<'a, T: Deserialize<'a>>(
     text: &'a str,
-) -> std::result::Result<T, (String, serde_json::Error)> {
+) -> std::result::Result<T, (Path, serde_json::Error)> {
+    use crate::error::Segment;
+    use serde_path_to_error::Segment as S;
     let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| (e.path().to_string(), e.into_inner()))
+    serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
+        let mut path = Path::default();
+        for s in e.path().iter() {
+            path.push(match s {
+                S::Seq { index } => Segment::Index(*index),
+                S::Map { key } => Segment::Field(key.clone()),
+                S::Enum { variant } => Segment::Field(variant.clone()),
+                S::Unknown => Segment::Field("?".to_string()),
+            });
+        }
+        (path, e.into_inner())
+    })
 }
 
 /// Decodes `text`, or says where inside it decoding failed, located from serde_json's
@@ -308,7 +349,7 @@ fn decode_tracked<'a, T: Deserialize<'a>>(
 #[cfg(not(feature = "exact-error-paths"))]
 fn decode_tracked<'a, T: Deserialize<'a>>(
     text: &'a str,
-) -> std::result::Result<T, (String, serde_json::Error)> {
+) -> std::result::Result<T, (Path, serde_json::Error)> {
     let mut de = serde_json::Deserializer::from_str(text);
     T::deserialize(&mut de).map_err(|e| (crate::io::json_path::locate(text, &e), e))
 }
@@ -381,7 +422,7 @@ impl Workspace {
 
     /// [`from_json_lenient`](Workspace::from_json_lenient) from a file (at most
     /// [`MAX_FILE_BYTES`]).
-    pub fn open_lenient(path: impl AsRef<Path>) -> Result<(Workspace, Vec<Problem>)> {
+    pub fn open_lenient(path: impl AsRef<std::path::Path>) -> Result<(Workspace, Vec<Problem>)> {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
         let text = read_limited(file, MAX_FILE_BYTES, path)?;
@@ -424,23 +465,26 @@ impl Workspace {
         let mut d =
             Decoder { input: text, problems, undecoded_ids: HashSet::new(), cursor: LineCursor::START };
         let settings = match raw.settings {
-            Some(s) => d.one(s, "settings").unwrap_or_default(),
+            Some(s) => d.one(s, &Path::root("settings")).unwrap_or_default(),
             None => Settings::default(),
         };
         let scorecard = match raw.scorecard {
             None => Scorecard::default(),
             Some(sc) => match decode_tracked::<RawScorecard<'_>>(sc.get()) {
                 Ok(rs) => {
-                    let perspectives: Vec<Perspective> = d.list(&rs.perspectives, "scorecard.perspectives");
-                    let objectives: Vec<Objective> = d.list(&rs.objectives, "scorecard.objectives");
-                    let links: Vec<CauseEffect> = d.list(&rs.links, "scorecard.links");
+                    let perspectives: Vec<Perspective> =
+                        d.list(&rs.perspectives, &Path::root("scorecard").field("perspectives"), true);
+                    let objectives: Vec<Objective> =
+                        d.list(&rs.objectives, &Path::root("scorecard").field("objectives"), true);
+                    let links: Vec<CauseEffect> =
+                        d.list(&rs.links, &Path::root("scorecard").field("links"), false);
                     let rollup: Rollup = match rs.rollup {
-                        Some(r) => d.one(r, "scorecard.rollup").unwrap_or_default(),
+                        Some(r) => d.one(r, &Path::root("scorecard").field("rollup")).unwrap_or_default(),
                         None => Rollup::default(),
                     };
                     Scorecard { perspectives, objectives, links, rollup }
                 }
-                Err(_) => d.one::<Scorecard>(sc, "scorecard").unwrap_or_default(),
+                Err(_) => d.one::<Scorecard>(sc, &Path::root("scorecard")).unwrap_or_default(),
             },
         };
         let ws = Workspace {
@@ -454,11 +498,11 @@ impl Workspace {
             currency: raw.currency,
             fiscal_year_start_month: raw.fiscal_year_start_month,
             settings,
-            services: d.list(&raw.services, "services"),
-            projects: d.list(&raw.projects, "projects"),
-            partners: d.list(&raw.partners, "partners"),
-            commitments: d.list(&raw.commitments, "commitments"),
-            indicators: d.list(&raw.indicators, "indicators"),
+            services: d.list(&raw.services, &Path::root("services"), true),
+            projects: d.list(&raw.projects, &Path::root("projects"), true),
+            partners: d.list(&raw.partners, &Path::root("partners"), true),
+            commitments: d.list(&raw.commitments, &Path::root("commitments"), true),
+            indicators: d.list(&raw.indicators, &Path::root("indicators"), true),
             scorecard,
             id_index: Default::default(),
         };
@@ -476,7 +520,7 @@ impl Workspace {
     /// bytes are read.
     pub fn from_reader_with_limit(reader: impl Read, max_bytes: usize) -> Result<Workspace> {
         let limit = max_bytes.min(MAX_FILE_BYTES);
-        let text = read_limited(reader, limit, Path::new("<reader>"))?;
+        let text = read_limited(reader, limit, std::path::Path::new("<reader>"))?;
         let decoded = Workspace::decode(&text, limit)?;
         drop(text);
         Workspace::validated(decoded)
@@ -484,7 +528,7 @@ impl Workspace {
 
     /// Load and validate a workspace file. A file larger than [`MAX_FILE_BYTES`] is refused
     /// with [`Error::Argument`] before it is read.
-    pub fn open(path: impl AsRef<Path>) -> Result<Workspace> {
+    pub fn open(path: impl AsRef<std::path::Path>) -> Result<Workspace> {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
         if let Ok(meta) = file.metadata() {
@@ -581,7 +625,7 @@ impl Workspace {
     /// [`Error::Invalid`] listing every problem (the file on disk and the workspace in
     /// memory stay as they were; repair it, or open a broken file with
     /// [`Workspace::open_lenient`]).
-    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
+    pub fn save(&self, path: impl AsRef<std::path::Path>) -> Result<()> {
         let path = path.as_ref();
         let text = self.to_json()?;
         self.check_reopens(&text)?;
@@ -606,7 +650,7 @@ fn too_large(limit: usize, detail: &str) -> Error {
 }
 
 /// Reads at most `limit` + 1 bytes of UTF-8 text; more than `limit` is an [`Error::Argument`].
-fn read_limited(reader: impl Read, limit: usize, path: &Path) -> Result<String> {
+fn read_limited(reader: impl Read, limit: usize, path: &std::path::Path) -> Result<String> {
     let mut text = String::new();
     reader.take(limit as u64 + 1).read_to_string(&mut text).map_err(|e| Error::io("read", path, &e))?;
     if text.len() > limit {
