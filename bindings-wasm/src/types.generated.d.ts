@@ -770,11 +770,14 @@ export interface PortfolioValue {
 
 /** One thing wrong with the input, and where. */
 export interface Problem {
-  path: string;
+  path: ProblemPath;
   message: string;
   column?: number;
   line?: number;
 }
+
+/** Where a problem is: a path into the workspace naming records by id where they have one (`scorecard.objectives[o_pilotage].perspective`, `commitments[c_12].steps[1].amount`), or a file name for CSV. */
+export type ProblemPath = string;
 
 /** Delivery of one project: timeliness and budget. */
 export interface ProjectDelivery {

@@ -39,6 +39,19 @@ pub enum Segment {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Path(Vec<Segment>);
 
+impl schemars::JsonSchema for Path {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ProblemPath".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Where a problem is: a path into the workspace naming records by id where they have one (`scorecard.objectives[o_pilotage].perspective`, `commitments[c_12].steps[1].amount`), or a file name for CSV."
+        })
+    }
+}
+
 impl Path {
     /// A path that starts with the field `name` (`indicators`, `scorecard`, a file name).
     pub fn root(name: impl Into<String>) -> Path {
