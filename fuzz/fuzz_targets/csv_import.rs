@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
             );
             assert!(!e.to_string().is_empty());
             for p in e.problems() {
-                assert!(p.path.starts_with(SOURCE) && !p.message.is_empty(), "{p:?}");
+                assert!(p.path.to_string().starts_with(SOURCE) && !p.message.is_empty(), "{p:?}");
             }
         }
         Ok(summary) => {
