@@ -432,19 +432,7 @@ mod tests {
         use crate::analytics::portfolio::Milestone;
         use crate::model::partner::PartnerKind;
         let statuses = [Status::Green, Status::Amber, Status::Red, Status::NoData, Status::Suppressed];
-        let kinds = [
-            PartnerKind::State,
-            PartnerKind::Region,
-            PartnerKind::Department,
-            PartnerKind::Intercommunality,
-            PartnerKind::Eu,
-            PartnerKind::PublicAgency,
-            PartnerKind::Company,
-            PartnerKind::Association,
-            PartnerKind::Foundation,
-            PartnerKind::Bank,
-            PartnerKind::Other,
-        ];
+        let kinds = PartnerKind::ALL;
         let milestones = [
             Milestone::Registered,
             Milestone::Complete,
