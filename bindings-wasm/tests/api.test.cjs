@@ -138,7 +138,7 @@ test("decode problems name the member inside the record (the browser build locat
       "indicators[i-partners].scoring",
       /unknown field `zzz`/,
     ],
-    [(o) => (o.scorecard.objectives[1].weight = "heavy"), "scorecard.objectives[o-delais].weight", /untagged enum Weight/],
+    [(o) => (o.scorecard.objectives[1].weight = "heavy"), "scorecard.objectives[o-delais].weight", /expected a weight: a positive number/],
   ];
   for (const [breakIt, path, message] of cases) {
     const o = small();

@@ -415,7 +415,10 @@ fn negative_counts_are_problems_at_their_path() {
         &with_measurement(r#""period":"2025-Q1","value":1,"respondents":-1"#),
         "indicators[i].measurements[0].respondents",
     );
-    assert!(p.message.contains("invalid value: integer `-1`, expected u32"), "{p}");
+    assert!(
+        p.message.contains("invalid value: integer `-1`, expected a whole number from 0 to 4294967295"),
+        "{p}"
+    );
     let p = only_problem_at(&ws(r#","settings":{"forecast_window":-1}"#), "settings.forecast_window");
     assert!(p.message.contains("-1"), "{p}");
     let text = ws(
@@ -460,7 +463,7 @@ fn a_fiscal_start_month_of_0_or_13_is_a_problem() {
     let text = ws(r#","fiscal_year_start_month":256"#);
     match Workspace::from_json(&text) {
         Err(Error::Json { line: 1, column, message }) => {
-            assert!(message.contains("expected u8"), "{message}");
+            assert!(message.contains("expected a whole number from 0 to 255"), "{message}");
             assert_eq!(column, column_of(&text, "256") + 2);
         }
         other => panic!("{other:?}"),

@@ -216,7 +216,12 @@ pub struct Milestone {
 /// How an indicator is scored, with its parameters. Each method is documented with its
 /// formula; `a` is the actual value for the period, `t` the target in force, `b` the baseline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "method",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    expecting = "a scoring method: an object with a \"method\" and its parameters, e.g. {\"method\": \"linear_progress\"}"
+)]
 pub enum ScoringMethod {
     /// Linear progress from the baseline: `100 * (a - b) / (t - b)`; lower-is-better works
     /// unchanged (signs cancel). Needs a baseline and a target.

@@ -197,7 +197,12 @@ impl Metric {
 
 /// Where an indicator's values come from.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    expecting = "a source: an object with a \"kind\" (measured, calculated or derived)"
+)]
 pub enum IndicatorSource {
     /// From its measurements.
     #[default]

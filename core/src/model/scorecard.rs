@@ -21,7 +21,10 @@ pub struct WeightChange {
 
 /// A relative weight: one number, or a schedule of weights each in force from a period on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a weight: a positive number, or a list of {\"from\": period, \"weight\": number}"
+)]
 pub enum Weight {
     /// The same weight at every period.
     Fixed(f64),

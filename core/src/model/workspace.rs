@@ -159,7 +159,7 @@ impl Default for Workspace {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a scorecard (an object)")]
 struct RawScorecard<'a> {
     #[serde(borrow, default)]
     perspectives: Vec<&'a RawValue>,
@@ -172,7 +172,7 @@ struct RawScorecard<'a> {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a workspace (a JSON object)")]
 struct RawWorkspace<'a> {
     schema_version: u32,
     organisation: String,
@@ -298,11 +298,7 @@ impl<'a> Decoder<'a> {
                     (Some((_, true)), Some(id)) => name.id(id.as_str()),
                     (Some((i, _)), _) => name.index(i),
                 };
-                let msg = inner.to_string();
-                let msg = match msg.rfind(" at line ") {
-                    Some(i) => msg[..i].to_string(),
-                    None => msg,
-                };
+                let msg = crate::io::serde_words::message(&inner);
                 self.problems.push(Problem::new(record.join(&inner_path), msg).at(line, Some(column)));
                 if let Some(id) = id {
                     self.undecoded_ids.insert(id);
@@ -355,11 +351,7 @@ fn decode_tracked<'a, T: Deserialize<'a>>(
 }
 
 fn json_error(e: &serde_json::Error) -> Error {
-    let msg = e.to_string();
-    let message = match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg,
-    };
+    let message = crate::io::serde_words::message(e);
     Error::Json { line: e.line() as u64, column: e.column() as u64, message }
 }
 
