@@ -10,6 +10,7 @@
 
 mod analytics;
 mod args;
+mod class;
 mod convert;
 mod engine;
 mod errors;

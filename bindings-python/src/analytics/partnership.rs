@@ -66,13 +66,9 @@ impl PyWorkspace {
         leverage: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = args::finance_options(basis, as_of, leverage)?;
-        match partnership::project_finance(&self.snapshot(), id, o) {
-            Some(f) => topy::result(py, "project_finance", &f),
-            None => Err(crate::errors::to_py_err(
-                py,
-                pilotage::Error::NotFound { what: "project", id: id.to_string() },
-            )),
-        }
+        let f = partnership::project_finance(&self.snapshot(), id, o)
+            .ok_or_else(|| crate::errors::not_found(py, "project", id))?;
+        topy::result(py, "project_finance", &f)
     }
 
     /// Co-financing and leverage of the projects approved by a day (`approved_by=`), in a

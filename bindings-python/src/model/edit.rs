@@ -1,7 +1,7 @@
 //! `Workspace`'s editing methods (`add_*`, `set_*`, `remove_*`, `link_*`): records built from
 //! keyword arguments (see `records`), then the core's `edit` methods.
 
-use pilotage::{CauseEffect, Indicator, IndicatorLink, Objective, Perspective, Service};
+use pilotage::{CauseEffect, Indicator, IndicatorLink, Objective, Perspective, Service, Stage};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
@@ -36,6 +36,14 @@ fn kwargs_row<'py>(
     Ok(d)
 }
 
+/// The arguments of a keyword method as the fields of a record, each under its own name:
+/// `row!(py; id, name; joined)` has `id` and `name` (required), and `joined` when given.
+macro_rules! row {
+    ($py:expr; $($required:ident),*; $($optional:ident),*) => {
+        kwargs_row($py, &[$((stringify!($required), Some($required)),)* $((stringify!($optional), $optional),)*])
+    };
+}
+
 #[pymethods]
 impl PyWorkspace {
     /// Add a service.
@@ -65,28 +73,15 @@ impl PyWorkspace {
         own_funds: Option<&Bound<'py, PyAny>>,
         stage_dates: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<()> {
-        let row = kwargs_row(
-            py,
-            &[
-                ("id", Some(id)),
-                ("title", Some(title)),
-                ("lead_service", Some(lead_service)),
-                ("contributing_services", contributing_services),
-                ("objectives", objectives),
-                ("stages", stages),
-                ("planned_cost", planned_cost),
-                ("actual_cost", actual_cost),
-                ("planned_end", planned_end),
-                ("own_funds", own_funds),
-            ],
-        )?;
+        let row = row!(py; id, title, lead_service;
+            contributing_services, objectives, stages, planned_cost, actual_cost, planned_end, own_funds)?;
         if let Some(extra) = stage_dates {
             for (k, v) in extra.iter() {
                 let key: String = k.extract()?;
-                if !pilotage::Stage::ALL.iter().any(|s| s.as_str() == key) {
+                if !Stage::ALL.iter().any(|s| s.as_str() == key) {
+                    let stages = Stage::ALL.map(Stage::as_str).join(", ");
                     return Err(PyTypeError::new_err(format!(
-                        "add_project() got an unexpected keyword argument '{key}' (stage keywords are: \
-                         registered, complete, approved, rejected, notified, started, delivered, closed, abandoned)"
+                        "add_project() got an unexpected keyword argument '{key}' (stage keywords are: {stages})"
                     )));
                 }
                 row.set_item(key, v)?;
@@ -107,10 +102,7 @@ impl PyWorkspace {
         kind: &Bound<'py, PyAny>,
         joined: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let row = kwargs_row(
-            py,
-            &[("id", Some(id)), ("name", Some(name)), ("kind", Some(kind)), ("joined", joined)],
-        )?;
+        let row = row!(py; id, name, kind; joined)?;
         let partner = raise_fields(records::partner(&row))?;
         self.edit(py, |ws| ws.add_partner(partner)).py(py)
     }
@@ -128,16 +120,7 @@ impl PyWorkspace {
         project: Option<&Bound<'py, PyAny>>,
         steps: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let row = kwargs_row(
-            py,
-            &[
-                ("id", Some(id)),
-                ("partner", Some(partner)),
-                ("kind", Some(kind)),
-                ("project", project),
-                ("steps", steps),
-            ],
-        )?;
+        let row = row!(py; id, partner, kind; project, steps)?;
         let c = raise_fields(records::commitment(&row))?;
         self.edit(py, |ws| ws.add_commitment(c)).py(py)
     }
@@ -151,8 +134,7 @@ impl PyWorkspace {
         date: &Bound<'py, PyAny>,
         amount: &Bound<'py, PyAny>,
     ) -> PyResult<()> {
-        let row =
-            kwargs_row(py, &[("status", Some(status)), ("date", Some(date)), ("amount", Some(amount))])?;
+        let row = row!(py; status, date, amount;)?;
         let step = raise_fields(records::step(&row))?;
         self.edit(py, |ws| ws.add_commitment_step(commitment, step)).py(py)
     }
@@ -184,23 +166,9 @@ impl PyWorkspace {
         min_group_size: Option<&Bound<'py, PyAny>>,
         service: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let d = kwargs_row(
-            py,
-            &[
-                ("id", Some(id)),
-                ("name", Some(name)),
-                ("frequency", Some(frequency)),
-                ("scoring", Some(&crate::args::scoring(scoring)?)),
-                ("description", description),
-                ("source", source),
-                ("baseline", baseline),
-                ("targets", targets),
-                ("trajectory", trajectory),
-                ("thresholds", thresholds),
-                ("min_group_size", min_group_size),
-                ("service", service),
-            ],
-        )?;
+        let scoring = &crate::args::scoring(scoring)?;
+        let d = row!(py; id, name, frequency, scoring;
+            description, source, baseline, targets, trajectory, thresholds, min_group_size, service)?;
         d.set_item("unit", unit)?;
         d.set_item("polarity", polarity)?;
         d.set_item("aggregation", aggregation)?;
@@ -228,17 +196,7 @@ impl PyWorkspace {
         replace: bool,
     ) -> PyResult<()> {
         let p = period_arg(period, "period")?;
-        let row = kwargs_row(
-            py,
-            &[
-                ("value", value),
-                ("numerator", numerator),
-                ("denominator", denominator),
-                ("respondents", respondents),
-                ("comment", comment),
-                ("source", source),
-            ],
-        )?;
+        let row = row!(py; ; value, numerator, denominator, respondents, comment, source)?;
         row.set_item("period", p.to_string())?;
         let m = raise_fields(records::measurement(&row))?;
         self.edit(py, |ws| ws.put_measurement(indicator, m, replace)).py(py)
@@ -280,10 +238,7 @@ impl PyWorkspace {
         weight: Option<&Bound<'py, PyAny>>,
         rollup: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let d = kwargs_row(
-            py,
-            &[("id", Some(id)), ("name", Some(name)), ("weight", weight), ("rollup", rollup)],
-        )?;
+        let d = row!(py; id, name; weight, rollup)?;
         let p: Perspective = convert::from_json_form(d.as_any()).arg("perspective")?;
         self.edit(py, |ws| ws.add_perspective(p)).py(py)
     }
@@ -320,16 +275,7 @@ impl PyWorkspace {
                 }
             }
         }
-        let d = kwargs_row(
-            py,
-            &[
-                ("id", Some(id)),
-                ("name", Some(name)),
-                ("perspective", Some(perspective)),
-                ("weight", weight),
-                ("rollup", rollup),
-            ],
-        )?;
+        let d = row!(py; id, name, perspective; weight, rollup)?;
         d.set_item("indicators", links)?;
         let o: Objective = convert::from_json_form(d.as_any()).arg("objective")?;
         self.edit(py, |ws| ws.add_objective(o)).py(py)
@@ -344,7 +290,7 @@ impl PyWorkspace {
         indicator: &Bound<'_, PyAny>,
         weight: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let d = kwargs_row(py, &[("indicator", Some(indicator)), ("weight", weight)])?;
+        let d = row!(py; indicator; weight)?;
         let link: IndicatorLink = convert::from_json_form(d.as_any()).arg("link")?;
         self.edit(py, |ws| ws.link_indicator(objective, link)).py(py)
     }
@@ -374,39 +320,37 @@ impl PyWorkspace {
     fn remove_link(&self, py: Python<'_>, cause: &str, effect: &str) -> PyResult<()> {
         self.edit(py, |ws| ws.remove_cause_effect(cause, effect)).py(py).map(drop)
     }
+}
 
+/// Methods that remove the record with the id given, by the core's `edit` method of the same
+/// name.
+macro_rules! removers {
+    ($($(#[$doc:meta])* $name:ident;)*) => {
+        #[pymethods]
+        impl PyWorkspace {
+            $(
+                $(#[$doc])*
+                fn $name(&self, py: Python<'_>, id: &str) -> PyResult<()> {
+                    self.edit(py, |ws| ws.$name(id)).py(py).map(drop)
+                }
+            )*
+        }
+    };
+}
+
+removers! {
     /// Remove the service with this id.
-    fn remove_service(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_service(id)).py(py).map(drop)
-    }
-
+    remove_service;
     /// Remove the project with this id.
-    fn remove_project(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_project(id)).py(py).map(drop)
-    }
-
+    remove_project;
     /// Remove the partner with this id.
-    fn remove_partner(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_partner(id)).py(py).map(drop)
-    }
-
+    remove_partner;
     /// Remove the commitment with this id.
-    fn remove_commitment(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_commitment(id)).py(py).map(drop)
-    }
-
+    remove_commitment;
     /// Remove the indicator with this id (with its measurements and targets).
-    fn remove_indicator(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_indicator(id)).py(py).map(drop)
-    }
-
+    remove_indicator;
     /// Remove the objective with this id.
-    fn remove_objective(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_objective(id)).py(py).map(drop)
-    }
-
+    remove_objective;
     /// Remove the perspective with this id.
-    fn remove_perspective(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_perspective(id)).py(py).map(drop)
-    }
+    remove_perspective;
 }
