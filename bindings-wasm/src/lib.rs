@@ -37,8 +37,7 @@ pub mod warm_up;
 pub mod workspace;
 
 pub use error::{ErrorReport, Failure, Origin};
-pub use period::PeriodInfo;
-pub use workspace::{JsWorkspace, WorkspaceCounts};
+pub use workspace::JsWorkspace;
 
 /// The TypeScript declarations of the data types: the hand-written ones (`src/types.d.ts`),
 /// then those generated from the Rust types (`src/types.generated.d.ts`).

@@ -7,8 +7,9 @@ mod common;
 
 use common::{day, eur, p as per};
 use pilotage::analytics::partnership::{
-    FinanceOptions, FundsScope, LeverageDefinition, ProjectScope, compare_capacity, concentration, funds,
-    investment_capacity, outstanding, partner_counts, portfolio_finance, project_finance,
+    FinanceArgs, FinanceOptions, FundsScope, LeverageDefinition, ProjectScope, compare_capacity,
+    concentration, funds, investment_capacity, outstanding, partner_counts, portfolio_finance,
+    project_finance,
 };
 use pilotage::engine::derived::series;
 use pilotage::{
@@ -475,4 +476,13 @@ fn indexed_portfolio_figures_equal_the_per_project_scan() {
     for (kind, amounts) in &f.by_partner_kind {
         assert_eq!(amounts.signed, Some(signed_by_kind.get(kind).copied().unwrap_or_default()), "{kind:?}");
     }
+}
+
+#[test]
+fn finance_arguments_default_to_signed_funds_external_over_own() {
+    let d = Some(day("2025-12-31"));
+    assert_eq!(FinanceArgs::default().options(d), FinanceOptions { as_of: d, ..FinanceOptions::default() });
+    let args: FinanceArgs = serde_json::from_str(r#"{"basis": "received"}"#).unwrap();
+    assert_eq!(args.options(None).basis, FundingStatus::Received);
+    assert!(serde_json::from_str::<FinanceArgs>(r#"{"basis": "paid"}"#).is_err());
 }

@@ -490,6 +490,29 @@ impl Default for FinanceOptions {
     }
 }
 
+/// [`FinanceOptions`] as a caller gives them, but for the day (given apart): every field
+/// optional (left out: the value of [`FinanceOptions::default`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FinanceArgs {
+    /// The commitment status counted as external funds.
+    pub basis: Option<FundingStatus>,
+    /// The leverage definition.
+    pub leverage: Option<LeverageDefinition>,
+}
+
+impl FinanceArgs {
+    /// The options, defaults filled in, counting the steps up to `as_of`.
+    pub fn options(self, as_of: Option<NaiveDate>) -> FinanceOptions {
+        let d = FinanceOptions::default();
+        FinanceOptions {
+            basis: self.basis.unwrap_or(d.basis),
+            as_of,
+            leverage: self.leverage.unwrap_or(d.leverage),
+        }
+    }
+}
+
 /// A leverage figure, with its definition and, when undefined, why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Leverage {
