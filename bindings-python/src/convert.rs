@@ -294,41 +294,15 @@ pub fn from_json_form<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Conv<T> {
     })
 }
 
-/// A `serde_json::Value` as the plain Python value (dict, list, str, int, float, bool, None).
-pub fn py_of_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(py_of_json(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let d = PyDict::new(py);
-            for (k, v) in map {
-                d.set_item(k, py_of_json(py, v)?)?;
-            }
-            d.into_any()
-        }
-    })
-}
+static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// A core value as its JSON form in plain Python values.
+/// A core value as its JSON form in plain Python values (dict, list, str, int, float, bool,
+/// None): `json.loads` of the JSON text of its `serde_json::Value` (objects with their keys
+/// in sorted order).
 pub fn json_form<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    py_of_json(py, &serde_json::to_value(value).map_err(json_err)?)
+    let text = serde_json::to_value(value).and_then(|v| serde_json::to_string(&v)).map_err(json_err)?;
+    let loads = JSON_LOADS.get_or_try_init(py, || py.import("json")?.getattr("loads").map(Bound::unbind))?;
+    loads.bind(py).call1((text,))
 }
 
 /// A JSON error (writing or reading the core's JSON) as a `ValueError`.

@@ -127,8 +127,7 @@ pub fn project(row: &Bound<'_, PyDict>) -> Result<Project, FieldErrors> {
             stages.push(StageEvent { stage, date });
         }
     }
-    stages.sort_by_key(|e| (e.stage.rank(), e.date));
-    pilotage::model::project::place_notified(&mut stages);
+    pilotage::model::project::life_order(&mut stages);
     let planned_cost = f.optional("planned_cost", convert::money);
     let actual_cost = f.optional("actual_cost", convert::money);
     let planned_end = f.optional("planned_end", convert::stored_date);

@@ -203,52 +203,43 @@ fields! { record:
     ImportSummary { source, rows, added, replaced }
 }
 
-/// `{"kind": name}` or `{"kind": name, "value": value}`: serde's adjacently tagged enums.
-fn tagged<'py>(py: Python<'py>, kind: &str, value: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
-    let d = record(py)?;
-    d.set_item("kind", kind)?;
-    if let Some(v) = value {
-        d.set_item("value", v)?;
-    }
-    Ok(d)
-}
-
-impl ToPy for FundsScope {
-    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self {
-            FundsScope::AsOf(d) => tagged(py, "as_of", Some(d.to_py(py)?)),
-            FundsScope::Within(p) => tagged(py, "within", Some(p.to_py(py)?)),
-        }
-    }
-}
-
-impl ToPy for ProjectScope {
-    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self {
-            ProjectScope::All => tagged(py, "all", None),
-            ProjectScope::ApprovedBy(d) => tagged(py, "approved_by", Some(d.to_py(py)?)),
-            ProjectScope::ApprovedIn(p) => tagged(py, "approved_in", Some(p.to_py(py)?)),
-        }
-    }
-}
-
-/// `{"code": ..., fields}`: serde's `code`-tagged enums.
-impl ToPy for NoRatio {
-    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let d = record(py)?;
-        match self {
-            NoRatio::Overflow => d.set_item("code", "overflow")?,
-            NoRatio::NoInvestment { period } => {
-                d.set_item("code", "no_investment")?;
-                d.set_item("period", period.to_py(py)?)?;
-            }
-            NoRatio::NoInvestmentUpTo { period, through } => {
-                d.set_item("code", "no_investment_up_to")?;
-                d.set_item("period", period.to_py(py)?)?;
-                d.set_item("through", through.to_py(py)?)?;
+/// Serde's tagged enums: the variant's name under the tag (`kind` or `code`), then its
+/// value: a newtype variant's under `value` (adjacently tagged), a struct variant's fields
+/// under their names (internally tagged).
+macro_rules! tagged {
+    ($($t:ident by $tag:literal {
+        $($v:ident $(($x:ident))? $({ $($f:ident),* })? => $name:literal,)*
+    })*) => {$(
+        impl ToPy for $t {
+            fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                let d = record(py)?;
+                match self {
+                    $($t::$v $(($x))? $({ $($f),* })? => {
+                        d.set_item($tag, $name)?;
+                        $(d.set_item("value", $x.to_py(py)?)?;)?
+                        $($(d.set_item(stringify!($f), $f.to_py(py)?)?;)*)?
+                    })*
+                }
+                Ok(d)
             }
         }
-        Ok(d)
+    )*};
+}
+
+tagged! {
+    FundsScope by "kind" {
+        AsOf(date) => "as_of",
+        Within(period) => "within",
+    }
+    ProjectScope by "kind" {
+        All => "all",
+        ApprovedBy(date) => "approved_by",
+        ApprovedIn(period) => "approved_in",
+    }
+    NoRatio by "code" {
+        Overflow => "overflow",
+        NoInvestment { period } => "no_investment",
+        NoInvestmentUpTo { period, through } => "no_investment_up_to",
     }
 }
 

@@ -4,7 +4,7 @@
 //! partners, commitments and measurements are their fields as `topy` types them (see
 //! `topy`); the scorecard's records are written out below.
 
-use pilotage::{CauseEffect, Indicator, Objective, Perspective, Workspace};
+use pilotage::{CauseEffect, Indicator, Measurement, Objective, Perspective};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};
@@ -93,21 +93,10 @@ pub fn cause_effect<'py>(l: &CauseEffect, py: Python<'py>) -> PyResult<Bound<'py
     Ok(d.into_any())
 }
 
-/// Every measurement of the workspace (or of one indicator), in file order, each with its
-/// indicator's id first.
-pub fn measurements<'py>(
-    py: Python<'py>,
-    ws: &Workspace,
-    only: Option<&str>,
-) -> PyResult<Vec<Bound<'py, PyDict>>> {
-    let mut rows = Vec::new();
-    for ind in ws.indicators.iter().filter(|i| only.is_none_or(|id| i.id == id)) {
-        for m in &ind.measurements {
-            let d = PyDict::new(py);
-            d.set_item("indicator", &ind.id)?;
-            d.update(m.to_py(py)?.cast::<pyo3::types::PyMapping>()?)?;
-            rows.push(d);
-        }
-    }
-    Ok(rows)
+/// A measurement with its indicator's id first.
+pub fn measurement<'py>(py: Python<'py>, indicator: &str, m: &Measurement) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("indicator", indicator)?;
+    d.update(m.to_py(py)?.cast::<pyo3::types::PyMapping>()?)?;
+    Ok(d)
 }

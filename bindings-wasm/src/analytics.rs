@@ -162,9 +162,7 @@ impl JsWorkspace {
     ) -> Result<ProjectFinanceValue, Failure> {
         let args: FinanceArgs = options_from_js(options.as_deref(), "options")?;
         let options = args.options(self.optional_date(as_of)?);
-        let finance = partnership::project_finance(self.inner(), id, options)
-            .ok_or_else(|| Error::NotFound { what: "project", id: id.to_string() })?;
-        to_js_as(&finance)
+        to_js_as(&partnership::project_finance(self.inner(), id, options)?)
     }
 
     /// How concentrated the signed funds (up to `asOf`, every step when absent) are: the

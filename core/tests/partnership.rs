@@ -259,7 +259,10 @@ fn cofinancing_and_leverage_per_project() {
         (p3.cofinancing_rate, p3.leverage.value),
         (Some(Decimal::new(1667, 4)), Some(Decimal::new(5, 1)))
     );
-    assert!(project_finance(&ws, "nope", FinanceOptions::default()).is_none());
+    assert!(matches!(
+        project_finance(&ws, "nope", FinanceOptions::default()),
+        Err(pilotage::Error::NotFound { what: "project", .. })
+    ));
 }
 
 #[test]
@@ -446,7 +449,7 @@ fn indexed_portfolio_figures_equal_the_per_project_scan() {
     let all = portfolio_finance(&ws, ProjectScope::All, options);
     assert_eq!(all.projects.len(), ws.projects.len());
     for pf in &all.projects {
-        assert_eq!(Some(pf), project_finance(&ws, &pf.project, options).as_ref());
+        assert_eq!(Some(pf), project_finance(&ws, &pf.project, options).ok().as_ref());
     }
     // capacity of 2025: the projects dated in 2025, their own + external funds, one by one
     let cap = investment_capacity(&ws, per("2025"), options);

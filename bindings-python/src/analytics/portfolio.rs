@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use crate::args;
 use crate::convert::{self, ArgResult};
 use crate::model::workspace::PyWorkspace;
-use crate::period::period_arg;
+use crate::period::{opt_period_arg, period_arg};
 use crate::topy;
 use crate::views;
 use pilotage::analytics::portfolio;
@@ -86,10 +86,7 @@ impl PyWorkspace {
         py: Python<'py>,
         period: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = match period {
-            Some(p) if !p.is_none() => Some(period_arg(p, "period")?),
-            _ => None,
-        };
+        let p = opt_period_arg(period, "period")?;
         topy::result(py, "delivery", &portfolio::delivery(&self.snapshot(), p))
     }
 

@@ -25,12 +25,9 @@ fn opt(x: Option<f64>) -> String {
     x.map(|v| format!("{v:?}")).unwrap_or_else(|| "None".to_string())
 }
 
+/// An optional bool as Python writes it.
 fn opt_bool(x: Option<bool>) -> &'static str {
-    match x {
-        Some(true) => "True",
-        Some(false) => "False",
-        None => "None",
-    }
+    x.map_or("None", |b| if b { "True" } else { "False" })
 }
 
 /// The trend of a node's score: change since the previous period and since a year ago.
@@ -198,63 +195,50 @@ pub fn _restore(py: Python<'_>, kind: &str, json: &str) -> PyResult<Py<PyAny>> {
     })
 }
 
-/// The columns of `to_pandas()`: one row per node and period.
-const COLUMNS: [&str; 21] = [
-    "period",
-    "id",
-    "name",
-    "kind",
-    "parent",
-    "score",
-    "native_score",
-    "status",
-    "coverage",
-    "value",
-    "target",
-    "unit",
-    "trend_previous_score",
-    "trend_change",
-    "trend_year_ago_score",
-    "trend_year_change",
-    "trend_direction",
-    "forecast_target_period",
-    "forecast_target",
-    "forecast_projected",
-    "forecast_on_track",
-];
+/// The columns of `to_pandas()` (one row per node and period), each named with its cell, as
+/// `COLUMNS` and `push_row` (a node's cells appended to the lists of the columns).
+macro_rules! columns {
+    (|$py:ident, $period:ident, $n:ident, $f:ident| { $($name:ident: $cell:expr,)* }) => {
+        const COLUMNS: &[&str] = &[$(stringify!($name)),*];
 
-/// One list of cells per column of [`COLUMNS`], for a node at a period.
-fn push_row<'py>(lists: &[Bound<'py, PyList>], period: &Bound<'py, PyAny>, n: &NodeResult) -> PyResult<()> {
-    let py = period.py();
-    let f = n.forecast.as_ref();
-    let cells: [Bound<'py, PyAny>; 21] = [
-        period.clone(),
-        n.id.as_str().into_pyobject(py)?.into_any(),
-        n.name.as_str().into_pyobject(py)?.into_any(),
-        n.kind.as_str().into_pyobject(py)?.into_any(),
-        n.parents.first().map(String::as_str).into_pyobject(py)?,
-        n.score.into_pyobject(py)?,
-        n.native_score.into_pyobject(py)?,
-        n.status.as_str().into_pyobject(py)?.into_any(),
-        n.coverage.into_pyobject(py)?.into_any(),
-        n.value.into_pyobject(py)?,
-        n.target.into_pyobject(py)?,
-        n.unit.as_deref().into_pyobject(py)?,
-        n.trend.previous_score.into_pyobject(py)?,
-        n.trend.change.into_pyobject(py)?,
-        n.trend.year_ago_score.into_pyobject(py)?,
-        n.trend.year_change.into_pyobject(py)?,
-        n.trend.direction.as_str().into_pyobject(py)?.into_any(),
-        f.map(|f| f.target_period.to_string()).into_pyobject(py)?,
-        f.map(|f| f.target).into_pyobject(py)?,
-        f.and_then(|f| f.projected).into_pyobject(py)?,
-        f.and_then(|f| f.on_track).into_pyobject(py)?.into_any(),
-    ];
-    for (list, cell) in lists.iter().zip(cells) {
-        list.append(cell)?;
-    }
-    Ok(())
+        fn push_row<'py>(
+            lists: &[Bound<'py, PyList>],
+            $period: &Bound<'py, PyAny>,
+            $n: &NodeResult,
+        ) -> PyResult<()> {
+            let $py = $period.py();
+            let $f = $n.forecast.as_ref();
+            for (list, cell) in lists.iter().zip([$($cell),*]) {
+                list.append(cell)?;
+            }
+            Ok(())
+        }
+    };
 }
+
+columns!(|py, period, n, f| {
+    period: period.clone(),
+    id: n.id.as_str().into_pyobject(py)?.into_any(),
+    name: n.name.as_str().into_pyobject(py)?.into_any(),
+    kind: n.kind.as_str().into_pyobject(py)?.into_any(),
+    parent: n.parents.first().map(String::as_str).into_pyobject(py)?,
+    score: n.score.into_pyobject(py)?,
+    native_score: n.native_score.into_pyobject(py)?,
+    status: n.status.as_str().into_pyobject(py)?.into_any(),
+    coverage: n.coverage.into_pyobject(py)?.into_any(),
+    value: n.value.into_pyobject(py)?,
+    target: n.target.into_pyobject(py)?,
+    unit: n.unit.as_deref().into_pyobject(py)?,
+    trend_previous_score: n.trend.previous_score.into_pyobject(py)?,
+    trend_change: n.trend.change.into_pyobject(py)?,
+    trend_year_ago_score: n.trend.year_ago_score.into_pyobject(py)?,
+    trend_year_change: n.trend.year_change.into_pyobject(py)?,
+    trend_direction: n.trend.direction.as_str().into_pyobject(py)?.into_any(),
+    forecast_target_period: f.map(|f| f.target_period.to_string()).into_pyobject(py)?,
+    forecast_target: f.map(|f| f.target).into_pyobject(py)?,
+    forecast_projected: f.and_then(|f| f.projected).into_pyobject(py)?,
+    forecast_on_track: f.and_then(|f| f.on_track).into_pyobject(py)?.into_any(),
+});
 
 static FRAME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 

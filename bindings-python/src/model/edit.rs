@@ -23,25 +23,16 @@ fn raise_fields<T>(r: Result<T, FieldErrors>) -> PyResult<T> {
     })
 }
 
-fn kwargs_row<'py>(
-    py: Python<'py>,
-    pairs: &[(&str, Option<&Bound<'py, PyAny>>)],
-) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    for (k, v) in pairs {
-        if let Some(v) = v {
-            d.set_item(*k, v)?;
-        }
-    }
-    Ok(d)
-}
-
-/// The arguments of a keyword method as the fields of a record, each under its own name:
-/// `row!(py; id, name; joined)` has `id` and `name` (required), and `joined` when given.
+/// The arguments of a keyword method as the fields of a record (a `dict`), each under its
+/// own name: `row!(py; id, name; joined)` has `id` and `name` (required), and `joined` when
+/// given.
 macro_rules! row {
-    ($py:expr; $($required:ident),*; $($optional:ident),*) => {
-        kwargs_row($py, &[$((stringify!($required), Some($required)),)* $((stringify!($optional), $optional),)*])
-    };
+    ($py:expr; $($required:ident),*; $($optional:ident),*) => {{
+        let d = PyDict::new($py);
+        $( d.set_item(stringify!($required), $required)?; )*
+        $( if let Some(v) = $optional { d.set_item(stringify!($optional), v)?; } )*
+        d
+    }};
 }
 
 #[pymethods]
@@ -74,14 +65,15 @@ impl PyWorkspace {
         stage_dates: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<()> {
         let row = row!(py; id, title, lead_service;
-            contributing_services, objectives, stages, planned_cost, actual_cost, planned_end, own_funds)?;
+            contributing_services, objectives, stages, planned_cost, actual_cost, planned_end, own_funds);
         if let Some(extra) = stage_dates {
             for (k, v) in extra.iter() {
                 let key: String = k.extract()?;
                 if !Stage::ALL.iter().any(|s| s.as_str() == key) {
                     let stages = Stage::ALL.map(Stage::as_str).join(", ");
                     return Err(PyTypeError::new_err(format!(
-                        "add_project() got an unexpected keyword argument '{key}' (stage keywords are: {stages})"
+                        "add_project() got an unexpected keyword argument '{key}' \
+                         (stage keywords are: {stages})"
                     )));
                 }
                 row.set_item(key, v)?;
@@ -102,7 +94,7 @@ impl PyWorkspace {
         kind: &Bound<'py, PyAny>,
         joined: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let row = row!(py; id, name, kind; joined)?;
+        let row = row!(py; id, name, kind; joined);
         let partner = raise_fields(records::partner(&row))?;
         self.edit(py, |ws| ws.add_partner(partner)).py(py)
     }
@@ -120,7 +112,7 @@ impl PyWorkspace {
         project: Option<&Bound<'py, PyAny>>,
         steps: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let row = row!(py; id, partner, kind; project, steps)?;
+        let row = row!(py; id, partner, kind; project, steps);
         let c = raise_fields(records::commitment(&row))?;
         self.edit(py, |ws| ws.add_commitment(c)).py(py)
     }
@@ -134,7 +126,7 @@ impl PyWorkspace {
         date: &Bound<'py, PyAny>,
         amount: &Bound<'py, PyAny>,
     ) -> PyResult<()> {
-        let row = row!(py; status, date, amount;)?;
+        let row = row!(py; status, date, amount;);
         let step = raise_fields(records::step(&row))?;
         self.edit(py, |ws| ws.add_commitment_step(commitment, step)).py(py)
     }
@@ -168,7 +160,7 @@ impl PyWorkspace {
     ) -> PyResult<()> {
         let scoring = &crate::args::scoring(scoring)?;
         let d = row!(py; id, name, frequency, scoring;
-            description, source, baseline, targets, trajectory, thresholds, min_group_size, service)?;
+            description, source, baseline, targets, trajectory, thresholds, min_group_size, service);
         d.set_item("unit", unit)?;
         d.set_item("polarity", polarity)?;
         d.set_item("aggregation", aggregation)?;
@@ -196,7 +188,7 @@ impl PyWorkspace {
         replace: bool,
     ) -> PyResult<()> {
         let p = period_arg(period, "period")?;
-        let row = row!(py; ; value, numerator, denominator, respondents, comment, source)?;
+        let row = row!(py; ; value, numerator, denominator, respondents, comment, source);
         row.set_item("period", p.to_string())?;
         let m = raise_fields(records::measurement(&row))?;
         self.edit(py, |ws| ws.put_measurement(indicator, m, replace)).py(py)
@@ -238,7 +230,7 @@ impl PyWorkspace {
         weight: Option<&Bound<'py, PyAny>>,
         rollup: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let d = row!(py; id, name; weight, rollup)?;
+        let d = row!(py; id, name; weight, rollup);
         let p: Perspective = convert::from_json_form(d.as_any()).arg("perspective")?;
         self.edit(py, |ws| ws.add_perspective(p)).py(py)
     }
@@ -262,20 +254,17 @@ impl PyWorkspace {
             for item in list.try_iter()? {
                 let item = item?;
                 if item.is_instance_of::<pyo3::types::PyString>() {
-                    let d = PyDict::new(py);
-                    d.set_item("indicator", item)?;
-                    links.append(d)?;
+                    let indicator = item;
+                    links.append(row!(py; indicator;))?;
                 } else if let Ok(t) = item.cast::<PyTuple>() {
-                    let d = PyDict::new(py);
-                    d.set_item("indicator", t.get_item(0)?)?;
-                    d.set_item("weight", t.get_item(1)?)?;
-                    links.append(d)?;
+                    let (indicator, weight) = (t.get_item(0)?, t.get_item(1)?);
+                    links.append(row!(py; indicator, weight;))?;
                 } else {
                     links.append(item)?;
                 }
             }
         }
-        let d = row!(py; id, name, perspective; weight, rollup)?;
+        let d = row!(py; id, name, perspective; weight, rollup);
         d.set_item("indicators", links)?;
         let o: Objective = convert::from_json_form(d.as_any()).arg("objective")?;
         self.edit(py, |ws| ws.add_objective(o)).py(py)
@@ -290,7 +279,7 @@ impl PyWorkspace {
         indicator: &Bound<'_, PyAny>,
         weight: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let d = row!(py; indicator; weight)?;
+        let d = row!(py; indicator; weight);
         let link: IndicatorLink = convert::from_json_form(d.as_any()).arg("link")?;
         self.edit(py, |ws| ws.link_indicator(objective, link)).py(py)
     }
@@ -311,7 +300,9 @@ impl PyWorkspace {
         sign: Option<&Bound<'py, PyAny>>,
         lag: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let d = kwargs_row(py, &[("from", Some(cause)), ("to", Some(effect)), ("sign", sign), ("lag", lag)])?;
+        let d = row!(py; ; sign, lag);
+        d.set_item("from", cause)?;
+        d.set_item("to", effect)?;
         let link: CauseEffect = convert::from_json_form(d.as_any()).arg("link")?;
         self.edit(py, |ws| ws.add_cause_effect(link)).py(py)
     }

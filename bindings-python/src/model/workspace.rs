@@ -237,10 +237,9 @@ impl PyWorkspace {
     #[pyo3(signature = (indicator=None))]
     fn measurements<'py>(&self, py: Python<'py>, indicator: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
         let ws = self.snapshot();
-        if let Some(id) = indicator.filter(|id| !ws.indicators.iter().any(|i| i.id == *id)) {
-            return Err(crate::errors::not_found(py, "indicator", id));
-        }
-        views::table(py, "measurements", views::measurements(py, &ws, indicator)?)
+        let rows =
+            ws.measurements(indicator).py(py)?.into_iter().map(|(id, m)| views::measurement(py, id, m));
+        views::table(py, "measurements", rows.collect::<PyResult<Vec<_>>>()?)
     }
 
     /// Perspectives, as a Table of dicts.
@@ -282,19 +281,19 @@ impl PyWorkspace {
 
     fn __repr__(&self) -> String {
         let ws = &self.snapshot();
-        let measurements: usize = ws.indicators.iter().map(|i| i.measurements.len()).sum();
+        let n = ws.counts();
         format!(
             "<Workspace {:?}: {} services, {} projects, {} partners, {} commitments, {} perspectives, \
              {} objectives, {} indicators, {} measurements>",
             ws.organisation,
-            ws.services.len(),
-            ws.projects.len(),
-            ws.partners.len(),
-            ws.commitments.len(),
-            ws.scorecard.perspectives.len(),
-            ws.scorecard.objectives.len(),
-            ws.indicators.len(),
-            measurements
+            n.services,
+            n.projects,
+            n.partners,
+            n.commitments,
+            n.perspectives,
+            n.objectives,
+            n.indicators,
+            n.measurements
         )
     }
 }

@@ -38,6 +38,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::portfolio::{ratio, round_ratio};
+use crate::error::{Error, Result};
 use crate::model::commitment::{Commitment, FundingKind, FundingStatus};
 use crate::model::money::{overflow_note, sum};
 use crate::model::partner::PartnerKind;
@@ -701,9 +702,11 @@ fn project_finance_with(p: &Project, of_project: &[&Commitment], options: Financ
     }
 }
 
-/// Finance of the project `id`, `None` when there is no such project.
-pub fn project_finance(ws: &Workspace, id: &str, options: FinanceOptions) -> Option<ProjectFinance> {
-    ws.projects.iter().find(|p| p.id == id).map(|p| project_finance_of(ws, p, options))
+/// Finance of the project `id` ([`Error::NotFound`] when there is no such project).
+pub fn project_finance(ws: &Workspace, id: &str, options: FinanceOptions) -> Result<ProjectFinance> {
+    let project = ws.projects.iter().find(|p| p.id == id);
+    let project = project.ok_or_else(|| Error::NotFound { what: "project", id: id.to_string() })?;
+    Ok(project_finance_of(ws, project, options))
 }
 
 /// Which projects a portfolio finance figure covers.
