@@ -1,22 +1,22 @@
 //! Argument reading, in one place for every method of `Workspace` (the methods themselves are
 //! in the modules named after the core's, each with its own `#[pymethods]` block): enum
 //! values by name (refused with the list of the valid names, by the core's `io::names`),
-//! periods and languages, and options gathered onto the core's option structs. An option
-//! left out (`None`) takes the core's default (`HeadlineOptions::default()` and its parts):
-//! no default is written here. The computing is the core's; these functions only convert.
+//! periods and languages, and options gathered onto the core's option structs (or onto its
+//! argument structs, `HeadlineArgs` and `FinanceArgs`, which fill in the defaults). An option
+//! left out (`None`) takes the core's default: no default is written here. The computing is
+//! the core's; these functions only convert.
 
-use pilotage::analytics::headline::HeadlineOptions;
-use pilotage::analytics::partnership::{FinanceOptions, LeverageDefinition};
+use pilotage::analytics::partnership::{FinanceArgs, FinanceOptions};
 use pilotage::analytics::portfolio::{CaseloadOptions, LeadTimeOptions, Milestone};
 use pilotage::io::names;
 use pilotage::locale::Locale;
-use pilotage::{Frequency, FundingStatus, Period, Workspace};
+use pilotage::{Frequency, Period, Workspace};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::convert::{self, ArgResult};
-use crate::period::period_arg;
+use crate::period::opt_period_arg;
 
 /// A core enum from its snake_case name (`"registered"`, `"external_over_own"`...); an
 /// unknown name is a `ValueError` listing the valid ones.
@@ -24,9 +24,23 @@ pub fn named<T: serde::de::DeserializeOwned>(name: &str, arg: &str) -> PyResult<
     names::parse_name::<T>(name).map_err(|e| PyValueError::new_err(format!("{arg}: {e}")))
 }
 
+/// An optional enum name: `None` stays `None`.
+pub fn opt_named<T: serde::de::DeserializeOwned>(name: Option<&str>, arg: &str) -> PyResult<Option<T>> {
+    name.map(|n| named(n, arg)).transpose()
+}
+
 /// An optional enum name: `None` keeps `default` (the core's).
 fn named_or<T: serde::de::DeserializeOwned>(name: Option<&str>, arg: &str, default: T) -> PyResult<T> {
-    name.map_or(Ok(default), |n| named(n, arg))
+    Ok(opt_named(name, arg)?.unwrap_or(default))
+}
+
+/// An argument the core refuses ([`pilotage::Error::Argument`]) as the `ValueError`
+/// `name: why` of every argument error here; another error as its exception.
+pub fn refused(py: Python<'_>, e: pilotage::Error) -> PyErr {
+    match e {
+        pilotage::Error::Argument { name, message } => PyValueError::new_err(format!("{name}: {message}")),
+        other => crate::errors::to_py_err(py, other),
+    }
 }
 
 /// Lead-time start and stop events; each one left out is the core's default.
@@ -54,56 +68,16 @@ pub fn finance_options(
     as_of: Option<&Bound<'_, PyAny>>,
     leverage: Option<&str>,
 ) -> PyResult<FinanceOptions> {
-    let d = FinanceOptions::default();
-    Ok(FinanceOptions {
-        basis: named_or::<FundingStatus>(basis, "basis", d.basis)?,
-        as_of: convert::opt_date(as_of).arg("as_of")?.or(d.as_of),
-        leverage: named_or::<LeverageDefinition>(leverage, "leverage", d.leverage)?,
-    })
-}
-
-/// The arguments of `headline`, onto the core's `HeadlineOptions::default()`.
-pub struct HeadlineArgs<'a, 'py> {
-    /// The period compared against.
-    pub compare_with: Option<&'a Bound<'py, PyAny>>,
-    /// The size of the top-partners list.
-    pub top_partners: Option<usize>,
-    /// The leverage definition's name.
-    pub leverage: Option<&'a str>,
-    /// The lead time's start event.
-    pub start: Option<&'a str>,
-    /// The lead time's stop event.
-    pub stop: Option<&'a str>,
-    /// The caseload rule's name.
-    pub caseload: Option<&'a str>,
-}
-
-/// The core's headline options: the core's defaults, with what was given.
-pub fn headline_options(a: HeadlineArgs<'_, '_>) -> PyResult<HeadlineOptions> {
-    let d = HeadlineOptions::default();
-    Ok(HeadlineOptions {
-        compare_with: match a.compare_with {
-            Some(c) if !c.is_none() => Some(period_arg(c, "compare_with")?),
-            _ => d.compare_with,
-        },
-        top_partners: a.top_partners.unwrap_or(d.top_partners),
-        leverage: named_or(a.leverage, "leverage", d.leverage)?,
-        lead_time: LeadTimeOptions {
-            start: named_or(a.start, "start", d.lead_time.start)?,
-            stop: named_or(a.stop, "stop", d.lead_time.stop)?,
-        },
-        caseload: match a.caseload {
-            None => d.caseload,
-            Some(name) => caseload_rule(Some(name))?,
-        },
-    })
+    let basis = opt_named(basis, "basis")?;
+    let as_of = convert::opt_date(as_of).arg("as_of")?;
+    Ok(FinanceArgs { basis, leverage: opt_named(leverage, "leverage")? }.options(as_of))
 }
 
 /// The period given, or the latest quarter with data (`ValueError` when there is none).
 pub fn period_or_latest(ws: &Workspace, period: Option<&Bound<'_, PyAny>>) -> PyResult<Period> {
-    match period {
-        Some(p) if !p.is_none() => period_arg(p, "period"),
-        _ => ws.latest_period(Frequency::Quarterly).ok_or_else(|| {
+    match opt_period_arg(period, "period")? {
+        Some(p) => Ok(p),
+        None => ws.latest_period(Frequency::Quarterly).ok_or_else(|| {
             PyValueError::new_err("the workspace has no dated data: give the period (such as \"2025-Q4\")")
         }),
     }

@@ -40,11 +40,11 @@ pub struct ArgError {
 /// Conversion result.
 pub type Conv<T> = Result<T, ArgError>;
 
-fn type_err(message: impl Into<String>) -> ArgError {
+pub fn type_err(message: impl Into<String>) -> ArgError {
     ArgError { type_error: true, message: message.into() }
 }
 
-fn value_err(message: impl Into<String>) -> ArgError {
+pub fn value_err(message: impl Into<String>) -> ArgError {
     ArgError { type_error: false, message: message.into() }
 }
 
@@ -73,7 +73,7 @@ fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
-fn pyerr(e: PyErr) -> ArgError {
+pub fn pyerr(e: PyErr) -> ArgError {
     value_err(e.to_string())
 }
 
@@ -110,14 +110,6 @@ pub fn money(obj: &Bound<'_, PyAny>) -> Conv<Decimal> {
         .map_err(|_| value_err(format!("{t:?} is not an amount of money (at most 28 significant digits)")))
 }
 
-/// An optional amount: `None` stays `None`.
-pub fn opt_money(obj: Option<&Bound<'_, PyAny>>) -> Conv<Option<Decimal>> {
-    match obj {
-        Some(o) if !o.is_none() => money(o).map(Some),
-        _ => Ok(None),
-    }
-}
-
 /// A date: `datetime.date` or ISO `"YYYY-MM-DD"`; a `datetime` is refused.
 pub fn date(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
     if obj.is_instance_of::<PyDateTime>() {
@@ -143,14 +135,6 @@ pub fn stored_date(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
     match pilotage::model::validation::date_problem(d) {
         Some(message) => Err(value_err(message)),
         None => Ok(d),
-    }
-}
-
-/// An optional [`stored_date`]: `None` stays `None`.
-pub fn opt_stored_date(obj: Option<&Bound<'_, PyAny>>) -> Conv<Option<NaiveDate>> {
-    match obj {
-        Some(o) if !o.is_none() => stored_date(o).map(Some),
-        _ => Ok(None),
     }
 }
 
@@ -181,14 +165,6 @@ pub fn text(obj: &Bound<'_, PyAny>) -> Conv<String> {
     }
 }
 
-/// An optional text value.
-pub fn opt_text(obj: Option<&Bound<'_, PyAny>>) -> Conv<Option<String>> {
-    match obj {
-        Some(o) if !o.is_none() => text(o).map(Some),
-        _ => Ok(None),
-    }
-}
-
 /// A number that is not money (a measured value, a weight): int or float, not bool.
 pub fn number(obj: &Bound<'_, PyAny>) -> Conv<f64> {
     if obj.is_instance_of::<PyBool>() {
@@ -200,48 +176,27 @@ pub fn number(obj: &Bound<'_, PyAny>) -> Conv<f64> {
     obj.extract::<f64>().map_err(|_| type_err(format!("expected a number, not {}", type_name(obj))))
 }
 
-/// An optional number.
-pub fn opt_number(obj: Option<&Bound<'_, PyAny>>) -> Conv<Option<f64>> {
-    match obj {
-        Some(o) if !o.is_none() => number(o).map(Some),
-        _ => Ok(None),
+/// A count (a non-negative int).
+pub fn count(obj: &Bound<'_, PyAny>) -> Conv<u32> {
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+        return Err(type_err(format!("expected an int, not {}", type_name(obj))));
     }
-}
-
-/// An optional count (a non-negative int).
-pub fn opt_count(obj: Option<&Bound<'_, PyAny>>) -> Conv<Option<u32>> {
-    match obj {
-        Some(o) if !o.is_none() => {
-            if o.is_instance_of::<PyBool>() || !o.is_instance_of::<PyInt>() {
-                return Err(type_err(format!("expected an int, not {}", type_name(o))));
-            }
-            o.extract::<u32>()
-                .map(Some)
-                .map_err(|_| value_err("expected a whole number from 0 to 4294967295"))
-        }
-        _ => Ok(None),
-    }
+    obj.extract::<u32>().map_err(|_| value_err("expected a whole number from 0 to 4294967295"))
 }
 
 /// A list of ids: a list or tuple of str, or one str for a single id.
-pub fn ids(obj: Option<&Bound<'_, PyAny>>) -> Conv<Vec<String>> {
-    match obj {
-        None => Ok(Vec::new()),
-        Some(o) if o.is_none() => Ok(Vec::new()),
-        Some(o) => {
-            if let Ok(s) = o.cast::<PyString>() {
-                return Ok(vec![s.to_string()]);
-            }
-            let seq = o
-                .cast::<PySequence>()
-                .map_err(|_| type_err(format!("expected a list of ids (str), not {}", type_name(o))))?;
-            let mut out = Vec::new();
-            for item in seq.try_iter().map_err(pyerr)? {
-                out.push(text(&item.map_err(pyerr)?)?);
-            }
-            Ok(out)
-        }
+pub fn ids(obj: &Bound<'_, PyAny>) -> Conv<Vec<String>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(vec![s.to_string()]);
     }
+    let seq = obj
+        .cast::<PySequence>()
+        .map_err(|_| type_err(format!("expected a list of ids (str), not {}", type_name(obj))))?;
+    let mut out = Vec::new();
+    for item in seq.try_iter().map_err(pyerr)? {
+        out.push(text(&item.map_err(pyerr)?)?);
+    }
+    Ok(out)
 }
 
 /// A name of an enum of the file format (`"grant"`, `"quarterly"`...), checked by serde.
@@ -339,42 +294,20 @@ pub fn from_json_form<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Conv<T> {
     })
 }
 
-/// A `serde_json::Value` as the plain Python value (dict, list, str, int, float, bool, None).
-pub fn py_of_json<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(py_of_json(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let d = PyDict::new(py);
-            for (k, v) in map {
-                d.set_item(k, py_of_json(py, v)?)?;
-            }
-            d.into_any()
-        }
-    })
+static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// A core value as its JSON form in plain Python values (dict, list, str, int, float, bool,
+/// None): `json.loads` of the JSON text of its `serde_json::Value` (objects with their keys
+/// in sorted order).
+pub fn json_form<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_value(value).and_then(|v| serde_json::to_string(&v)).map_err(json_err)?;
+    let loads = JSON_LOADS.get_or_try_init(py, || py.import("json")?.getattr("loads").map(Bound::unbind))?;
+    loads.bind(py).call1((text,))
 }
 
-/// A core value as its JSON form in plain Python values.
-pub fn json_form<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let v = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    py_of_json(py, &v)
+/// A JSON error (writing or reading the core's JSON) as a `ValueError`.
+pub fn json_err(e: serde_json::Error) -> PyErr {
+    PyValueError::new_err(e.to_string())
 }
 
 /// A Python value as a core table cell ([`pilotage::io::rows::Cell`]), keeping its type:

@@ -88,31 +88,6 @@ impl PyProblem {
         PyProblem { inner: Problem { path: pilotage::Path::text(path), message, line, column } }
     }
 
-    /// Where: a path into the workspace (`commitments[c_12].partner`, a record named by its
-    /// id where it has one) or a DataFrame cell.
-    #[getter]
-    fn path(&self) -> String {
-        self.inner.path.to_string()
-    }
-
-    /// What is wrong, in plain words.
-    #[getter]
-    fn message(&self) -> &str {
-        &self.inner.message
-    }
-
-    /// Line in the source text (1-based), when known.
-    #[getter]
-    fn line(&self) -> Option<u64> {
-        self.inner.line
-    }
-
-    /// Column in the source text (1-based), when known.
-    #[getter]
-    fn column(&self) -> Option<u64> {
-        self.inner.column
-    }
-
     fn __repr__(&self) -> String {
         let p = &self.inner;
         let mut s = format!("Problem(path={:?}, message={:?}", p.path.to_string(), p.message);
@@ -131,6 +106,18 @@ impl PyProblem {
         (p.path.to_string(), p.message.clone(), p.line, p.column)
     }
 }
+
+crate::class::getters!(PyProblem, |p| {
+    /// Where: a path into the workspace (`commitments[c_12].partner`, a record named by its
+    /// id where it has one) or a DataFrame cell.
+    path: String = p.path.to_string();
+    /// What is wrong, in plain words.
+    message: &str = &p.message;
+    /// Line in the source text (1-based), when known.
+    line: Option<u64> = p.line;
+    /// Column in the source text (1-based), when known.
+    column: Option<u64> = p.column;
+});
 
 /// A `ValidationError` carrying `problems` (the message lists them all).
 pub fn validation_error(py: Python<'_>, problems: Vec<Problem>) -> PyErr {
@@ -192,6 +179,11 @@ pub fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
         Error::Argument { .. } => PyValueError::new_err(message),
         _ => PyRuntimeError::new_err(message),
     }
+}
+
+/// A `NotFoundError` for the `what` (a node, a project...) with this id.
+pub fn not_found(py: Python<'_>, what: &'static str, id: &str) -> PyErr {
+    to_py_err(py, Error::NotFound { what, id: id.to_string() })
 }
 
 /// Extension to map core results with `?`.

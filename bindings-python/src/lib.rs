@@ -3,13 +3,15 @@
 //! A thin layer: newtypes over the core types (`Workspace`, `Period`, `Problem`), one
 //! error mapper (`errors`), value conversions that refuse lossy input (`convert`: no float
 //! money, no datetime for a date), record builders shared by keyword methods and DataFrame
-//! imports (`records`), plain-dict views (`views`), the engine's results (`evaluation`),
-//! typed analytics results (`topy`) and the sample generator (`sample`). Everything computed is computed by
-//! the core crate `pilotage`; heavy core calls run with the GIL released. The pure-Python
-//! half (`python/pilotage/`) holds the pandas/polars helpers.
+//! imports (`records`), plain-dict views (`views`), the engine's results (`evaluation`, their
+//! getters and JSON methods from `class`), typed analytics results (`topy`) and the sample
+//! generator (`sample`). Everything computed is computed by the core crate `pilotage`; heavy
+//! core calls run with the GIL released. The pure-Python half (`python/pilotage/`) holds the
+//! pandas/polars helpers.
 
 mod analytics;
 mod args;
+mod class;
 mod convert;
 mod engine;
 mod errors;

@@ -75,6 +75,18 @@ pub fn period_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Period> {
     convert::period(obj).arg(name)
 }
 
+crate::class::getters!(PyPeriod, |p| {
+    /// `"monthly"`, `"quarterly"` or `"yearly"`.
+    frequency: String = p.frequency().to_string();
+    /// The (fiscal, for quarters and years) year of the label: 2025 for `2025-Q1`.
+    year: i32 = p.year_label();
+});
+
+/// An optional period argument: `None` (or left out) stays `None`.
+pub fn opt_period_arg(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<Period>> {
+    obj.filter(|o| !o.is_none()).map(|o| period_arg(o, name)).transpose()
+}
+
 #[pymethods]
 impl PyPeriod {
     /// Parse `"2025-03"`, `"2025-Q1"` or `"2025"` (or copy a Period).
@@ -113,18 +125,6 @@ impl PyPeriod {
         let d = convert::date(date).arg("date")?;
         let f: Frequency = convert::name(frequency).arg("frequency")?;
         wrap(py, Period::containing(d, f, calendar(py, fiscal_year_start_month)?))
-    }
-
-    /// `"monthly"`, `"quarterly"` or `"yearly"`.
-    #[getter]
-    fn frequency(&self) -> String {
-        self.inner.frequency().to_string()
-    }
-
-    /// The (fiscal, for quarters and years) year of the label: 2025 for `2025-Q1`.
-    #[getter]
-    fn year(&self) -> i32 {
-        self.inner.year_label()
     }
 
     /// The next period of the same frequency.

@@ -12,7 +12,7 @@ use pilotage::{
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping, PySequence, PyString};
 
-use crate::convert::{self, ArgError};
+use crate::convert::{self, ArgError, pyerr, type_err, value_err};
 
 /// The bad fields of one record: (field, what is wrong).
 pub type FieldErrors = Vec<(String, ArgError)>;
@@ -53,11 +53,7 @@ impl<'a, 'py> Fields<'a, 'py> {
                 let r = f(&v);
                 self.record(key, r)
             }
-            None => {
-                self.errors
-                    .push((key.to_string(), ArgError { type_error: false, message: "is required".into() }));
-                None
-            }
+            None => self.record(key, Err(value_err("is required"))),
         }
     }
 
@@ -65,11 +61,10 @@ impl<'a, 'py> Fields<'a, 'py> {
     pub fn optional<T>(
         &mut self,
         key: &str,
-        f: impl FnOnce(Option<&Bound<'py, PyAny>>) -> convert::Conv<Option<T>>,
+        f: impl FnOnce(&Bound<'py, PyAny>) -> convert::Conv<T>,
     ) -> Option<T> {
-        let v = self.get(key);
-        let r = f(v.as_ref());
-        self.record(key, r).flatten()
+        let r = f(&self.get(key)?);
+        self.record(key, r)
     }
 
     /// The errors, or `value` when there are none.
@@ -82,43 +77,32 @@ impl<'a, 'py> Fields<'a, 'py> {
 }
 
 fn stage_events(obj: &Bound<'_, PyAny>) -> convert::Conv<Vec<StageEvent>> {
+    let event = |s: &Bound<'_, PyAny>, dt: &Bound<'_, PyAny>| -> convert::Conv<StageEvent> {
+        Ok(StageEvent { stage: convert::name(s)?, date: convert::stored_date(dt)? })
+    };
+    let bad = || type_err("stages are a dict {stage: date} or a list of (stage, date) pairs");
     let mut out = Vec::new();
     if let Ok(m) = obj.cast::<PyMapping>() {
-        let items = m.items().map_err(|e| ArgError { type_error: false, message: e.to_string() })?;
-        for item in items.iter() {
-            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
-                item.extract().map_err(|e: PyErr| ArgError { type_error: false, message: e.to_string() })?;
-            out.push(StageEvent { stage: convert::name(&k)?, date: convert::stored_date(&v)? });
+        for item in m.items().map_err(pyerr)?.iter() {
+            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(pyerr)?;
+            out.push(event(&k, &v)?);
         }
         return Ok(out);
     }
     if obj.is_instance_of::<PyString>() || obj.cast::<PySequence>().is_err() {
-        return Err(ArgError {
-            type_error: true,
-            message: "stages are a dict {stage: date} or a list of (stage, date) pairs".into(),
-        });
+        return Err(bad());
     }
-    for item in obj.try_iter().map_err(|e| ArgError { type_error: false, message: e.to_string() })? {
-        let item = item.map_err(|e| ArgError { type_error: false, message: e.to_string() })?;
+    for item in obj.try_iter().map_err(pyerr)? {
+        let item = item.map_err(pyerr)?;
         if let Ok(d) = item.cast::<PyDict>() {
             let f = Fields::new(d);
             match (f.get("stage"), f.get("date")) {
-                (Some(s), Some(dt)) => {
-                    out.push(StageEvent { stage: convert::name(&s)?, date: convert::stored_date(&dt)? })
-                }
-                _ => {
-                    return Err(ArgError {
-                        type_error: false,
-                        message: "a stage entry needs \"stage\" and \"date\"".into(),
-                    });
-                }
+                (Some(s), Some(dt)) => out.push(event(&s, &dt)?),
+                _ => return Err(value_err("a stage entry needs \"stage\" and \"date\"")),
             }
         } else {
-            let (s, dt): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| ArgError {
-                type_error: true,
-                message: "stages are a dict {stage: date} or a list of (stage, date) pairs".into(),
-            })?;
-            out.push(StageEvent { stage: convert::name(&s)?, date: convert::stored_date(&dt)? });
+            let (s, dt): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| bad())?;
+            out.push(event(&s, &dt)?);
         }
     }
     Ok(out)
@@ -131,30 +115,23 @@ pub fn project(row: &Bound<'_, PyDict>) -> Result<Project, FieldErrors> {
     let id = f.required("id", convert::text);
     let title = f.required("title", convert::text);
     let lead_service = f.required("lead_service", convert::text);
-    let contributing_services = f.optional("contributing_services", |o| convert::ids(o).map(Some));
-    let objectives = f.optional("objectives", |o| convert::ids(o).map(Some));
-    let mut stages = f.optional("stages", |o| o.map(stage_events).transpose()).unwrap_or_default();
+    let contributing_services = f.optional("contributing_services", convert::ids);
+    let objectives = f.optional("objectives", convert::ids);
+    let mut stages = f.optional("stages", stage_events).unwrap_or_default();
     for stage in Stage::ALL {
         let name = stage.as_str();
-        if let Some(date) = f.optional(name, convert::opt_stored_date) {
+        if let Some(date) = f.optional(name, convert::stored_date) {
             if stages.iter().any(|e| e.stage == stage) {
-                f.record::<()>(
-                    name,
-                    Err(ArgError {
-                        type_error: false,
-                        message: format!("the stage {name:?} is given twice"),
-                    }),
-                );
+                f.record::<()>(name, Err(value_err(format!("the stage {name:?} is given twice"))));
             }
             stages.push(StageEvent { stage, date });
         }
     }
-    stages.sort_by_key(|e| (e.stage.rank(), e.date));
-    pilotage::model::project::place_notified(&mut stages);
-    let planned_cost = f.optional("planned_cost", convert::opt_money);
-    let actual_cost = f.optional("actual_cost", convert::opt_money);
-    let planned_end = f.optional("planned_end", convert::opt_stored_date);
-    let own_funds = f.optional("own_funds", convert::opt_money);
+    pilotage::model::project::life_order(&mut stages);
+    let planned_cost = f.optional("planned_cost", convert::money);
+    let actual_cost = f.optional("actual_cost", convert::money);
+    let planned_end = f.optional("planned_end", convert::stored_date);
+    let own_funds = f.optional("own_funds", convert::money);
     let value = match (id, title, lead_service) {
         (Some(id), Some(title), Some(lead_service)) => Some(Project {
             id,
@@ -179,7 +156,7 @@ pub fn partner(row: &Bound<'_, PyDict>) -> Result<Partner, FieldErrors> {
     let id = f.required("id", convert::text);
     let name = f.required("name", convert::text);
     let kind: Option<PartnerKind> = f.required("kind", convert::name);
-    let joined = f.optional("joined", convert::opt_stored_date);
+    let joined = f.optional("joined", convert::stored_date);
     let value = match (id, name, kind) {
         (Some(id), Some(name), Some(kind)) => Some(Partner { id, name, kind, joined }),
         _ => None,
@@ -201,11 +178,8 @@ pub fn step(row: &Bound<'_, PyDict>) -> Result<CommitmentStep, FieldErrors> {
 }
 
 fn steps(obj: &Bound<'_, PyAny>) -> convert::Conv<Vec<CommitmentStep>> {
-    let bad = || ArgError {
-        type_error: true,
-        message: "steps are a list of dicts {status, date, amount} or of (status, date, amount) tuples"
-            .into(),
-    };
+    let bad =
+        || type_err("steps are a list of dicts {status, date, amount} or of (status, date, amount) tuples");
     if obj.is_instance_of::<PyString>() || obj.cast::<PySequence>().is_err() {
         return Err(bad());
     }
@@ -220,16 +194,17 @@ fn steps(obj: &Bound<'_, PyAny>) -> convert::Conv<Vec<CommitmentStep>> {
                     item.extract().map_err(|_| bad())?;
                 let d = PyDict::new(py);
                 let set = d.set_item("status", s).and(d.set_item("date", dt)).and(d.set_item("amount", a));
-                set.map_err(|e| ArgError { type_error: false, message: e.to_string() })?;
+                set.map_err(pyerr)?;
                 d
             }
         };
         match step(&d) {
             Ok(s) => out.push(s),
             Err(errors) => {
-                let (field, e) = errors.into_iter().next().unwrap_or_else(|| {
-                    ("step".to_string(), ArgError { type_error: false, message: "is not valid".into() })
-                });
+                let (field, e) = errors
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| ("step".to_string(), value_err("is not valid")));
                 return Err(ArgError {
                     type_error: e.type_error,
                     message: format!("[{i}].{field}: {}", e.message),
@@ -246,8 +221,8 @@ pub fn commitment(row: &Bound<'_, PyDict>) -> Result<Commitment, FieldErrors> {
     let id = f.required("id", convert::text);
     let partner = f.required("partner", convert::text);
     let kind: Option<FundingKind> = f.required("kind", convert::name);
-    let project = f.optional("project", convert::opt_text);
-    let steps = f.optional("steps", |o| o.map(steps).transpose()).unwrap_or_default();
+    let project = f.optional("project", convert::text);
+    let steps = f.optional("steps", steps).unwrap_or_default();
     let value = match (id, partner, kind) {
         (Some(id), Some(partner), Some(kind)) => Some(Commitment { id, partner, project, kind, steps }),
         _ => None,
@@ -260,12 +235,12 @@ pub fn commitment(row: &Bound<'_, PyDict>) -> Result<Commitment, FieldErrors> {
 pub fn measurement(row: &Bound<'_, PyDict>) -> Result<Measurement, FieldErrors> {
     let mut f = Fields::new(row);
     let period = f.required("period", convert::period);
-    let value = f.optional("value", convert::opt_number);
-    let numerator = f.optional("numerator", convert::opt_number);
-    let denominator = f.optional("denominator", convert::opt_number);
-    let respondents = f.optional("respondents", convert::opt_count);
-    let comment = f.optional("comment", convert::opt_text);
-    let source = f.optional("source", convert::opt_text);
+    let value = f.optional("value", convert::number);
+    let numerator = f.optional("numerator", convert::number);
+    let denominator = f.optional("denominator", convert::number);
+    let respondents = f.optional("respondents", convert::count);
+    let comment = f.optional("comment", convert::text);
+    let source = f.optional("source", convert::text);
     let value = period.map(|period| Measurement {
         period,
         value,

@@ -1,9 +1,11 @@
-//! Typed results of the core as Python values, by Rust type rather than by looking at the
-//! JSON: `Decimal` becomes `decimal.Decimal`, `NaiveDate` becomes `datetime.date`, a
-//! `Period` its string (`"2025-Q4"`), unit enums their snake_case name, `Option` `None`,
-//! `Vec` a list and `BTreeMap` a dict. Each result struct becomes a `pilotage.Record` (a dict
-//! whose keys are also attributes) whose keys are the struct's JSON field names, in the same
-//! order, so that `to_dict()` is the core's JSON with money and dates typed.
+//! Typed results and records of the core as Python values, by Rust type rather than by
+//! looking at the JSON: `Decimal` becomes `decimal.Decimal`, `NaiveDate` becomes
+//! `datetime.date`, a `Period` its string (`"2025-Q4"`), unit enums their snake_case name,
+//! `Option` `None`, `Vec` a list and `BTreeMap` a dict. Each result struct becomes a
+//! `pilotage.Record` (a dict whose keys are also attributes) whose keys are the struct's JSON
+//! field names, in the same order, so that `to_dict()` is the core's JSON with money and dates
+//! typed; the workspace's records (the rows of `Workspace.projects()`...) become plain dicts
+//! the same way.
 //!
 //! Why not a serde `Serializer` (or the `pythonize` crate): `rust_decimal` serialises money
 //! with `serialize_str`, so a serializer cannot tell an amount from a name; only the Rust
@@ -26,7 +28,10 @@ use pilotage::analytics::portfolio::{
     Transversality, WorkInProgress,
 };
 use pilotage::io::import::ImportSummary;
-use pilotage::{FundingKind, FundingStatus, PartnerKind, Period, Stage};
+use pilotage::{
+    Commitment, CommitmentStep, FundingKind, FundingStatus, Measurement, Partner, PartnerKind, Period,
+    Project, Service, Stage, StageEvent,
+};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -111,15 +116,21 @@ pub fn record(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     cls.bind(py).call0()
 }
 
-/// Structs: a `Record` of their fields, in declaration order (the JSON order).
+/// An empty plain `dict` (the rows of the record views, `Workspace.projects()`...).
+fn plain(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(PyDict::new(py).into_any())
+}
+
+/// Structs: a dict of their fields, in declaration order (the JSON order), made by `$new`:
+/// a `Record` for results, a plain `dict` for the records of the workspace.
 macro_rules! fields {
-    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
+    ($new:ident: $($t:ident { $($f:ident),* $(,)? })*) => {$(
         impl ToPy for $t {
             fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 // every field listed, or this does not compile: a field added in the core
                 // cannot go missing from the Python record unnoticed
                 let $t { $($f: _),* } = self;
-                let d = record(py)?;
+                let d = $new(py)?;
                 $( d.set_item(stringify!($f), self.$f.to_py(py)?)?; )*
                 Ok(d)
             }
@@ -127,7 +138,20 @@ macro_rules! fields {
     )*};
 }
 
-fields! {
+fields! { plain:
+    Service { id, name }
+    StageEvent { stage, date }
+    Project {
+        id, title, lead_service, contributing_services, objectives, stages, planned_cost, actual_cost,
+        planned_end, own_funds
+    }
+    Partner { id, name, kind, joined }
+    CommitmentStep { status, date, amount }
+    Commitment { id, partner, project, kind, steps }
+    Measurement { period, value, numerator, denominator, respondents, comment, source }
+}
+
+fields! { record:
     CaseloadOptions { rejected_until_closed, delivered_until_closed }
     Caseload { date, options, rule, count, projects, by_stage, by_lead_service, by_objective, without_objective }
     LeadTimeOptions { start, stop }
@@ -179,52 +203,43 @@ fields! {
     ImportSummary { source, rows, added, replaced }
 }
 
-/// `{"kind": name}` or `{"kind": name, "value": value}`: serde's adjacently tagged enums.
-fn tagged<'py>(py: Python<'py>, kind: &str, value: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
-    let d = record(py)?;
-    d.set_item("kind", kind)?;
-    if let Some(v) = value {
-        d.set_item("value", v)?;
-    }
-    Ok(d)
-}
-
-impl ToPy for FundsScope {
-    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self {
-            FundsScope::AsOf(d) => tagged(py, "as_of", Some(d.to_py(py)?)),
-            FundsScope::Within(p) => tagged(py, "within", Some(p.to_py(py)?)),
-        }
-    }
-}
-
-impl ToPy for ProjectScope {
-    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self {
-            ProjectScope::All => tagged(py, "all", None),
-            ProjectScope::ApprovedBy(d) => tagged(py, "approved_by", Some(d.to_py(py)?)),
-            ProjectScope::ApprovedIn(p) => tagged(py, "approved_in", Some(p.to_py(py)?)),
-        }
-    }
-}
-
-/// `{"code": ..., fields}`: serde's `code`-tagged enums.
-impl ToPy for NoRatio {
-    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let d = record(py)?;
-        match self {
-            NoRatio::Overflow => d.set_item("code", "overflow")?,
-            NoRatio::NoInvestment { period } => {
-                d.set_item("code", "no_investment")?;
-                d.set_item("period", period.to_py(py)?)?;
-            }
-            NoRatio::NoInvestmentUpTo { period, through } => {
-                d.set_item("code", "no_investment_up_to")?;
-                d.set_item("period", period.to_py(py)?)?;
-                d.set_item("through", through.to_py(py)?)?;
+/// Serde's tagged enums: the variant's name under the tag (`kind` or `code`), then its
+/// value: a newtype variant's under `value` (adjacently tagged), a struct variant's fields
+/// under their names (internally tagged).
+macro_rules! tagged {
+    ($($t:ident by $tag:literal {
+        $($v:ident $(($x:ident))? $({ $($f:ident),* })? => $name:literal,)*
+    })*) => {$(
+        impl ToPy for $t {
+            fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                let d = record(py)?;
+                match self {
+                    $($t::$v $(($x))? $({ $($f),* })? => {
+                        d.set_item($tag, $name)?;
+                        $(d.set_item("value", $x.to_py(py)?)?;)?
+                        $($(d.set_item(stringify!($f), $f.to_py(py)?)?;)*)?
+                    })*
+                }
+                Ok(d)
             }
         }
-        Ok(d)
+    )*};
+}
+
+tagged! {
+    FundsScope by "kind" {
+        AsOf(date) => "as_of",
+        Within(period) => "within",
+    }
+    ProjectScope by "kind" {
+        All => "all",
+        ApprovedBy(date) => "approved_by",
+        ApprovedIn(period) => "approved_in",
+    }
+    NoRatio by "code" {
+        Overflow => "overflow",
+        NoInvestment { period } => "no_investment",
+        NoInvestmentUpTo { period, through } => "no_investment_up_to",
     }
 }
 

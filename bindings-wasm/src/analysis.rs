@@ -4,10 +4,10 @@
 //! [`crate::convert::to_js`]; the plain Rust functions below it are what the host tests call.
 
 use pilotage::Period;
-use pilotage::analytics::headline::headline;
+use pilotage::analytics::headline::{HeadlineArgs, headline};
 use wasm_bindgen::prelude::*;
 
-use crate::args::{HeadlineArgs, explain_locale_arg, frequency_arg, period_arg};
+use crate::args::{explain_locale_arg, frequency_arg, period_arg};
 use crate::convert::{
     EvaluationArray, EvaluationValue, FrequencyValue, HeadlineOptionsValue, HeadlineValue, PeriodTextArray,
     options_from_js, to_js_as,
@@ -49,8 +49,7 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "Frequency")] frequency: Option<FrequencyValue>,
     ) -> Result<Option<String>, Failure> {
-        let frequency = frequency_arg(frequency.as_deref()).map_err(|r| Failure::from_report(&r))?;
-        Ok(self.inner().latest_period(frequency).map(|p| p.to_string()))
+        Ok(self.inner().latest_period(frequency_arg(frequency.as_deref())?).map(|p| p.to_string()))
     }
 
     /// Every period of `frequency` (default quarterly) from the earliest dated data to
@@ -59,7 +58,7 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "Frequency")] frequency: Option<FrequencyValue>,
     ) -> Result<PeriodTextArray, Failure> {
-        let frequency = frequency_arg(frequency.as_deref()).map_err(|r| Failure::from_report(&r))?;
+        let frequency = frequency_arg(frequency.as_deref())?;
         let texts: Vec<String> = self.inner().data_periods(frequency).iter().map(Period::to_string).collect();
         to_js_as(&texts)
     }
@@ -84,14 +83,8 @@ impl JsWorkspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
-    use pilotage::Workspace;
+    use pilotage::Error;
     use pilotage::locale::Locale;
-    use pilotage::{Error, Frequency};
-
-    fn small() -> Workspace {
-        Workspace::from_json(include_str!("../tests/fixtures/small-city.json")).unwrap()
-    }
 
     #[test]
     fn explain_is_english_unless_told() {
@@ -99,22 +92,5 @@ mod tests {
         assert_eq!(explain_locale_arg(Some("fr".into())).unwrap(), Locale::Fr);
         assert_eq!(explain_locale_arg(Some("en-GB".into())).unwrap(), Locale::En);
         assert!(matches!(explain_locale_arg(Some("de".into())), Err(Error::Argument { name: "lang", .. })));
-    }
-
-    #[test]
-    fn periods_run_from_the_earliest_to_the_latest_data() {
-        let ws = small();
-        // The fixture by hand: the earliest data is the measurement of 2025-Q1 (first day
-        // 2025-01-01, before the first stage on 2025-01-15); the latest is the measurement
-        // of 2025-Q4 (last day 2025-12-31).
-        assert_eq!(ws.earliest_date(), NaiveDate::from_ymd_opt(2025, 1, 1));
-        let texts = |f| ws.data_periods(f).iter().map(Period::to_string).collect::<Vec<_>>();
-        assert_eq!(texts(Frequency::Quarterly), ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]);
-        assert_eq!(texts(Frequency::Yearly), ["2025"]);
-        // 12 months, 2025-01 to 2025-12.
-        let months = texts(Frequency::Monthly);
-        assert_eq!((months.len(), months[0].as_str(), months[11].as_str()), (12, "2025-01", "2025-12"));
-        // Nothing dated: no period.
-        assert!(Workspace::new("empty").data_periods(Frequency::Monthly).is_empty());
     }
 }

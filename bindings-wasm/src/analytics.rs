@@ -5,11 +5,11 @@
 
 use chrono::NaiveDate;
 use pilotage::Error;
-use pilotage::analytics::partnership::{self, FundsScope, ProjectScope};
+use pilotage::analytics::partnership::{self, FinanceArgs, FundsScope, ProjectScope};
 use pilotage::analytics::portfolio::{self, LeadTimeOptions};
 use wasm_bindgen::prelude::*;
 
-use crate::args::*;
+use crate::args::period_arg;
 use crate::convert::{
     CaseloadValue, CompareCapacityValue, ConcentrationValue, DeliveryReportValue, FileAgeArray,
     FinanceOptionsValue, FundsValue, InvestmentCapacityValue, LeadTimeComparisonValue, LeadTimeOptionsValue,
@@ -22,7 +22,7 @@ use crate::workspace::JsWorkspace;
 
 impl JsWorkspace {
     fn date(&self, text: &str) -> Result<NaiveDate, Error> {
-        as_of_arg(text, self.inner().calendar())
+        self.inner().day_of(text, "asOf")
     }
 
     fn optional_date(&self, text: Option<String>) -> Result<Option<NaiveDate>, Error> {
@@ -162,9 +162,7 @@ impl JsWorkspace {
     ) -> Result<ProjectFinanceValue, Failure> {
         let args: FinanceArgs = options_from_js(options.as_deref(), "options")?;
         let options = args.options(self.optional_date(as_of)?);
-        let finance = partnership::project_finance(self.inner(), id, options)
-            .ok_or_else(|| Error::NotFound { what: "project", id: id.to_string() })?;
-        to_js_as(&finance)
+        to_js_as(&partnership::project_finance(self.inner(), id, options)?)
     }
 
     /// How concentrated the signed funds (up to `asOf`, every step when absent) are: the
@@ -204,38 +202,5 @@ impl JsWorkspace {
         let args: FinanceArgs = options_from_js(options.as_deref(), "options")?;
         let (earlier, later) = (period_arg(earlier)?, period_arg(later)?);
         to_js_as(&partnership::compare_capacity(self.inner(), earlier, later, args.options(None)))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use pilotage::analytics::partnership::FinanceOptions;
-    use pilotage::{Calendar, FundingStatus};
-
-    #[test]
-    fn as_of_is_a_date_or_the_last_day_of_a_period() {
-        let cal = Calendar::default();
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(as_of_arg("2025-11-05", cal).unwrap(), d(2025, 11, 5));
-        assert_eq!(as_of_arg("2025-Q4", cal).unwrap(), d(2025, 12, 31));
-        assert_eq!(as_of_arg("2024-02", cal).unwrap(), d(2024, 2, 29));
-        // Fiscal year 2025 starting in April ends on 2026-03-31.
-        assert_eq!(as_of_arg("2025", Calendar::new(4).unwrap()).unwrap(), d(2026, 3, 31));
-        for bad in ["2025-02-30", "yesterday", "", "2025-Q5"] {
-            assert!(matches!(as_of_arg(bad, cal), Err(Error::Argument { name: "asOf", .. })), "{bad}");
-        }
-    }
-
-    #[test]
-    fn finance_arguments_default_to_signed_funds_external_over_own() {
-        let d = NaiveDate::from_ymd_opt(2025, 12, 31);
-        assert_eq!(
-            FinanceArgs::default().options(d),
-            FinanceOptions { as_of: d, ..FinanceOptions::default() }
-        );
-        let args: FinanceArgs = serde_json::from_str(r#"{"basis": "received"}"#).unwrap();
-        assert_eq!(args.options(None).basis, FundingStatus::Received);
-        assert!(serde_json::from_str::<FinanceArgs>(r#"{"basis": "paid"}"#).is_err());
     }
 }

@@ -14,125 +14,82 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{ErrorReport, Failure};
+use crate::error::Failure;
 
-#[wasm_bindgen]
-extern "C" {
+/// Extern types that only name a TypeScript type: `Name = "TypeScript type";`, each under
+/// its doc comment.
+macro_rules! typescript_types {
+    ($($(#[$doc:meta])* $name:ident = $ts:tt;)*) => {
+        #[wasm_bindgen]
+        extern "C" {
+            $(
+                $(#[$doc])*
+                #[wasm_bindgen(typescript_type = $ts)]
+                pub type $name;
+            )*
+        }
+    };
+}
+
+typescript_types! {
     /// A workspace as a plain object (TypeScript `WorkspaceJson`).
-    #[wasm_bindgen(typescript_type = "WorkspaceJson")]
-    pub type WorkspaceJsonValue;
-
+    WorkspaceJsonValue = "WorkspaceJson";
     /// A list of problems (TypeScript `Problem[]`).
-    #[wasm_bindgen(typescript_type = "Problem[]")]
-    pub type ProblemArray;
-
+    ProblemArray = "Problem[]";
     /// A period understood (TypeScript `PeriodInfo`).
-    #[wasm_bindgen(typescript_type = "PeriodInfo")]
-    pub type PeriodInfoValue;
-
+    PeriodInfoValue = "PeriodInfo";
     /// Record counts (TypeScript `WorkspaceCounts`).
-    #[wasm_bindgen(typescript_type = "WorkspaceCounts")]
-    pub type WorkspaceCountsValue;
-
+    WorkspaceCountsValue = "WorkspaceCounts";
     /// A scorecard evaluation (TypeScript `Evaluation`).
-    #[wasm_bindgen(typescript_type = "Evaluation")]
-    pub type EvaluationValue;
-
+    EvaluationValue = "Evaluation";
     /// Evaluations of consecutive periods (TypeScript `Evaluation[]`).
-    #[wasm_bindgen(typescript_type = "Evaluation[]")]
-    pub type EvaluationArray;
-
+    EvaluationArray = "Evaluation[]";
     /// A frequency name (input) (TypeScript `Frequency`).
-    #[wasm_bindgen(typescript_type = "Frequency")]
-    pub type FrequencyValue;
-
+    FrequencyValue = "Frequency";
     /// Options of the headline figures (input) (TypeScript `HeadlineOptions`).
-    #[wasm_bindgen(typescript_type = "HeadlineOptions")]
-    pub type HeadlineOptionsValue;
-
+    HeadlineOptionsValue = "HeadlineOptions";
     /// The headline figures of a period (TypeScript `Headline`).
-    #[wasm_bindgen(typescript_type = "Headline")]
-    pub type HeadlineValue;
-
+    HeadlineValue = "Headline";
     /// Periods as strings (TypeScript `PeriodText[]`).
-    #[wasm_bindgen(typescript_type = "PeriodText[]")]
-    pub type PeriodTextArray;
-
+    PeriodTextArray = "PeriodText[]";
     /// The active caseload (TypeScript `Caseload`).
-    #[wasm_bindgen(typescript_type = "Caseload")]
-    pub type CaseloadValue;
-
+    CaseloadValue = "Caseload";
     /// Work in progress by stage (TypeScript `WorkInProgress`).
-    #[wasm_bindgen(typescript_type = "WorkInProgress")]
-    pub type WorkInProgressValue;
-
+    WorkInProgressValue = "WorkInProgress";
     /// Ageing of the open files (TypeScript `FileAge[]`).
-    #[wasm_bindgen(typescript_type = "FileAge[]")]
-    pub type FileAgeArray;
-
+    FileAgeArray = "FileAge[]";
     /// Lead-time events (input) (TypeScript `LeadTimeOptions`).
-    #[wasm_bindgen(typescript_type = "LeadTimeOptions")]
-    pub type LeadTimeOptionsValue;
-
+    LeadTimeOptionsValue = "LeadTimeOptions";
     /// Lead-time statistics (TypeScript `LeadTimeStats`).
-    #[wasm_bindgen(typescript_type = "LeadTimeStats")]
-    pub type LeadTimeStatsValue;
-
+    LeadTimeStatsValue = "LeadTimeStats";
     /// Two periods' lead times compared (TypeScript `LeadTimeComparison`).
-    #[wasm_bindgen(typescript_type = "LeadTimeComparison")]
-    pub type LeadTimeComparisonValue;
-
+    LeadTimeComparisonValue = "LeadTimeComparison";
     /// Throughput of a period (TypeScript `Throughput`).
-    #[wasm_bindgen(typescript_type = "Throughput")]
-    pub type ThroughputValue;
-
+    ThroughputValue = "Throughput";
     /// Delivery report (TypeScript `DeliveryReport`).
-    #[wasm_bindgen(typescript_type = "DeliveryReport")]
-    pub type DeliveryReportValue;
-
+    DeliveryReportValue = "DeliveryReport";
     /// Value of the active portfolio (TypeScript `PortfolioValue`).
-    #[wasm_bindgen(typescript_type = "PortfolioValue")]
-    pub type PortfolioValueValue;
-
+    PortfolioValueValue = "PortfolioValue";
     /// Transversality (TypeScript `Transversality`).
-    #[wasm_bindgen(typescript_type = "Transversality")]
-    pub type TransversalityValue;
-
+    TransversalityValue = "Transversality";
     /// Partner counts (TypeScript `PartnerCounts`).
-    #[wasm_bindgen(typescript_type = "PartnerCounts")]
-    pub type PartnerCountsValue;
-
+    PartnerCountsValue = "PartnerCounts";
     /// Funds by status (TypeScript `Funds`).
-    #[wasm_bindgen(typescript_type = "Funds")]
-    pub type FundsValue;
-
+    FundsValue = "Funds";
     /// Funds still to come (TypeScript `Outstanding`).
-    #[wasm_bindgen(typescript_type = "Outstanding")]
-    pub type OutstandingValue;
-
+    OutstandingValue = "Outstanding";
     /// Options of the finance figures (input) (TypeScript `FinanceOptions`).
-    #[wasm_bindgen(typescript_type = "FinanceArgs")]
-    pub type FinanceOptionsValue;
-
+    FinanceOptionsValue = "FinanceArgs";
     /// Co-financing and leverage of a set of projects (TypeScript `PortfolioFinance`).
-    #[wasm_bindgen(typescript_type = "PortfolioFinance")]
-    pub type PortfolioFinanceValue;
-
+    PortfolioFinanceValue = "PortfolioFinance";
     /// Finance of one project (TypeScript `ProjectFinance`).
-    #[wasm_bindgen(typescript_type = "ProjectFinance")]
-    pub type ProjectFinanceValue;
-
+    ProjectFinanceValue = "ProjectFinance";
     /// Concentration of signed funds (TypeScript `Concentration`).
-    #[wasm_bindgen(typescript_type = "Concentration")]
-    pub type ConcentrationValue;
-
+    ConcentrationValue = "Concentration";
     /// Investment capacity of a period (TypeScript `InvestmentCapacity`).
-    #[wasm_bindgen(typescript_type = "InvestmentCapacity")]
-    pub type InvestmentCapacityValue;
-
+    InvestmentCapacityValue = "InvestmentCapacity";
     /// Two periods' investment capacity compared (TypeScript `CapacityComparison`).
-    #[wasm_bindgen(typescript_type = "CapacityComparison")]
-    pub type CompareCapacityValue;
+    CompareCapacityValue = "CapacityComparison";
 }
 
 /// A Rust value as a plain JS value (objects, arrays, strings, numbers, booleans, null):
@@ -145,12 +102,7 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
 /// JSON text (or why it could not be written) as a plain JS value: `JSON.parse` of it.
 #[inline(never)]
 pub fn json_to_js(text: Result<String, String>) -> Result<JsValue, Failure> {
-    let cannot = |why: String| {
-        Failure::from_report(&ErrorReport::argument(
-            "result",
-            format!("cannot be passed to JavaScript: {why}"),
-        ))
-    };
+    let cannot = |why: String| Failure::argument("result", format!("cannot be passed to JavaScript: {why}"));
     let text = text.map_err(cannot)?;
     js_sys::JSON::parse(&text).map_err(|e| {
         cannot(e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default())
@@ -167,7 +119,7 @@ pub fn options_from_js<T: serde::de::DeserializeOwned + Default>(
         return Ok(T::default());
     };
     let text = from_js_object(value, name)?;
-    serde_json::from_str(&text).map_err(|e| Failure::from_report(&ErrorReport::argument(name, e.to_string())))
+    serde_json::from_str(&text).map_err(|e| Failure::argument(name, e.to_string()))
 }
 
 /// A Rust value as a JS value of the extern type `T` (a TypeScript name only).
@@ -187,16 +139,11 @@ pub fn from_js_object(value: &JsValue, name: &'static str) -> Result<String, Fai
         } else {
             format!("a value of type {}", value.js_typeof().as_string().unwrap_or_default())
         };
-        return Err(Failure::from_report(&ErrorReport::argument(
-            name,
-            format!("expected an object, found {found}"),
-        )));
+        return Err(Failure::argument(name, format!("expected an object, found {found}")));
     }
     let text = js_sys::JSON::stringify(value).map_err(|e| {
         let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        Failure::from_report(&ErrorReport::argument(name, format!("cannot be read as JSON: {why}")))
+        Failure::argument(name, format!("cannot be read as JSON: {why}"))
     })?;
-    text.as_string().ok_or_else(|| {
-        Failure::from_report(&ErrorReport::argument(name, "cannot be read as JSON".to_string()))
-    })
+    text.as_string().ok_or_else(|| Failure::argument(name, "cannot be read as JSON".to_string()))
 }

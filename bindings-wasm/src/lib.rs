@@ -13,8 +13,8 @@
 //!   string, dates ISO strings), typed in TypeScript by extern types;
 //! - [`workspace`]: the `Workspace` class; [`analysis`]: its scorecard methods (evaluate,
 //!   explain, headline); [`analytics`]: its portfolio and partnership methods (the core's `analytics`);
-//! - [`args`]: every argument read in one place (periods, dates, languages, options objects
-//!   onto the core's option structs and defaults);
+//! - [`args`]: every argument read in one place (periods, frequencies, languages; options
+//!   objects are read onto the core's argument structs, which hold the defaults);
 //! - [`period`]: the free function `parsePeriod`;
 //! - [`warm_up`]: the start function, which evaluates a small workspace while the module
 //!   loads so that the browser compiles the engine's code before the page's first evaluation.
@@ -37,8 +37,7 @@ pub mod warm_up;
 pub mod workspace;
 
 pub use error::{ErrorReport, Failure, Origin};
-pub use period::PeriodInfo;
-pub use workspace::{JsWorkspace, WorkspaceCounts};
+pub use workspace::JsWorkspace;
 
 /// The TypeScript declarations of the data types: the hand-written ones (`src/types.d.ts`),
 /// then those generated from the Rust types (`src/types.generated.d.ts`).

@@ -10,54 +10,13 @@
 use std::cell::{OnceCell, RefCell};
 
 use pilotage::{Engine, Evaluation, Workspace};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    ProblemArray, WorkspaceCountsValue, WorkspaceJsonValue, from_js_object, json_to_js, to_js_as,
+    PeriodInfoValue, ProblemArray, WorkspaceCountsValue, WorkspaceJsonValue, from_js_object, json_to_js,
+    to_js_as,
 };
 use crate::error::{Failure, Origin};
-use crate::period::PeriodInfo;
-
-/// How many records of each kind a workspace holds (TypeScript `WorkspaceCounts`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct WorkspaceCounts {
-    /// Services.
-    pub services: usize,
-    /// Projects.
-    pub projects: usize,
-    /// Partners.
-    pub partners: usize,
-    /// Commitments.
-    pub commitments: usize,
-    /// Indicators.
-    pub indicators: usize,
-    /// Measurements, over every indicator.
-    pub measurements: usize,
-    /// Scorecard perspectives.
-    pub perspectives: usize,
-    /// Scorecard objectives.
-    pub objectives: usize,
-    /// Cause-effect links of the strategy map.
-    pub links: usize,
-}
-
-impl WorkspaceCounts {
-    /// The counts of `ws`.
-    pub fn of(ws: &Workspace) -> WorkspaceCounts {
-        WorkspaceCounts {
-            services: ws.services.len(),
-            projects: ws.projects.len(),
-            partners: ws.partners.len(),
-            commitments: ws.commitments.len(),
-            indicators: ws.indicators.len(),
-            measurements: ws.indicators.iter().map(|i| i.measurements.len()).sum(),
-            perspectives: ws.scorecard.perspectives.len(),
-            objectives: ws.scorecard.objectives.len(),
-            links: ws.scorecard.links.len(),
-        }
-    }
-}
 
 /// A workspace: everything one organisation steers. Open one with `fromJson` or
 /// `fromObject` (validated: throws a `PilotageError` listing every problem), or with
@@ -196,39 +155,12 @@ impl JsWorkspace {
     /// How many records of each kind the workspace holds.
     #[wasm_bindgen(getter)]
     pub fn counts(&self) -> Result<WorkspaceCountsValue, Failure> {
-        to_js_as(&WorkspaceCounts::of(&self.inner))
+        to_js_as(&self.inner.counts())
     }
 
     /// Understand a period string, dated in this workspace's fiscal calendar.
     #[wasm_bindgen(js_name = parsePeriod)]
-    pub fn parse_period(&self, text: &str) -> Result<crate::convert::PeriodInfoValue, Failure> {
-        to_js_as(&PeriodInfo::parse(text, self.inner.calendar())?)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_count_every_kind_of_record() {
-        let ws = Workspace::from_json(include_str!("../tests/fixtures/small-city.json")).unwrap();
-        let c = WorkspaceCounts::of(&ws);
-        // The fixture, by hand: 2 services, 3 projects, 2 partners, 2 commitments,
-        // 2 indicators with 4 + 2 = 6 measurements, 2 perspectives, 2 objectives, 1 link.
-        assert_eq!(
-            c,
-            WorkspaceCounts {
-                services: 2,
-                projects: 3,
-                partners: 2,
-                commitments: 2,
-                indicators: 2,
-                measurements: 6,
-                perspectives: 2,
-                objectives: 2,
-                links: 1,
-            }
-        );
+    pub fn parse_period(&self, text: &str) -> Result<PeriodInfoValue, Failure> {
+        to_js_as(&text.parse::<pilotage::Period>()?.info(self.inner.calendar()))
     }
 }

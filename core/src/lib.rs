@@ -28,10 +28,12 @@ pub use model::indicator::{
     Indicator, IndicatorSource, Measurement, Metric, PeriodValue, Polarity, TimeAggregation, Trajectory,
 };
 pub use model::partner::{Partner, PartnerKind};
-pub use model::period::{Calendar, Frequency, Period, PeriodError};
+pub use model::period::{Calendar, Frequency, Period, PeriodError, PeriodInfo};
 pub use model::project::{Project, Stage, StageEvent};
 pub use model::scorecard::{
     Aggregation, CauseEffect, IndicatorLink, MissingPolicy, Objective, Perspective, Rollup, Scorecard, Sign,
     Weight, WeightChange,
 };
-pub use model::workspace::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION, Service, Settings, Workspace};
+pub use model::workspace::{
+    OLDEST_SCHEMA_VERSION, SCHEMA_VERSION, Service, Settings, Workspace, WorkspaceCounts,
+};

@@ -4,7 +4,8 @@
 mod common;
 
 use common::dec;
-use pilotage::analytics::headline::{HeadlineOptions, default_comparison, headline};
+use pilotage::analytics::headline::{HeadlineArgs, HeadlineOptions, default_comparison, headline};
+use pilotage::analytics::partnership::LeverageDefinition;
 use pilotage::{Period, Workspace};
 
 fn city() -> Workspace {
@@ -194,4 +195,48 @@ fn a_fiscal_year_outside_the_range_drops_the_yearly_comparison_only() {
     // the other end: 2100-12 is in fiscal 2100, inside the range, and keeps its comparison
     let h = headline(&ws, "2100-12".parse().unwrap(), HeadlineOptions::default()).unwrap();
     assert!(h.lead_time_by_year.is_some());
+}
+
+/// The options as a binding reads them (JSON text here, a JS object there).
+fn read_options(text: Option<&str>) -> pilotage::Result<HeadlineOptions> {
+    let args: HeadlineArgs = match text {
+        Some(t) => serde_json::from_str(t)
+            .map_err(|e| pilotage::Error::Argument { name: "options", message: e.to_string() })?,
+        None => HeadlineArgs::default(),
+    };
+    args.options()
+}
+
+#[test]
+fn headline_arguments_are_read_onto_the_defaults() {
+    assert_eq!(read_options(None).unwrap(), HeadlineOptions::default());
+    assert_eq!(read_options(Some("{}")).unwrap(), HeadlineOptions::default());
+    let o =
+        read_options(Some(r#"{"top_partners": 3, "compare_with": "2024-Q4", "leverage": "total_over_own"}"#))
+            .unwrap();
+    assert_eq!(o.top_partners, 3);
+    assert_eq!(o.compare_with, Some("2024-Q4".parse().unwrap()));
+    assert_eq!(o.leverage, LeverageDefinition::TotalOverOwn);
+    // what was not given is the default
+    assert_eq!(o.lead_time, HeadlineOptions::default().lead_time);
+    assert!(matches!(
+        read_options(Some(r#"{"top": 3}"#)),
+        Err(pilotage::Error::Argument { name: "options", .. })
+    ));
+    // the caseload rule by name: in_progress leaves out rejected and delivered files
+    let o =
+        read_options(Some(r#"{"caseload": "in_progress", "leverage": "planned_cost_over_own"}"#)).unwrap();
+    assert_eq!((o.caseload.rejected_until_closed, o.caseload.delivered_until_closed), (false, false));
+    assert_eq!(o.leverage, LeverageDefinition::PlannedCostOverOwn);
+    let bad = read_options(Some(r#"{"caseload": "closed"}"#)).unwrap_err().to_string();
+    assert!(bad.contains("until_closed") && bad.contains("in_progress"), "{bad}");
+}
+
+#[test]
+fn an_unknown_name_in_the_arguments_lists_the_valid_names() {
+    let bad = read_options(Some(r#"{"leverage": "x"}"#)).unwrap_err().to_string();
+    for name in ["external_over_own", "total_over_own", "planned_cost_over_own"] {
+        assert!(bad.contains(name), "{bad}");
+    }
+    assert!(!bad.contains("internally tagged") && !bad.contains("LeverageDefinition"), "{bad}");
 }

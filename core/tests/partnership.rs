@@ -7,8 +7,9 @@ mod common;
 
 use common::{day, eur, p as per};
 use pilotage::analytics::partnership::{
-    FinanceOptions, FundsScope, LeverageDefinition, ProjectScope, compare_capacity, concentration, funds,
-    investment_capacity, outstanding, partner_counts, portfolio_finance, project_finance,
+    FinanceArgs, FinanceOptions, FundsScope, LeverageDefinition, ProjectScope, compare_capacity,
+    concentration, funds, investment_capacity, outstanding, partner_counts, portfolio_finance,
+    project_finance,
 };
 use pilotage::engine::derived::series;
 use pilotage::{
@@ -258,7 +259,10 @@ fn cofinancing_and_leverage_per_project() {
         (p3.cofinancing_rate, p3.leverage.value),
         (Some(Decimal::new(1667, 4)), Some(Decimal::new(5, 1)))
     );
-    assert!(project_finance(&ws, "nope", FinanceOptions::default()).is_none());
+    assert!(matches!(
+        project_finance(&ws, "nope", FinanceOptions::default()),
+        Err(pilotage::Error::NotFound { what: "project", .. })
+    ));
 }
 
 #[test]
@@ -445,7 +449,7 @@ fn indexed_portfolio_figures_equal_the_per_project_scan() {
     let all = portfolio_finance(&ws, ProjectScope::All, options);
     assert_eq!(all.projects.len(), ws.projects.len());
     for pf in &all.projects {
-        assert_eq!(Some(pf), project_finance(&ws, &pf.project, options).as_ref());
+        assert_eq!(Some(pf), project_finance(&ws, &pf.project, options).ok().as_ref());
     }
     // capacity of 2025: the projects dated in 2025, their own + external funds, one by one
     let cap = investment_capacity(&ws, per("2025"), options);
@@ -475,4 +479,13 @@ fn indexed_portfolio_figures_equal_the_per_project_scan() {
     for (kind, amounts) in &f.by_partner_kind {
         assert_eq!(amounts.signed, Some(signed_by_kind.get(kind).copied().unwrap_or_default()), "{kind:?}");
     }
+}
+
+#[test]
+fn finance_arguments_default_to_signed_funds_external_over_own() {
+    let d = Some(day("2025-12-31"));
+    assert_eq!(FinanceArgs::default().options(d), FinanceOptions { as_of: d, ..FinanceOptions::default() });
+    let args: FinanceArgs = serde_json::from_str(r#"{"basis": "received"}"#).unwrap();
+    assert_eq!(args.options(None).basis, FundingStatus::Received);
+    assert!(serde_json::from_str::<FinanceArgs>(r#"{"basis": "paid"}"#).is_err());
 }

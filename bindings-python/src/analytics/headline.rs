@@ -1,10 +1,12 @@
 //! `Workspace.headline`: the core's headline figures of a period.
 
+use pilotage::analytics::headline::HeadlineArgs;
 use pyo3::prelude::*;
 
 use crate::args;
 use crate::errors::IntoPyResult;
 use crate::model::workspace::PyWorkspace;
+use crate::period::opt_period_arg;
 use crate::topy;
 
 #[pymethods]
@@ -29,14 +31,15 @@ impl PyWorkspace {
     ) -> PyResult<Bound<'py, PyAny>> {
         let ws = &self.snapshot();
         let p = args::period_or_latest(ws, period)?;
-        let options = args::headline_options(args::HeadlineArgs {
-            compare_with,
+        let options = HeadlineArgs {
+            compare_with: opt_period_arg(compare_with, "compare_with")?,
             top_partners,
-            leverage,
-            start,
-            stop,
-            caseload,
-        })?;
+            leverage: args::opt_named(leverage, "leverage")?,
+            lead_time: Some(args::lead_time_options(start, stop)?),
+            caseload: caseload.map(str::to_string),
+        }
+        .options()
+        .map_err(|e| args::refused(py, e))?;
         let h = py.detach(|| pilotage::analytics::headline::headline(ws, p, options)).py(py)?;
         topy::result(py, "headline", &h)
     }

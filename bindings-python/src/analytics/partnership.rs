@@ -6,8 +6,9 @@ use pyo3::prelude::*;
 
 use crate::args;
 use crate::convert::{self, ArgResult};
+use crate::errors::IntoPyResult;
 use crate::model::workspace::PyWorkspace;
-use crate::period::period_arg;
+use crate::period::{opt_period_arg, period_arg};
 use crate::topy;
 use pilotage::analytics::partnership::{self, FundsScope, ProjectScope};
 
@@ -33,10 +34,7 @@ impl PyWorkspace {
         within: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let as_of = convert::opt_date(as_of).arg("as_of")?;
-        let within = match within {
-            Some(w) if !w.is_none() => Some(period_arg(w, "within")?),
-            _ => None,
-        };
+        let within = opt_period_arg(within, "within")?;
         let scope = match (as_of, within) {
             (Some(d), None) => FundsScope::AsOf(d),
             (None, Some(p)) => FundsScope::Within(p),
@@ -66,13 +64,8 @@ impl PyWorkspace {
         leverage: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = args::finance_options(basis, as_of, leverage)?;
-        match partnership::project_finance(&self.snapshot(), id, o) {
-            Some(f) => topy::result(py, "project_finance", &f),
-            None => Err(crate::errors::to_py_err(
-                py,
-                pilotage::Error::NotFound { what: "project", id: id.to_string() },
-            )),
-        }
+        let f = partnership::project_finance(&self.snapshot(), id, o).py(py)?;
+        topy::result(py, "project_finance", &f)
     }
 
     /// Co-financing and leverage of the projects approved by a day (`approved_by=`), in a
@@ -89,10 +82,7 @@ impl PyWorkspace {
         leverage: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let by = convert::opt_date(approved_by).arg("approved_by")?;
-        let within = match approved_in {
-            Some(w) if !w.is_none() => Some(period_arg(w, "approved_in")?),
-            _ => None,
-        };
+        let within = opt_period_arg(approved_in, "approved_in")?;
         let scope = match (by, within) {
             (None, None) => ProjectScope::All,
             (Some(d), None) => ProjectScope::ApprovedBy(d),

@@ -2,12 +2,11 @@
 //! portfolio value, transversality (the core's `analytics::portfolio`).
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 
 use crate::args;
 use crate::convert::{self, ArgResult};
 use crate::model::workspace::PyWorkspace;
-use crate::period::period_arg;
+use crate::period::{opt_period_arg, period_arg};
 use crate::topy;
 use crate::views;
 use pilotage::analytics::portfolio;
@@ -77,11 +76,7 @@ impl PyWorkspace {
     /// The age of every active file on a date, as a Table (oldest first as the core orders).
     fn ageing<'py>(&self, py: Python<'py>, date: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let d = convert::date(date).arg("date")?;
-        let rows = portfolio::ageing(&self.snapshot(), d)
-            .iter()
-            .map(|a| topy::ToPy::to_py(a, py).and_then(|r| Ok(r.cast_into::<PyDict>()?)))
-            .collect::<PyResult<Vec<_>>>()?;
-        views::table(py, "ageing", rows)
+        views::table_of(py, "ageing", &portfolio::ageing(&self.snapshot(), d), topy::ToPy::to_py)
     }
 
     /// On-time delivery and cost variance of the files delivered (in `period`, or ever).
@@ -91,10 +86,7 @@ impl PyWorkspace {
         py: Python<'py>,
         period: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = match period {
-            Some(p) if !p.is_none() => Some(period_arg(p, "period")?),
-            _ => None,
-        };
+        let p = opt_period_arg(period, "period")?;
         topy::result(py, "delivery", &portfolio::delivery(&self.snapshot(), p))
     }
 

@@ -13,8 +13,9 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};
 
 use crate::args;
-use crate::convert::json_form;
-use crate::errors::IntoPyResult;
+use crate::class::{getters, json_methods};
+use crate::convert::{json_err, json_form};
+use crate::errors::{IntoPyResult, not_found};
 use crate::model::workspace::PyWorkspace;
 use crate::period::PyPeriod;
 use crate::period::period_arg;
@@ -24,20 +25,9 @@ fn opt(x: Option<f64>) -> String {
     x.map(|v| format!("{v:?}")).unwrap_or_else(|| "None".to_string())
 }
 
+/// An optional bool as Python writes it.
 fn opt_bool(x: Option<bool>) -> &'static str {
-    match x {
-        Some(true) => "True",
-        Some(false) => "False",
-        None => "None",
-    }
-}
-
-fn json_err(e: serde_json::Error) -> PyErr {
-    PyValueError::new_err(e.to_string())
-}
-
-fn not_found(py: Python<'_>, id: &str) -> PyErr {
-    crate::errors::to_py_err(py, pilotage::Error::NotFound { what: "node", id: id.to_string() })
+    x.map_or("None", |b| if b { "True" } else { "False" })
 }
 
 /// The trend of a node's score: change since the previous period and since a year ago.
@@ -47,48 +37,34 @@ pub struct PyTrend {
     inner: Trend,
 }
 
+getters!(PyTrend, |t| {
+    /// Score at the previous period.
+    previous_score: Option<f64> = t.previous_score;
+    /// Score change since the previous period.
+    change: Option<f64> = t.change;
+    /// Score a year earlier.
+    year_ago_score: Option<f64> = t.year_ago_score;
+    /// Score change over a year.
+    year_change: Option<f64> = t.year_change;
+    /// `"improving"`, `"stable"`, `"declining"` or `"unknown"`.
+    direction: &'static str = t.direction.as_str();
+});
+
+json_methods! {
+    /// The core's JSON form.
+    PyTrend as "Trend"
+}
+
 #[pymethods]
 impl PyTrend {
-    /// Score at the previous period.
-    #[getter]
-    fn previous_score(&self) -> Option<f64> {
-        self.inner.previous_score
-    }
-    /// Score change since the previous period.
-    #[getter]
-    fn change(&self) -> Option<f64> {
-        self.inner.change
-    }
-    /// Score a year earlier.
-    #[getter]
-    fn year_ago_score(&self) -> Option<f64> {
-        self.inner.year_ago_score
-    }
-    /// Score change over a year.
-    #[getter]
-    fn year_change(&self) -> Option<f64> {
-        self.inner.year_change
-    }
-    /// `"improving"`, `"stable"`, `"declining"` or `"unknown"`.
-    #[getter]
-    fn direction(&self) -> &'static str {
-        self.inner.direction.as_str()
-    }
-    /// The core's JSON form.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_form(py, &self.inner)
-    }
     fn __repr__(&self) -> String {
+        let t = &self.inner;
         format!(
             "Trend(direction='{}', change={}, year_change={})",
-            self.inner.direction.as_str(),
-            opt(self.inner.change),
-            opt(self.inner.year_change)
+            t.direction.as_str(),
+            opt(t.change),
+            opt(t.year_change)
         )
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&self.inner).map_err(json_err)?;
-        Ok((restorer(py, "Trend")?, (json,)))
     }
 }
 
@@ -100,54 +76,37 @@ pub struct PyForecast {
     inner: Forecast,
 }
 
+getters!(PyForecast, |f| {
+    /// The period of the target forecast.
+    target_period: PyPeriod = PyPeriod { inner: f.target_period };
+    /// The target value at that period.
+    target: f64 = f.target;
+    /// The projected value at that period.
+    projected: Option<f64> = f.projected;
+    /// Slope of the line per period.
+    slope: Option<f64> = f.slope;
+    /// Number of points the line rests on.
+    points: u32 = f.points;
+    /// Whether the projection reaches the target.
+    on_track: Option<bool> = f.on_track;
+});
+
+json_methods! {
+    /// The core's JSON form.
+    PyForecast as "Forecast"
+}
+
 #[pymethods]
 impl PyForecast {
-    /// The period of the target forecast.
-    #[getter]
-    fn target_period(&self) -> PyPeriod {
-        PyPeriod { inner: self.inner.target_period }
-    }
-    /// The target value at that period.
-    #[getter]
-    fn target(&self) -> f64 {
-        self.inner.target
-    }
-    /// The projected value at that period.
-    #[getter]
-    fn projected(&self) -> Option<f64> {
-        self.inner.projected
-    }
-    /// Slope of the line per period.
-    #[getter]
-    fn slope(&self) -> Option<f64> {
-        self.inner.slope
-    }
-    /// Number of points the line rests on.
-    #[getter]
-    fn points(&self) -> u32 {
-        self.inner.points
-    }
-    /// Whether the projection reaches the target.
-    #[getter]
-    fn on_track(&self) -> Option<bool> {
-        self.inner.on_track
-    }
-    /// The core's JSON form.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_form(py, &self.inner)
-    }
     fn __repr__(&self) -> String {
+        let f = &self.inner;
         format!(
             "Forecast(target_period='{}', target={:?}, projected={}, on_track={})",
-            self.inner.target_period,
-            self.inner.target,
-            opt(self.inner.projected),
-            opt_bool(self.inner.on_track)
+            f.target_period,
+            f.target,
+            opt(f.projected),
+            opt_bool(f.on_track)
         )
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&self.inner).map_err(json_err)?;
-        Ok((restorer(py, "Forecast")?, (json,)))
     }
 }
 
@@ -159,78 +118,44 @@ pub struct PyNodeResult {
     pub(crate) inner: NodeResult,
 }
 
+getters!(PyNodeResult, |n| {
+    /// Node id (`"scorecard"` for the root).
+    id: &str = &n.id;
+    /// Display name.
+    name: &str = &n.name;
+    /// `"scorecard"`, `"perspective"`, `"objective"` or `"indicator"`.
+    kind: &'static str = n.kind.as_str();
+    /// Ids of the nodes this one rolls up into.
+    parents: Vec<String> = n.parents.clone();
+    /// The reporting period.
+    period: PyPeriod = PyPeriod { inner: n.period };
+    /// Score on the common 0-100 scale (None without data).
+    score: Option<f64> = n.score;
+    /// Score before any cap, on the method's own scale.
+    native_score: Option<f64> = n.native_score;
+    /// `"green"`, `"amber"`, `"red"`, `"no_data"` or `"suppressed"`.
+    status: &'static str = n.status.as_str();
+    /// Share of the node's weight backed by data (0 to 1).
+    coverage: f64 = n.coverage;
+    /// The indicator's value for the period (None when missing or suppressed).
+    value: Option<f64> = n.value;
+    /// The target in force.
+    target: Option<f64> = n.target;
+    /// Unit of the value.
+    unit: Option<String> = n.unit.clone();
+    /// The trend of the score.
+    trend: PyTrend = PyTrend { inner: n.trend };
+    /// The forecast towards the next target (indicators with enough history), or None.
+    forecast: Option<PyForecast> = n.forecast.map(|inner| PyForecast { inner });
+});
+
+json_methods! {
+    /// The core's JSON form of the row.
+    PyNodeResult as "NodeResult"
+}
+
 #[pymethods]
 impl PyNodeResult {
-    /// Node id (`"scorecard"` for the root).
-    #[getter]
-    fn id(&self) -> &str {
-        &self.inner.id
-    }
-    /// Display name.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.inner.name
-    }
-    /// `"scorecard"`, `"perspective"`, `"objective"` or `"indicator"`.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.inner.kind.as_str()
-    }
-    /// Ids of the nodes this one rolls up into.
-    #[getter]
-    fn parents(&self) -> Vec<String> {
-        self.inner.parents.clone()
-    }
-    /// The reporting period.
-    #[getter]
-    fn period(&self) -> PyPeriod {
-        PyPeriod { inner: self.inner.period }
-    }
-    /// Score on the common 0-100 scale (None without data).
-    #[getter]
-    fn score(&self) -> Option<f64> {
-        self.inner.score
-    }
-    /// Score before any cap, on the method's own scale.
-    #[getter]
-    fn native_score(&self) -> Option<f64> {
-        self.inner.native_score
-    }
-    /// `"green"`, `"amber"`, `"red"`, `"no_data"` or `"suppressed"`.
-    #[getter]
-    fn status(&self) -> &'static str {
-        self.inner.status.as_str()
-    }
-    /// Share of the node's weight backed by data (0 to 1).
-    #[getter]
-    fn coverage(&self) -> f64 {
-        self.inner.coverage
-    }
-    /// The indicator's value for the period (None when missing or suppressed).
-    #[getter]
-    fn value(&self) -> Option<f64> {
-        self.inner.value
-    }
-    /// The target in force.
-    #[getter]
-    fn target(&self) -> Option<f64> {
-        self.inner.target
-    }
-    /// Unit of the value.
-    #[getter]
-    fn unit(&self) -> Option<String> {
-        self.inner.unit.clone()
-    }
-    /// The trend of the score.
-    #[getter]
-    fn trend(&self) -> PyTrend {
-        PyTrend { inner: self.inner.trend }
-    }
-    /// The forecast towards the next target (indicators with enough history), or None.
-    #[getter]
-    fn forecast(&self) -> Option<PyForecast> {
-        self.inner.forecast.map(|inner| PyForecast { inner })
-    }
     /// The explanation as data (the core's JSON form: method, inputs, formula, children...).
     #[getter]
     fn explanation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -242,10 +167,6 @@ impl PyNodeResult {
     fn explain(&self, lang: &str) -> PyResult<String> {
         Ok(pilotage::explain::render_in(&self.inner, args::locale(lang)?))
     }
-    /// The core's JSON form of the row.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_form(py, &self.inner)
-    }
     fn __repr__(&self) -> String {
         let n = &self.inner;
         format!(
@@ -256,21 +177,6 @@ impl PyNodeResult {
             n.status.as_str()
         )
     }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&self.inner).map_err(json_err)?;
-        Ok((restorer(py, "NodeResult")?, (json,)))
-    }
-}
-
-static RESTORE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// `functools.partial(pilotage._pilotage._restore, kind)`: what pickles call to rebuild.
-fn restorer<'py>(py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
-    let partial = RESTORE
-        .get_or_try_init(py, || py.import("functools")?.getattr("partial").map(Bound::unbind))?
-        .bind(py);
-    let f = py.import("pilotage._pilotage")?.getattr("_restore")?;
-    partial.call1((f, kind))
 }
 
 /// Rebuild a pickled result from its kind and JSON (not for direct use).
@@ -283,101 +189,81 @@ pub fn _restore(py: Python<'_>, kind: &str, json: &str) -> PyResult<Py<PyAny>> {
         "Trend" => Py::new(py, PyTrend { inner: de(json)? })?.into_any(),
         "Forecast" => Py::new(py, PyForecast { inner: de(json)? })?.into_any(),
         "NodeResult" => Py::new(py, PyNodeResult { inner: de(json)? })?.into_any(),
-        "Evaluation" => Py::new(py, PyEvaluation { inner: Arc::new(de(json)?) })?.into_any(),
-        "EvaluationRange" => {
-            let list: Vec<Evaluation> = de(json)?;
-            Py::new(py, PyEvaluationRange { inner: list.into_iter().map(Arc::new).collect() })?.into_any()
-        }
+        "Evaluation" => Py::new(py, PyEvaluation::new(de(json)?))?.into_any(),
+        "EvaluationRange" => Py::new(py, PyEvaluationRange::new(de(json)?))?.into_any(),
         other => return Err(PyValueError::new_err(format!("unknown result kind {other:?}"))),
     })
 }
 
-/// The tidy columns of evaluations: one row per node and period.
-struct Columns<'py> {
-    names: &'static [&'static str],
-    lists: Vec<Bound<'py, PyList>>,
+/// The columns of `to_pandas()` (one row per node and period), each named with its cell, as
+/// `COLUMNS` and `push_row` (a node's cells appended to the lists of the columns).
+macro_rules! columns {
+    (|$py:ident, $period:ident, $n:ident, $f:ident| { $($name:ident: $cell:expr,)* }) => {
+        const COLUMNS: &[&str] = &[$(stringify!($name)),*];
+
+        fn push_row<'py>(
+            lists: &[Bound<'py, PyList>],
+            $period: &Bound<'py, PyAny>,
+            $n: &NodeResult,
+        ) -> PyResult<()> {
+            let $py = $period.py();
+            let $f = $n.forecast.as_ref();
+            for (list, cell) in lists.iter().zip([$($cell),*]) {
+                list.append(cell)?;
+            }
+            Ok(())
+        }
+    };
 }
 
-const COLUMNS: &[&str] = &[
-    "period",
-    "id",
-    "name",
-    "kind",
-    "parent",
-    "score",
-    "native_score",
-    "status",
-    "coverage",
-    "value",
-    "target",
-    "unit",
-    "trend_previous_score",
-    "trend_change",
-    "trend_year_ago_score",
-    "trend_year_change",
-    "trend_direction",
-    "forecast_target_period",
-    "forecast_target",
-    "forecast_projected",
-    "forecast_on_track",
-];
+columns!(|py, period, n, f| {
+    period: period.clone(),
+    id: n.id.as_str().into_pyobject(py)?.into_any(),
+    name: n.name.as_str().into_pyobject(py)?.into_any(),
+    kind: n.kind.as_str().into_pyobject(py)?.into_any(),
+    parent: n.parents.first().map(String::as_str).into_pyobject(py)?,
+    score: n.score.into_pyobject(py)?,
+    native_score: n.native_score.into_pyobject(py)?,
+    status: n.status.as_str().into_pyobject(py)?.into_any(),
+    coverage: n.coverage.into_pyobject(py)?.into_any(),
+    value: n.value.into_pyobject(py)?,
+    target: n.target.into_pyobject(py)?,
+    unit: n.unit.as_deref().into_pyobject(py)?,
+    trend_previous_score: n.trend.previous_score.into_pyobject(py)?,
+    trend_change: n.trend.change.into_pyobject(py)?,
+    trend_year_ago_score: n.trend.year_ago_score.into_pyobject(py)?,
+    trend_year_change: n.trend.year_change.into_pyobject(py)?,
+    trend_direction: n.trend.direction.as_str().into_pyobject(py)?.into_any(),
+    forecast_target_period: f.map(|f| f.target_period.to_string()).into_pyobject(py)?,
+    forecast_target: f.map(|f| f.target).into_pyobject(py)?,
+    forecast_projected: f.and_then(|f| f.projected).into_pyobject(py)?,
+    forecast_on_track: f.and_then(|f| f.on_track).into_pyobject(py)?.into_any(),
+});
 
-impl<'py> Columns<'py> {
-    fn new(py: Python<'py>) -> Self {
-        Columns { names: COLUMNS, lists: COLUMNS.iter().map(|_| PyList::empty(py)).collect() }
-    }
+static FRAME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-    fn push(&self, py: Python<'py>, period: &Bound<'py, PyAny>, n: &NodeResult) -> PyResult<()> {
-        let f = n.forecast.as_ref();
-        let cells: [Bound<'py, PyAny>; 21] = [
-            period.clone(),
-            n.id.as_str().into_pyobject(py)?.into_any(),
-            n.name.as_str().into_pyobject(py)?.into_any(),
-            n.kind.as_str().into_pyobject(py)?.into_any(),
-            n.parents.first().map(String::as_str).into_pyobject(py)?,
-            n.score.into_pyobject(py)?,
-            n.native_score.into_pyobject(py)?,
-            n.status.as_str().into_pyobject(py)?.into_any(),
-            n.coverage.into_pyobject(py)?.into_any(),
-            n.value.into_pyobject(py)?,
-            n.target.into_pyobject(py)?,
-            n.unit.as_deref().into_pyobject(py)?,
-            n.trend.previous_score.into_pyobject(py)?,
-            n.trend.change.into_pyobject(py)?,
-            n.trend.year_ago_score.into_pyobject(py)?,
-            n.trend.year_change.into_pyobject(py)?,
-            n.trend.direction.as_str().into_pyobject(py)?.into_any(),
-            f.map(|f| f.target_period.to_string()).into_pyobject(py)?,
-            f.map(|f| f.target).into_pyobject(py)?,
-            f.and_then(|f| f.projected).into_pyobject(py)?,
-            f.and_then(|f| f.on_track).into_pyobject(py)?.into_any(),
-        ];
-        for (list, cell) in self.lists.iter().zip(cells) {
-            list.append(cell)?;
-        }
-        Ok(())
-    }
-
-    fn add(&self, py: Python<'py>, ev: &Evaluation) -> PyResult<()> {
+/// The DataFrame of evaluations (`backend`: "pandas" or "polars"): the columns laid out here,
+/// built by `pilotage._frames.evaluation_frame(columns, backend)`.
+fn frame<'py, 'a>(
+    py: Python<'py>,
+    evaluations: impl IntoIterator<Item = &'a Evaluation>,
+    backend: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let lists: Vec<Bound<'py, PyList>> = COLUMNS.iter().map(|_| PyList::empty(py)).collect();
+    for ev in evaluations {
         let period = ev.period.to_string().into_pyobject(py)?.into_any();
         for n in &ev.nodes {
-            self.push(py, &period, n)?;
+            push_row(&lists, &period, n)?;
         }
-        Ok(())
     }
-
-    /// The DataFrame, by `pilotage._frames.evaluation_frame(columns, backend)`.
-    fn frame(self, py: Python<'py>, backend: &str) -> PyResult<Bound<'py, PyAny>> {
-        let d = PyDict::new(py);
-        for (name, list) in self.names.iter().zip(self.lists) {
-            d.set_item(*name, list)?;
-        }
-        static FRAME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-        let f = FRAME.get_or_try_init(py, || {
-            py.import("pilotage._frames")?.getattr("evaluation_frame").map(Bound::unbind)
-        })?;
-        f.bind(py).call1((d, backend))
+    let d = PyDict::new(py);
+    for (name, list) in COLUMNS.iter().zip(lists) {
+        d.set_item(*name, list)?;
     }
+    let f = FRAME.get_or_try_init(py, || {
+        py.import("pilotage._frames")?.getattr("evaluation_frame").map(Bound::unbind)
+    })?;
+    f.bind(py).call1((d, backend))
 }
 
 /// The scorecard at one period: every node (root, perspectives, objectives, indicators)
@@ -389,7 +275,8 @@ impl<'py> Columns<'py> {
 /// (Period('2025-Q4'), 'red')
 /// >>> ev.to_pandas().set_index("id").loc["ind_absenteisme", "status"]
 /// 'red'
-#[pyclass(frozen, module = "pilotage", name = "Evaluation")]
+#[pyclass(frozen, eq, module = "pilotage", name = "Evaluation")]
+#[derive(PartialEq)]
 pub struct PyEvaluation {
     pub(crate) inner: Arc<Evaluation>,
 }
@@ -400,23 +287,22 @@ impl PyEvaluation {
     }
 }
 
+getters!(PyEvaluation, |e| {
+    /// The organisation.
+    organisation: &str = &e.organisation;
+    /// The reporting period.
+    period: PyPeriod = PyPeriod { inner: e.period };
+    /// Every node, root first, then perspectives, objectives and indicators.
+    nodes: Vec<PyNodeResult> = e.nodes.iter().map(|n| PyNodeResult { inner: n.clone() }).collect();
+});
+
+json_methods! {
+    /// The core's JSON form, as plain Python values.
+    PyEvaluation as "Evaluation"
+}
+
 #[pymethods]
 impl PyEvaluation {
-    /// The organisation.
-    #[getter]
-    fn organisation(&self) -> &str {
-        &self.inner.organisation
-    }
-    /// The reporting period.
-    #[getter]
-    fn period(&self) -> PyPeriod {
-        PyPeriod { inner: self.inner.period }
-    }
-    /// Every node, root first, then perspectives, objectives and indicators.
-    #[getter]
-    fn nodes(&self) -> Vec<PyNodeResult> {
-        self.inner.nodes.iter().map(|n| PyNodeResult { inner: n.clone() }).collect()
-    }
     /// The strategy-map links with the correlation the data shows (JSON form).
     #[getter]
     fn links<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -424,7 +310,8 @@ impl PyEvaluation {
     }
     /// The row of one node (`NotFoundError` for an unknown id).
     fn node(&self, py: Python<'_>, id: &str) -> PyResult<PyNodeResult> {
-        self.inner.node(id).map(|n| PyNodeResult { inner: n.clone() }).ok_or_else(|| not_found(py, id))
+        let n = self.inner.node(id).ok_or_else(|| not_found(py, "node", id))?;
+        Ok(PyNodeResult { inner: n.clone() })
     }
     /// The scorecard overview as the core renders it (SVG), for Jupyter.
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
@@ -437,33 +324,21 @@ impl PyEvaluation {
         let locale = args::locale(lang)?;
         pilotage::explain::explain_in(&self.inner, id, locale).py(py)
     }
-    /// The core's JSON form, as plain Python values.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_form(py, &*self.inner)
-    }
     /// The core's JSON (compact; `indent=2` for the pretty form the main job prints).
     #[pyo3(signature = (*, indent=None))]
     fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
-        let ev = &*self.inner;
-        py.detach(|| to_json_text(ev, indent)).map_err(json_err)
+        to_json_text(py, &self.inner, indent)
     }
     /// One row per node: score, status, value, target, coverage, trend and forecast columns.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let c = Columns::new(py);
-        c.add(py, &self.inner)?;
-        c.frame(py, "pandas")
+        frame(py, [&*self.inner], "pandas")
     }
     /// The same table as a polars DataFrame (needs polars).
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let c = Columns::new(py);
-        c.add(py, &self.inner)?;
-        c.frame(py, "polars")
+        frame(py, [&*self.inner], "polars")
     }
     fn __len__(&self) -> usize {
         self.inner.nodes.len()
-    }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyEvaluation>().is_ok_and(|o| *o.get().inner == *self.inner)
     }
     fn __repr__(&self) -> String {
         let root = self.inner.node("scorecard");
@@ -475,15 +350,16 @@ impl PyEvaluation {
             root.map(|n| n.status.as_str()).unwrap_or("no_data")
         )
     }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let ev = &*self.inner;
-        let json = py.detach(|| serde_json::to_string(ev)).map_err(json_err)?;
-        Ok((restorer(py, "Evaluation")?, (json,)))
-    }
 }
 
-fn to_json_text<T: serde::Serialize>(value: &T, indent: Option<usize>) -> serde_json::Result<String> {
-    match indent {
+/// The core's JSON text of `value` (compact, or pretty with `indent` spaces), written with
+/// the GIL released.
+fn to_json_text<T: serde::Serialize + Sync>(
+    py: Python<'_>,
+    value: &T,
+    indent: Option<usize>,
+) -> PyResult<String> {
+    py.detach(|| match indent {
         None => serde_json::to_string(value),
         Some(n) => {
             let pad = " ".repeat(n);
@@ -493,7 +369,8 @@ fn to_json_text<T: serde::Serialize>(value: &T, indent: Option<usize>) -> serde_
             value.serialize(&mut ser)?;
             Ok(String::from_utf8_lossy(&out).into_owned())
         }
-    }
+    })
+    .map_err(json_err)
 }
 
 /// The scorecard over consecutive periods (one pass of the engine), one `Evaluation` each.
@@ -502,7 +379,8 @@ fn to_json_text<T: serde::Serialize>(value: &T, indent: Option<usize>) -> serde_
 /// >>> r = pilotage.sample_city().evaluate_range("2025-Q1", "2025-Q4")
 /// >>> [str(p) for p in r.periods], len(r.to_pandas()) == 4 * len(r[0].nodes)
 /// (['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'], True)
-#[pyclass(frozen, module = "pilotage", name = "EvaluationRange")]
+#[pyclass(frozen, eq, module = "pilotage", name = "EvaluationRange")]
+#[derive(PartialEq)]
 pub struct PyEvaluationRange {
     inner: Vec<Arc<Evaluation>>,
 }
@@ -513,38 +391,33 @@ impl PyEvaluationRange {
     }
 }
 
+getters!(PyEvaluationRange, |r| {
+    /// The periods, in order.
+    periods: Vec<PyPeriod> = r.iter().map(|e| PyPeriod { inner: e.period }).collect();
+    /// The evaluation of each period, in order.
+    evaluations: Vec<PyEvaluation> = r.iter().map(|e| PyEvaluation { inner: Arc::clone(e) }).collect();
+});
+
+json_methods! {
+    /// The core's JSON of every evaluation, as a list of plain Python values.
+    PyEvaluationRange as "EvaluationRange"
+}
+
 #[pymethods]
 impl PyEvaluationRange {
-    /// The periods, in order.
-    #[getter]
-    fn periods(&self) -> Vec<PyPeriod> {
-        self.inner.iter().map(|e| PyPeriod { inner: e.period }).collect()
-    }
-    /// The evaluation of each period, in order.
-    #[getter]
-    fn evaluations(&self) -> Vec<PyEvaluation> {
-        self.inner.iter().map(|e| PyEvaluation { inner: Arc::clone(e) }).collect()
-    }
     /// The evaluation of a period (a `Period` or a string) or at a position (an int).
     fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<PyEvaluation> {
-        if let Ok(i) = key.extract::<isize>() {
+        let found = if let Ok(i) = key.extract::<isize>() {
             let n = self.inner.len() as isize;
             let k = if i < 0 { i + n } else { i };
-            return usize::try_from(k)
-                .ok()
-                .and_then(|k| self.inner.get(k))
-                .map(|e| PyEvaluation { inner: Arc::clone(e) })
-                .ok_or_else(|| PyIndexError::new_err(format!("index {i} out of range ({n} periods)")));
-        }
-        let p: Period = crate::period::period_arg(key, "period")?;
-        self.inner.iter().find(|e| e.period == p).map(|e| PyEvaluation { inner: Arc::clone(e) }).ok_or_else(
-            || {
-                crate::errors::to_py_err(
-                    py,
-                    pilotage::Error::NotFound { what: "period in the range", id: p.to_string() },
-                )
-            },
-        )
+            let out_of_range = || PyIndexError::new_err(format!("index {i} out of range ({n} periods)"));
+            usize::try_from(k).ok().and_then(|k| self.inner.get(k)).ok_or_else(out_of_range)?
+        } else {
+            let p: Period = period_arg(key, "period")?;
+            let missing = || not_found(py, "period in the range", &p.to_string());
+            self.inner.iter().find(|e| e.period == p).ok_or_else(missing)?
+        };
+        Ok(PyEvaluation { inner: Arc::clone(found) })
     }
     fn __len__(&self) -> usize {
         self.inner.len()
@@ -557,41 +430,18 @@ impl PyEvaluationRange {
         let ev = self.__getitem__(py, period)?;
         pilotage::explain::explain_in(&ev.inner, id, locale).py(py)
     }
-    /// The core's JSON of every evaluation, as a list of plain Python values.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let list = PyList::empty(py);
-        for e in &self.inner {
-            list.append(json_form(py, &**e)?)?;
-        }
-        Ok(list.into_any())
-    }
     /// The core's JSON: an array of evaluations.
     #[pyo3(signature = (*, indent=None))]
     fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
-        let list: Vec<&Evaluation> = self.inner.iter().map(|e| &**e).collect();
-        py.detach(|| to_json_text(&list, indent)).map_err(json_err)
+        to_json_text(py, &self.inner, indent)
     }
     /// One row per node and period (see `Evaluation.to_pandas`).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let c = Columns::new(py);
-        for e in &self.inner {
-            c.add(py, e)?;
-        }
-        c.frame(py, "pandas")
+        frame(py, self.inner.iter().map(|e| &**e), "pandas")
     }
     /// The same table as a polars DataFrame (needs polars).
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let c = Columns::new(py);
-        for e in &self.inner {
-            c.add(py, e)?;
-        }
-        c.frame(py, "polars")
-    }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyEvaluationRange>().is_ok_and(|o| {
-            let o = o.get();
-            o.inner.len() == self.inner.len() && o.inner.iter().zip(&self.inner).all(|(a, b)| **a == **b)
-        })
+        frame(py, self.inner.iter().map(|e| &**e), "polars")
     }
     fn __repr__(&self) -> String {
         match (self.inner.first(), self.inner.last()) {
@@ -600,11 +450,6 @@ impl PyEvaluationRange {
             }
             _ => "EvaluationRange(0 periods)".to_string(),
         }
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let list: Vec<&Evaluation> = self.inner.iter().map(|e| &**e).collect();
-        let json = py.detach(|| serde_json::to_string(&list)).map_err(json_err)?;
-        Ok((restorer(py, "EvaluationRange")?, (json,)))
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use pilotage::Workspace;
 use pilotage::io::import;
 use pilotage::io::rows::RecordKind;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
 use crate::errors::IntoPyResult;
@@ -84,12 +84,7 @@ impl PyWorkspace {
         kind: &str,
         replace: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let kind: RecordKind = kind.parse().map_err(|e: pilotage::Error| match e {
-            pilotage::Error::Argument { name, message } => {
-                PyValueError::new_err(format!("{name}: {message}"))
-            }
-            other => PyValueError::new_err(other.to_string()),
-        })?;
+        let kind: RecordKind = kind.parse().map_err(|e| crate::args::refused(py, e))?;
         let options = pilotage::io::rows::ImportOptions { replace };
         let from_reader = |w: &mut Workspace, r: &[u8], s: &str| import::csv(w, kind, r, s, options);
         let from_path = |w: &mut Workspace, p: PathBuf| import::csv_from_path(w, kind, p, options);

@@ -1,7 +1,7 @@
 //! `Workspace`'s editing methods (`add_*`, `set_*`, `remove_*`, `link_*`): records built from
 //! keyword arguments (see `records`), then the core's `edit` methods.
 
-use pilotage::{CauseEffect, Indicator, IndicatorLink, Objective, Perspective, Service};
+use pilotage::{CauseEffect, Indicator, IndicatorLink, Objective, Perspective, Service, Stage};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
@@ -23,17 +23,16 @@ fn raise_fields<T>(r: Result<T, FieldErrors>) -> PyResult<T> {
     })
 }
 
-fn kwargs_row<'py>(
-    py: Python<'py>,
-    pairs: &[(&str, Option<&Bound<'py, PyAny>>)],
-) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    for (k, v) in pairs {
-        if let Some(v) = v {
-            d.set_item(*k, v)?;
-        }
-    }
-    Ok(d)
+/// The arguments of a keyword method as the fields of a record (a `dict`), each under its
+/// own name: `row!(py; id, name; joined)` has `id` and `name` (required), and `joined` when
+/// given.
+macro_rules! row {
+    ($py:expr; $($required:ident),*; $($optional:ident),*) => {{
+        let d = PyDict::new($py);
+        $( d.set_item(stringify!($required), $required)?; )*
+        $( if let Some(v) = $optional { d.set_item(stringify!($optional), v)?; } )*
+        d
+    }};
 }
 
 #[pymethods]
@@ -65,28 +64,16 @@ impl PyWorkspace {
         own_funds: Option<&Bound<'py, PyAny>>,
         stage_dates: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<()> {
-        let row = kwargs_row(
-            py,
-            &[
-                ("id", Some(id)),
-                ("title", Some(title)),
-                ("lead_service", Some(lead_service)),
-                ("contributing_services", contributing_services),
-                ("objectives", objectives),
-                ("stages", stages),
-                ("planned_cost", planned_cost),
-                ("actual_cost", actual_cost),
-                ("planned_end", planned_end),
-                ("own_funds", own_funds),
-            ],
-        )?;
+        let row = row!(py; id, title, lead_service;
+            contributing_services, objectives, stages, planned_cost, actual_cost, planned_end, own_funds);
         if let Some(extra) = stage_dates {
             for (k, v) in extra.iter() {
                 let key: String = k.extract()?;
-                if !pilotage::Stage::ALL.iter().any(|s| s.as_str() == key) {
+                if !Stage::ALL.iter().any(|s| s.as_str() == key) {
+                    let stages = Stage::ALL.map(Stage::as_str).join(", ");
                     return Err(PyTypeError::new_err(format!(
-                        "add_project() got an unexpected keyword argument '{key}' (stage keywords are: \
-                         registered, complete, approved, rejected, notified, started, delivered, closed, abandoned)"
+                        "add_project() got an unexpected keyword argument '{key}' \
+                         (stage keywords are: {stages})"
                     )));
                 }
                 row.set_item(key, v)?;
@@ -107,10 +94,7 @@ impl PyWorkspace {
         kind: &Bound<'py, PyAny>,
         joined: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let row = kwargs_row(
-            py,
-            &[("id", Some(id)), ("name", Some(name)), ("kind", Some(kind)), ("joined", joined)],
-        )?;
+        let row = row!(py; id, name, kind; joined);
         let partner = raise_fields(records::partner(&row))?;
         self.edit(py, |ws| ws.add_partner(partner)).py(py)
     }
@@ -128,16 +112,7 @@ impl PyWorkspace {
         project: Option<&Bound<'py, PyAny>>,
         steps: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let row = kwargs_row(
-            py,
-            &[
-                ("id", Some(id)),
-                ("partner", Some(partner)),
-                ("kind", Some(kind)),
-                ("project", project),
-                ("steps", steps),
-            ],
-        )?;
+        let row = row!(py; id, partner, kind; project, steps);
         let c = raise_fields(records::commitment(&row))?;
         self.edit(py, |ws| ws.add_commitment(c)).py(py)
     }
@@ -151,8 +126,7 @@ impl PyWorkspace {
         date: &Bound<'py, PyAny>,
         amount: &Bound<'py, PyAny>,
     ) -> PyResult<()> {
-        let row =
-            kwargs_row(py, &[("status", Some(status)), ("date", Some(date)), ("amount", Some(amount))])?;
+        let row = row!(py; status, date, amount;);
         let step = raise_fields(records::step(&row))?;
         self.edit(py, |ws| ws.add_commitment_step(commitment, step)).py(py)
     }
@@ -184,23 +158,9 @@ impl PyWorkspace {
         min_group_size: Option<&Bound<'py, PyAny>>,
         service: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let d = kwargs_row(
-            py,
-            &[
-                ("id", Some(id)),
-                ("name", Some(name)),
-                ("frequency", Some(frequency)),
-                ("scoring", Some(&crate::args::scoring(scoring)?)),
-                ("description", description),
-                ("source", source),
-                ("baseline", baseline),
-                ("targets", targets),
-                ("trajectory", trajectory),
-                ("thresholds", thresholds),
-                ("min_group_size", min_group_size),
-                ("service", service),
-            ],
-        )?;
+        let scoring = &crate::args::scoring(scoring)?;
+        let d = row!(py; id, name, frequency, scoring;
+            description, source, baseline, targets, trajectory, thresholds, min_group_size, service);
         d.set_item("unit", unit)?;
         d.set_item("polarity", polarity)?;
         d.set_item("aggregation", aggregation)?;
@@ -228,17 +188,7 @@ impl PyWorkspace {
         replace: bool,
     ) -> PyResult<()> {
         let p = period_arg(period, "period")?;
-        let row = kwargs_row(
-            py,
-            &[
-                ("value", value),
-                ("numerator", numerator),
-                ("denominator", denominator),
-                ("respondents", respondents),
-                ("comment", comment),
-                ("source", source),
-            ],
-        )?;
+        let row = row!(py; ; value, numerator, denominator, respondents, comment, source);
         row.set_item("period", p.to_string())?;
         let m = raise_fields(records::measurement(&row))?;
         self.edit(py, |ws| ws.put_measurement(indicator, m, replace)).py(py)
@@ -280,10 +230,7 @@ impl PyWorkspace {
         weight: Option<&Bound<'py, PyAny>>,
         rollup: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let d = kwargs_row(
-            py,
-            &[("id", Some(id)), ("name", Some(name)), ("weight", weight), ("rollup", rollup)],
-        )?;
+        let d = row!(py; id, name; weight, rollup);
         let p: Perspective = convert::from_json_form(d.as_any()).arg("perspective")?;
         self.edit(py, |ws| ws.add_perspective(p)).py(py)
     }
@@ -307,29 +254,17 @@ impl PyWorkspace {
             for item in list.try_iter()? {
                 let item = item?;
                 if item.is_instance_of::<pyo3::types::PyString>() {
-                    let d = PyDict::new(py);
-                    d.set_item("indicator", item)?;
-                    links.append(d)?;
+                    let indicator = item;
+                    links.append(row!(py; indicator;))?;
                 } else if let Ok(t) = item.cast::<PyTuple>() {
-                    let d = PyDict::new(py);
-                    d.set_item("indicator", t.get_item(0)?)?;
-                    d.set_item("weight", t.get_item(1)?)?;
-                    links.append(d)?;
+                    let (indicator, weight) = (t.get_item(0)?, t.get_item(1)?);
+                    links.append(row!(py; indicator, weight;))?;
                 } else {
                     links.append(item)?;
                 }
             }
         }
-        let d = kwargs_row(
-            py,
-            &[
-                ("id", Some(id)),
-                ("name", Some(name)),
-                ("perspective", Some(perspective)),
-                ("weight", weight),
-                ("rollup", rollup),
-            ],
-        )?;
+        let d = row!(py; id, name, perspective; weight, rollup);
         d.set_item("indicators", links)?;
         let o: Objective = convert::from_json_form(d.as_any()).arg("objective")?;
         self.edit(py, |ws| ws.add_objective(o)).py(py)
@@ -344,7 +279,7 @@ impl PyWorkspace {
         indicator: &Bound<'_, PyAny>,
         weight: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let d = kwargs_row(py, &[("indicator", Some(indicator)), ("weight", weight)])?;
+        let d = row!(py; indicator; weight);
         let link: IndicatorLink = convert::from_json_form(d.as_any()).arg("link")?;
         self.edit(py, |ws| ws.link_indicator(objective, link)).py(py)
     }
@@ -365,7 +300,9 @@ impl PyWorkspace {
         sign: Option<&Bound<'py, PyAny>>,
         lag: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
-        let d = kwargs_row(py, &[("from", Some(cause)), ("to", Some(effect)), ("sign", sign), ("lag", lag)])?;
+        let d = row!(py; ; sign, lag);
+        d.set_item("from", cause)?;
+        d.set_item("to", effect)?;
         let link: CauseEffect = convert::from_json_form(d.as_any()).arg("link")?;
         self.edit(py, |ws| ws.add_cause_effect(link)).py(py)
     }
@@ -374,39 +311,37 @@ impl PyWorkspace {
     fn remove_link(&self, py: Python<'_>, cause: &str, effect: &str) -> PyResult<()> {
         self.edit(py, |ws| ws.remove_cause_effect(cause, effect)).py(py).map(drop)
     }
+}
 
+/// Methods that remove the record with the id given, by the core's `edit` method of the same
+/// name.
+macro_rules! removers {
+    ($($(#[$doc:meta])* $name:ident;)*) => {
+        #[pymethods]
+        impl PyWorkspace {
+            $(
+                $(#[$doc])*
+                fn $name(&self, py: Python<'_>, id: &str) -> PyResult<()> {
+                    self.edit(py, |ws| ws.$name(id)).py(py).map(drop)
+                }
+            )*
+        }
+    };
+}
+
+removers! {
     /// Remove the service with this id.
-    fn remove_service(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_service(id)).py(py).map(drop)
-    }
-
+    remove_service;
     /// Remove the project with this id.
-    fn remove_project(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_project(id)).py(py).map(drop)
-    }
-
+    remove_project;
     /// Remove the partner with this id.
-    fn remove_partner(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_partner(id)).py(py).map(drop)
-    }
-
+    remove_partner;
     /// Remove the commitment with this id.
-    fn remove_commitment(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_commitment(id)).py(py).map(drop)
-    }
-
+    remove_commitment;
     /// Remove the indicator with this id (with its measurements and targets).
-    fn remove_indicator(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_indicator(id)).py(py).map(drop)
-    }
-
+    remove_indicator;
     /// Remove the objective with this id.
-    fn remove_objective(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_objective(id)).py(py).map(drop)
-    }
-
+    remove_objective;
     /// Remove the perspective with this id.
-    fn remove_perspective(&self, py: Python<'_>, id: &str) -> PyResult<()> {
-        self.edit(py, |ws| ws.remove_perspective(id)).py(py).map(drop)
-    }
+    remove_perspective;
 }

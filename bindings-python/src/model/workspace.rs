@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 
 use crate::convert::{self};
 use crate::errors::{IntoPyResult, PyProblem};
+use crate::topy::ToPy;
 use crate::views;
 
 /// Everything one organisation steers: services, projects, partners, commitments,
@@ -208,85 +209,52 @@ impl PyWorkspace {
 
     /// Services, as a Table of dicts (id, name).
     fn services<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.snapshot().services.iter().map(|s| views::service(py, s)).collect::<PyResult<_>>()?;
-        views::table(py, "services", rows)
+        views::table_of(py, "services", &self.snapshot().services, ToPy::to_py)
     }
 
     /// Projects, as a Table of dicts (stages as a list of {stage, date}).
     fn projects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.snapshot().projects.iter().map(|p| views::project(py, p)).collect::<PyResult<_>>()?;
-        views::table(py, "projects", rows)
+        views::table_of(py, "projects", &self.snapshot().projects, ToPy::to_py)
     }
 
     /// Partners, as a Table of dicts.
     fn partners<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.snapshot().partners.iter().map(|p| views::partner(py, p)).collect::<PyResult<_>>()?;
-        views::table(py, "partners", rows)
+        views::table_of(py, "partners", &self.snapshot().partners, ToPy::to_py)
     }
 
     /// Commitments, as a Table of dicts (steps as a list of {status, date, amount}).
     fn commitments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows =
-            self.snapshot().commitments.iter().map(|c| views::commitment(py, c)).collect::<PyResult<_>>()?;
-        views::table(py, "commitments", rows)
+        views::table_of(py, "commitments", &self.snapshot().commitments, ToPy::to_py)
     }
 
     /// Indicators, as a Table of dicts (configuration in its JSON form; `measurements` is
     /// their number: see `measurements()`).
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows =
-            self.snapshot().indicators.iter().map(|i| views::indicator(py, i)).collect::<PyResult<_>>()?;
-        views::table(py, "indicators", rows)
+        views::table_of(py, "indicators", &self.snapshot().indicators, views::indicator)
     }
 
     /// Measurements of every indicator (or of one), as a Table of dicts.
     #[pyo3(signature = (indicator=None))]
     fn measurements<'py>(&self, py: Python<'py>, indicator: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
-        if let Some(id) = indicator {
-            if !self.snapshot().indicators.iter().any(|i| i.id == id) {
-                return Err(crate::errors::to_py_err(
-                    py,
-                    pilotage::Error::NotFound { what: "indicator", id: id.to_string() },
-                ));
-            }
-        }
-        views::table(py, "measurements", views::measurements(py, &self.snapshot(), indicator)?)
+        let ws = self.snapshot();
+        let rows =
+            ws.measurements(indicator).py(py)?.into_iter().map(|(id, m)| views::measurement(py, id, m));
+        views::table(py, "measurements", rows.collect::<PyResult<Vec<_>>>()?)
     }
 
     /// Perspectives, as a Table of dicts.
     fn perspectives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self
-            .snapshot()
-            .scorecard
-            .perspectives
-            .iter()
-            .map(|p| views::perspective(py, p))
-            .collect::<PyResult<_>>()?;
-        views::table(py, "perspectives", rows)
+        views::table_of(py, "perspectives", &self.snapshot().scorecard.perspectives, views::perspective)
     }
 
     /// Objectives, as a Table of dicts (with their indicator links).
     fn objectives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self
-            .snapshot()
-            .scorecard
-            .objectives
-            .iter()
-            .map(|o| views::objective(py, o))
-            .collect::<PyResult<_>>()?;
-        views::table(py, "objectives", rows)
+        views::table_of(py, "objectives", &self.snapshot().scorecard.objectives, views::objective)
     }
 
     /// Cause-effect links of the strategy map, as a Table of dicts (cause, effect, sign, lag).
     fn links<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self
-            .snapshot()
-            .scorecard
-            .links
-            .iter()
-            .map(|l| views::cause_effect(py, l))
-            .collect::<PyResult<_>>()?;
-        views::table(py, "links", rows)
+        views::table_of(py, "links", &self.snapshot().scorecard.links, views::cause_effect)
     }
 
     fn __getstate__(&self, py: Python<'_>) -> PyResult<String> {
@@ -313,19 +281,19 @@ impl PyWorkspace {
 
     fn __repr__(&self) -> String {
         let ws = &self.snapshot();
-        let measurements: usize = ws.indicators.iter().map(|i| i.measurements.len()).sum();
+        let n = ws.counts();
         format!(
             "<Workspace {:?}: {} services, {} projects, {} partners, {} commitments, {} perspectives, \
              {} objectives, {} indicators, {} measurements>",
             ws.organisation,
-            ws.services.len(),
-            ws.projects.len(),
-            ws.partners.len(),
-            ws.commitments.len(),
-            ws.scorecard.perspectives.len(),
-            ws.scorecard.objectives.len(),
-            ws.indicators.len(),
-            measurements
+            n.services,
+            n.projects,
+            n.partners,
+            n.commitments,
+            n.perspectives,
+            n.objectives,
+            n.indicators,
+            n.measurements
         )
     }
 }

@@ -69,6 +69,46 @@ impl Default for HeadlineOptions {
     }
 }
 
+/// [`HeadlineOptions`] as a caller gives them: every field optional (left out: the value of
+/// [`HeadlineOptions::default`]), the caseload rule by its name ([`CaseloadOptions::NAMES`]).
+/// What the bindings read their `headline` arguments into.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HeadlineArgs {
+    /// The period compared against.
+    pub compare_with: Option<Period>,
+    /// How many partners the top list covers (at least 1).
+    pub top_partners: Option<usize>,
+    /// The leverage definition.
+    pub leverage: Option<LeverageDefinition>,
+    /// Lead-time start and stop events.
+    pub lead_time: Option<LeadTimeOptions>,
+    /// Which files count in the active caseload, by the name of the rule (`until_closed`,
+    /// `without_rejected`, `without_delivered`, `in_progress`).
+    pub caseload: Option<String>,
+}
+
+impl HeadlineArgs {
+    /// The options, defaults filled in (an unknown caseload rule is an [`Error::Argument`]
+    /// listing the rules).
+    pub fn options(&self) -> Result<HeadlineOptions> {
+        let d = HeadlineOptions::default();
+        let caseload = match &self.caseload {
+            Some(name) => name
+                .parse::<CaseloadOptions>()
+                .map_err(|message| Error::Argument { name: "caseload", message })?,
+            None => d.caseload,
+        };
+        Ok(HeadlineOptions {
+            compare_with: self.compare_with.or(d.compare_with),
+            top_partners: self.top_partners.unwrap_or(d.top_partners),
+            leverage: self.leverage.unwrap_or(d.leverage),
+            lead_time: self.lead_time.unwrap_or(d.lead_time),
+            caseload,
+        })
+    }
+}
+
 /// The headline figures of one period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Headline {

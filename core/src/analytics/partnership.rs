@@ -38,6 +38,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::portfolio::{ratio, round_ratio};
+use crate::error::{Error, Result};
 use crate::model::commitment::{Commitment, FundingKind, FundingStatus};
 use crate::model::money::{overflow_note, sum};
 use crate::model::partner::PartnerKind;
@@ -490,6 +491,29 @@ impl Default for FinanceOptions {
     }
 }
 
+/// [`FinanceOptions`] as a caller gives them, but for the day (given apart): every field
+/// optional (left out: the value of [`FinanceOptions::default`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FinanceArgs {
+    /// The commitment status counted as external funds.
+    pub basis: Option<FundingStatus>,
+    /// The leverage definition.
+    pub leverage: Option<LeverageDefinition>,
+}
+
+impl FinanceArgs {
+    /// The options, defaults filled in, counting the steps up to `as_of`.
+    pub fn options(self, as_of: Option<NaiveDate>) -> FinanceOptions {
+        let d = FinanceOptions::default();
+        FinanceOptions {
+            basis: self.basis.unwrap_or(d.basis),
+            as_of,
+            leverage: self.leverage.unwrap_or(d.leverage),
+        }
+    }
+}
+
 /// A leverage figure, with its definition and, when undefined, why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Leverage {
@@ -678,9 +702,11 @@ fn project_finance_with(p: &Project, of_project: &[&Commitment], options: Financ
     }
 }
 
-/// Finance of the project `id`, `None` when there is no such project.
-pub fn project_finance(ws: &Workspace, id: &str, options: FinanceOptions) -> Option<ProjectFinance> {
-    ws.projects.iter().find(|p| p.id == id).map(|p| project_finance_of(ws, p, options))
+/// Finance of the project `id` ([`Error::NotFound`] when there is no such project).
+pub fn project_finance(ws: &Workspace, id: &str, options: FinanceOptions) -> Result<ProjectFinance> {
+    let project = ws.projects.iter().find(|p| p.id == id);
+    let project = project.ok_or_else(|| Error::NotFound { what: "project", id: id.to_string() })?;
+    Ok(project_finance_of(ws, project, options))
 }
 
 /// Which projects a portfolio finance figure covers.

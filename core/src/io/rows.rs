@@ -854,7 +854,7 @@ fn projects(
                 stages.push(StageEvent { stage, date });
             }
         }
-        crate::model::project::place_notified(&mut stages);
+        crate::model::project::life_order(&mut stages);
         if !c.given("registered") && c.rows.has("registered") {
             c.fail("registered", "registered is required (the date the file was received)");
         }

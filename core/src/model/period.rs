@@ -435,6 +435,32 @@ impl PartialOrd for Period {
     }
 }
 
+/// A period understood: its normal spelling, its frequency, and its first and last day in a
+/// fiscal calendar (what the widget's `parsePeriod` shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PeriodInfo {
+    /// The normal spelling (`2025-Q4`).
+    pub text: Period,
+    /// `monthly`, `quarterly` or `yearly`.
+    pub frequency: Frequency,
+    /// The first day.
+    pub start: NaiveDate,
+    /// The last day.
+    pub end: NaiveDate,
+}
+
+impl Period {
+    /// The period's spelling, frequency, first and last day in `calendar`.
+    pub fn info(self, calendar: Calendar) -> PeriodInfo {
+        PeriodInfo {
+            text: self,
+            frequency: self.frequency(),
+            start: self.start_date(calendar),
+            end: self.end_date(calendar),
+        }
+    }
+}
+
 impl Serialize for Period {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -477,6 +503,27 @@ mod tests {
 
     fn p(s: &str) -> Period {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_info_of_a_period_is_dated_in_the_fiscal_calendar() {
+        let info = |text: &str, start_month| p(text).info(Calendar::new(start_month).unwrap());
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // Q4 of a calendar year: October to December; the spelling is the normal one.
+        let q4 = info("2025-q4", 1);
+        assert_eq!(q4.text.to_string(), "2025-Q4");
+        assert_eq!(q4.frequency, Frequency::Quarterly);
+        assert_eq!((q4.start, q4.end), (d(2025, 10, 1), d(2025, 12, 31)));
+        // Fiscal year 2025 starting in April: 2025-04-01 to 2026-03-31; its Q4 is Jan-Mar 2026.
+        assert_eq!((info("2025", 4).start, info("2025", 4).end), (d(2025, 4, 1), d(2026, 3, 31)));
+        assert_eq!((info("2025-Q4", 4).start, info("2025-Q4", 4).end), (d(2026, 1, 1), d(2026, 3, 31)));
+        // Months ignore the fiscal calendar; February of a leap year ends on the 29th.
+        assert_eq!((info("2024-02", 7).start, info("2024-02", 7).end), (d(2024, 2, 1), d(2024, 2, 29)));
+        // As JSON: the texts the widget shows.
+        assert_eq!(
+            serde_json::to_string(&q4).unwrap(),
+            r#"{"text":"2025-Q4","frequency":"quarterly","start":"2025-10-01","end":"2025-12-31"}"#
+        );
     }
 
     #[test]

@@ -109,8 +109,8 @@ pub struct StageEvent {
 /// Put a `notified` event of `stages` (a history in life order) where its date says: after
 /// the decision, before the first later stage (started, delivered...) dated after it, and
 /// never after a closing or an abandonment. The work may start before the applicant is
-/// notified (an anticipated start), so life order alone cannot place it. Used by the CSV
-/// import and the bindings, which build a history from one date per stage.
+/// notified (an anticipated start), so life order alone cannot place it. Used by
+/// [`life_order`], for the histories the CSV import and the bindings build from dates.
 pub fn place_notified(stages: &mut Vec<StageEvent>) {
     let Some(i) = stages.iter().position(|e| e.stage == Stage::Notified) else { return };
     let notified = stages.remove(i);
@@ -120,6 +120,30 @@ pub fn place_notified(stages: &mut Vec<StageEvent>) {
         .position(|e| e.stage.rank() > rank && (e.date > notified.date || e.stage.is_terminal()))
         .unwrap_or(stages.len());
     stages.insert(at, notified);
+}
+
+/// Put a history whose dates were given in any order (one per stage from a file's columns,
+/// or a list and keywords from Python) in life order: by stage, then by date, with
+/// `notified` placed by its date ([`place_notified`]).
+///
+/// ```
+/// use pilotage::model::project::life_order;
+/// use pilotage::{Stage, StageEvent};
+/// let event = |stage, date: &str| StageEvent { stage, date: date.parse().unwrap() };
+/// let mut history = vec![
+///     event(Stage::Started, "2025-04-01"),
+///     event(Stage::Notified, "2025-05-02"),
+///     event(Stage::Registered, "2025-01-06"),
+///     event(Stage::Approved, "2025-03-03"),
+/// ];
+/// life_order(&mut history);
+/// // the work started before the notification (an anticipated start)
+/// let stages: Vec<Stage> = history.iter().map(|e| e.stage).collect();
+/// assert_eq!(stages, [Stage::Registered, Stage::Approved, Stage::Started, Stage::Notified]);
+/// ```
+pub fn life_order(stages: &mut Vec<StageEvent>) {
+    stages.sort_by_key(|e| (e.stage.rank(), e.date));
+    place_notified(stages);
 }
 
 /// A file of the portfolio.

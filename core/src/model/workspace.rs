@@ -21,7 +21,7 @@ use serde_json::value::RawValue;
 use crate::engine::scoring::StatusThresholds;
 use crate::error::{Error, Path, Problem, Problems, Result};
 use crate::model::commitment::Commitment;
-use crate::model::indicator::Indicator;
+use crate::model::indicator::{Indicator, Measurement};
 use crate::model::partner::Partner;
 use crate::model::period::Calendar;
 use crate::model::project::Project;
@@ -53,6 +53,29 @@ pub struct Service {
     pub id: String,
     /// Name.
     pub name: String,
+}
+
+/// How many records of each kind a workspace holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct WorkspaceCounts {
+    /// Services.
+    pub services: usize,
+    /// Projects.
+    pub projects: usize,
+    /// Partners.
+    pub partners: usize,
+    /// Commitments.
+    pub commitments: usize,
+    /// Indicators.
+    pub indicators: usize,
+    /// Measurements, over every indicator.
+    pub measurements: usize,
+    /// Scorecard perspectives.
+    pub perspectives: usize,
+    /// Scorecard objectives.
+    pub objectives: usize,
+    /// Cause-effect links of the strategy map.
+    pub links: usize,
 }
 
 /// Organisation-wide settings of the engine.
@@ -584,6 +607,47 @@ impl Workspace {
         frequency: crate::model::period::Frequency,
     ) -> Option<crate::model::period::Period> {
         crate::model::period::Period::containing(self.latest_date()?, frequency, self.calendar()).ok()
+    }
+
+    /// How many records of each kind the workspace holds.
+    pub fn counts(&self) -> WorkspaceCounts {
+        WorkspaceCounts {
+            services: self.services.len(),
+            projects: self.projects.len(),
+            partners: self.partners.len(),
+            commitments: self.commitments.len(),
+            indicators: self.indicators.len(),
+            measurements: self.indicators.iter().map(|i| i.measurements.len()).sum(),
+            perspectives: self.scorecard.perspectives.len(),
+            objectives: self.scorecard.objectives.len(),
+            links: self.scorecard.links.len(),
+        }
+    }
+
+    /// Every measurement with its indicator's id, in file order: of every indicator, or of
+    /// the one named ([`Error::NotFound`] for an id the workspace does not have).
+    pub fn measurements(&self, indicator: Option<&str>) -> Result<Vec<(&str, &Measurement)>> {
+        if let Some(id) = indicator.filter(|id| !self.indicators.iter().any(|i| i.id == *id)) {
+            return Err(Error::NotFound { what: "indicator", id: id.to_string() });
+        }
+        let of = self.indicators.iter().filter(|i| indicator.is_none_or(|id| i.id == id));
+        Ok(of.flat_map(|i| i.measurements.iter().map(move |m| (i.id.as_str(), m))).collect())
+    }
+
+    /// The day a stock figure is taken on, given as text: an ISO date as it is
+    /// (`2025-11-05`), or a period meaning its last day in the workspace's fiscal calendar
+    /// (`2025-Q4`: 2025-12-31). Anything else is an [`Error::Argument`] named `name`.
+    pub fn day_of(&self, text: &str, name: &'static str) -> Result<chrono::NaiveDate> {
+        if let Ok(date) = text.parse::<chrono::NaiveDate>() {
+            return Ok(date);
+        }
+        match text.parse::<crate::model::period::Period>() {
+            Ok(period) => Ok(period.end_date(self.calendar())),
+            Err(_) => Err(Error::Argument {
+                name,
+                message: format!("{text:?} is neither an ISO date (2025-12-31) nor a period (2025-Q4)"),
+            }),
+        }
     }
 
     /// Every problem of the workspace (empty when valid). See the `validation` module.
