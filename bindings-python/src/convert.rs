@@ -14,6 +14,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use pilotage::Period;
+use pilotage::io::serde_words;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -202,7 +203,7 @@ pub fn ids(obj: &Bound<'_, PyAny>) -> Conv<Vec<String>> {
 /// A name of an enum of the file format (`"grant"`, `"quarterly"`...), checked by serde.
 pub fn name<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Conv<T> {
     let s = text(obj)?;
-    serde_json::from_value::<T>(Value::String(s)).map_err(|e| value_err(e.to_string()))
+    serde_json::from_value::<T>(Value::String(s)).map_err(|e| value_err(serde_words::message(&e)))
 }
 
 /// Any JSON-shaped Python value (dict, list, tuple, str, int, float, bool, None, plus
@@ -280,16 +281,17 @@ fn json_value_at(obj: &Bound<'_, PyAny>, depth: usize) -> Conv<Value> {
     )))
 }
 
-/// A core value read from its JSON form given as a Python value; errors name the inner path.
+/// A core value read from its JSON form given as a Python value; errors name the inner path
+/// and speak the file's words (the core's `serde_words`), as the file's decoder does.
 pub fn from_json_form<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Conv<T> {
     let value = json_value(obj)?;
     serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
+        let message = serde_words::message(e.inner());
         if path == "." || path.is_empty() {
-            value_err(inner.to_string())
+            value_err(message)
         } else {
-            value_err(format!("{path}: {inner}"))
+            value_err(format!("{path}: {message}"))
         }
     })
 }

@@ -136,3 +136,15 @@ def test_the_stub_check_is_not_vacuous() -> None:
     assert schema_properties("NodeResult")["coverage"] is False
     assert "explanation" in stub_properties("NodeResult")
     assert stub_properties("Forecast") != schema_properties("Trend")
+
+
+@pytest.mark.parametrize("scoring", [5, ["linear_progress"], {"method": "band", "low": "x", "high": 1}])
+def test_a_scoring_of_the_wrong_shape_is_said_in_json_words(scoring: object) -> None:
+    # serde names Rust types ("internally tagged enum ScoringMethod", "f64", "sequence"); the
+    # core's serde_words says them as the file's words, for dicts as for files
+    with pytest.raises(ValueError) as e:
+        Workspace("a").add_indicator("i", "I", "quarterly", scoring)  # type: ignore[arg-type]
+    message = str(e.value)
+    for rust in ("ScoringMethod", "internally tagged", "f64", "sequence", " map"):
+        assert rust not in message, message
+    assert "expected" in message

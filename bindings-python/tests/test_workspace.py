@@ -341,7 +341,7 @@ def test_indicator_configuration_errors_name_the_field() -> None:
     ws = Workspace("R")
     with pytest.raises(ValueError, match="indicator: scoring.method: unknown variant `magic`, expected one of `linear_progress`"):
         ws.add_indicator("i", "I", "quarterly", {"method": "magic"})
-    with pytest.raises(ValueError, match="indicator: scoring: invalid type: string \"high\", expected f64"):
+    with pytest.raises(ValueError, match="indicator: scoring: invalid type: string \"high\", expected a number"):
         ws.add_indicator("i", "I", "quarterly", {"method": "goal_red_flag", "red_flag": "high"})
     with pytest.raises(ValueError, match="unknown variant `weekly`"):
         ws.add_indicator("i", "I", "weekly", {"method": "ratio_to_target"})  # type: ignore[arg-type]

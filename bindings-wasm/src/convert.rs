@@ -119,7 +119,7 @@ pub fn options_from_js<T: serde::de::DeserializeOwned + Default>(
         return Ok(T::default());
     };
     let text = from_js_object(value, name)?;
-    serde_json::from_str(&text).map_err(|e| Failure::argument(name, e.to_string()))
+    serde_json::from_str(&text).map_err(|e| Failure::argument(name, pilotage::io::serde_words::message(&e)))
 }
 
 /// A Rust value as a JS value of the extern type `T` (a TypeScript name only).
