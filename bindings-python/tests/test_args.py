@@ -138,7 +138,7 @@ def test_the_stub_check_is_not_vacuous() -> None:
     assert stub_properties("Forecast") != schema_properties("Trend")
 
 
-@pytest.mark.parametrize("scoring", [5, ["linear_progress"], {"method": "band", "low": "x", "high": 1}])
+@pytest.mark.parametrize("scoring", [5, [5], {"method": "band", "low": "x", "high": 1}])
 def test_a_scoring_of_the_wrong_shape_is_said_in_json_words(scoring: object) -> None:
     # serde names Rust types ("internally tagged enum ScoringMethod", "f64", "sequence"); the
     # core's serde_words says them as the file's words, for dicts as for files
