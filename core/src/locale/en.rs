@@ -1,7 +1,7 @@
 //! The English table: every word of the library in English, and English numbers, money,
 //! dates and periods.
 
-use super::{ExplainWords, Format, Label, Message, ReportWords, TextWords, Words};
+use super::{ExplainWords, Format, Label, Message, ReportWords, Words};
 use crate::analytics::portfolio::Milestone;
 use crate::model::partner::PartnerKind;
 
@@ -32,7 +32,7 @@ const EXPLAIN_FORMAT: Format = Format {
 };
 
 /// English.
-pub const EN: Words = Words {
+pub static EN: Words = Words {
     tag: "en",
     plural: |n| n != 1,
     format: FORMAT,
@@ -322,7 +322,8 @@ pub const EN: Words = Words {
             "{0}: {1} ends after the records, which are complete through {3}: no value, not zero",
         ],
     },
-    text: TextWords {
+    #[cfg(feature = "text-report")]
+    text: super::TextWords {
         title: "Scorecard {0} — {1}",
         columns: ["score", "status", "trend", "coverage"],
         overall: "Overall",

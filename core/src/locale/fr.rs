@@ -1,7 +1,7 @@
 //! The French table: every word of the library in French, and French numbers, money, dates
 //! and periods (U+00A0 before a colon).
 
-use super::{ExplainWords, Format, Label, Message, NNBSP, ReportWords, TextWords, Words};
+use super::{ExplainWords, Format, Label, Message, NNBSP, ReportWords, Words};
 use crate::analytics::portfolio::Milestone;
 use crate::model::partner::PartnerKind;
 
@@ -23,7 +23,7 @@ const FORMAT: Format = Format {
 };
 
 /// French: the sample city's language.
-pub const FR: Words = Words {
+pub static FR: Words = Words {
     tag: "fr",
     plural: |n| n > 1,
     format: FORMAT,
@@ -327,7 +327,8 @@ pub const FR: Words = Words {
             "« {0} »\u{a0}: {1} finit après les dossiers, complets jusqu’au {3}\u{a0}: pas de valeur, pas zéro",
         ],
     },
-    text: TextWords {
+    #[cfg(feature = "text-report")]
+    text: super::TextWords {
         title: "Tableau de bord {0} — {1}",
         columns: ["score", "statut", "tendance", "couverture"],
         overall: "Ensemble",

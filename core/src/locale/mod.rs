@@ -5,7 +5,7 @@
 //! matches on the language.
 //!
 //! Adding a language is adding a [`Locale`] variant (with its place in [`Locale::ALL`] and its
-//! arm in [`Locale::words`]) and one [`Words`] constant: the compiler asks for every field, and
+//! arm in [`Locale::words`]) and one [`Words`] static: the compiler asks for every field, and
 //! the tests check that each template takes the same values as in the other languages.
 //! Templates hold `{0}`, `{1}`... for their values ([`fill`]), so that each language puts
 //! them in its own order. No i18n crate. Formatting decisions (CLDR-like):
@@ -262,7 +262,9 @@ pub const HUGE: f64 = 1e15;
 // The table of a language.
 
 /// Every word of one language and its formats: what [`Locale::words`] gives. Adding a
-/// language is adding one constant of this type (and a [`Locale`] variant).
+/// language is adding one `static` of this type (and a [`Locale`] variant). A `static`, not a
+/// `const`: a constant would be copied into every crate that inlines `Locale::words` (the
+/// WebAssembly package then held every table twice, 27 KB).
 ///
 /// Templates hold `{0}`, `{1}`... for their values ([`fill`]); each field says what they
 /// are. Arrays are indexed as their field says; a pair `[one, many]` is chosen by
@@ -294,7 +296,9 @@ pub struct Words {
     pub report: ReportWords,
     /// The explanations ([`crate::explain`](mod@crate::explain)).
     pub explain: ExplainWords,
-    /// The main job's text report (`examples/`: the scorecard and the headline figures).
+    /// The main job's text report (`examples/`: the scorecard and the headline figures);
+    /// with the `text-report` feature (a default; the WebAssembly package leaves it out).
+    #[cfg(feature = "text-report")]
     pub text: TextWords,
     /// The messages of the WebAssembly package's widget by key, a report label where it is
     /// the same word ([`Locale::table`]).
