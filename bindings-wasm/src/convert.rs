@@ -30,6 +30,10 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "PeriodInfo")]
     pub type PeriodInfoValue;
 
+    /// The words of a language (TypeScript `LocaleTable`).
+    #[wasm_bindgen(typescript_type = "LocaleTable")]
+    pub type LocaleTableValue;
+
     /// Record counts (TypeScript `WorkspaceCounts`).
     #[wasm_bindgen(typescript_type = "WorkspaceCounts")]
     pub type WorkspaceCountsValue;

@@ -603,7 +603,7 @@ pub enum Message {
 }
 
 /// The number of the widget's messages.
-pub const MESSAGES: usize = 61;
+pub const MESSAGES: usize = 58;
 
 impl Words {
     /// The text of a label.
