@@ -8,8 +8,7 @@ use std::path::PathBuf;
 use pilotage::analytics::headline::Headline;
 use pilotage::analytics::partnership::Population;
 use pilotage::analytics::portfolio::CaseloadOptions;
-use pilotage::locale::Locale;
-use pilotage::locale::status_symbol;
+use pilotage::locale::{Locale, fill, status_symbol, trend_arrow};
 use pilotage::{Evaluation, NodeKind, Status, Workspace};
 
 /// Path of the bundled sample workspace (`examples/data/sample-city.json`).
@@ -80,16 +79,6 @@ pub struct MainJobJson {
     pub headline: pilotage::analytics::headline::Headline,
 }
 
-fn arrow(d: pilotage::engine::trend::Direction) -> &'static str {
-    use pilotage::engine::trend::Direction::*;
-    match d {
-        Improving => "↗",
-        Stable => "→",
-        Declining => "↘",
-        Unknown => "?",
-    }
-}
-
 fn cut(name: &str, width: usize) -> String {
     let n = name.chars().count();
     if n <= width {
@@ -101,39 +90,23 @@ fn cut(name: &str, width: usize) -> String {
     }
 }
 
-fn label(l: Locale, fr: &'static str, en: &'static str) -> &'static str {
-    match l {
-        Locale::Fr => fr,
-        Locale::En => en,
-    }
-}
-
 /// "over 129 projects approved by 31 Dec 2025, with a planned cost" (projects left out named
 /// by count).
 fn population(p: &Population, as_of: chrono::NaiveDate, l: Locale) -> String {
-    let mut s = format!(
-        "{} {} {} {}",
-        label(l, "sur", "over"),
-        p.count,
-        label(l, "projets approuvés au", "projects approved by"),
-        l.date(as_of)
-    );
+    let t = &l.words().text;
+    let mut s = fill(t.population, &[&p.count.to_string(), &l.date(as_of)]);
     if p.with_planned_cost {
-        s.push_str(label(l, " dont le coût prévu est connu", ", with a planned cost"));
+        s.push_str(t.with_planned_cost);
     }
     if !p.left_out.is_empty() {
-        let _ = write!(
-            s,
-            " ({} {})",
-            p.left_out.len(),
-            label(l, "sans coût prévu, écartés", "without one left out")
-        );
+        s.push_str(&fill(t.left_out, &[&p.left_out.len().to_string()]));
     }
     s
 }
 
 /// The text report of the main job: the scorecard of the period, then the headline figures
-/// (`caseload` is the rule the active caseload was counted with, named when not the default).
+/// (`caseload` is the rule the active caseload was counted with, named when not the default),
+/// in the words of `l`'s table ([`pilotage::locale::TextWords`]).
 pub fn text_report(
     ws: &Workspace,
     ev: &Evaluation,
@@ -141,23 +114,12 @@ pub fn text_report(
     caseload: CaseloadOptions,
     l: Locale,
 ) -> String {
+    let w = l.words();
+    let t = &w.text;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} {} — {}",
-        label(l, "Tableau de bord", "Scorecard"),
-        l.period(ev.period),
-        ws.organisation
-    );
-    let _ = writeln!(
-        out,
-        "{}  {:>5}  {:<22} {:<12} {:>9}",
-        cut("", 54),
-        label(l, "score", "score"),
-        label(l, "statut", "status"),
-        label(l, "tendance", "trend"),
-        label(l, "couverture", "coverage")
-    );
+    let _ = writeln!(out, "{}", fill(t.title, &[&l.period(ev.period), &ws.organisation]));
+    let [score, status, trend, coverage] = t.columns;
+    let _ = writeln!(out, "{}  {score:>5}  {status:<22} {trend:<12} {coverage:>9}", cut("", 54));
     for n in &ev.nodes {
         let indent = match n.kind {
             NodeKind::Scorecard => 0,
@@ -165,14 +127,13 @@ pub fn text_report(
             NodeKind::Objective => 4,
             NodeKind::Indicator => continue,
         };
-        let name = if n.kind == NodeKind::Scorecard { label(l, "Ensemble", "Overall") } else { &n.name };
+        let name = if n.kind == NodeKind::Scorecard { t.overall } else { &n.name };
         let score = n.score.map(|s| l.number(s, 0)).unwrap_or_else(|| "–".into());
         let status = format!("{} {}", status_symbol(n.status), l.node_status(n.kind, n.status));
+        let arrow = trend_arrow(n.trend.direction);
         let trend = match n.trend.change {
-            Some(c) => {
-                format!("{} {}{}", arrow(n.trend.direction), if c > 0.0 { "+" } else { "" }, l.number(c, 1))
-            }
-            None => arrow(n.trend.direction).to_string(),
+            Some(c) => format!("{arrow} {}{}", if c > 0.0 { "+" } else { "" }, l.number(c, 1)),
+            None => arrow.to_string(),
         };
         let _ = writeln!(
             out,
@@ -185,87 +146,57 @@ pub fn text_report(
             l.percent(n.coverage, 0)
         );
     }
-    let reds: Vec<&str> = ev
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Indicator && n.status == Status::Red)
-        .map(|n| n.id.as_str())
-        .collect();
+    let ids = |status: Status, indicators_only: bool| -> Vec<&str> {
+        ev.nodes
+            .iter()
+            .filter(|n| n.status == status && (!indicators_only || n.kind == NodeKind::Indicator))
+            .map(|n| n.id.as_str())
+            .collect()
+    };
+    let reds = ids(Status::Red, true);
     if !reds.is_empty() {
-        let _ = writeln!(
-            out,
-            "{} {} (--explain ID)",
-            label(l, "Indicateurs hors cible :", "Indicators off target:"),
-            reds.join(", ")
-        );
+        let _ = writeln!(out, "{}", fill(t.off_target, &[&reds.join(", ")]));
     }
     // amber indicators have not met their target either (an indicator is green only when it
     // has): listed too, so that "not off target" is never read as "on target"
-    let ambers: Vec<&str> = ev
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Indicator && n.status == Status::Amber)
-        .map(|n| n.id.as_str())
-        .collect();
+    let ambers = ids(Status::Amber, true);
     if !ambers.is_empty() {
-        let _ = writeln!(
-            out,
-            "{} {}",
-            label(l, "Cible pas encore atteinte (vigilance) :", "Target not yet met (caution):"),
-            ambers.join(", ")
-        );
+        let _ = writeln!(out, "{}", fill(t.caution, &[&ambers.join(", ")]));
     }
     // no data is not green and not red: listed on its own, so that it is never overlooked
-    let missing: Vec<&str> =
-        ev.nodes.iter().filter(|n| n.status == Status::NoData).map(|n| n.id.as_str()).collect();
+    let missing = ids(Status::NoData, false);
     if !missing.is_empty() && missing.len() == ev.nodes.len() {
-        let _ = writeln!(
-            out,
-            "{}",
-            label(
-                l,
-                "Sans donnée : aucun nœud n'a de donnée pour cette période.",
-                "No data: no node has data for this period."
-            )
-        );
+        let _ = writeln!(out, "{}", t.all_no_data);
     } else if !missing.is_empty() {
-        let _ =
-            writeln!(out, "{} {} (--explain ID)", label(l, "Sans donnée :", "No data:"), missing.join(", "));
+        let _ = writeln!(out, "{}", fill(t.no_data, &[&missing.join(", ")]));
     }
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{} {} ({} {})",
-        label(l, "Portefeuille et partenariats,", "Portfolio and partnerships,"),
-        l.period(h.period),
-        label(l, "au", "as of"),
-        l.date(h.as_of)
-    );
+    let _ = writeln!(out, "{}", fill(t.figures, &[&l.period(h.period), &l.date(h.as_of)]));
     if !h.within_records {
-        let _ = writeln!(
-            out,
-            "  {}",
-            label(
-                l,
-                "Les dossiers et engagements ne couvrent pas cette période : les chiffres ci-dessous s'arrêtent avant.",
-                "The records do not cover this period: the figures below stop before it."
-            )
-        );
+        let _ = writeln!(out, "  {}", t.outside_records);
     }
+    let [
+        caseload_row,
+        lead_time_row,
+        funds_row,
+        leverage_row,
+        cofinancing_row,
+        partners_row,
+        top_row,
+        capacity_row,
+        transversality_row,
+    ] = t.rows;
     let _ = writeln!(
         out,
-        "  {:<24}{} {}, {} {}",
-        label(l, "File active", "Active caseload"),
-        h.active_caseload,
-        label(l, "dossiers", "files"),
-        l.money_or_dash(h.portfolio_value),
-        label(l, "prévus", "planned")
+        "  {:<24}{}",
+        caseload_row,
+        fill(t.caseload, &[&h.active_caseload.to_string(), &l.money_or_dash(h.portfolio_value)])
     );
     if caseload != CaseloadOptions::default() {
         let rule = match (caseload.rejected_until_closed, caseload.delivered_until_closed) {
-            (false, true) => label(l, "sans les dossiers rejetés", "without rejected files"),
-            (true, false) => label(l, "sans les dossiers livrés", "without delivered files"),
-            _ => label(l, "sans les dossiers rejetés ni livrés", "without rejected or delivered files"),
+            (false, true) => t.caseload_rules[0],
+            (true, false) => t.caseload_rules[1],
+            _ => t.caseload_rules[2],
         };
         let _ = writeln!(out, "  {:<24}{}", "", rule);
     }
@@ -273,83 +204,51 @@ pub fn text_report(
     let cal = ws.calendar();
     let span = |period: pilotage::Period, through: chrono::NaiveDate| {
         if through < period.end_date(cal) {
-            format!("{} {} {}", l.period(period), label(l, "au", "to"), l.date(through))
+            fill(t.span, &[&l.period(period), &l.date(through)])
         } else {
             l.period(period)
         }
     };
     let stats =
         |s: &pilotage::analytics::portfolio::LeadTimeStats| match (s.mean_days, s.median_days, s.max_days) {
-            (Some(mean), Some(median), Some(max)) => format!(
-                "{} {} {}, {} {}, {} {}, p90 {}, max {}",
-                span(s.period, s.through),
-                s.count,
-                label(l, "décidés", "decided"),
-                label(l, "moyenne", "mean"),
-                l.days(mean, 1),
-                label(l, "médiane", "median"),
-                l.days(median, 1),
-                s.p90_days.map(|p| l.days(p, 0)).unwrap_or_else(|| "–".into()),
-                l.days(max as f64, 0)
+            (Some(mean), Some(median), Some(max)) => fill(
+                t.stats,
+                &[
+                    &span(s.period, s.through),
+                    &s.count.to_string(),
+                    &l.days(mean, 1),
+                    &l.days(median, 1),
+                    &s.p90_days.map(|p| l.days(p, 0)).unwrap_or_else(|| "–".into()),
+                    &l.days(max as f64, 0),
+                ],
             ),
-            _ => {
-                format!(
-                    "{} {}",
-                    span(s.period, s.through),
-                    label(l, "aucun dossier décidé", "no decided files")
-                )
-            }
+            _ => fill(t.no_decided, &[&span(s.period, s.through)]),
         };
     // The period against the comparison period, then whole years: later, earlier, ratio.
     let mut first = true;
     let comparisons = [h.compared_with.map(|_| &h.lead_time), h.lead_time_by_year.as_ref()];
     for cmp in comparisons.into_iter().flatten() {
-        let head = if first { label(l, "Délai d'instruction", "Instruction lead time") } else { "" };
+        let head = if first { lead_time_row } else { "" };
         first = false;
         let _ = writeln!(out, "  {:<24}{}", head, stats(&cmp.later));
         let _ = writeln!(out, "  {:<24}{}", "", stats(&cmp.earlier));
         let ratio = match (cmp.mean_ratio, cmp.median_ratio) {
-            (Some(mean), Some(median)) => format!(
-                "{} {} ({}), {} ({})",
-                label(l, "divisé par", "divided by"),
-                l.number(mean, 1),
-                label(l, "moyenne", "mean"),
-                l.number(median, 1),
-                label(l, "médiane", "median")
-            ),
+            (Some(mean), Some(median)) => fill(t.divided, &[&l.number(mean, 1), &l.number(median, 1)]),
             _ => cmp.note.clone().unwrap_or_else(|| "–".into()),
         };
         let _ = writeln!(out, "  {:<24}{}", "", ratio);
     }
     if first {
-        let _ = writeln!(
-            out,
-            "  {:<24}{}",
-            label(l, "Délai d'instruction", "Instruction lead time"),
-            stats(&h.lead_time.later)
-        );
+        let _ = writeln!(out, "  {:<24}{}", lead_time_row, stats(&h.lead_time.later));
     }
     let f = &h.funds.total;
-    let _ = writeln!(
-        out,
-        "  {:<24}{} {}, {} {}, {} {}",
-        label(l, "Fonds", "Funds"),
-        label(l, "promis", "pledged"),
-        l.money_or_dash(f.pledged),
-        label(l, "signés", "signed"),
-        l.money_or_dash(f.signed),
-        label(l, "reçus", "received"),
-        l.money_or_dash(f.received)
-    );
-    let _ = writeln!(
-        out,
-        "  {:<24}{} {}, {} {}",
-        "",
-        label(l, "promis non signés", "pledged not signed"),
+    let funds = [l.money_or_dash(f.pledged), l.money_or_dash(f.signed), l.money_or_dash(f.received)];
+    let _ = writeln!(out, "  {:<24}{}", funds_row, fill(t.funds, &[&funds[0], &funds[1], &funds[2]]));
+    let outstanding = [
         l.money_or_dash(h.outstanding.pledged_not_signed),
-        label(l, "signés non reçus", "signed not received"),
-        l.money_or_dash(h.outstanding.signed_not_received)
-    );
+        l.money_or_dash(h.outstanding.signed_not_received),
+    ];
+    let _ = writeln!(out, "  {:<24}{}", "", fill(t.outstanding, &[&outstanding[0], &outstanding[1]]));
     let f = &h.finance;
     let lev = &f.leverage;
     let lev_value = match (&lev.value, lev.undefined_reason) {
@@ -360,7 +259,7 @@ pub fn text_report(
     let _ = writeln!(
         out,
         "  {:<24}{} ({} = {} / {})",
-        label(l, "Effet de levier", "Leverage"),
+        leverage_row,
         lev_value,
         lev.definition.formula_in(l),
         lev.numerator().map(|n| l.money(n)).unwrap_or_else(|| "–".into()),
@@ -373,23 +272,21 @@ pub fn text_report(
         let _ = writeln!(
             out,
             "  {:<24}{} ({} = {} / {})",
-            label(l, "Taux de cofinancement", "Co-financing rate"),
+            cofinancing_row,
             l.percent(rate.to_string().parse::<f64>().unwrap_or(f64::NAN), 1),
-            label(l, "fonds extérieurs / coût prévu", "external funds / planned cost"),
+            t.cofinancing_formula,
             l.money_or_dash(f.cofinanced_external),
             l.money_or_dash(f.planned_cost)
         );
         let _ = writeln!(out, "  {:<24}{}", "", population(&f.cofinancing_population, h.as_of, l));
     }
+    let partners =
+        [h.partners.members.len(), h.partners.new.len(), h.partners.active.len()].map(|n| n.to_string());
     let _ = writeln!(
         out,
-        "  {:<24}{} ({} {}, {} {})",
-        label(l, "Partenaires", "Partners"),
-        h.partners.members.len(),
-        h.partners.new.len(),
-        label(l, "nouveaux", "new"),
-        h.partners.active.len(),
-        label(l, "actifs dans la période", "active in the period")
+        "  {:<24}{}",
+        partners_row,
+        fill(t.partners, &[&partners[0], &partners[1], &partners[2]])
     );
     let names =
         |id: &str| ws.partners.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or(id.into());
@@ -397,7 +294,7 @@ pub fn text_report(
         let _ = writeln!(
             out,
             "  {:<24}{}. {} — {} ({})",
-            if i == 0 { label(l, "Premiers partenaires", "Top partners") } else { "" },
+            if i == 0 { top_row } else { "" },
             i + 1,
             names(&p.partner),
             l.money_or_dash(p.amount),
@@ -418,30 +315,21 @@ pub fn text_report(
     if let Some(cap) = &h.investment_capacity {
         let ratio =
             cap.ratio.map(|r| format!("× {}", l.number(r.to_string().parse().unwrap_or(f64::NAN), 1)));
-        let _ = writeln!(
-            out,
-            "  {:<24}{} {} {} {} {}: {}",
-            label(l, "Capacité d'invest.", "Investment capacity"),
-            span(cap.later.period, cap.later.through),
-            l.money_or_dash(cap.later.total),
-            label(l, "contre", "against"),
-            span(cap.earlier.period, cap.earlier.through),
-            l.money_or_dash(cap.earlier.total),
-            ratio.or(cap.note.map(|n| n.text(l))).unwrap_or_else(|| "–".into())
+        let capacity = fill(
+            t.capacity,
+            &[
+                &span(cap.later.period, cap.later.through),
+                &l.money_or_dash(cap.later.total),
+                &span(cap.earlier.period, cap.earlier.through),
+                &l.money_or_dash(cap.earlier.total),
+                &ratio.or(cap.note.map(|n| n.text(l))).unwrap_or_else(|| "–".into()),
+            ],
         );
+        let _ = writeln!(out, "  {:<24}{}", capacity_row, capacity);
     }
     if let Some(share) = h.transversality.share {
-        let _ = writeln!(
-            out,
-            "  {:<24}{} {}",
-            label(l, "Transversalité", "Transversality"),
-            l.percent(share.to_string().parse().unwrap_or(f64::NAN), 0),
-            label(
-                l,
-                "des dossiers actifs menés par plusieurs services",
-                "of active files run by several services"
-            )
-        );
+        let share = l.percent(share.to_string().parse().unwrap_or(f64::NAN), 0);
+        let _ = writeln!(out, "  {:<24}{}", transversality_row, fill(t.transversality, &[&share]));
     }
     out
 }

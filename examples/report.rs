@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use pilotage::analytics::headline::{HeadlineOptions, headline};
 use pilotage::report::{ReportOptions, html_report};
 
-use pilotage::locale::{Label, Locale};
+use pilotage::locale::{Label, Locale, fill};
 use pilotage::{Period, Workspace, evaluate};
 use serde_json::json;
 
@@ -97,10 +97,7 @@ fn expected(ws: &Workspace, period: Period, locale: Locale) -> Result<serde_json
     let lev = &h.finance.leverage;
     let leverage = lev.value.map(|v| {
         let v = rust_decimal::prelude::ToPrimitive::to_f64(&v).unwrap_or(f64::NAN);
-        match locale {
-            Locale::Fr => format!("1 pour {}", locale.number(v, 1)),
-            Locale::En => format!("1 to {}", locale.number(v, 1)),
-        }
+        fill(locale.words().report.leverage_ratio, &[&locale.number(v, 1)])
     });
     Ok(json!({
         "lang": locale.tag(),

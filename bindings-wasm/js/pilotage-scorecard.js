@@ -6,7 +6,9 @@
 //
 // The workspace comes from the `src` attribute (fetched) or the `workspace` property (a
 // parsed object or JSON text). Every number is the WebAssembly core's (`evaluate`,
-// `headline`, `explain`); this file only formats them and builds the DOM. Every string from
+// `headline`, `explain`), and so is every word, status symbol, trend arrow and number format
+// (`localeTable`, `formatNumber`: the core's locale tables, which its reports use too); this
+// file builds the DOM. Every string from
 // the workspace is inserted as text (textContent), never as HTML; the only markup inserted is
 // the core's own SVG renderings, which escape every workspace string. A failure (file
 // missing, invalid workspace, bad period) is shown as a readable message inside the
@@ -24,7 +26,7 @@
 // `pilotage-ready` (detail: { organisation, counts, period }) when a period is shown and
 // `pilotage-error` (detail: { error }) when an error is.
 
-import init, { Workspace } from "./pilotage_wasm.js";
+import init, { Workspace, formatNumber, localeTable } from "./pilotage_wasm.js";
 
 let modulePromise = null;
 
@@ -39,174 +41,72 @@ function isPilotageError(value) {
 /** Instantiates the WebAssembly module once per page. */
 function loadModule() {
   if (!modulePromise) {
-    modulePromise = init().catch((e) => {
-      modulePromise = null;
-      throw e;
-    });
+    modulePromise = init().then(
+      (module) => {
+        moduleReady = true;
+        return module;
+      },
+      (e) => {
+        modulePromise = null;
+        throw e;
+      },
+    );
   }
   return modulePromise;
 }
 
-const MESSAGES = {
+/**
+ * The only words the widget holds itself: what it shows before the WebAssembly module has
+ * loaded, or when the module could not load. Every other word, status symbol, trend arrow
+ * and number format is the core's (its `locale` tables, through `localeTable` and
+ * `formatNumber`), so the widget and the reports agree by construction.
+ */
+const EARLY = {
   fr: {
     loading: "Chargement du tableau de bord…",
-    scorecard: "Tableau de bord prospectif",
-    period: "Période",
-    from: "du",
-    to: "au",
-    overall: "Score global",
-    table: "Axes et objectifs",
-    name: "Axe / objectif",
-    score: "Score",
-    status: "Statut",
-    trend: "Tendance",
-    coverage: "Couverture",
-    perspective: "Axe",
-    objective: "Objectif",
-    indicator: "Indicateur",
-    indicators: "Indicateurs",
-    value: "Valeur",
-    target: "Cible",
-    detail: "Détail",
-    detailHint: "Choisissez un axe, un objectif ou un indicateur pour voir son détail et l'explication de son score.",
-    explanation: "Explication du score",
-    close: "Fermer le détail",
-    statuses: {
-      green: "Atteint",
-      amber: "Vigilance",
-      red: "Hors cible",
-      no_data: "Sans donnée",
-      suppressed: "Masqué (petit effectif)",
-    },
-    // objectives, perspectives and the overall score are averages: they never say "target met"
-    rollupStatuses: { green: "Favorable", amber: "Vigilance", red: "Défavorable" },
-    trends: { improving: "en progrès", stable: "stable", declining: "en recul", unknown: "tendance inconnue" },
-    vsPrevious: "par rapport à la période précédente",
-    figures: "Portefeuille et partenariats",
-    asOf: (d) => `au ${d}`,
-    caseload: "File active",
-    files: (n) => (n === 1 ? "dossier" : "dossiers"),
-    leadTime: "Délai d'instruction moyen",
-    days: "j",
-    dividedBy: (r) => `divisé par ${r}`,
-    multipliedBy: (r) => `multiplié par ${r}`,
-    comparedWith: (p) => `par rapport à ${p}`,
-    byYear: (a, b) => `sur l'année ${b} par rapport à ${a}`,
-    noLeadTime: "aucun dossier décidé sur la période",
-    fundsSigned: "Fonds signés",
-    fundsReceived: "Fonds reçus",
-    pledged: "promis",
-    leverage: "Effet de levier",
-    leverageDefinitions: {
-      external_over_own: "fonds extérieurs / fonds propres",
-      total_over_own: "(fonds propres + extérieurs) / fonds propres",
-      planned_cost_over_own: "dépense totale prévue / fonds propres",
-    },
-    leverageUndefined: "non défini (aucun fonds propre)",
-    partners: "Partenaires",
-    members: "membres",
-    newPartners: "nouveaux sur la période",
-    activePartners: "actifs sur la période",
-    topPartners: (n) => `Principaux partenaires (${n} premiers, fonds signés)`,
-    topShare: (s) => `soit ${s} des fonds signés`,
-    capacity: "Capacité d'investissement",
-    transversal: "Dossiers transversaux",
     errorTitle: "Le tableau de bord ne peut pas être affiché",
-    noSource: "Aucun espace de travail : donnez l'attribut src ou la propriété workspace.",
-    fetchFailed: (src, why) => `Le fichier « ${src} » n'a pas pu être chargé (${why}).`,
-    notJson: (src) => `Le fichier « ${src} » n'est pas du JSON valide.`,
-    invalid: (n) => (n === 1 ? "L'espace de travail a 1 problème :" : `L'espace de travail a ${n} problèmes :`),
-    more: (k) => `… et ${k} de plus (error.problems les donne tous).`,
-    badPeriod: "La période demandée n'est pas valide.",
-    noPeriod: "L'espace de travail ne contient aucune donnée datée : aucune période à afficher.",
     moduleFailed: (why) => `Le module WebAssembly n'a pas pu être chargé (${why}).`,
-    line: (l, c) => (c == null ? `ligne ${l}` : `ligne ${l}, colonne ${c}`),
-    shown: (p) => `Tableau de bord affiché pour ${p}.`,
-    report: "Rapport imprimable",
-    reportHint: (p) => `Ouvre le rapport complet de ${p} dans une nouvelle fenêtre`,
   },
   en: {
     loading: "Loading the scorecard…",
-    scorecard: "Balanced scorecard",
-    period: "Period",
-    from: "from",
-    to: "to",
-    overall: "Overall score",
-    table: "Perspectives and objectives",
-    name: "Perspective / objective",
-    score: "Score",
-    status: "Status",
-    trend: "Trend",
-    coverage: "Coverage",
-    perspective: "Perspective",
-    objective: "Objective",
-    indicator: "Indicator",
-    indicators: "Indicators",
-    value: "Value",
-    target: "Target",
-    detail: "Detail",
-    detailHint: "Choose a perspective, an objective or an indicator to see its detail and why it has its score.",
-    explanation: "How the score was obtained",
-    close: "Close the detail",
-    statuses: {
-      green: "On target",
-      amber: "Caution",
-      red: "Off target",
-      no_data: "No data",
-      suppressed: "Suppressed (small group)",
-    },
-    // objectives, perspectives and the overall score are averages: they never say "target met"
-    rollupStatuses: { green: "Good", amber: "Caution", red: "Poor" },
-    trends: { improving: "improving", stable: "stable", declining: "worsening", unknown: "trend unknown" },
-    vsPrevious: "against the previous period",
-    figures: "Portfolio and partnerships",
-    asOf: (d) => `at ${d}`,
-    caseload: "Active caseload",
-    files: (n) => (n === 1 ? "file" : "files"),
-    leadTime: "Mean instruction lead time",
-    days: "d",
-    dividedBy: (r) => `divided by ${r}`,
-    multipliedBy: (r) => `multiplied by ${r}`,
-    comparedWith: (p) => `compared with ${p}`,
-    byYear: (a, b) => `over the year ${b} compared with ${a}`,
-    noLeadTime: "no file decided in the period",
-    fundsSigned: "Funds signed",
-    fundsReceived: "Funds received",
-    pledged: "pledged",
-    leverage: "Leverage",
-    leverageDefinitions: {
-      external_over_own: "external funds / own funds",
-      total_over_own: "(own + external funds) / own funds",
-      planned_cost_over_own: "total planned expenditure / own funds",
-    },
-    leverageUndefined: "undefined (no own funds)",
-    partners: "Partners",
-    members: "members",
-    newPartners: "new in the period",
-    activePartners: "active in the period",
-    topPartners: (n) => `Top partners (first ${n}, signed funds)`,
-    topShare: (s) => `${s} of the signed funds`,
-    capacity: "Investment capacity",
-    transversal: "Cross-service files",
     errorTitle: "The scorecard cannot be shown",
-    noSource: "No workspace: set the src attribute or the workspace property.",
-    fetchFailed: (src, why) => `The file "${src}" could not be loaded (${why}).`,
-    notJson: (src) => `The file "${src}" is not valid JSON.`,
-    invalid: (n) => (n === 1 ? "The workspace has 1 problem:" : `The workspace has ${n} problems:`),
-    more: (k) => `… and ${k} more (error.problems has them all).`,
-    badPeriod: "The requested period is not valid.",
-    noPeriod: "The workspace holds no dated data: there is no period to show.",
     moduleFailed: (why) => `The WebAssembly module could not be loaded (${why}).`,
-    line: (l, c) => (c == null ? `line ${l}` : `line ${l}, column ${c}`),
-    shown: (p) => `Scorecard shown for ${p}.`,
-    report: "Printable report",
-    reportHint: (p) => `Opens the full report of ${p} in a new window`,
   },
 };
 
-/** The shape of each status, readable without colour (the same as the core's reports). */
-const SYMBOLS = { green: "✓", amber: "!", red: "✗", no_data: "–", suppressed: "⊘" };
-const ARROWS = { improving: "↗", stable: "→", declining: "↘", unknown: "·" };
+/** `text` with `{0}`, `{1}`... replaced by `values` (as text, never as a pattern). */
+function fill(text, ...values) {
+  return text.replace(/\{(\d)\}/g, (_, i) => String(values[Number(i)]));
+}
+
+/** The messages of each language, built once from the core's table after the module loaded. */
+const TABLES = {};
+let moduleReady = false;
+
+/**
+ * The messages of `lang` ("fr" or "en") from the core's table: a text for each key, and a
+ * function for each text with values to put in (`{0}`, `{1}`).
+ */
+function messagesOf(lang) {
+  if (!moduleReady) return EARLY[lang];
+  if (TABLES[lang]) return TABLES[lang];
+  const t = localeTable(lang);
+  const m = { ...EARLY[lang] };
+  for (const [key, text] of Object.entries(t.messages)) {
+    m[key] = text.includes("{0}") ? (...values) => fill(text, ...values) : text;
+  }
+  const w = t.messages;
+  m.invalid = (n) => (n === 1 ? w.invalidOne : fill(w.invalid, n));
+  m.line = (l, c) => (c == null ? fill(w.line, l) : fill(w.lineColumn, l, c));
+  m.statuses = t.statuses;
+  m.rollupStatuses = t.rollup_statuses;
+  m.symbols = t.symbols;
+  m.trends = t.trends;
+  m.arrows = t.arrows;
+  m.leverageDefinitions = t.leverage_definitions;
+  TABLES[lang] = m;
+  return m;
+}
 
 const STYLE = `
 :host { display: block; min-width: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2733; }
@@ -384,13 +284,19 @@ export class PilotageScorecard extends HTMLElement {
     else this._render();
   }
 
-  _messages() {
+  /** "fr" or "en": the `lang` attribute, else the nearest one around, else French. */
+  _lang() {
     const lang = (this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang") || "fr").toLowerCase();
-    return lang.startsWith("en") ? MESSAGES.en : MESSAGES.fr;
+    return lang.startsWith("en") ? "en" : "fr";
   }
 
+  _messages() {
+    return messagesOf(this._lang());
+  }
+
+  /** The `Intl` locale of the dates and money amounts. */
   _locale() {
-    return this._messages() === MESSAGES.en ? "en-GB" : "fr-FR";
+    return this._lang() === "en" ? "en-GB" : "fr-FR";
   }
 
   async _load() {
@@ -427,17 +333,23 @@ export class PilotageScorecard extends HTMLElement {
 
   /** The workspace text or object, from the property or by fetching `src`. */
   async _readInput() {
-    const m = this._messages();
+    // the words of a failure are the core's: written once the module has loaded (a module
+    // failure is reported before this one anyway)
+    const failure = async (key, ...values) => {
+      await loadModule();
+      const m = this._messages()[key];
+      return new Error(typeof m === "function" ? m(...values) : m);
+    };
     if (this._workspaceInput !== null) return this._workspaceInput;
     const src = this.getAttribute("src");
-    if (!src) throw new Error(m.noSource);
+    if (!src) throw await failure("noSource");
     let response;
     try {
       response = await fetch(new URL(src, document.baseURI));
     } catch (e) {
-      throw new Error(m.fetchFailed(src, e instanceof Error ? e.message : String(e)));
+      throw await failure("fetchFailed", src, e instanceof Error ? e.message : String(e));
     }
-    if (!response.ok) throw new Error(m.fetchFailed(src, `HTTP ${response.status} ${response.statusText}`.trim()));
+    if (!response.ok) throw await failure("fetchFailed", src, `HTTP ${response.status} ${response.statusText}`.trim());
     return response.text();
   }
 
@@ -459,22 +371,27 @@ export class PilotageScorecard extends HTMLElement {
     box.append(el("p", { role: "status", "aria-live": "polite" }, this._messages().loading));
   }
 
-  // ---- formatting (numbers come from the core; only their spelling is done here) ----
+  // ---- formatting: numbers, percentages, days and file counts as the core's reports write
+  // them (`formatNumber`); money and dates by `Intl` ----
 
-  _number(x, digits = 1) {
-    return new Intl.NumberFormat(this._locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  _number(x, digits = 1, style = "number") {
+    return x == null ? "–" : formatNumber(Number(x), digits, this._lang(), style);
   }
 
   _score(x) {
-    return x == null ? "–" : this._number(x, 1);
+    return this._number(x, 1);
   }
 
   _percent(fraction, digits = 0) {
-    return new Intl.NumberFormat(this._locale(), {
-      style: "percent",
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }).format(Number(fraction));
+    return this._number(fraction, digits, "percent");
+  }
+
+  _days(x) {
+    return this._number(x, 0, "days");
+  }
+
+  _files(n) {
+    return this._number(n, 0, "files");
   }
 
   /** Money given by the core as an exact decimal string, shown to the euro. */
@@ -490,7 +407,7 @@ export class PilotageScorecard extends HTMLElement {
 
   /** A label's colon: French puts a no-break space before it. */
   _colon() {
-    return this._locale() === "fr-FR" ? "\u00a0: " : ": ";
+    return this._messages().colon;
   }
 
   /** Marks the rows of `ids` as the current selection (class and aria-current on the button). */
@@ -509,8 +426,8 @@ export class PilotageScorecard extends HTMLElement {
   _badge(status, kind) {
     const m = this._messages();
     const badge = el("span", { class: `badge s-${status}`, "data-status": status });
-    const words = kind === "indicator" ? m.statuses : { ...m.statuses, ...m.rollupStatuses };
-    badge.append(el("span", { class: "sym", "aria-hidden": "true" }, SYMBOLS[status] ?? "?"), el("span", {}, words[status] ?? status));
+    const words = kind === "indicator" ? m.statuses : m.rollupStatuses;
+    badge.append(el("span", { class: "sym", "aria-hidden": "true" }, m.symbols[status] ?? "?"), el("span", {}, words[status] ?? status));
     return badge;
   }
 
@@ -519,7 +436,7 @@ export class PilotageScorecard extends HTMLElement {
     const span = el("span", { class: `trend t-${trend.direction}`, "data-direction": trend.direction });
     const change = trend.change == null ? "" : ` (${trend.change > 0 ? "+" : ""}${this._number(trend.change, 1)})`;
     span.append(
-      el("span", { class: "arrow", "aria-hidden": "true" }, ARROWS[trend.direction] ?? "·"),
+      el("span", { class: "arrow", "aria-hidden": "true" }, m.arrows[trend.direction] ?? m.arrows.unknown),
       el("span", { class: "words" }, `${m.trends[trend.direction] ?? trend.direction}${change}`),
     );
     span.title = m.vsPrevious;
@@ -571,7 +488,7 @@ export class PilotageScorecard extends HTMLElement {
     const titleId = `${this._id}-title`;
     box.setAttribute("role", "region");
     box.setAttribute("aria-labelledby", titleId);
-    box.setAttribute("lang", this._locale().slice(0, 2));
+    box.setAttribute("lang", this._lang());
 
     const head = el("header", { class: "head" });
     const titles = el("div");
@@ -653,7 +570,7 @@ export class PilotageScorecard extends HTMLElement {
     const m = this._messages();
     let html;
     try {
-      html = this._workspace.reportHtml(this._period, this._locale().slice(0, 2));
+      html = this._workspace.reportHtml(this._period, this._lang());
     } catch (e) {
       this._showError(e, m.badPeriod);
       return;
@@ -798,7 +715,7 @@ export class PilotageScorecard extends HTMLElement {
         // The core's card (escaped by the core); its chart is shown, the facts and the
         // explanation are already in the detail.
         const template = document.createElement("template");
-        template.innerHTML = this._workspace.indicatorCard(node.id, node.period, this._locale().slice(0, 2));
+        template.innerHTML = this._workspace.indicatorCard(node.id, node.period, this._lang());
         const chart = template.content.querySelector("svg");
         if (chart) {
           card.append(chart);
@@ -827,7 +744,7 @@ export class PilotageScorecard extends HTMLElement {
     d.append(el("h3", {}, m.explanation));
     let text;
     try {
-      text = this._workspace.explain(id, node.period, this._locale().slice(0, 2));
+      text = this._workspace.explain(id, node.period, this._lang());
     } catch (e) {
       text = e instanceof Error ? e.message : String(e);
     }
@@ -853,13 +770,13 @@ export class PilotageScorecard extends HTMLElement {
     const main = (text, raw) => el("div", { class: "main", "data-value": String(raw) }, text);
     const note = (text, cls = "note") => el("div", { class: cls }, text);
 
-    figure("caseload", m.caseload, main(`${h.active_caseload.toLocaleString(this._locale())} ${m.files(h.active_caseload)}`, h.active_caseload));
+    figure("caseload", m.caseload, main(this._files(h.active_caseload), h.active_caseload));
 
     const lt = h.lead_time;
     const ltNotes = [];
     if (lt.later.mean_days != null) {
       if (lt.mean_ratio != null && h.compared_with) {
-        ltNotes.push(note(`${m.dividedBy(this._number(lt.mean_ratio, 1))} ${m.comparedWith(`${h.compared_with} (${this._number(lt.earlier.mean_days, 0)} ${m.days})`)}`, "accent"));
+        ltNotes.push(note(`${m.dividedBy(this._number(lt.mean_ratio, 1))} ${m.comparedWith(`${h.compared_with} (${this._days(lt.earlier.mean_days)})`)}`, "accent"));
       }
       const y = h.lead_time_by_year;
       if (y && y.mean_ratio != null) {
@@ -869,7 +786,7 @@ export class PilotageScorecard extends HTMLElement {
     figure(
       "lead-time",
       m.leadTime,
-      lt.later.mean_days == null ? note(m.noLeadTime) : main(`${this._number(lt.later.mean_days, 0)} ${m.days}`, lt.later.mean_days),
+      lt.later.mean_days == null ? note(m.noLeadTime) : main(this._days(lt.later.mean_days), lt.later.mean_days),
       ltNotes,
     );
 
@@ -899,7 +816,7 @@ export class PilotageScorecard extends HTMLElement {
     }
     if (h.transversality.share != null) {
       figure("transversal", m.transversal, main(this._percent(h.transversality.share), h.transversality.share), [
-        note(`${h.transversality.transversal.length} / ${h.transversality.projects} ${m.files(h.transversality.projects)}`),
+        note(`${h.transversality.transversal.length} / ${this._files(h.transversality.projects)}`),
       ]);
     }
 

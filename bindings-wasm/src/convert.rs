@@ -38,6 +38,8 @@ typescript_types! {
     ProblemArray = "Problem[]";
     /// A period understood (TypeScript `PeriodInfo`).
     PeriodInfoValue = "PeriodInfo";
+    /// The words of a language (TypeScript `LocaleTable`).
+    LocaleTableValue = "LocaleTable";
     /// Record counts (TypeScript `WorkspaceCounts`).
     WorkspaceCountsValue = "WorkspaceCounts";
     /// A scorecard evaluation (TypeScript `Evaluation`).

@@ -16,6 +16,8 @@
 //! - [`args`]: every argument read in one place (periods, frequencies, languages; options
 //!   objects are read onto the core's argument structs, which hold the defaults);
 //! - [`period`]: the free function `parsePeriod`;
+//! - [`locale`]: the core's words and number formats for a page (`localeTable`,
+//!   `formatNumber`), which the `<pilotage-scorecard>` widget shows;
 //! - [`warm_up`]: the start function, which evaluates a small workspace while the module
 //!   loads so that the browser compiles the engine's code before the page's first evaluation.
 //!
@@ -31,6 +33,7 @@ pub mod analytics;
 pub mod args;
 pub mod convert;
 pub mod error;
+pub mod locale;
 pub mod period;
 pub mod report;
 pub mod warm_up;

@@ -70,6 +70,32 @@ export interface PeriodInfo {
   end: IsoDate;
 }
 
+/**
+ * Every word of a language a page needs, from the core's `locale` table (`localeTable`):
+ * what the `<pilotage-scorecard>` widget shows. In a message, `{0}` and `{1}` mark the values
+ * a page puts in (a period, a number already written, a file name).
+ *
+ * @example
+ * localeTable("en").arrows.unknown // "?"
+ */
+export interface LocaleTable {
+  lang: "fr" | "en";
+  messages: Record<string, string>;
+  statuses: Record<Status, string>;
+  rollup_statuses: Record<Status, string>;
+  symbols: Record<Status, string>;
+  trends: Record<Direction, string>;
+  arrows: Record<Direction, string>;
+  leverage_definitions: Record<LeverageDefinition, string>;
+}
+
+/**
+ * How `formatNumber` writes a value: a number (`"1 234,5"`), a fraction as a percentage
+ * (`"45,5 %"`), days (`"45 j"`) or a count of files (`"0 dossier"`, `"2 dossiers"`); `"–"`
+ * when not finite.
+ */
+export type NumberStyle = "number" | "percent" | "days" | "files";
+
 /** How many records of each kind a workspace holds. */
 export interface WorkspaceCounts {
   services: number;

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -151,14 +152,15 @@ const mainJob = (period) => JSON.parse(fs.readFileSync(path.join(MAIN_JOB, `${pe
 // The main job's --explain text of a node at 2025-Q4, in English or (lang "fr") French.
 const explainText = (node, lang = "en") =>
   fs.readFileSync(path.join(MAIN_JOB, `explain-2025-Q4-${node}${lang === "fr" ? "-fr" : ""}.txt`), "utf8").trimEnd();
-const LOCALES = { current: "fr-FR", previous: "en-GB" };
-const fixed = (locale, x, digits) =>
-  new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+const LOCALES = { current: "fr", previous: "en" };
+// The core's number format (the Node build of the package): the widget writes its numbers so.
+const { formatNumber } = createRequire(import.meta.url)("../pkg/node/pilotage_wasm.js");
+const fixed = (lang, x, digits) => formatNumber(x, digits, lang);
 
 /**
  * Checks that widget `id` shows the main job's figures for `period`: the raw numbers (in
  * data attributes, compared exactly with the JSON) and their spelling (compared with the
- * JSON number formatted here).
+ * JSON number formatted by the core: the reports' format).
  */
 async function checkWidget(page, id, period) {
   const locale = LOCALES[id];
@@ -189,7 +191,7 @@ async function checkWidget(page, id, period) {
   assert.equal(await figure("leverage").getAttribute("data-value"), leverage.value);
   assert.equal(await figure("leverage").textContent(), `× ${fixed(locale, Number(leverage.value), 2)}`);
   const definition = await widget.locator('[data-figure="leverage"] .definition').textContent();
-  assert.equal(definition, locale === "fr-FR" ? "fonds extérieurs / fonds propres" : "external funds / own funds");
+  assert.equal(definition, locale === "fr" ? "fonds extérieurs / fonds propres" : "external funds / own funds");
   assert.equal(leverage.definition, "external_over_own");
   assert.equal(await figure("funds-signed").getAttribute("data-value"), headline.funds.total.signed);
   assert.equal(await figure("funds-received").getAttribute("data-value"), headline.funds.total.received);
@@ -401,5 +403,73 @@ test("the error view lists the first 100 problems and the count; bidi names are 
   assert.equal(await bidi.getAttribute("data-state"), "ready");
   const name = await bidi.locator("tr[data-node] button").first().textContent();
   assert.equal(name, "\u2068Budget \u202e13 jours\u2069");
+  await page.close();
+});
+
+test("the widget's words, status symbols, trend arrows and numbers are the core's (localeTable, formatNumber)", { timeout: 60_000 }, async () => {
+  const { page, errors } = await open("/index.html");
+  await settled(page);
+  // The first quarter with data: no node has a previous score, every trend is unknown.
+  const first = await page.locator("#current select.period-select option").evaluateAll((o) => o.map((x) => x.value).sort()[0]);
+  await page.evaluate((p) => document.getElementById("current").setAttribute("period", p), first);
+  await page.waitForFunction((p) => document.getElementById("current").period === p, first);
+  let unknown = 0;
+  for (const [id, lang] of [["current", "fr"], ["previous", "en"]]) {
+    const shown = await page.evaluate(
+      async ([id, lang]) => {
+        // the very module the widget loaded (same URL): initialised already
+        const { localeTable } = await import("/pilotage/pilotage_wasm.js");
+        const root = document.getElementById(id).shadowRoot;
+        const text = (e) => e?.textContent ?? null;
+        return {
+          table: localeTable(lang),
+          trends: [...root.querySelectorAll(".trend")].map((s) => [s.dataset.direction, text(s.querySelector(".arrow")), text(s.querySelector(".words"))]),
+          badges: [...root.querySelectorAll(".badge")].map((b) => [b.dataset.status, text(b.querySelector(".sym")), text(b.lastChild)]),
+          head: [...root.querySelectorAll("thead th")].map(text),
+          overall: text(root.querySelector(".overall .label")),
+          coverages: [...root.querySelectorAll("tr[data-node]")].map((r) => [r.dataset.node, text(r.querySelector("td.coverage"))]),
+          caseload: text(root.querySelector('[data-figure="caseload"] .main')),
+          leadTime: text(root.querySelector('[data-figure="lead-time"] .main')),
+        };
+      },
+      [id, lang],
+    );
+    const t = shown.table;
+    assert.ok(shown.trends.length > 10 && shown.badges.length > 10, id);
+    for (const [direction, arrow, words] of shown.trends) {
+      assert.equal(arrow, t.arrows[direction], `${id} ${direction}`);
+      assert.ok(words.startsWith(t.trends[direction]), `${id}: ${words}`);
+      if (direction === "unknown") unknown += 1;
+    }
+    // the scorecard's rows and its overall score are roll-up nodes: their words are the roll-up ones
+    for (const [status, symbol, word] of shown.badges) {
+      assert.equal(symbol, t.symbols[status], `${id} ${status}`);
+      assert.equal(word, t.rollup_statuses[status], `${id} ${status}`);
+    }
+    const m = t.messages;
+    assert.deepEqual(shown.head, [m.name, m.score, m.status, m.trend, m.coverage]);
+    assert.equal(shown.overall, m.overall);
+    // numbers: percentages, days and file counts as the core writes them
+    const period = id === "current" ? first : "2024-Q4";
+    const { evaluation, headline } = await page.evaluate(async (period) => {
+      const { Workspace } = await import("/pilotage/pilotage_wasm.js");
+      const ws = Workspace.fromJson(await (await fetch("/data/workspace.json")).text());
+      return { evaluation: ws.evaluate(period), headline: ws.headline(period) };
+    }, period);
+    const byId = new Map(evaluation.nodes.map((n) => [n.id, n]));
+    assert.ok(shown.coverages.length > 10);
+    for (const [node, coverage] of shown.coverages) {
+      assert.equal(coverage, formatNumber(byId.get(node).coverage, 0, lang, "percent"), node);
+    }
+    assert.equal(shown.caseload, formatNumber(headline.active_caseload, 0, lang, "files"));
+    if (headline.lead_time.later.mean_days != null) {
+      assert.equal(shown.leadTime, formatNumber(headline.lead_time.later.mean_days, 0, lang, "days"));
+    }
+  }
+  // The unknown-trend arrow is the core's "?", where the widget's own copy drew "·".
+  assert.ok(unknown > 0);
+  assert.equal(await page.locator('#current .trend[data-direction="unknown"] .arrow').first().textContent(), "?");
+  await page.screenshot({ path: path.join(SHOTS, "widget-first-quarter.png"), fullPage: true });
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -4,6 +4,8 @@ import init, {
   Workspace,
   isPilotageError,
   parsePeriod,
+  localeTable,
+  formatNumber,
   version,
   warmedUp,
   type CapacityComparison,
@@ -19,6 +21,8 @@ import init, {
   type HeadlineOptions,
   type LeadTimeComparison,
   type LeadTimeStats,
+  type LocaleTable,
+  type NumberStyle,
   type NodeResult,
   type Outstanding,
   type PartnerCounts,
@@ -113,6 +117,19 @@ export async function usage(text: string): Promise<void> {
   const calendar: PeriodInfo = parsePeriod("2025-03");
   const frequency: Frequency = q4.frequency;
   const start: string = fiscal.start;
+
+  // The core's words and number formats (what the widget shows).
+  const table: LocaleTable = localeTable("en");
+  const arrow: string = table.arrows.unknown;
+  const word: string = table.rollup_statuses.no_data;
+  const definition: string = table.leverage_definitions.external_over_own;
+  const hint: string | undefined = localeTable().messages["detailHint"];
+  assertType<Equal<typeof table.lang, "fr" | "en">>(true);
+  const style: NumberStyle = "percent";
+  const percent: string = formatNumber(0.455, 1, "fr", style);
+  const plain: string = formatNumber(1234.5);
+  // @ts-expect-error: not a style of formatNumber
+  formatNumber(1, 0, "fr", "money");
 
   // Results are precise, not `any`.
   assertType<Equal<typeof counts, WorkspaceCounts>>(true);

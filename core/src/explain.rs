@@ -8,7 +8,8 @@
 //! operations, the status rule, the target's origin, the derived metric's code); one
 //! renderer, [`render_in`], turns it into text for a [`Locale`], taking every word, plural
 //! rule and number, percent, period and date format from the locale's table
-//! ([`Locale::words`], [`crate::locale::Words`]). [`render`] is the English text.
+//! ([`Locale::words`]: its [`crate::locale::ExplainWords`], record nouns, metric names and
+//! plural rule). [`render`] is the English text.
 
 use crate::engine::NodeKind;
 use crate::engine::derived::MetricBasis;
@@ -19,7 +20,7 @@ use crate::engine::rollup::{NoDataReason, Treatment};
 use crate::engine::scoring::{Comparison, DayCount, LowerRatio, NoScore, ScoringMethod, Status};
 use crate::engine::target::{TargetPolicy, TargetSource};
 use crate::error::Error;
-use crate::locale::{Locale, Words, fill};
+use crate::locale::{Locale, Words, fill, status_index};
 use crate::model::indicator::{Metric, TimeAggregation};
 use crate::model::period::{Frequency, Period};
 use crate::model::scorecard::Aggregation;
@@ -41,16 +42,6 @@ pub fn render(node: &NodeResult) -> String {
     render_in(node, Locale::En)
 }
 
-fn status_index(status: Status) -> usize {
-    match status {
-        Status::Green => 0,
-        Status::Amber => 1,
-        Status::Red => 2,
-        Status::NoData => 3,
-        Status::Suppressed => 4,
-    }
-}
-
 fn kind_index(kind: NodeKind) -> usize {
     match kind {
         NodeKind::Scorecard => 0,
@@ -61,7 +52,8 @@ fn kind_index(kind: NodeKind) -> usize {
 }
 
 fn status_word(w: &Words, kind: NodeKind, status: Status) -> &'static str {
-    let words = if kind == NodeKind::Indicator { &w.indicator_status } else { &w.rollup_status };
+    let words =
+        if kind == NodeKind::Indicator { &w.explain.indicator_status } else { &w.explain.rollup_status };
     words[status_index(status)]
 }
 
@@ -191,17 +183,17 @@ fn text(w: &Words, f: Option<&Formula>) -> String {
 
 fn write_formula(w: &Words, f: &Formula, out: &mut String) {
     let (op, xs) = match f {
-        Formula::Value { value, .. } => return out.push_str(&(w.number)(*value)),
+        Formula::Value { value, .. } => return out.push_str(&w.explain.format.short_number(*value)),
         Formula::Input { indicator, value } => {
             return match value {
-                Some(v) => out.push_str(&(w.number)(*v)),
+                Some(v) => out.push_str(&w.explain.format.short_number(*v)),
                 None => {
                     out.push_str(indicator);
                     out.push_str("=?");
                 }
             };
         }
-        Formula::Named { of: Operand::DistanceOutside } => return out.push_str(w.distance_outside),
+        Formula::Named { of: Operand::DistanceOutside } => return out.push_str(w.explain.distance_outside),
         Formula::Named { .. } => return out.push('?'),
         Formula::Op { op, operands } => (op, operands),
     };
@@ -219,7 +211,7 @@ fn write_formula(w: &Words, f: &Formula, out: &mut String) {
         out.push('(');
         for (i, o) in xs.iter().enumerate() {
             if i > 0 {
-                out.push_str(w.arg_sep);
+                out.push_str(w.explain.arg_sep);
             }
             write_formula(w, o, out);
         }
@@ -242,15 +234,15 @@ fn write_formula(w: &Words, f: &Formula, out: &mut String) {
             operand(w, xs.first(), 3, out);
         }
         Op::Ln => {
-            out.push_str(w.functions[5]);
+            out.push_str(w.explain.functions[5]);
             out.push(' ');
             operand(w, xs.first(), 4, out);
         }
-        Op::Exp => call(w.functions[0], out),
-        Op::Min => call(w.functions[1], out),
-        Op::Max => call(w.functions[2], out),
-        Op::Abs => call(w.functions[3], out),
-        Op::Clamp => call(w.functions[4], out),
+        Op::Exp => call(w.explain.functions[0], out),
+        Op::Min => call(w.explain.functions[1], out),
+        Op::Max => call(w.explain.functions[2], out),
+        Op::Abs => call(w.explain.functions[3], out),
+        Op::Clamp => call(w.explain.functions[4], out),
         Op::Equals => {
             out.push_str(&x(0));
             out.push_str(" = ");
@@ -258,24 +250,26 @@ fn write_formula(w: &Words, f: &Formula, out: &mut String) {
         }
         Op::Capped => {
             out.push_str(&x(0));
-            out.push_str(&fill(w.capped, &[&x(1)]));
+            out.push_str(&fill(w.explain.capped, &[&x(1)]));
         }
         Op::FlooredAtZero => {
             out.push_str(&x(0));
-            out.push_str(w.floored);
+            out.push_str(w.explain.floored);
         }
         Op::LowerIsBetter { ratio } => {
             out.push_str(&x(0));
-            out.push_str(w.lower_is_better[usize::from(*ratio == LowerRatio::TwoMinusActualOverTarget)]);
+            out.push_str(
+                w.explain.lower_is_better[usize::from(*ratio == LowerRatio::TwoMinusActualOverTarget)],
+            );
         }
         Op::TargetEqualsBaseline { reached } => {
-            out.push_str(&fill(w.target_equals_baseline[usize::from(!reached)], &[&x(0), &x(1)]))
+            out.push_str(&fill(w.explain.target_equals_baseline[usize::from(!reached)], &[&x(0), &x(1)]))
         }
-        Op::RightSideOfZero => out.push_str(&fill(w.right_side_of_zero, &[&x(0), &x(1)])),
-        Op::Band => out.push_str(&fill(w.band, &[&x(0), &x(1), &x(2), &x(3), &x(4)])),
+        Op::RightSideOfZero => out.push_str(&fill(w.explain.right_side_of_zero, &[&x(0), &x(1)])),
+        Op::Band => out.push_str(&fill(w.explain.band, &[&x(0), &x(1), &x(2), &x(3), &x(4)])),
         Op::Rule { number, status } => out.push_str(&fill(
-            w.rule,
-            &[&number.to_string(), &x(0), w.indicator_status[status_index(*status)]],
+            w.explain.rule,
+            &[&number.to_string(), &x(0), w.explain.indicator_status[status_index(*status)]],
         )),
         Op::Compare { when } => {
             out.push_str(&x(0));
@@ -287,17 +281,25 @@ fn write_formula(w: &Words, f: &Formula, out: &mut String) {
             });
             out.push_str(&x(1));
         }
-        Op::Otherwise { status } => {
-            out.push_str(&fill(w.otherwise, &[&x(0), w.indicator_status[status_index(*status)]]))
-        }
-        Op::ExpectedOn { date, day_count } => out.push_str(&fill(
-            w.expected_on,
-            &[&(w.date)(*date), w.day_counts[usize::from(*day_count == DayCount::Inclusive)]],
+        Op::Otherwise { status } => out.push_str(&fill(
+            w.explain.otherwise,
+            &[&x(0), w.explain.indicator_status[status_index(*status)]],
         )),
-        Op::Then => out.push_str(&fill(w.then, &[&x(0), &x(1)])),
-        Op::ZeroInGeometricMean => out.push_str(w.zero_in_geometric_mean),
-        Op::NoScore { reason } => out.push_str(&fill(w.no_score, &[w.no_scores[no_score_index(*reason)]])),
-        Op::NoData { reason } => out.push_str(&fill(w.no_data, &[w.no_data_reasons[no_data_index(*reason)]])),
+        Op::ExpectedOn { date, day_count } => out.push_str(&fill(
+            w.explain.expected_on,
+            &[
+                &w.explain.format.date(*date),
+                w.explain.day_counts[usize::from(*day_count == DayCount::Inclusive)],
+            ],
+        )),
+        Op::Then => out.push_str(&fill(w.explain.then, &[&x(0), &x(1)])),
+        Op::ZeroInGeometricMean => out.push_str(w.explain.zero_in_geometric_mean),
+        Op::NoScore { reason } => {
+            out.push_str(&fill(w.explain.no_score, &[w.explain.no_scores[no_score_index(*reason)]]))
+        }
+        Op::NoData { reason } => {
+            out.push_str(&fill(w.explain.no_data, &[w.explain.no_data_reasons[no_data_index(*reason)]]))
+        }
     }
 }
 
@@ -310,11 +312,11 @@ pub fn formula_in(formula: &Formula, locale: Locale) -> String {
 /// A reason in a language.
 pub fn reason_in(reason: &Reason, locale: Locale) -> String {
     let w = locale.words();
-    let r = &w.reasons;
+    let r = &w.explain.reasons;
     match reason {
         Reason::NoMeasurement { periods } => {
-            let list: Vec<String> = periods.iter().map(|p| (w.period)(*p)).collect();
-            fill(r[0], &[&list.join(w.item_sep)])
+            let list: Vec<String> = periods.iter().map(|p| w.explain.format.period(*p)).collect();
+            fill(r[0], &[&list.join(w.explain.item_sep)])
         }
         Reason::DenominatorsZero => r[1].to_string(),
         Reason::AggregateTooLarge => r[2].to_string(),
@@ -324,18 +326,23 @@ pub fn reason_in(reason: &Reason, locale: Locale) -> String {
         Reason::DivisionByZero { expression } => fill(r[6], &[expression]),
         Reason::ResultOverflows => r[7].to_string(),
         Reason::NoTarget { period, latest, policy } => fill(
-            w.no_target[usize::from(latest.is_some())],
+            w.explain.no_target[usize::from(latest.is_some())],
             &[
-                &(w.period)(*period),
-                w.policies[usize::from(*policy == TargetPolicy::CarryForward)],
-                &latest.map(w.period).unwrap_or_default(),
+                &w.explain.format.period(*period),
+                w.explain.policies[usize::from(*policy == TargetPolicy::CarryForward)],
+                &latest.map(|p| w.explain.format.period(p)).unwrap_or_default(),
             ],
         ),
-        Reason::NoScore { cause } => w.no_scores[no_score_index(*cause)].to_string(),
-        Reason::Rollup { cause } => w.no_data_reasons[no_data_index(*cause)].to_string(),
+        Reason::NoScore { cause } => w.explain.no_scores[no_score_index(*cause)].to_string(),
+        Reason::Rollup { cause } => w.explain.no_data_reasons[no_data_index(*cause)].to_string(),
         Reason::BelowMinCoverage { coverage, min } => fill(
-            w.below_min_coverage,
-            &[&(w.number)(*coverage), &(w.number)(*min), &(w.percent)(*coverage), &(w.percent)(*min)],
+            w.explain.below_min_coverage,
+            &[
+                &w.explain.format.short_number(*coverage),
+                &w.explain.format.short_number(*min),
+                &w.explain.format.short_percent(*coverage),
+                &w.explain.format.short_percent(*min),
+            ],
         ),
         Reason::Derived { metric, period, basis } => {
             let (i, count, date) = match basis {
@@ -346,12 +353,12 @@ pub fn reason_in(reason: &Reason, locale: Locale) -> String {
                 MetricBasis::AfterRecords { through } => (4, 0, Some(*through)),
             };
             fill(
-                w.derived_reasons[i],
+                w.explain.derived_reasons[i],
                 &[
                     w.metrics[metric_index(*metric)],
-                    &(w.period)(*period),
+                    &w.explain.format.period(*period),
                     &records(w, *metric, count),
-                    &date.map(w.date).unwrap_or_default(),
+                    &date.map(|d| w.explain.format.date(d)).unwrap_or_default(),
                 ],
             )
         }
@@ -359,8 +366,8 @@ pub fn reason_in(reason: &Reason, locale: Locale) -> String {
 }
 
 fn target_source(w: &Words, source: &TargetSource) -> String {
-    let t = &w.target_sources;
-    let p = |p: Period| (w.period)(p);
+    let t = &w.explain.target_sources;
+    let p = |p: Period| w.explain.format.period(p);
     match source {
         TargetSource::Explicit { period } => fill(t[0], &[&p(*period)]),
         TargetSource::ExplicitCoarser { period } => fill(t[1], &[&p(*period)]),
@@ -368,19 +375,31 @@ fn target_source(w: &Words, source: &TargetSource) -> String {
             fill(t[2], &[&count.to_string(), &p(*first), &p(*last)])
         }
         TargetSource::CarriedForward { period } => fill(t[3], &[&p(*period)]),
-        TargetSource::Trajectory { from, to } => {
-            fill(t[4], &[&(w.number)(from.value), &p(from.period), &(w.number)(to.value), &p(to.period)])
-        }
-        TargetSource::TrajectoryEnd { start, end } => {
-            fill(t[5], &[&(w.number)(start.value), &p(start.period), &(w.number)(end.value), &p(end.period)])
-        }
+        TargetSource::Trajectory { from, to } => fill(
+            t[4],
+            &[
+                &w.explain.format.short_number(from.value),
+                &p(from.period),
+                &w.explain.format.short_number(to.value),
+                &p(to.period),
+            ],
+        ),
+        TargetSource::TrajectoryEnd { start, end } => fill(
+            t[5],
+            &[
+                &w.explain.format.short_number(start.value),
+                &p(start.period),
+                &w.explain.format.short_number(end.value),
+                &p(end.period),
+            ],
+        ),
     }
 }
 
 fn status_reason(w: &Words, kind: NodeKind, reason: &StatusReason) -> String {
     let word = |s: Status| status_word(w, kind, s);
-    let n = |x: f64| (w.number)(x);
-    let sr = &w.status_reasons;
+    let n = |x: f64| w.explain.format.short_number(x);
+    let sr = &w.explain.status_reasons;
     match *reason {
         StatusReason::Suppressed => fill(sr[0], &[word(Status::Suppressed)]),
         StatusReason::NoData => sr[1].to_string(),
@@ -400,7 +419,7 @@ fn status_reason(w: &Words, kind: NodeKind, reason: &StatusReason) -> String {
 }
 
 fn time_rule(w: &Words, agg: &crate::engine::evaluation::TimeAggregationUsed, period: Period) -> String {
-    let freq = &w.frequencies[frequency_index(agg.measured)];
+    let freq = &w.explain.frequencies[frequency_index(agg.measured)];
     match agg.rule {
         TimeRule::Aggregated => {
             let n = agg.present.len();
@@ -412,20 +431,24 @@ fn time_rule(w: &Words, agg: &crate::engine::evaluation::TimeAggregationUsed, pe
                 1
             };
             fill(
-                w.rule_aggregated[i],
+                w.explain.rule_aggregated[i],
                 &[
-                    w.aggregations[aggregation_index(agg.method)],
+                    w.explain.aggregations[aggregation_index(agg.method)],
                     freq[usize::from(i != 1)],
                     &n.to_string(),
                     &agg.periods.len().to_string(),
-                    &(w.period)(period),
+                    &w.explain.format.period(period),
                 ],
             )
         }
-        TimeRule::SamePeriod => fill(w.rule_same, &[&(w.period)(period)]),
+        TimeRule::SamePeriod => fill(w.explain.rule_same, &[&w.explain.format.period(period)]),
         TimeRule::LatestEnded => fill(
-            w.rule_latest,
-            &[freq[0], &(w.period)(period), &agg.periods.first().map(|p| (w.period)(*p)).unwrap_or_default()],
+            w.explain.rule_latest,
+            &[
+                freq[0],
+                &w.explain.format.period(period),
+                &agg.periods.first().map(|p| w.explain.format.period(*p)).unwrap_or_default(),
+            ],
         ),
     }
 }
@@ -435,60 +458,60 @@ fn time_rule(w: &Words, agg: &crate::engine::evaluation::TimeAggregationUsed, pe
 pub fn render_in(node: &NodeResult, locale: Locale) -> String {
     let w = locale.words();
     let ex = &node.explanation;
-    let num = |x: f64| (w.number)(x);
-    let opt = |x: Option<f64>| x.map(w.number).unwrap_or_else(|| "-".to_string());
-    let per = |p: Period| (w.period)(p);
+    let num = |x: f64| w.explain.format.short_number(x);
+    let opt = |x: Option<f64>| x.map(|x| w.explain.format.short_number(x)).unwrap_or_else(|| "-".to_string());
+    let per = |p: Period| w.explain.format.period(p);
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
         out.push('\n');
     };
     line(fill(
-        w.header,
+        w.explain.header,
         &[
-            w.kinds[kind_index(node.kind)],
+            w.explain.kinds[kind_index(node.kind)],
             &node.id,
             &node.name,
             &per(node.period),
             &opt(node.score),
             status_word(w, node.kind, node.status),
-            &(w.percent)(node.coverage),
+            &w.explain.format.short_percent(node.coverage),
         ],
     ));
-    line(fill(w.why, &[&status_reason(w, node.kind, &ex.status_reason)]));
+    line(fill(w.explain.why, &[&status_reason(w, node.kind, &ex.status_reason)]));
     if node.value.is_some() || node.target.is_some() {
-        let unit = node.unit.as_deref().map(|u| [w.unit_sep, u].concat()).unwrap_or_default();
-        let mut text = fill(w.value, &[&opt(node.value), &unit]);
+        let unit = node.unit.as_deref().map(|u| [w.explain.unit_sep, u].concat()).unwrap_or_default();
+        let mut text = fill(w.explain.value, &[&opt(node.value), &unit]);
         if let Some(t) = &ex.target {
-            text.push_str(&fill(w.target, &[&num(t.value), &target_source(w, &t.source)]));
+            text.push_str(&fill(w.explain.target, &[&num(t.value), &target_source(w, &t.source)]));
         }
         if let Some(b) = &ex.baseline {
-            text.push_str(&fill(w.baseline, &[&num(b.value), &per(b.period)]));
+            text.push_str(&fill(w.explain.baseline, &[&num(b.value), &per(b.period)]));
         }
         line(text);
     }
     if let Some(vp) = ex.value_period {
-        line(fill(w.carried_value, &[&per(vp), &per(node.period)]));
+        line(fill(w.explain.carried_value, &[&per(vp), &per(node.period)]));
     }
     if let Some(f) = &ex.formula {
-        line(fill(w.formula_line, &[w.methods[method_index(ex)], &formula_in(f, locale)]));
+        line(fill(w.explain.formula_line, &[w.explain.methods[method_index(ex)], &formula_in(f, locale)]));
     }
     match &ex.source {
         Some(SourceUsed::Calculated { expression, substituted }) => {
             let mut text = expression.clone();
             if let Some(s) = substituted {
-                text.push_str(w.arrow);
+                text.push_str(w.explain.arrow);
                 text.push_str(&formula_in(s, locale));
             }
-            line(fill(w.calculated, &[&text]));
+            line(fill(w.explain.calculated, &[&text]));
         }
         Some(SourceUsed::Derived { metric, records: ids, .. }) => {
             let n = ids.len();
             let counted = fill(
-                w.counted[usize::from((w.plural)(n as u64))],
+                w.explain.counted[usize::from((w.plural)(n as u64))],
                 &[&n.to_string(), w.records[record_index(*metric)][usize::from((w.plural)(n as u64))]],
             );
-            line(fill(w.derived, &[w.metrics[metric_index(*metric)], &opt(node.value), &counted]));
+            line(fill(w.explain.derived, &[w.metrics[metric_index(*metric)], &opt(node.value), &counted]));
         }
         _ => {}
     }
@@ -497,15 +520,16 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
             .inputs
             .iter()
             .map(|i| match (i.suppressed, i.numerator, i.denominator) {
-                (true, _, _) => fill(w.input_suppressed, &[&per(i.period)]),
+                (true, _, _) => fill(w.explain.input_suppressed, &[&per(i.period)]),
                 (false, Some(n), Some(d)) => {
                     [per(i.period), " = ".into(), num(n), "/".into(), num(d)].concat()
                 }
                 _ => [per(i.period), " = ".into(), opt(i.value)].concat(),
             })
             .collect();
-        let list = if items.is_empty() { w.no_inputs.to_string() } else { items.join(w.item_sep) };
-        line(fill(w.inputs, &[&list, &time_rule(w, agg, node.period)]));
+        let list =
+            if items.is_empty() { w.explain.no_inputs.to_string() } else { items.join(w.explain.item_sep) };
+        line(fill(w.explain.inputs, &[&list, &time_rule(w, agg, node.period)]));
     }
     if !ex.children.is_empty() {
         // an objective's children are indicators; the other nodes' children roll up
@@ -517,13 +541,13 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
             .map(|c| {
                 let what = match c.treatment {
                     Treatment::Used => {
-                        fill(w.child_used, &[&opt(c.score), status_word(w, child_kind, c.status)])
+                        fill(w.explain.child_used, &[&opt(c.score), status_word(w, child_kind, c.status)])
                     }
-                    Treatment::Excluded => w.treatments[0].to_string(),
-                    Treatment::CountedAsZero => w.treatments[1].to_string(),
-                    Treatment::MakesParentNoData => w.treatments[2].to_string(),
+                    Treatment::Excluded => w.explain.treatments[0].to_string(),
+                    Treatment::CountedAsZero => w.explain.treatments[1].to_string(),
+                    Treatment::MakesParentNoData => w.explain.treatments[2].to_string(),
                     Treatment::CarriedForward { age } => fill(
-                        w.carried[usize::from((w.plural)(u64::from(age)))],
+                        w.explain.carried[usize::from((w.plural)(u64::from(age)))],
                         &[
                             &opt(c.carried_score),
                             &c.carried_from.map(per).unwrap_or_default(),
@@ -531,22 +555,25 @@ pub fn render_in(node: &NodeResult, locale: Locale) -> String {
                         ],
                     ),
                 };
-                fill(w.child, &[&c.id, &num(c.raw_weight), &(w.percent)(c.effective_weight), &what])
+                fill(
+                    w.explain.child,
+                    &[&c.id, &num(c.raw_weight), &w.explain.format.short_percent(c.effective_weight), &what],
+                )
             })
             .collect();
-        line([w.children, &kids.join(w.child_sep)].concat());
+        line([w.explain.children, &kids.join(w.explain.child_sep)].concat());
     }
     for r in &ex.reasons {
-        line(fill(w.reason_line, &[&reason_in(r, locale)]));
+        line(fill(w.explain.reason_line, &[&reason_in(r, locale)]));
     }
     if let Some(f) = &node.forecast {
         let track = match f.on_track {
-            Some(true) => w.tracks[0],
-            Some(false) => w.tracks[1],
-            None => w.tracks[2],
+            Some(true) => w.explain.tracks[0],
+            Some(false) => w.explain.tracks[1],
+            None => w.explain.tracks[2],
         };
         line(fill(
-            w.forecast[usize::from((w.plural)(u64::from(f.points)))],
+            w.explain.forecast[usize::from((w.plural)(u64::from(f.points)))],
             &[&per(f.target_period), &opt(f.projected), &num(f.target), track, &f.points.to_string()],
         ));
     }

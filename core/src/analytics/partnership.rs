@@ -558,7 +558,7 @@ impl LeverageUndefined {
             LeverageUndefined::ZeroOwnFunds => 2,
             LeverageUndefined::TooLargeToDivide => 3,
         };
-        locale.words().leverage_undefined[k]
+        locale.words().report.leverage_undefined[k]
     }
 }
 
@@ -1014,7 +1014,7 @@ pub struct CapacityComparison {
     /// total overflows.
     pub ratio: Option<Decimal>,
     /// Why there is no ratio, when there is none, as a code (worded by
-    /// [`crate::locale::Words::no_ratio`]).
+    /// [`crate::locale::ReportWords::no_ratio`]).
     pub note: Option<NoRatio>,
 }
 
@@ -1042,12 +1042,13 @@ pub enum NoRatio {
 impl NoRatio {
     /// The reason in a language.
     pub fn text(self, locale: crate::locale::Locale) -> String {
-        let w = locale.words();
+        // the explanations' spellings of periods and dates (the files' in English)
+        let (w, f) = (&locale.words().report, &locale.words().explain.format);
         match self {
             NoRatio::Overflow => w.no_ratio[0].to_string(),
-            NoRatio::NoInvestment { period } => crate::locale::fill(w.no_ratio[1], &[&(w.period)(period)]),
+            NoRatio::NoInvestment { period } => crate::locale::fill(w.no_ratio[1], &[&f.period(period)]),
             NoRatio::NoInvestmentUpTo { period, through } => {
-                crate::locale::fill(w.no_ratio[2], &[&(w.period)(period), &(w.date)(through)])
+                crate::locale::fill(w.no_ratio[2], &[&f.period(period), &f.date(through)])
             }
         }
     }

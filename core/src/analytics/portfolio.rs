@@ -266,6 +266,18 @@ pub enum Milestone {
 }
 
 impl Milestone {
+    /// Every milestone, in the order of a file's life.
+    pub const ALL: [Milestone; 8] = [
+        Milestone::Registered,
+        Milestone::Complete,
+        Milestone::Decision,
+        Milestone::Approved,
+        Milestone::Notified,
+        Milestone::Started,
+        Milestone::Delivered,
+        Milestone::Closed,
+    ];
+
     /// The day the file reached this milestone, if it did.
     pub fn date(self, p: &Project) -> Option<NaiveDate> {
         match self {

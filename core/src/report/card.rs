@@ -3,7 +3,7 @@
 
 use super::model::IndicatorCardView;
 use super::svg::{LineChart, Svg, line_chart, stack, status_stroke, wrap};
-use crate::locale::{Label, Locale, status_symbol};
+use crate::locale::{Label, Locale, fill, status_symbol};
 
 /// Width of a card.
 pub const CARD_WIDTH: f64 = 480.0;
@@ -29,18 +29,13 @@ pub fn latest_text(card: &IndicatorCardView, locale: Locale) -> String {
                 }
                 None => String::new(),
             };
-            let colon = if locale == Locale::Fr { "\u{a0}:" } else { ":" };
             let value = match l.value {
                 Some(_) => format!("{} — ", value_text(card, l.value, locale)),
                 None => String::new(),
             };
-            format!(
-                "{} ({}){colon} {value}{} {}{score}",
-                locale.label(Label::LatestValue),
-                locale.period(l.period),
-                status_symbol(l.status),
-                locale.status(l.status)
-            )
+            let label = format!("{} ({})", locale.label(Label::LatestValue), locale.period(l.period));
+            let text = format!("{value}{} {}{score}", status_symbol(l.status), locale.status(l.status));
+            fill(locale.words().report.label_value, &[&label, &text])
         }
         None => locale.status(crate::engine::scoring::Status::NoData).to_string(),
     }

@@ -7,7 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::model::PartnershipView;
 use super::svg::{BarSeries, HBar, Svg, bar_chart, hbars, stack, wrap};
-use crate::locale::{Label, Locale, leverage_definition, partner_kind_label};
+use crate::locale::{Label, Locale, fill, leverage_definition, partner_kind_label};
 
 /// Width of the partnership pictures.
 pub const PARTNERSHIP_WIDTH: f64 = 900.0;
@@ -44,20 +44,14 @@ pub fn funds_svg(view: &PartnershipView, locale: Locale) -> String {
 /// `None` when the view has no leverage.
 pub fn leverage_text(view: &PartnershipView, locale: Locale) -> Option<String> {
     let l = view.leverage.as_ref()?;
-    let colon = if locale == Locale::Fr { "\u{a0}:" } else { ":" };
+    let r = &locale.words().report;
     let ratio = match l.value {
-        Some(v) => match locale {
-            Locale::Fr => format!("1 pour {}", locale.number(v, 1)),
-            Locale::En => format!("1 to {}", locale.number(v, 1)),
-        },
+        Some(v) => fill(r.leverage_ratio, &[&locale.number(v, 1)]),
         None => "–".to_string(),
     };
-    Some(format!(
-        "{}{colon} {ratio} ({} / {})",
-        locale.label(Label::Leverage),
-        locale.money_or_dash(l.numerator),
-        locale.money_or_dash(l.denominator)
-    ))
+    let value =
+        format!("{ratio} ({} / {})", locale.money_or_dash(l.numerator), locale.money_or_dash(l.denominator));
+    Some(fill(r.label_value, &[locale.label(Label::Leverage), &value]))
 }
 
 /// The leverage and its definition, as a small SVG text block.
@@ -67,9 +61,8 @@ pub fn leverage_svg(view: &PartnershipView, locale: Locale) -> String {
         .leverage
         .as_ref()
         .map(|l| {
-            let colon = if locale == Locale::Fr { "\u{a0}:" } else { ":" };
             let words = leverage_definition(l.definition, l.as_of, locale);
-            format!("{}{colon} {words}", locale.label(Label::Definition))
+            fill(locale.words().report.label_value, &[locale.label(Label::Definition), &words])
         })
         .unwrap_or_default();
     let lines = wrap(&definition, PARTNERSHIP_WIDTH - 20.0, 12.0);
@@ -115,25 +108,13 @@ pub fn explanation_lines(view: &PartnershipView, locale: Locale) -> Vec<String> 
     let (pledged, signed, received) =
         (locale.money_or_dash(x.pledged), locale.money_or_dash(x.signed), locale.money_or_dash(x.received));
     let period = locale.period(x.period);
-    let mut lines = match locale {
-        Locale::Fr => vec![
-            "Fonds par période : montants des étapes (promis, signé, encaissé) datées dans la période."
-                .to_string(),
-            format!("Cumul au {date} : promis {pledged}, signé {signed}, encaissé {received}."),
-            format!(
-                "Principaux partenaires : montants signés cumulés au {date} ; part des {} premiers : {share}.",
-                x.top_n
-            ),
-            format!("Partenaires : membres du réseau à la fin de {period}."),
-        ],
-        Locale::En => vec![
-            "Funds by period: amounts of the steps (pledged, signed, received) dated in the period."
-                .to_string(),
-            format!("Total by {date}: pledged {pledged}, signed {signed}, received {received}."),
-            format!("Top partners: signed amounts up to {date}; share of the top {}: {share}.", x.top_n),
-            format!("Partners: members of the network at the end of {period}."),
-        ],
-    };
+    let r = &locale.words().report;
+    let mut lines = vec![
+        r.funds_line.to_string(),
+        fill(r.total_line, &[&date, &pledged, &signed, &received]),
+        fill(r.top_partners_line, &[&date, &x.top_n.to_string(), &share]),
+        fill(r.partners_line, &[&period]),
+    ];
     lines.extend(x.leverage_undefined.map(|r| r.text(locale).to_string()));
     if x.overflow {
         lines.push(locale.money_overflow().to_string());

@@ -4,7 +4,7 @@
 
 use super::model::{LeadTimeSample, PortfolioView};
 use super::svg::{HBar, LineChart, Sample, Summary, distributions, hbars, line_chart, stack, summary};
-use crate::locale::{Label, Locale, caseload_rule, milestone_label};
+use crate::locale::{Label, Locale, caseload_rule, fill, milestone_label};
 
 /// Width of the portfolio pictures.
 pub const PORTFOLIO_WIDTH: f64 = 900.0;
@@ -56,64 +56,29 @@ pub fn explanation_lines(view: &PortfolioView, locale: Locale) -> Vec<String> {
     // "1 file", "2 files"; "0 dossier", "2 dossiers": the locale's plural rule and nouns
     let w = locale.words();
     let files = |n: usize| w.records[3][usize::from((w.plural)(n as u64))];
-    match locale {
-        Locale::Fr => vec![
-            format!(
-                "File active au {date}\u{a0}: {} {} (enregistrés, ni clos ni abandonnés{rule}) ; courbe : file active à la fin de chaque période.",
-                x.active_caseload,
-                files(x.active_caseload),
-            ),
-            format!(
-                "Délai d’instruction : jours de « {start} » à « {stop} », dossiers décidés dans la période ; {} ({} {}) moyenne {}, médiane {} ; {} ({} {}) moyenne {}, médiane {}.",
-                locale.period(e.period),
-                e.count,
-                files(e.count),
-                days(e.mean_days),
-                days(e.median_days),
-                locale.period(l.period),
-                l.count,
-                files(l.count),
-                days(l.mean_days),
-                days(l.median_days)
-            ),
-            format!(
-                "Rapport des moyennes {} / {} = {} ; rapport des médianes = {}.",
-                locale.period(e.period),
-                locale.period(l.period),
-                ratio(x.mean_ratio),
-                ratio(x.median_ratio)
-            ),
-            format!("Ancienneté : jours depuis l’enregistrement des dossiers ouverts au {date} ({period})."),
-        ],
-        Locale::En => vec![
-            format!(
-                "Active caseload on {date}: {} {} (registered, neither closed nor abandoned{rule}); chart: caseload at the end of each period.",
-                x.active_caseload,
-                files(x.active_caseload),
-            ),
-            format!(
-                "Instruction lead time: days from “{start}” to “{stop}”, files decided in the period; {} ({} {}) mean {}, median {}; {} ({} {}) mean {}, median {}.",
-                locale.period(e.period),
-                e.count,
-                files(e.count),
-                days(e.mean_days),
-                days(e.median_days),
-                locale.period(l.period),
-                l.count,
-                files(l.count),
-                days(l.mean_days),
-                days(l.median_days)
-            ),
-            format!(
-                "Ratio of the means {} / {} = {}; ratio of the medians = {}.",
-                locale.period(e.period),
-                locale.period(l.period),
-                ratio(x.mean_ratio),
-                ratio(x.median_ratio)
-            ),
-            format!("Ageing: days since registration of the files open on {date} ({period})."),
-        ],
-    }
+    let r = &w.report;
+    let sample = |s: &super::model::LeadTimeFigures| {
+        let count = s.count.to_string();
+        fill(
+            r.lead_time_sample,
+            &[&locale.period(s.period), &count, files(s.count), &days(s.mean_days), &days(s.median_days)],
+        )
+    };
+    let count = x.active_caseload.to_string();
+    vec![
+        fill(r.caseload_line, &[&date, &count, files(x.active_caseload), rule]),
+        fill(r.lead_time_line, &[start, stop, &sample(e), &sample(l)]),
+        fill(
+            r.ratios_line,
+            &[
+                &locale.period(e.period),
+                &locale.period(l.period),
+                &ratio(x.mean_ratio),
+                &ratio(x.median_ratio),
+            ],
+        ),
+        fill(r.ageing_line, &[&date, &period]),
+    ]
 }
 
 /// The headline of the lead-time comparison: `Délai moyen divisé par 4,0 : 180 j (2014) →
@@ -129,18 +94,21 @@ pub fn lead_time_headline(view: &PortfolioView, locale: Locale) -> Option<String
     } else {
         (Label::MultipliedBy, b.mean / a.mean)
     };
-    let colon = if locale == Locale::Fr { "\u{a0}:" } else { ":" };
-    Some(format!(
-        "{} ({}) {} {}{colon} {} ({}) → {} ({})",
+    let change = format!(
+        "{} ({}) {} {}",
         locale.label(Label::LeadTime),
         locale.label(Label::Mean),
         locale.label(label),
-        locale.number(ratio, 1),
+        locale.number(ratio, 1)
+    );
+    let means = format!(
+        "{} ({}) → {} ({})",
         locale.days(a.mean, 0),
         sample_label(&view.lead_time_before, locale),
         locale.days(b.mean, 0),
         sample_label(&view.lead_time_after, locale)
-    ))
+    );
+    Some(fill(locale.words().report.label_value, &[&change, &means]))
 }
 
 /// The two lead-time distributions on one axis (box plot, dots, median and mean).
