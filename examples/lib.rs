@@ -234,7 +234,8 @@ pub fn text_report(
         let _ = writeln!(out, "  {:<24}{}", "", stats(&cmp.earlier));
         let ratio = match (cmp.mean_ratio, cmp.median_ratio) {
             (Some(mean), Some(median)) => fill(t.divided, &[&l.number(mean, 1), &l.number(median, 1)]),
-            _ => cmp.note.clone().unwrap_or_else(|| "–".into()),
+            _ if cmp.notes.is_empty() => "–".into(),
+            _ => cmp.notes.iter().map(|n| n.text(l)).collect::<Vec<_>>().join("; "),
         };
         let _ = writeln!(out, "  {:<24}{}", "", ratio);
     }

@@ -24,8 +24,8 @@ use pilotage::analytics::partnership::{
 };
 use pilotage::analytics::portfolio::{
     Caseload, CaseloadOptions, DeliveryReport, Excluded, FileAge, FileLeadTime, LeadTimeComparison,
-    LeadTimeOptions, LeadTimeStats, Milestone, PortfolioValue, ProjectDelivery, ServicePair, Throughput,
-    Transversality, WorkInProgress,
+    LeadTimeNote, LeadTimeOptions, LeadTimeStats, Milestone, PortfolioValue, ProjectDelivery, ServicePair,
+    Throughput, Transversality, WorkInProgress,
 };
 use pilotage::io::import::ImportSummary;
 use pilotage::{
@@ -158,7 +158,7 @@ fields! { record:
     FileLeadTime { project, start, stop, days }
     Excluded { project, reason }
     LeadTimeStats { period, through, options, count, mean_days, median_days, p90_days, max_days, files, excluded }
-    LeadTimeComparison { earlier, later, mean_ratio, median_ratio, note }
+    LeadTimeComparison { earlier, later, mean_ratio, median_ratio, notes }
     Throughput { period, registered, approved, rejected, delivered }
     WorkInProgress { date, by_stage }
     FileAge { project, registered, stage, stage_since, days_since_registration, days_in_stage }
@@ -235,6 +235,11 @@ tagged! {
         All => "all",
         ApprovedBy(date) => "approved_by",
         ApprovedIn(period) => "approved_in",
+    }
+    LeadTimeNote by "code" {
+        NoFiles { period, stop, through } => "no_files",
+        ZeroMean => "zero_mean",
+        ZeroMedian => "zero_median",
     }
     NoRatio by "code" {
         Overflow => "overflow",

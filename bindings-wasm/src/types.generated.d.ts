@@ -534,7 +534,7 @@ export interface LeadTimeComparison {
   later: LeadTimeStats;
   mean_ratio: number | null;
   median_ratio: number | null;
-  note: string | null;
+  notes: LeadTimeNote[];
 }
 
 /** An event of a file's life that a lead time can start or stop at. */
@@ -547,6 +547,12 @@ export type LeadTimeEvent =
   | "started"
   | "delivered"
   | "closed";
+
+/** Why a lead-time ratio is missing. */
+export type LeadTimeNote =
+  | { code: "no_files"; period: PeriodText; stop: LeadTimeEvent; through: IsoDate | null }
+  | { code: "zero_mean" }
+  | { code: "zero_median" };
 
 /** Which events a lead time runs between; a field missing when read takes its [`Default`] value. */
 export interface LeadTimeOptions {

@@ -116,7 +116,13 @@ fn an_explicit_comparison_period_and_bad_options() {
     assert_eq!(by_year.earlier.count, 0);
     assert_eq!(by_year.later.mean_days, Some(30.0));
     assert_eq!(by_year.mean_ratio, None);
-    assert_eq!(by_year.note.as_deref(), Some("no files reached decision in 2019 up to 2019-03-31"));
+    let why = by_year.notes.first().copied().unwrap();
+    assert_eq!(by_year.notes.len(), 1);
+    assert_eq!(why.text(pilotage::locale::Locale::En), "no files reached decision in 2019 up to 2019-03-31");
+    assert_eq!(
+        why.text(pilotage::locale::Locale::Fr),
+        "aucun dossier n’a atteint l’étape «\u{a0}décision\u{a0}» en 2019 jusqu’au 31/03/2019"
+    );
     let bad = HeadlineOptions { top_partners: 0, ..HeadlineOptions::default() };
     assert!(headline(&ws, "2025".parse().unwrap(), bad).is_err());
 }

@@ -7,10 +7,11 @@ mod common;
 
 use common::{day, eur, p as per};
 use pilotage::analytics::portfolio::{
-    self, LeadTimeOptions, Milestone, ageing, caseload, compare_lead_times, delivery, lead_time, percentile,
-    portfolio_value, throughput, transversality, work_in_progress,
+    self, LeadTimeNote, LeadTimeOptions, Milestone, ageing, caseload, compare_lead_times, delivery,
+    lead_time, percentile, portfolio_value, throughput, transversality, work_in_progress,
 };
 use pilotage::engine::derived::series;
+use pilotage::locale::Locale;
 use pilotage::{Metric, Project, Stage, StageEvent, Workspace};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -236,11 +237,21 @@ fn lead_time_ratio_between_two_periods() {
     assert_eq!(c.later.count, 2);
     assert_eq!(c.mean_ratio, Some(3.0));
     assert_eq!(c.median_ratio, Some(3.0));
-    assert_eq!(c.note, None);
+    assert!(c.notes.is_empty());
     // Against an empty period there is no ratio, and the note says why.
     let none = compare_lead_times(&ws, per("2025-Q1"), per("2025-Q2"), LeadTimeOptions::default());
     assert_eq!((none.mean_ratio, none.median_ratio), (None, None));
-    assert_eq!(none.note.as_deref(), Some("no files reached decision in 2025-Q2"));
+    let why = LeadTimeNote::NoFiles { period: per("2025-Q2"), stop: Milestone::Decision, through: None };
+    assert_eq!(none.notes, vec![why]);
+    assert_eq!(why.text(Locale::En), "no files reached decision in 2025-Q2");
+    assert_eq!(
+        why.text(Locale::Fr),
+        "aucun dossier n’a atteint l’étape «\u{a0}décision\u{a0}» en T2\u{a0}2025"
+    );
+    assert_eq!(
+        serde_json::to_value(why).unwrap(),
+        serde_json::json!({"code": "no_files", "period": "2025-Q2", "stop": "decision", "through": null})
+    );
     // A later median of 0 days (B alone, decided on its registration day, in 2025-02).
     let zero = compare_lead_times(&ws, per("2025-01"), per("2025-02"), LeadTimeOptions::default());
     // 2025-02 holds A (30) and B (0): mean 15, median 15; 2025-01 holds F (90): ratio 6.
@@ -251,7 +262,9 @@ fn lead_time_ratio_between_two_periods() {
         compare_lead_times(&w, per("2025-01"), per("2025-02"), LeadTimeOptions::default())
     };
     assert_eq!(only_b.mean_ratio, None);
-    assert!(only_b.note.unwrap().contains("later mean is 0 days"));
+    // the median of B alone is 0 days too: both ratios missing, each said
+    assert_eq!(only_b.notes, vec![LeadTimeNote::ZeroMean, LeadTimeNote::ZeroMedian]);
+    assert_eq!(LeadTimeNote::ZeroMean.text(Locale::En), "the later mean is 0 days: no ratio");
 }
 
 #[test]

@@ -445,15 +445,62 @@ pub struct LeadTimeComparison {
     pub mean_ratio: Option<f64>,
     /// Earlier median / later median; `None` likewise.
     pub median_ratio: Option<f64>,
-    /// Why a ratio is missing, when one is.
-    pub note: Option<String>,
+    /// Why a ratio is missing, when one is (empty otherwise); worded for a language by
+    /// [`LeadTimeNote::text`].
+    pub notes: Vec<LeadTimeNote>,
 }
 
-fn day_ratio(earlier: Option<f64>, later: Option<f64>, what: &str, notes: &mut Vec<String>) -> Option<f64> {
+/// Why a lead-time ratio is missing. Serialised with a `code` tag in snake_case:
+/// `{"code": "no_files", "period": "2019-11", "stop": "decision", "through": null}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum LeadTimeNote {
+    /// No file reached `stop` in `period` (counted up to `through` when the period is
+    /// compared only that far).
+    NoFiles {
+        /// The period without files.
+        period: Period,
+        /// The event the files had to reach.
+        stop: Milestone,
+        /// The day the period is counted up to, when before its end.
+        through: Option<NaiveDate>,
+    },
+    /// The later period's mean is 0 days: nothing to divide by.
+    ZeroMean,
+    /// The later period's median is 0 days.
+    ZeroMedian,
+}
+
+impl LeadTimeNote {
+    /// The note in a language.
+    pub fn text(self, locale: crate::locale::Locale) -> String {
+        // the explanations' spellings of periods and dates (the files' in English)
+        let (w, f) = (&locale.words().report, &locale.words().explain.format);
+        match self {
+            LeadTimeNote::NoFiles { period, stop, through: None } => crate::locale::fill(
+                w.lead_time_notes[0],
+                &[crate::locale::milestone_label(stop, locale), &f.period(period)],
+            ),
+            LeadTimeNote::NoFiles { period, stop, through: Some(day) } => crate::locale::fill(
+                w.lead_time_notes[1],
+                &[crate::locale::milestone_label(stop, locale), &f.period(period), &f.date(day)],
+            ),
+            LeadTimeNote::ZeroMean => w.lead_time_notes[2].to_string(),
+            LeadTimeNote::ZeroMedian => w.lead_time_notes[3].to_string(),
+        }
+    }
+}
+
+fn day_ratio(
+    earlier: Option<f64>,
+    later: Option<f64>,
+    zero: LeadTimeNote,
+    notes: &mut Vec<LeadTimeNote>,
+) -> Option<f64> {
     match (earlier, later) {
         (Some(e), Some(l)) if l > 0.0 => Some(e / l),
         (Some(_), Some(_)) => {
-            notes.push(format!("the later {what} is 0 days: no ratio"));
+            notes.push(zero);
             None
         }
         _ => None,
@@ -484,23 +531,15 @@ pub fn compare_lead_times_to_date(
     let l = lead_time_through(ws, later, through, options);
     let e = lead_time_through(ws, earlier, earlier.same_day_as(l.through, later, cal), options);
     let mut notes = Vec::new();
-    for (stats, p) in [(&e, earlier), (&l, later)] {
+    for (stats, period) in [(&e, earlier), (&l, later)] {
         if stats.count == 0 {
-            if stats.through < p.end_date(cal) {
-                notes.push(format!(
-                    "no files reached {} in {p} up to {}",
-                    options.stop.as_str(),
-                    stats.through
-                ));
-            } else {
-                notes.push(format!("no files reached {} in {p}", options.stop.as_str()));
-            }
+            let through = (stats.through < period.end_date(cal)).then_some(stats.through);
+            notes.push(LeadTimeNote::NoFiles { period, stop: options.stop, through });
         }
     }
-    let mean_ratio = day_ratio(e.mean_days, l.mean_days, "mean", &mut notes);
-    let median_ratio = day_ratio(e.median_days, l.median_days, "median", &mut notes);
-    let note = (!notes.is_empty()).then(|| notes.join("; "));
-    LeadTimeComparison { earlier: e, later: l, mean_ratio, median_ratio, note }
+    let mean_ratio = day_ratio(e.mean_days, l.mean_days, LeadTimeNote::ZeroMean, &mut notes);
+    let median_ratio = day_ratio(e.median_days, l.median_days, LeadTimeNote::ZeroMedian, &mut notes);
+    LeadTimeComparison { earlier: e, later: l, mean_ratio, median_ratio, notes }
 }
 
 /// What flowed through the portfolio in a period.

@@ -156,6 +156,12 @@ pub static EN: Words = Words {
             "no investment in {0}: no ratio",
             "no investment in {0} up to {1}: no ratio",
         ],
+        lead_time_notes: [
+            "no files reached {0} in {1}",
+            "no files reached {0} in {1} up to {2}",
+            "the later mean is 0 days: no ratio",
+            "the later median is 0 days: no ratio",
+        ],
         money_overflow: "No data (–) where a sum overflows the largest amount the library can hold (79228162514264337593543950335).",
         partner_kinds: [
             (PartnerKind::State, "State"),

@@ -147,6 +147,12 @@ pub static FR: Words = Words {
             "aucun investissement en {0}\u{a0}: pas de rapport",
             "aucun investissement en {0} jusqu’au {1}\u{a0}: pas de rapport",
         ],
+        lead_time_notes: [
+            "aucun dossier n’a atteint l’étape «\u{a0}{0}\u{a0}» en {1}",
+            "aucun dossier n’a atteint l’étape «\u{a0}{0}\u{a0}» en {1} jusqu’au {2}",
+            "la moyenne de la période récente est de 0\u{a0}jour\u{a0}: pas de rapport",
+            "la médiane de la période récente est de 0\u{a0}jour\u{a0}: pas de rapport",
+        ],
         money_overflow: "Sans donnée (–) là où une somme dépasse le plus grand montant que la bibliothèque peut représenter (79228162514264337593543950335).",
         partner_kinds: [
             (PartnerKind::State, "État"),

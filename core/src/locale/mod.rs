@@ -350,6 +350,10 @@ pub struct ReportWords {
     /// Why a capacity comparison has no ratio: overflow, no investment (the earlier period),
     /// no investment up to a day (the period, the day).
     pub no_ratio: [&'static str; 3],
+    /// Why a lead-time ratio is missing: no files reached the event (the event, the period),
+    /// the same up to a day (the event, the period, the day), the later mean is 0 days, the
+    /// later median is 0 days.
+    pub lead_time_notes: [&'static str; 4],
     /// Why a money figure shows as `–` (a sum overflows).
     pub money_overflow: &'static str,
     /// The kinds of partner.
