@@ -16,39 +16,30 @@ pub fn sample_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join("sample-city.json")
 }
 
-/// A readable summary of a valid workspace: what it holds.
-pub fn summary(ws: &Workspace, source: &str) -> String {
+/// A readable summary of a valid workspace: what it holds, in a language.
+pub fn summary(ws: &Workspace, source: &str, l: Locale) -> String {
     let mut out = String::new();
+    let t = &l.words().text.summary;
     let measurements: usize = ws.indicators.iter().map(|i| i.measurements.len()).sum();
     let periods = ws.indicators.iter().flat_map(|i| i.measurements.iter().map(|m| m.period));
     let first = periods.clone().min_by_key(|p| p.first_month(ws.calendar()));
     let last = periods.max_by_key(|p| p.last_month(ws.calendar()));
+    let n = |x: usize| x.to_string();
+    let sc = &ws.scorecard;
     let _ = writeln!(out, "{} — {}", ws.organisation, source);
-    let _ = writeln!(out, "valid workspace (schema version {}, currency {})", ws.schema_version, ws.currency);
-    let _ = writeln!(
-        out,
-        "  {} services, {} projects, {} partners, {} commitments",
-        ws.services.len(),
-        ws.projects.len(),
-        ws.partners.len(),
-        ws.commitments.len()
-    );
-    let _ = writeln!(
-        out,
-        "  scorecard: {} perspectives, {} objectives, {} cause-effect links, {} indicators",
-        ws.scorecard.perspectives.len(),
-        ws.scorecard.objectives.len(),
-        ws.scorecard.links.len(),
-        ws.indicators.len()
-    );
-    match (first, last) {
-        (Some(f), Some(l)) => {
-            let _ = writeln!(out, "  {measurements} measurements from {f} to {l}");
+    let _ = writeln!(out, "{}", fill(t[0], &[&ws.schema_version.to_string(), &ws.currency]));
+    let records = [ws.services.len(), ws.projects.len(), ws.partners.len(), ws.commitments.len()].map(n);
+    let _ = writeln!(out, "{}", fill(t[1], &records.each_ref().map(String::as_str)));
+    let scorecard = [sc.perspectives.len(), sc.objectives.len(), sc.links.len(), ws.indicators.len()].map(n);
+    let _ = writeln!(out, "{}", fill(t[2], &scorecard.each_ref().map(String::as_str)));
+    let _ = match (first, last) {
+        (Some(first), Some(last)) => {
+            // the explanations' spelling of periods (the file's in English)
+            let format = &l.words().explain.format;
+            writeln!(out, "{}", fill(t[3], &[&n(measurements), &format.period(first), &format.period(last)]))
         }
-        _ => {
-            let _ = writeln!(out, "  no measurements");
-        }
-    }
+        _ => writeln!(out, "{}", t[4]),
+    };
     out
 }
 

@@ -125,8 +125,9 @@ fn run(args: Args) -> Result<(), String> {
         None => {
             // Nothing dated to report on: say what the file holds and stop.
             return emit(&format!(
-                "{}no measurement or dated record: nothing to evaluate (give --period)",
-                summary(&ws, &path.display().to_string())
+                "{}{}",
+                summary(&ws, &path.display().to_string(), args.lang),
+                args.lang.words().text.summary[5]
             ));
         }
     };
@@ -175,7 +176,7 @@ fn run(args: Args) -> Result<(), String> {
     }
     emit(&format!(
         "{}\n{}",
-        summary(&ws, &path.display().to_string()),
+        summary(&ws, &path.display().to_string(), args.lang),
         text_report(&ws, &evaluation, &figures, args.caseload, args.lang)
     ))
 }

@@ -376,6 +376,7 @@ fn text_texts(t: &TextWords) -> Vec<(String, &'static str)> {
         partners,
         capacity,
         transversality,
+        summary,
     } = *t;
     named(
         "text",
@@ -405,6 +406,7 @@ fn text_texts(t: &TextWords) -> Vec<(String, &'static str)> {
             ("partners", &[partners]),
             ("capacity", &[capacity]),
             ("transversality", &[transversality]),
+            ("summary", &summary),
         ],
     )
 }
@@ -872,7 +874,12 @@ fn no_word_of_the_other_language_in_the_reports_and_the_main_job() {
                 &own,
                 &format!("report of {} at {period}", ws.organisation),
             );
-            let text = pilotage_examples::text_report(ws, &ev, &h, caseload, locale);
+            // the main job's whole text: the summary of the file, then the report
+            let text = format!(
+                "{}{}",
+                pilotage_examples::summary(ws, "", locale),
+                pilotage_examples::text_report(ws, &ev, &h, caseload, locale)
+            );
             check_output(
                 locale,
                 &text,
@@ -1098,6 +1105,8 @@ fn the_tables_share_only_words_of_both_languages() {
         "problems",
         "src",
         "workspace",
+        // the main job's option `--period`
+        "period",
         // spelled alike (French `d’` and `s’` elisions, English's `d` of days and `'s`)
         "a",
         "active",
@@ -1112,6 +1121,7 @@ fn the_tables_share_only_words_of_both_languages() {
         "nov",
         "oct",
         "parent",
+        "perspectives",
         "ratio",
         "report",
         "s",
@@ -1120,6 +1130,7 @@ fn the_tables_share_only_words_of_both_languages() {
         "services",
         "stable",
         "union",
+        "version",
     ]
     .iter()
     .map(|w| w.to_string())

@@ -369,6 +369,14 @@ pub static EN: Words = Words {
         partners: "{0} ({1} new, {2} active in the period)",
         capacity: "{0} {1} against {2} {3}: {4}",
         transversality: "{0} of active files run by several services",
+        summary: [
+            "valid workspace (schema version {0}, currency {1})",
+            "  {0} services, {1} projects, {2} partners, {3} commitments",
+            "  scorecard: {0} perspectives, {1} objectives, {2} cause-effect links, {3} indicators",
+            "  {0} measurements from {1} to {2}",
+            "  no measurements",
+            "no measurement or dated record: nothing to evaluate (give --period)",
+        ],
     },
     messages: [
         ("scorecard", Message::Label(Label::Report)),

@@ -374,6 +374,14 @@ pub static FR: Words = Words {
         partners: "{0} ({1} nouveaux, {2} actifs dans la période)",
         capacity: "{0} {1} contre {2} {3}: {4}",
         transversality: "{0} des dossiers actifs menés par plusieurs services",
+        summary: [
+            "espace de travail valide (version de schéma {0}, monnaie {1})",
+            "  services\u{a0}: {0}, dossiers\u{a0}: {1}, partenaires\u{a0}: {2}, engagements\u{a0}: {3}",
+            "  tableau de bord — perspectives\u{a0}: {0}, objectifs\u{a0}: {1}, liens de cause à effet\u{a0}: {2}, indicateurs\u{a0}: {3}",
+            "  mesures\u{a0}: {0}, de {1} à {2}",
+            "  aucune mesure",
+            "aucune mesure ni aucun enregistrement daté\u{a0}: rien à évaluer (donnez --period)",
+        ],
     },
     messages: [
         ("scorecard", Message::Label(Label::Report)),

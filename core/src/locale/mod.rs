@@ -595,6 +595,11 @@ pub struct TextWords {
     pub capacity: &'static str,
     /// Transversality: the share.
     pub transversality: &'static str,
+    /// The summary of a valid workspace: schema version and currency; services, projects,
+    /// partners and commitments; perspectives, objectives, cause-effect links and
+    /// indicators; measurements, first and last period; no measurements; nothing dated to
+    /// evaluate.
+    pub summary: [&'static str; 6],
 }
 
 /// A message of the widget's table: a report label (one word for both), or its own text.
