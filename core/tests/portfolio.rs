@@ -252,6 +252,16 @@ fn lead_time_ratio_between_two_periods() {
         serde_json::to_value(why).unwrap(),
         serde_json::json!({"code": "no_files", "period": "2025-Q2", "stop": "decision", "through": null})
     );
+    let cut = LeadTimeNote::NoFiles {
+        period: per("2025-Q2"),
+        stop: Milestone::Decision,
+        through: Some(day("2025-05-15")),
+    };
+    assert_eq!(
+        serde_json::to_string(&cut).unwrap(),
+        r#"{"code":"no_files","period":"2025-Q2","stop":"decision","through":"2025-05-15"}"#
+    );
+    assert_eq!(serde_json::from_str::<LeadTimeNote>(&serde_json::to_string(&cut).unwrap()).unwrap(), cut);
     // A later median of 0 days (B alone, decided on its registration day, in 2025-02).
     let zero = compare_lead_times(&ws, per("2025-01"), per("2025-02"), LeadTimeOptions::default());
     // 2025-02 holds A (30) and B (0): mean 15, median 15; 2025-01 holds F (90): ratio 6.
@@ -265,6 +275,10 @@ fn lead_time_ratio_between_two_periods() {
     // the median of B alone is 0 days too: both ratios missing, each said
     assert_eq!(only_b.notes, vec![LeadTimeNote::ZeroMean, LeadTimeNote::ZeroMedian]);
     assert_eq!(LeadTimeNote::ZeroMean.text(Locale::En), "the later mean is 0 days: no ratio");
+    // the JSON (serialised by hand) reads back as the same codes
+    let json = serde_json::to_string(&only_b.notes).unwrap();
+    assert_eq!(json, r#"[{"code":"zero_mean"},{"code":"zero_median"}]"#);
+    assert_eq!(serde_json::from_str::<Vec<LeadTimeNote>>(&json).unwrap(), only_b.notes);
 }
 
 #[test]

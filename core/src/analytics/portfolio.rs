@@ -452,7 +452,7 @@ pub struct LeadTimeComparison {
 
 /// Why a lead-time ratio is missing. Serialised with a `code` tag in snake_case:
 /// `{"code": "no_files", "period": "2019-11", "stop": "decision", "through": null}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum LeadTimeNote {
     /// No file reached `stop` in `period` (counted up to `through` when the period is
@@ -469,6 +469,27 @@ pub enum LeadTimeNote {
     ZeroMean,
     /// The later period's median is 0 days.
     ZeroMedian,
+}
+
+// Serialised by hand, to the JSON serde's derive gives it (the tag first, then the fields in
+// declaration order; `tests/portfolio.rs` checks it): the derived internally tagged
+// serialiser costs the WebAssembly package about a kilobyte gzipped, over its size budget.
+impl Serialize for LeadTimeNote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        match self {
+            LeadTimeNote::NoFiles { period, stop, through } => {
+                m.serialize_entry("code", "no_files")?;
+                m.serialize_entry("period", period)?;
+                m.serialize_entry("stop", stop)?;
+                m.serialize_entry("through", through)?;
+            }
+            LeadTimeNote::ZeroMean => m.serialize_entry("code", "zero_mean")?,
+            LeadTimeNote::ZeroMedian => m.serialize_entry("code", "zero_median")?,
+        }
+        m.end()
+    }
 }
 
 impl LeadTimeNote {

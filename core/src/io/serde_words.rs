@@ -13,10 +13,7 @@
 /// The message of a serde_json error, without its position and without Rust type names.
 pub fn message(err: &serde_json::Error) -> String {
     let msg = err.to_string();
-    let msg = match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => &msg,
-    };
+    let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
     plain(msg)
 }
 
@@ -40,89 +37,71 @@ const PHRASES: [(&str, &str); 15] = [
     ("invalid type: sequence", "invalid type: list"),
 ];
 
-/// `text` with every `struct Name` and `enum Name` said in words, and serde's phrases in
-/// the file's.
-fn plain(text: &str) -> String {
-    let mut text = text.to_string();
-    // a struct decoded from a list: serde complains of its length; say it is not an object
-    if text.starts_with("invalid length ") && text.ends_with(" elements") {
-        if let (Some(i), Some(j)) = (text.find(", expected "), text.rfind(" with ")) {
-            if i < j {
-                text = format!("invalid type: sequence{}", &text[i..j]);
-            }
-        }
-    }
-    for (serde, file) in PHRASES {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(serde).map(|i| from + i) {
-            let end = i + serde.len();
-            if text[end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
-                from = end;
-                continue;
-            }
-            text.replace_range(i..end, file);
-            from = i + file.len();
-        }
-    }
-    let text = text.as_str();
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some((before, kind, name, after)) = next_type(rest) {
-        out.push_str(before);
-        let words = words(name);
-        if kind != "enum" {
-            out.push_str(&format!("an object ({} {words})", article(&words)));
-        } else {
-            out.push_str(&format!("{} {words} name", article(&words)));
-        }
-        rest = after;
-    }
-    out.push_str(rest);
-    out
+/// The keywords before a type's name in serde's messages, longest first.
+const TYPES: [&str; 4] = ["struct variant ", "tuple variant ", "struct ", "enum "];
+
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// The first `struct Name`, `enum Name` or `struct variant Enum::Name` (Name starting with a
-/// capital) in `text`: what is
-/// before it, the keyword, the name and what follows.
-fn next_type(text: &str) -> Option<(&str, &'static str, &str, &str)> {
-    let mut from = 0;
-    loop {
-        let (i, kind) = ["struct variant ", "tuple variant ", "struct ", "enum "]
-            .iter()
-            .filter_map(|k| text[from..].find(k).map(|i| (from + i, *k)))
-            .min_by_key(|(i, _)| *i)?;
-        let start = i + kind.len();
-        let end = text[start..]
-            .find(|c: char| !c.is_ascii_alphanumeric() && c != ':')
-            .map_or(text.len(), |j| start + j);
-        // a variant is named `Enum::Variant`: the variant says what is expected
-        let name = text[start..end].rsplit("::").next().unwrap_or_default();
-        let word_start = i == 0 || !text[..i].ends_with(|c: char| c.is_ascii_alphanumeric());
-        if word_start && name.starts_with(|c: char| c.is_ascii_uppercase()) {
-            return Some((&text[..i], kind.trim_end(), name, &text[end..]));
+/// `text` with every `struct Name` and `enum Name` said in words, and serde's phrases in
+/// the file's; one pass, comparing at each word's start.
+fn plain(text: &str) -> String {
+    // a struct decoded from a list: serde complains of its length; say it is not an object
+    let listed = text.strip_prefix("invalid length ").and_then(|t| t.strip_suffix(" elements"));
+    let listed = listed.and_then(|t| Some(t.split_once(", expected ")?.1.rsplit_once(" with ")?.0));
+    let text = &match listed {
+        Some(expected) => format!("invalid type: sequence, expected {expected}"),
+        None => text.to_string(),
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut i = 0;
+    while let Some(rest) = text.get(i..).filter(|r| !r.is_empty()) {
+        if i == 0 || !word_byte(bytes[i - 1]) {
+            let phrase = PHRASES.iter().find(|(serde, _)| {
+                rest.starts_with(serde) && !rest.as_bytes().get(serde.len()).is_some_and(|b| word_byte(*b))
+            });
+            if let Some((serde, file)) = phrase {
+                out.push_str(file);
+                i += serde.len();
+                continue;
+            }
+            if let Some(kind) = TYPES.iter().find(|k| rest.starts_with(**k)) {
+                let name = &rest[kind.len()..];
+                let len = name.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b':').count();
+                // a variant is named `Enum::Variant`: the variant says what is expected
+                let name = name[..len].rsplit("::").next().unwrap_or_default();
+                if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    let words = words(name);
+                    let article = if words.starts_with(['a', 'e', 'i', 'o', 'u']) { "an " } else { "a " };
+                    if *kind == "enum " {
+                        out.extend([article, &words, " name"]);
+                    } else {
+                        out.extend(["an object (", article, &words, ")"]);
+                    }
+                    i += kind.len() + len;
+                    continue;
+                }
+            }
         }
-        from = start;
+        let c = rest.chars().next().unwrap_or_default();
+        out.push(c);
+        i += c.len_utf8();
     }
+    out
 }
 
 /// `CommitmentStep` as `commitment step`.
 fn words(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
-    for (i, c) in name.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() && !out.is_empty() {
+            out.push(' ');
         }
+        out.push(c.to_ascii_lowercase());
     }
     out
-}
-
-fn article(words: &str) -> &'static str {
-    if words.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
 }
 
 #[cfg(test)]
