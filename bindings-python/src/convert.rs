@@ -105,10 +105,8 @@ pub fn money(obj: &Bound<'_, PyAny>) -> Conv<Decimal> {
             type_name(obj)
         )));
     };
-    let t = text.trim();
-    Decimal::from_str_exact(t)
-        .or_else(|_| Decimal::from_scientific(t))
-        .map_err(|_| value_err(format!("{t:?} is not an amount of money (at most 28 significant digits)")))
+    // the file's rule, from the core: the same text is accepted or refused on every path
+    pilotage::model::parse_amount(&text).map_err(value_err)
 }
 
 /// A date: `datetime.date` or ISO `"YYYY-MM-DD"`; a `datetime` is refused.

@@ -18,4 +18,6 @@ pub mod period;
 pub mod project;
 pub mod scorecard;
 pub mod validation;
+
+pub use money::parse_amount;
 pub mod workspace;

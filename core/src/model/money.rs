@@ -42,6 +42,21 @@ pub(crate) fn overflow_note(overflowed: bool) -> Option<String> {
 
 struct AmountVisitor;
 
+/// An amount written as text, by the file's rule (the one rule of every input path): an exact
+/// decimal or scientific notation, at most 28 significant digits (never rounded), no `_`.
+/// The error says why, in the file's words.
+///
+/// ```
+/// use pilotage::model::parse_amount;
+/// assert_eq!(parse_amount(" 12.50 ").unwrap().to_string(), "12.50");
+/// assert_eq!(parse_amount("1e3").unwrap().to_string(), "1000");
+/// assert!(parse_amount("1_000").unwrap_err().contains("\"_\" is not allowed"));
+/// assert!(parse_amount("12,5").is_err());
+/// ```
+pub fn parse_amount(text: &str) -> Result<Decimal, String> {
+    parse_text::<serde::de::value::Error>(text.trim()).map_err(|e| e.to_string())
+}
+
 fn parse_text<E: Error>(text: &str) -> Result<Decimal, E> {
     // rust_decimal skips `_` ("1_000_000" would load as a million): a digit separator is
     // not part of a number in a file, refuse it.
