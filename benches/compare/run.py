@@ -106,17 +106,23 @@ def load_average():
         return "unknown"
 
 
+def number(x):
+    return f"{x:.0f}" if abs(x) >= 100 else f"{x:.3g}"
+
+
 def ms(s):
-    return f"{s * 1e3:.3g} ms" if s < 1 else f"{s:.2f} s"
+    return f"{number(s * 1e3)} ms" if s < 1 else f"{s:.2f} s"
 
 
 def spread(times):
-    """median / worst, in the unit of the best."""
-    return f"{statistics.median(times) * 1e3:.3g}/{max(times) * 1e3:.3g}"
+    """median / worst, in the unit of ms() for the best."""
+    if min(times) < 1:
+        return f"{number(statistics.median(times) * 1e3)}/{number(max(times) * 1e3)} ms"
+    return f"{statistics.median(times):.2f}/{max(times):.2f} s"
 
 
 def mib(b):
-    return "-" if b is None else f"{b / MIB:.3g} MiB"
+    return "-" if b is None else f"{number(b / MIB)} MiB"
 
 
 def row(label, cells, width=14):
@@ -178,14 +184,14 @@ def main():
     e2e = {s: min(t[s]["e2e_s"]) for s in SIDES}
     row("time (best of runs)", heads)
     row("compile + evaluate  [headline]", [ms(best[s]) for s in SIDES])
-    row("  median/worst (ms)", [spread(t[s]["compute_s"]) for s in SIDES])
+    row("  median/worst", [spread(t[s]["compute_s"]) for s in SIDES])
     row("  runs", [len(t[s]["compute_s"]) for s in SIDES])
     row("end to end: CSV files -> scores", [ms(e2e[s]) for s in SIDES])
-    row("  median/worst (ms)", [spread(t[s]["e2e_s"]) for s in SIDES])
+    row("  median/worst", [spread(t[s]["e2e_s"]) for s in SIDES])
     parts = rust["e2e_parts_s"]
     row("  of which reading the CSV files", [ms(parts[0] + parts[1])] + [ms(t[s]["e2e_load_s"]) for s in SIDES[1:]])
     row("evaluate alone (engine compiled before)", [ms(min(rust["evaluate_s"]))] + ["-"] * 3)
-    row("  median/worst (ms)", [spread(rust["evaluate_s"])] + ["-"] * 3)
+    row("  median/worst", [spread(rust["evaluate_s"])] + ["-"] * 3)
     print()
     row("peer time / pilotage time", heads)
     row("  compile + evaluate", ["1"] + [f"{best[s] / best['rust']:.2f}x" for s in SIDES[1:]])
