@@ -125,7 +125,7 @@ def mib(b):
     return "-" if b is None else f"{number(b / MIB)} MiB"
 
 
-def row(label, cells, width=14):
+def row(label, cells, width=16):
     print(f"{label:38}" + "".join(f"{c:>{width}}" for c in cells))
 
 
