@@ -16,6 +16,8 @@
 //!     scorecard (plain `csv` reading: pilotage has no CSV import of indicator definitions),
 //!     `measurements.csv` imported by pilotage's own import (`io::import::measurements`,
 //!     which checks every row and validates the workspace), compile, evaluate;
+//!   * end to end with the lean loader below instead of the import (best of min(R, 3)): a
+//!     reference for what reading the rows costs without the import's checks;
 //!   * a copy of a 256 MiB buffer (best of 5) for the memory-bandwidth floor;
 //!
 //!   then writes every node's score for every quarter to `DIR/scores_rust.csv` (node,
@@ -384,6 +386,13 @@ fn time(dir: &Path, repeat: usize) -> Res<()> {
         }
         e2e.push(total);
     }
+    // the same with the lean loader of the memory mode instead of the import: what reading
+    // the rows costs without the import's checks (not an API of pilotage: a reference)
+    let lean = times(repeat.min(3), || {
+        let ws = load_lean(dir)?;
+        black_box(compile_and_evaluate(&ws)?);
+        Ok(())
+    })?;
     let ws = load(dir)?;
     // the headline: compile + evaluate, a fresh engine and a fresh table each run
     let headline = times(repeat, || {
@@ -413,7 +422,7 @@ fn time(dir: &Path, repeat: usize) -> Res<()> {
     let measurements: usize = ws.indicators.iter().map(|i| i.measurements.len()).sum();
     println!(
         "{{\"measurements\": {measurements}, \"indicators\": {}, \"quarters\": {}, \"compute_s\": {}, \
-         \"evaluate_s\": {}, \"compile_s\": {}, \"e2e_s\": {}, \"e2e_parts_s\": {}, \"copy_bytes_per_s\": {bandwidth}, \
+         \"evaluate_s\": {}, \"compile_s\": {}, \"e2e_s\": {}, \"e2e_parts_s\": {}, \"e2e_lean_s\": {}, \"copy_bytes_per_s\": {bandwidth}, \
          \"version\": \"{}\"}}",
         ws.indicators.len(),
         table.periods,
@@ -422,6 +431,7 @@ fn time(dir: &Path, repeat: usize) -> Res<()> {
         json_list(&compile),
         json_list(&e2e),
         json_list(&parts),
+        json_list(&lean),
         env!("CARGO_PKG_VERSION"),
     );
     Ok(())
