@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks build (cargo bench --no-run), and the pandas / polars comparison agrees with
+# The benchmarks build (cargo bench --no-run), and the pandas / polars / numpy comparison agrees with
 # the Rust engine on a small dataset (run.py --small: 200 indicators x 24 months; it fails
 # loudly, printing the first mismatches, when a score differs by more than 1e-9).
 # Installs the comparison's Python deps (benches/compare/requirements.txt) into target/venv
