@@ -375,24 +375,13 @@ fn target_source(w: &Words, source: &TargetSource) -> String {
             fill(t[2], &[&count.to_string(), &p(*first), &p(*last)])
         }
         TargetSource::CarriedForward { period } => fill(t[3], &[&p(*period)]),
-        TargetSource::Trajectory { from, to } => fill(
-            t[4],
-            &[
-                &w.explain.format.short_number(from.value),
-                &p(from.period),
-                &w.explain.format.short_number(to.value),
-                &p(to.period),
-            ],
-        ),
-        TargetSource::TrajectoryEnd { start, end } => fill(
-            t[5],
-            &[
-                &w.explain.format.short_number(start.value),
-                &p(start.period),
-                &w.explain.format.short_number(end.value),
-                &p(end.period),
-            ],
-        ),
+        // between two points of the trajectory, or at its end (from its start): one sentence
+        // each, over the same two points
+        TargetSource::Trajectory { from: a, to: b } | TargetSource::TrajectoryEnd { start: a, end: b } => {
+            let template = if matches!(source, TargetSource::Trajectory { .. }) { t[4] } else { t[5] };
+            let n = |x| w.explain.format.short_number(x);
+            fill(template, &[&n(a.value), &p(a.period), &n(b.value), &p(b.period)])
+        }
     }
 }
 
